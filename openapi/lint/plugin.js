@@ -1,0 +1,21 @@
+// Redocly plugin "qoder": contract rules that configurable `rule/…` assertions cannot express
+// (numeric checks, looking across responses and parameters, uniqueness). Loaded from redocly.yaml.
+import ErrorResponseEnvelope from "./rules/error-response-envelope.js";
+import { IdempotencyKeyHeader, RequestIdHeader } from "./rules/header-parameter.js";
+import ListPagination from "./rules/list-pagination.js";
+import SdkMethodUnique from "./rules/sdk-method-unique.js";
+
+export default function qoderPlugin() {
+  return {
+    id: "qoder",
+    rules: {
+      oas3: {
+        "list-pagination": ListPagination,
+        "error-response-envelope": ErrorResponseEnvelope,
+        "idempotency-key-header": IdempotencyKeyHeader,
+        "request-id-header": RequestIdHeader,
+        "sdk-method-unique": SdkMethodUnique,
+      },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Every 4xx/5xx response must carry the shared error envelope as JSON: either a $ref to the named
+// envelope schema or an inline schema of the same shape (type, error.type, error.message, all required).
+import { flattenObjectSchema, HTTP_METHODS, jsonMediaTypes, resolveNode } from "../helpers.js";
+
+const DEFAULTS = { schemaName: "ErrorEnvelope" };
+
+/** Why the schema is not the envelope, or undefined when it is. */
+function envelopeProblem(schemaOrRef, ctx, schemaName) {
+  if (typeof schemaOrRef?.$ref === "string" && schemaOrRef.$ref.split("/").pop()?.replace(/\.ya?ml$/, "") === schemaName) {
+    return undefined;
+  }
+  const envelope = flattenObjectSchema(schemaOrRef, ctx);
+  for (const name of ["type", "error"]) {
+    if (!(name in envelope.properties) || !envelope.required.has(name)) return `required property \`${name}\` is missing`;
+  }
+  const inner = flattenObjectSchema(envelope.properties.error, ctx);
+  for (const name of ["type", "message"]) {
+    if (!(name in inner.properties) || !inner.required.has(name)) return `required property \`error.${name}\` is missing`;
+  }
+  return undefined;
+}
+
+export default function ErrorResponseEnvelope(options) {
+  const { schemaName } = { ...DEFAULTS, ...options };
+  return {
+    PathItem(pathItem, ctx) {
+      for (const method of HTTP_METHODS) {
+        const operation = pathItem[method];
+        if (!operation) continue;
+        for (const [status, responseOrRef] of Object.entries(operation.responses ?? {})) {
+          if (!/^[45]/.test(status)) continue;
+          const where = ctx.location.child([method, "responses", status]);
+          const label = `${operation.operationId ?? method.toUpperCase()} ${status}`;
+          const response = resolveNode(responseOrRef, ctx);
+          const json = jsonMediaTypes(response?.content);
+          if (json.length === 0) {
+            ctx.report({ message: `Error response \`${label}\` must have a JSON body with the \`${schemaName}\` schema.`, location: where.key() });
+            continue;
+          }
+          for (const [mediaTypeName, mediaType] of json) {
+            const problem = envelopeProblem(mediaType?.schema, ctx, schemaName);
+            if (problem) {
+              ctx.report({
+                message: `Error response \`${label}\` (${mediaTypeName}) must use the \`${schemaName}\` schema: ${problem}.`,
+                location: where.key(),
+              });
+            }
+          }
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// A "list operation" is one whose 2xx JSON body has a `has_more` property. Every such operation must
+// accept the cursor parameters, and its page-size parameter must declare a numeric `maximum` —
+// configurable assertions cannot compare numbers or look across response and parameters, hence a plugin rule.
+import { effectiveParameters, flattenObjectSchema, HTTP_METHODS, jsonMediaTypes, resolveNode } from "../helpers.js";
+
+const DEFAULTS = { marker: "has_more", parameters: ["limit", "after_id", "before_id"], limitParameter: "limit" };
+
+function isListOperation(operation, ctx, marker) {
+  for (const [status, responseOrRef] of Object.entries(operation.responses ?? {})) {
+    if (!/^2/.test(status)) continue;
+    const response = resolveNode(responseOrRef, ctx);
+    for (const [, mediaType] of jsonMediaTypes(response?.content)) {
+      if (marker in flattenObjectSchema(mediaType?.schema, ctx).properties) return true;
+    }
+  }
+  return false;
+}
+
+export default function ListPagination(options) {
+  const { marker, parameters: requiredNames, limitParameter } = { ...DEFAULTS, ...options };
+  return {
+    PathItem(pathItem, ctx) {
+      for (const method of HTTP_METHODS) {
+        const operation = pathItem[method];
+        if (!operation || !isListOperation(operation, ctx, marker)) continue;
+        const where = ctx.location.child([method]);
+        const label = operation.operationId ?? method.toUpperCase();
+        const query = new Map(
+          effectiveParameters(pathItem, operation, ctx)
+            .filter((parameter) => parameter.in === "query")
+            .map((parameter) => [parameter.name, parameter]),
+        );
+        const missing = requiredNames.filter((name) => !query.has(name));
+        if (missing.length > 0) {
+          ctx.report({
+            message: `List operation \`${label}\` (its response has \`${marker}\`) must accept the query parameter(s) ${missing.map((n) => `\`${n}\``).join(", ")}.`,
+            location: where.key(),
+          });
+        }
+        const limit = query.get(limitParameter);
+        const limitSchema = resolveNode(limit?.schema, ctx);
+        if (limit && typeof limitSchema?.maximum !== "number") {
+          ctx.report({
+            message: `List operation \`${label}\`: parameter \`${limitParameter}\` must declare a numeric \`maximum\` in its schema.`,
+            location: where.key(),
+          });
+        }
+      }
+    },
+  };
+}
