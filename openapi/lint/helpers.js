@@ -39,7 +39,8 @@ export function effectiveParameters(pathItem, operation, ctx) {
   for (const source of [pathItem?.parameters ?? [], operation?.parameters ?? []]) {
     for (const entry of source) {
       const parameter = resolveNode(entry, ctx);
-      if (parameter?.name && parameter?.in) byKey.set(`${parameter.in}:${parameter.name.toLowerCase()}`, parameter);
+      if (parameter?.name && parameter?.in)
+        byKey.set(`${parameter.in}:${parameter.name.toLowerCase()}`, parameter);
     }
   }
   return [...byKey.values()];

@@ -6,16 +6,24 @@ const DEFAULTS = { schemaName: "ErrorEnvelope" };
 
 /** Why the schema is not the envelope, or undefined when it is. */
 function envelopeProblem(schemaOrRef, ctx, schemaName) {
-  if (typeof schemaOrRef?.$ref === "string" && schemaOrRef.$ref.split("/").pop()?.replace(/\.ya?ml$/, "") === schemaName) {
+  if (
+    typeof schemaOrRef?.$ref === "string" &&
+    schemaOrRef.$ref
+      .split("/")
+      .pop()
+      ?.replace(/\.ya?ml$/, "") === schemaName
+  ) {
     return undefined;
   }
   const envelope = flattenObjectSchema(schemaOrRef, ctx);
   for (const name of ["type", "error"]) {
-    if (!(name in envelope.properties) || !envelope.required.has(name)) return `required property \`${name}\` is missing`;
+    if (!(name in envelope.properties) || !envelope.required.has(name))
+      return `required property \`${name}\` is missing`;
   }
   const inner = flattenObjectSchema(envelope.properties.error, ctx);
   for (const name of ["type", "message"]) {
-    if (!(name in inner.properties) || !inner.required.has(name)) return `required property \`error.${name}\` is missing`;
+    if (!(name in inner.properties) || !inner.required.has(name))
+      return `required property \`error.${name}\` is missing`;
   }
   return undefined;
 }
@@ -34,7 +42,10 @@ export default function ErrorResponseEnvelope(options) {
           const response = resolveNode(responseOrRef, ctx);
           const json = jsonMediaTypes(response?.content);
           if (json.length === 0) {
-            ctx.report({ message: `Error response \`${label}\` must have a JSON body with the \`${schemaName}\` schema.`, location: where.key() });
+            ctx.report({
+              message: `Error response \`${label}\` must have a JSON body with the \`${schemaName}\` schema.`,
+              location: where.key(),
+            });
             continue;
           }
           for (const [mediaTypeName, mediaType] of json) {

@@ -32,5 +32,8 @@ export function headerParameterRule(defaults) {
   };
 }
 
-export const IdempotencyKeyHeader = headerParameterRule({ header: "Idempotency-Key", methods: ["post", "put", "patch", "delete"] });
+export const IdempotencyKeyHeader = headerParameterRule({
+  header: "Idempotency-Key",
+  methods: ["post", "put", "patch", "delete"],
+});
 export const RequestIdHeader = headerParameterRule({ header: "x-request-id", methods: HTTP_METHODS });

@@ -1,9 +1,19 @@
 // A "list operation" is one whose 2xx JSON body has a `has_more` property. Every such operation must
 // accept the cursor parameters, and its page-size parameter must declare a numeric `maximum` —
 // configurable assertions cannot compare numbers or look across response and parameters, hence a plugin rule.
-import { effectiveParameters, flattenObjectSchema, HTTP_METHODS, jsonMediaTypes, resolveNode } from "../helpers.js";
+import {
+  effectiveParameters,
+  flattenObjectSchema,
+  HTTP_METHODS,
+  jsonMediaTypes,
+  resolveNode,
+} from "../helpers.js";
 
-const DEFAULTS = { marker: "has_more", parameters: ["limit", "after_id", "before_id"], limitParameter: "limit" };
+const DEFAULTS = {
+  marker: "has_more",
+  parameters: ["limit", "after_id", "before_id"],
+  limitParameter: "limit",
+};
 
 function isListOperation(operation, ctx, marker) {
   for (const [status, responseOrRef] of Object.entries(operation.responses ?? {})) {

@@ -1,0 +1,48 @@
+// Every example in the bundled contract must validate against the schema it illustrates. Cases are
+// enumerated from openapi/dist/openapi.json, so a new example is covered without touching this file.
+import { describe, expect, it } from "vitest";
+import { loadBundle } from "./support/bundle.js";
+import { describeErrors, SpecValidator } from "./support/schema-validator.js";
+import { collectExamples } from "./support/spec-examples.js";
+
+const spec = loadBundle();
+const validator = new SpecValidator(spec);
+const cases = collectExamples(spec);
+
+describe("examples of the bundled contract validate against their schemas", () => {
+  for (const example of cases) {
+    it(example.title, () => {
+      const result = validator.validate(example.schemaPointer, example.value, example.direction);
+      expect(result.valid, `${example.title}\n${describeErrors(result.errors)}`).toBe(true);
+    });
+  }
+});
+
+describe("example coverage", () => {
+  const operations = Object.values(spec.paths ?? {}).flatMap((pathItem) =>
+    Object.values(
+      pathItem as Record<string, { operationId?: string; responses?: Record<string, unknown> }>,
+    ).filter((value) => typeof value === "object" && value !== null && "operationId" in value),
+  );
+
+  it("found examples to check", () => {
+    expect(operations.length).toBeGreaterThan(0);
+    expect(cases.length).toBeGreaterThan(operations.length);
+  });
+
+  it("covers every documented response status of every operation with at least one example", () => {
+    const covered = new Set(cases.map((c) => `${c.operationId} ${c.location}`));
+    const uncovered = operations.flatMap((operation) =>
+      Object.keys(operation.responses ?? {})
+        .filter((status) => status !== "204")
+        .map((status) => `${operation.operationId} ${status}`)
+        .filter((key) => !covered.has(key)),
+    );
+    expect(uncovered).toEqual([]);
+  });
+
+  it("checks request examples too (writeOnly/readOnly rules apply per direction)", () => {
+    expect(cases.some((c) => c.direction === "request")).toBe(true);
+    expect(cases.some((c) => c.direction === "response")).toBe(true);
+  });
+});

@@ -1,0 +1,109 @@
+// Each project lint rule (redocly.yaml) must fire on a fixture spec that breaks it, stay silent on
+// the valid fixture, and the real contract must lint with zero problems.
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { formatProblems, type LintProblem, redoclyConfig, redoclyLint } from "./support/redocly.js";
+
+const fixturesDir = fileURLToPath(new URL("./fixtures/lint/", import.meta.url));
+
+// fixture (broken-<name>.yaml) → the rule it violates. Every broken fixture must appear here.
+const expectedRule: Record<string, string> = {
+  "operation-id-camel-case": "rule/operation-id-camel-case",
+  "operation-summary-description": "rule/operation-summary-description",
+  "operation-tag": "rule/operation-tag",
+  "operation-x-sdk-method": "rule/operation-x-sdk-method",
+  "response-has-content": "rule/response-has-content",
+  "response-example-success": "rule/response-example",
+  "response-example-error": "rule/response-example",
+  "example-additional-property": "no-invalid-media-type-examples",
+  "list-pagination-cursor": "qoder/list-pagination",
+  "list-pagination-maximum": "qoder/list-pagination",
+  "error-response-envelope": "qoder/error-response-envelope",
+  "idempotency-key-header": "qoder/idempotency-key-header",
+  "request-id-header": "qoder/request-id-header",
+  "sdk-method-unique": "qoder/sdk-method-unique",
+};
+
+// What each report must say, so a rule that fires for the wrong reason does not pass.
+const expectedMessage: Partial<Record<string, RegExp>> = {
+  "list-pagination-cursor": /`before_id`/,
+  "list-pagination-maximum": /`limit` must declare a numeric `maximum`/,
+  "error-response-envelope": /`error\.message` is missing/,
+  "idempotency-key-header": /createWidget.*`Idempotency-Key`/,
+  "request-id-header": /listWidgets.*`x-request-id`/,
+  "sdk-method-unique": /widgets\.list.*listWidgets/,
+  "example-additional-property": /colour/,
+};
+
+const brokenFixtures = readdirSync(fixturesDir)
+  .filter((file) => file.startsWith("broken-") && file.endsWith(".yaml"))
+  .map((file) => file.slice("broken-".length, -".yaml".length))
+  .sort();
+
+describe("project lint rules on fixture specs", () => {
+  const problemsByFixture = new Map<string, LintProblem[]>();
+
+  beforeAll(async () => {
+    // One CLI run for all fixtures keeps the suite fast.
+    const names = ["valid", ...brokenFixtures.map((name) => `broken-${name}`)];
+    const reports = await redoclyLint(names.map((name) => `${fixturesDir}${name}.yaml`));
+    for (const [i, name] of names.entries()) problemsByFixture.set(name, reports[i]?.problems ?? []);
+  });
+
+  it("has a broken fixture for every rule in the table, and a rule for every broken fixture", () => {
+    expect(brokenFixtures).toEqual(Object.keys(expectedRule).sort());
+  });
+
+  it("passes the valid fixture with zero problems (the broken ones differ from it by one change)", () => {
+    const problems = problemsByFixture.get("valid") ?? [];
+    expect(problems, formatProblems(problems)).toEqual([]);
+  });
+
+  for (const [fixture, ruleId] of Object.entries(expectedRule)) {
+    it(`${ruleId} reports broken-${fixture}.yaml, and nothing else does`, () => {
+      const problems = problemsByFixture.get(`broken-${fixture}`) ?? [];
+      expect(problems.length, formatProblems(problems)).toBeGreaterThan(0);
+      expect(new Set(problems.map((p) => p.ruleId)), formatProblems(problems)).toEqual(new Set([ruleId]));
+      expect(problems.every((p) => p.severity === "error")).toBe(true);
+      const pattern = expectedMessage[fixture];
+      if (pattern) expect(problems.map((p) => p.message).join("\n")).toMatch(pattern);
+    });
+  }
+});
+
+describe("redocly.yaml", () => {
+  const config = parseYaml(readFileSync(redoclyConfig, "utf8")) as {
+    telemetry?: string;
+    extends?: string[];
+    plugins?: string[];
+    rules?: Record<string, string | { severity?: string }>;
+  };
+
+  it("extends recommended-strict, loads the qoder plugin and keeps telemetry off", () => {
+    expect(config.extends).toEqual(["recommended-strict"]);
+    expect(config.plugins).toContain("openapi/lint/plugin.js");
+    expect(config.telemetry).toBe("off");
+  });
+
+  it("declares every rule as an error: redocly lint exits 0 on warnings, so a warning would slip through CI", () => {
+    const notErrors = Object.entries(config.rules ?? {})
+      .map(([rule, setting]) => [rule, typeof setting === "string" ? setting : setting.severity] as const)
+      .filter(([, severity]) => severity !== "error");
+    expect(notErrors).toEqual([]);
+  });
+
+  it("enables every rule that a broken fixture exercises", () => {
+    for (const rule of new Set(Object.values(expectedRule)))
+      expect(Object.keys(config.rules ?? {})).toContain(rule);
+  });
+});
+
+describe("the real contract", () => {
+  it("lints (redocly lint deployments@v1) with zero errors and zero warnings", async () => {
+    const [report] = await redoclyLint(["deployments@v1"]);
+    expect(report?.problems ?? [], formatProblems(report?.problems ?? [])).toEqual([]);
+    expect(report?.totals).toEqual({ errors: 0, warnings: 0, ignored: 0 });
+  });
+});
