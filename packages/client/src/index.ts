@@ -1,0 +1,38 @@
+export { createQoderClient, type QoderClient } from "./client.js";
+export {
+  CN_BASE_URL,
+  type ClientOptions,
+  GLOBAL_BASE_URL,
+  type Logger,
+  type LogLevel,
+} from "./config.js";
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  ConflictError,
+  InternalServerError,
+  InvalidRequestError,
+  NotFoundError,
+  PermissionError,
+  QoderError,
+  RateLimitError,
+} from "./errors.js";
+export type { Resources } from "./generated/operations.js";
+export { type ItemOf, type ListPage, PagePromise } from "./pagination.js";
+export type { ListMethod, ListPath, Method, RequestOptions, ResultOf } from "./resource-types.js";
+export type {
+  components,
+  CreateDeploymentParams,
+  Deployment,
+  DeploymentList,
+  DeploymentRun,
+  DeploymentRunList,
+  ErrorEnvelope,
+  ErrorType,
+  operations,
+  paths,
+  UpdateDeploymentParams,
+} from "@qoder-cloud/types";

@@ -1,0 +1,67 @@
+// Lists: `await` gives the first page; `for await` walks every item across pages; `.pages()` walks pages.
+// Forward walks send `after_id` = the previous page's `last_id` (as the contract prescribes); a walk
+// that started with `before_id` goes backwards with `before_id` = `first_id`, and one that started with
+// `page` follows `next_page`. Filters are re-sent on every page; only one page is held at a time.
+import { QoderError } from "./errors.js";
+
+/** The contract's list envelope. */
+export interface ListPage<Item = unknown> {
+  data: Item[];
+  has_more: boolean;
+  first_id: string | null;
+  last_id: string | null;
+  next_page?: string | null;
+}
+
+type Query = Record<string, unknown>;
+/** The item type of a list page. */
+export type ItemOf<Page> = Page extends { data: Array<infer Item> } ? Item : never;
+
+export class PagePromise<Page> implements PromiseLike<Page>, AsyncIterable<ItemOf<Page>> {
+  #first: Promise<Page> | undefined;
+
+  constructor(
+    private readonly fetchPage: (query: Query) => Promise<Page>,
+    private readonly query: Query = {},
+  ) {}
+
+  /** The first page (requested once, on first use). */
+  then<A = Page, B = never>(
+    onFulfilled?: ((page: Page) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    this.#first ??= this.fetchPage(this.query);
+    return this.#first.then(onFulfilled, onRejected);
+  }
+
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page | B> {
+    return this.then(undefined, onRejected);
+  }
+
+  /** Every page, starting with the first. */
+  async *pages(): AsyncGenerator<Page, void, undefined> {
+    const { after_id, before_id, page: pageCursor, ...filters } = this.query;
+    const key = before_id != null ? "before_id" : pageCursor != null && after_id == null ? "page" : "after_id";
+    const seen = new Set<unknown>([after_id ?? before_id ?? pageCursor]);
+    let page: Page = await this;
+    yield page;
+    for (let list = page as ListPage; list.has_more; list = page as ListPage) {
+      const cursor = key === "before_id" ? list.first_id : key === "page" ? list.next_page : list.last_id;
+      const field = key === "before_id" ? "first_id" : key === "page" ? "next_page" : "last_id";
+      if (cursor == null || cursor === "") {
+        throw new QoderError(`Pagination: the server said has_more but sent no ${field}; cannot fetch the next page.`);
+      }
+      if (seen.has(cursor)) {
+        throw new QoderError(`Pagination: the server returned the cursor ${JSON.stringify(cursor)} twice; stopping instead of looping forever.`);
+      }
+      seen.add(cursor);
+      page = await this.fetchPage({ ...filters, [key]: cursor });
+      yield page;
+    }
+  }
+
+  /** Every item of every page. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<ItemOf<Page>, void, undefined> {
+    for await (const page of this.pages()) yield* (page as ListPage<ItemOf<Page>>).data;
+  }
+}

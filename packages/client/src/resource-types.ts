@@ -1,0 +1,81 @@
+// Types of the generated resource methods, derived from `paths` of @qoder-cloud/types so that a method's
+// arguments and result always match the contract.
+import type { paths } from "@qoder-cloud/types";
+import type { PagePromise } from "./pagination.js";
+
+export type { ItemOf } from "./pagination.js";
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+/** Per-call options: the last argument of every method. */
+export interface RequestOptions {
+  /** Cancels the call (including retries and backoff); rejects with `APIUserAbortError`. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout in ms (default: the client's `timeoutMs`, 60 000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default: the client's `maxRetries`, 2). */
+  maxRetries?: number;
+  /** Idempotency-Key for a POST; by default a UUID v4 made once per call and reused by its retries. */
+  idempotencyKey?: string;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+}
+
+/** One row of the generated operations table. */
+export interface OperationRow {
+  readonly sdkMethod: string;
+  readonly method: Uppercase<HttpMethod>;
+  readonly path: string;
+  readonly pathParams: readonly string[];
+  /** What the argument after the path ids is: the JSON body, the query parameters, or nothing. */
+  readonly input: "body" | "query" | "none";
+  readonly list: boolean;
+}
+
+type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : undefined;
+type SuccessStatus = 200 | 201 | 202 | 203 | 204;
+/** The JSON body of an operation's success response. */
+export type ResultOf<Op> = Op extends { responses: infer R } ? Json<R[Extract<keyof R, SuccessStatus>]> : never;
+/** The query parameters of an operation (`never` when it has none). */
+export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+/** One `string` argument per `{param}` of the path, in order. */
+type PathArgs<P extends string> = P extends `${string}{${string}}${infer Rest}` ? [string, ...PathArgs<Rest>] : [];
+type QueryArgs<Op> = [QueryOf<Op>] extends [never]
+  ? []
+  : Op extends { parameters: { query: object } }
+    ? [query: QueryOf<Op>]
+    : [query?: QueryOf<Op>];
+type InputArgs<Op> = Op extends { requestBody: infer Body }
+  ? [body: Json<Body>]
+  : Op extends { requestBody?: infer Body }
+    ? [NonNullable<Body>] extends [never]
+      ? QueryArgs<Op>
+      : [body?: Json<NonNullable<Body>>]
+    : QueryArgs<Op>;
+
+type Operation<P extends keyof paths, M extends HttpMethod> = NonNullable<paths[P][M]>;
+type Args<P extends keyof paths, M extends HttpMethod> = [
+  ...PathArgs<P & string>,
+  ...InputArgs<Operation<P, M>>,
+  options?: RequestOptions,
+];
+
+/** A generated method that resolves to the operation's result and throws a typed `QoderError`. */
+export type Method<P extends keyof paths, M extends HttpMethod> = (
+  ...args: Args<P, M>
+) => Promise<ResultOf<Operation<P, M>>>;
+
+/** A generated list method: await it for the first page, iterate it for every item across pages. */
+export type ListMethod<P extends keyof paths, M extends HttpMethod> = (
+  ...args: Args<P, M>
+) => PagePromise<ResultOf<Operation<P, M>>>;
+
+/** Paths whose GET answers with the contract's list envelope; `qoder.paginate()` accepts these. */
+export type ListPath = {
+  [P in keyof paths]: [ResultOf<NonNullable<paths[P]["get"]>>] extends [never]
+    ? never
+    : ResultOf<NonNullable<paths[P]["get"]>> extends { data: unknown[]; has_more: boolean }
+      ? P
+      : never;
+}[keyof paths];

@@ -1,0 +1,1586 @@
+/**
+ * generated from openapi/ — do not edit.
+ * Source: the bundled contract (@qoder-cloud/openapi dist/openapi.json) via openapi-typescript 7.
+ * Regenerate with `pnpm --filter @qoder-cloud/types generate`.
+ */
+
+export interface paths {
+    "/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deployments
+         * @description Lists the account's deployments with cursor pagination, newest first (by `created_at`, descending). Archived deployments are excluded unless `include_archived=true`.
+         *
+         *     Page forwards by passing the previous page's `last_id` as `after_id` (or its `next_page` as `page`), backwards by passing `first_id` as `before_id`. `page`, `after_id` and `before_id` are mutually exclusive: sending more than one is a 400, as is a `limit` outside 1–1000.
+         */
+        get: operations["listDeployments"];
+        put?: never;
+        /**
+         * Create a deployment
+         * @description Creates a deployment that binds an agent (pinned to a version), an environment and 1–50 initial events to an optional cron schedule. The new deployment is `active` and starts firing on its schedule immediately; without `schedule` it is manual-only (`schedule: null`) and runs only through the run operation. Each run creates a new session that receives the initial events.
+         *
+         *     The agent and environment must exist and must not be archived (400). `metadata` holds at most 16 user keys; the reserved `cas_config` key is exempt. Unknown body fields are a 400. Send an `Idempotency-Key` to make retries safe: a replay returns the original deployment, a reused key with a different body is a 409.
+         */
+        post: operations["createDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{deployment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a deployment
+         * @description Returns one deployment by ID. Archived deployments remain retrievable (their `archived_at` is set and their name carries the `_archived_<unix_timestamp>` suffix).
+         */
+        get: operations["getDeployment"];
+        put?: never;
+        /**
+         * Update a deployment
+         * @description Changes a deployment with merge-patch semantics (the method is POST, not PATCH, for alignment with Claude Managed Agents). Fields present in the body change; omitted fields keep their value.
+         *
+         *     - `initial_events`, `resources` and `vault_ids` are replaced as a whole; `[]` or `null` clears
+         *       `resources` and `vault_ids`. `initial_events` cannot be cleared (1–50 events).
+         *
+         *     - `metadata` is patched per key: a string upserts, `null` deletes, other keys are kept; the stored
+         *       result may hold at most 16 user keys (`cas_config` exempt).
+         *
+         *     - `description`: `""` or `null` clears it. `name` (1–256 characters), `agent` and
+         *       `environment_id` cannot be cleared; an agent given as a bare ID re-pins its latest version.
+         *
+         *     - `schedule` must carry all of `type`, `expression` and `timezone`; a new schedule recomputes
+         *       `upcoming_runs_at`.
+         *
+         *
+         *     An invalid value, an empty name, an invalid cron expression or time zone, or an archived agent or environment is a 400. Unknown fields are a 400. An `Idempotency-Key` reused with a different body is a 409.
+         */
+        post: operations["updateDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{deployment_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a deployment
+         * @description Stops scheduled runs from firing: `status` becomes `paused` and `paused_reason` `{"type": "manual"}`. Takes no body. `upcoming_runs_at` stays populated, but those times do not fire while paused, and a paused deployment cannot be run manually (the run operation answers 409). Runs already in progress continue. Pausing a deployment that is already paused is a 409 `conflict_error`.
+         */
+        post: operations["pauseDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{deployment_id}/unpause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unpause a deployment
+         * @description Resumes scheduling: `status` returns to `active` and `paused_reason` to `null`. The next fire time is recomputed from the current time; fire times missed while paused are not backfilled. Takes no body. Unpausing a deployment that is not paused is a 409 `conflict_error`.
+         */
+        post: operations["unpauseDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{deployment_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a deployment
+         * @description Archives the deployment. This is irreversible: there is no unarchive operation. Scheduled runs stop, `archived_at` is set, `schedule.upcoming_runs_at` becomes empty, and the name is renamed to `<name>_archived_<unix_timestamp>` so the original name can be reused. `status` keeps its last value (usually `active`): check `archived_at`. Archived deployments are hidden from the list unless `include_archived=true` but stay retrievable by ID. Takes no body. Archiving an already archived deployment is a 409 `conflict_error`.
+         */
+        post: operations["archiveDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{deployment_id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a deployment now
+         * @description Triggers one manual run immediately, independent of the schedule, and returns the run record (`trigger_context.type` `manual`). Takes no body (send none or `{}`). The deployment must be `active`: running a paused or archived deployment is a 409 `conflict_error`.
+         *
+         *     The run creates a session that receives the initial events; read the output through that session. If the session cannot be created the run comes back with `session_id: null` and an `error`. When the concurrency limit (`metadata.cas_config.config.max_concurrent`) is reached the run is recorded as `skipped` (Gen-1 shape). Send an `Idempotency-Key` so a retried request does not start a second run.
+         */
+        post: operations["runDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{deployment_id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the runs of a deployment
+         * @description Lists the runs of one deployment with cursor pagination, newest first (by trigger time, descending). Filter by trigger time with `triggered_after` / `triggered_before` and, in the Gen-1 shape, by `status`. `page`, `after_id` and `before_id` are mutually exclusive (400), as is a `limit` outside 1–1000. An unknown deployment is a 404.
+         */
+        get: operations["listRunsOfDeployment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{deployment_id}/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+                /**
+                 * @description ID of the deployment run (`drun_…`).
+                 * @example drun_019ec55a68af73028afa5b87931cb2f3
+                 */
+                run_id: components["parameters"]["RunIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a run of a deployment
+         * @description Returns one run of the given deployment. A missing deployment, a missing run, or a run that belongs to another deployment is a 404. Same object as the top-level get-run operation.
+         */
+        get: operations["getRunOfDeployment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployment_runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List runs across all deployments
+         * @description Lists the runs of all the account's deployments with cursor pagination, newest first. Filters: `deployment_id` (an unknown ID gives an empty page, not a 404), `trigger_type`, `has_error`, `status` (Gen-1 shape) and `created_at[gt|gte|lt|lte]`. `page`, `after_id` and `before_id` are mutually exclusive (400); an invalid or expired `page` cursor and a `limit` outside 1–1000 are 400s.
+         */
+        get: operations["listDeploymentRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployment_runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the deployment run (`drun_…`).
+                 * @example drun_019ec55a68af73028afa5b87931cb2f3
+                 */
+                run_id: components["parameters"]["RunIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a deployment run
+         * @description Returns one run by ID without its deployment's ID. A missing run is a 404. Same object as the nested get-run operation.
+         */
+        get: operations["getDeploymentRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description `active`: the schedule fires and manual runs are accepted. `paused`: nothing fires and manual runs are refused (409). Archived deployments keep reporting their last status (usually `active`): check `archived_at` to tell them apart.
+         * @enum {string}
+         */
+        DeploymentStatus: "active" | "paused";
+        /**
+         * @description Agent ID, the prefix `agent_` followed by lowercase letters and digits.
+         * @example agent_019eb4d4a06d747c865d5800b9c57ae2
+         */
+        AgentId: string;
+        /**
+         * @description Deployment ID, the prefix `dep_` followed by lowercase letters and digits (observed as 32 hex characters, UUIDv7-like).
+         * @example dep_019ec556114c78f8b60ee34fcb98bf59
+         */
+        DeploymentId: string;
+        /** @description The agent a deployment runs, always resolved to a concrete version in responses. A deployment created with a bare agent ID is pinned to the agent's latest version at that time. */
+        AgentReference: {
+            id: components["schemas"]["AgentId"];
+            /** @constant */
+            type: "agent";
+            /** @description The pinned agent version. */
+            version: number;
+        };
+        /**
+         * @description Environment ID, the prefix `env_` followed by lowercase letters and digits.
+         * @example env_019e64e01a137caf953ac2ac7b42ec5c
+         */
+        EnvironmentId: string;
+        /** @description A text content block. */
+        TextBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TextBlock";
+            text: string;
+        };
+        /**
+         * @description File ID, the prefix `file_` followed by lowercase letters and digits.
+         * @example file_019ec3f2a1b07c1d9e8f6a5b4c3d2e1f
+         */
+        FileId: string;
+        /** @description Where an image or document block's data comes from. */
+        ContentSource: {
+            /** @constant */
+            type: "base64";
+            /**
+             * @description MIME type of the data, e.g. `image/png` or `application/pdf`.
+             * @example image/png
+             */
+            media_type: string;
+            /** @description Base64-encoded bytes. */
+            data: string;
+        } | {
+            /** @constant */
+            type: "text";
+            /** @constant */
+            media_type: "text/plain";
+            /** @description The document text. */
+            data: string;
+        } | {
+            /** @constant */
+            type: "url";
+            /** Format: uri */
+            url: string;
+        } | {
+            /** @constant */
+            type: "file";
+            file_id: components["schemas"]["FileId"];
+        };
+        /** @description An image content block. */
+        ImageBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ImageBlock";
+            source: components["schemas"]["ContentSource"];
+        };
+        /** @description A document content block (PDF or plain text). */
+        DocumentBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DocumentBlock";
+            source: components["schemas"]["ContentSource"];
+            /** @description Optional document title. */
+            title?: string | null;
+            /** @description Optional context about the document for the agent. */
+            context?: string | null;
+        };
+        /** @description A placeholder for content the server redacted; carries no data. */
+        RedactedBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RedactedBlock";
+        };
+        /** @description One block of a user message, discriminated by `type`. */
+        ContentBlock: components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["DocumentBlock"] | components["schemas"]["RedactedBlock"];
+        /** @description A user turn sent to the agent when a run starts. `content` is either a plain string (the form the Gen-1 docs echo back) or a non-empty array of content blocks (the SDK form). */
+        UserMessageEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "UserMessageEvent";
+            content: string | components["schemas"]["ContentBlock"][];
+        };
+        /** @description How the outcome is graded, given inline as text or as an uploaded file. */
+        Rubric: {
+            /** @constant */
+            type: "text";
+            content: string;
+        } | {
+            /** @constant */
+            type: "file";
+            file_id: components["schemas"]["FileId"];
+        };
+        /** @description Defines the outcome the agent should iterate towards, optionally graded by a rubric. */
+        DefineOutcomeEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DefineOutcomeEvent";
+            /** @description What a successful outcome looks like. */
+            description: string;
+            rubric?: components["schemas"]["Rubric"];
+            /** @description Maximum improvement iterations (default 3, at most 20). */
+            max_iterations?: number | null;
+        };
+        /** @description A system instruction appended as a `role: "system"` turn. `content` is a plain string or a non-empty array of text blocks. */
+        SystemMessageEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SystemMessageEvent";
+            content: string | components["schemas"]["TextBlock"][];
+        };
+        /** @description An event sent to the session each run creates, discriminated by `type`. */
+        InitialEvent: components["schemas"]["UserMessageEvent"] | components["schemas"]["DefineOutcomeEvent"] | components["schemas"]["SystemMessageEvent"];
+        /** @description A GitHub repository cloned into each run's session. The `authorization_token` is write-only: it is accepted on create/update and never returned. */
+        GithubRepositoryResource: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "GithubRepositoryResource";
+            /**
+             * Format: uri
+             * @description HTTPS URL of the repository.
+             * @example https://github.com/acme/reports
+             */
+            url: string;
+            /** @description Token used to clone the repository. Write-only; never echoed in responses. */
+            authorization_token?: string;
+            /** @description What to check out; defaults to the repository's default branch. */
+            checkout?: {
+                /** @constant */
+                type: "branch";
+                name: string;
+            } | {
+                /** @constant */
+                type: "commit";
+                sha: string;
+            } | null;
+            /** @description Where the repository is mounted; defaults to `/workspace/<repo-name>`. */
+            mount_path?: string | null;
+        };
+        /** @description An uploaded file mounted into each run's session. */
+        FileResource: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "FileResource";
+            file_id: components["schemas"]["FileId"];
+            /** @description Where the file is mounted; defaults to `/mnt/session/uploads/<file_id>`. */
+            mount_path?: string | null;
+        };
+        /** @description A memory store attached to each run's session. */
+        MemoryStoreResource: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MemoryStoreResource";
+            /** @description Memory store ID (`memstore_` prefix). */
+            memory_store_id: string;
+            /**
+             * @description Access mode granted to the session.
+             * @enum {string|null}
+             */
+            access?: "read_write" | "read_only" | null;
+            /** @description Guidance for the agent on how to use the store. */
+            instructions?: string | null;
+        };
+        /** @description A resource attached to the session each run creates, discriminated by `type`. */
+        Resource: components["schemas"]["GithubRepositoryResource"] | components["schemas"]["FileResource"] | components["schemas"]["MemoryStoreResource"];
+        /**
+         * @description Vault ID, the prefix `vault_` followed by lowercase letters and digits.
+         * @example vault_019ec3f2a1b07c1d9e8f6a5b4c3d2e1f
+         */
+        VaultId: string;
+        /** @description Execution settings of the reserved `metadata.cas_config` block. */
+        CasRunConfig: {
+            /** @description Retry attempts after a failed run (default 0); retries appear as runs with `trigger_context.type` `retry`. */
+            max_retries?: number;
+            /** @description Per-run timeout in milliseconds (default 300000). */
+            timeout_ms?: number;
+            /** @description Maximum concurrent runs (default 1); a run triggered beyond it is recorded as `skipped`. */
+            max_concurrent?: number;
+        };
+        /** @description Server-maintained run counters of the reserved `metadata.cas_config` block (response only). */
+        CasStats: {
+            total_runs?: number;
+            total_failures?: number;
+            consecutive_failures?: number;
+            /**
+             * Format: date-time
+             * @description Next scheduled fire time; present for scheduled deployments.
+             */
+            next_trigger_at?: string;
+            /**
+             * Format: date-time
+             * @description When the last run was triggered; present after the first run.
+             */
+            last_triggered_at?: string;
+        };
+        /** @description Reserved metadata key holding Qoder-specific execution settings and server-maintained statistics. It is exempt from the metadata limits (16 keys, 512-character string values). */
+        CasConfig: {
+            /**
+             * @description Session reuse strategy (default `new_session`, a fresh session per run; the only documented value).
+             * @example new_session
+             */
+            session_strategy?: string;
+            config?: components["schemas"]["CasRunConfig"];
+            stats?: components["schemas"]["CasStats"];
+        };
+        /** @description User metadata (string keys of at most 64 characters, string values of at most 512 characters) plus the reserved `cas_config` block that the server fills with execution settings and statistics. */
+        Metadata: {
+            cas_config?: components["schemas"]["CasConfig"];
+        } & {
+            [key: string]: string;
+        };
+        /** @description The deployment's cron schedule as returned by the API, with the computed fire times. */
+        Schedule: {
+            /** @constant */
+            type: "cron";
+            /**
+             * @description 5-field POSIX cron expression.
+             * @example 0 9 * * *
+             */
+            expression: string;
+            /**
+             * @description IANA time zone in which the expression is evaluated.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /** @description Up to five next fire times (UTC). Stays populated while the deployment is paused (a paused deployment does not fire them); becomes empty once the deployment is archived. Actual start times may be slightly later because of per-schedule jitter. */
+            upcoming_runs_at: string[];
+            /**
+             * Format: date-time
+             * @description Start time of the most recent run; absent or null before the first run.
+             */
+            last_run_at?: string | null;
+        };
+        /** @description The deployment was paused by a call to the pause operation. */
+        ManualPausedReason: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ManualPausedReason";
+        };
+        /**
+         * @description Why a run (or an automatic pause) failed to create its session.
+         * @enum {string}
+         */
+        RunErrorType: "environment_archived_error" | "agent_archived_error" | "environment_not_found_error" | "vault_not_found_error" | "vault_archived_error" | "file_not_found_error" | "memory_store_archived_error" | "skill_not_found_error" | "session_resource_not_found_error" | "workspace_archived_error" | "organization_disabled_error" | "session_rate_limited_error" | "session_creation_rejected_error" | "unknown_error" | "self_hosted_resources_unsupported_error" | "mcp_egress_blocked_error";
+        /** @description The deployment was paused automatically because a scheduled run failed with this error (SDK-documented behaviour; the docs pages only show manual pauses). */
+        ErrorPausedReason: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ErrorPausedReason";
+            error: {
+                type: components["schemas"]["RunErrorType"];
+            };
+        };
+        /** @description Why a deployment is paused; non-null exactly when `status` is `paused`. */
+        PausedReason: components["schemas"]["ManualPausedReason"] | components["schemas"]["ErrorPausedReason"];
+        /**
+         * @description Environment variables for each run's session as `KEY=VALUE` pairs separated by `;` or newlines. Names match `[A-Za-z_][A-Za-z0-9_]*`; the reserved names `SERVER_ENDPOINT`, `USER_ID`, `WORK_DIR` and the prefixes `CAW_` and `QODER_` are rejected with a 400. Documented only by the official SDK.
+         * @example REPORT_LANG=en;REPORT_FORMAT=markdown
+         */
+        EnvironmentVariables: string;
+        /** @description Hard spend ceiling copied onto every session a run creates: the session stops issuing model requests once its tracked list cost reaches `max_list_cost`. Documented only by the official SDK. */
+        Budget: {
+            /** @description Spend ceiling in list-price units. */
+            max_list_cost: number;
+        };
+        /** @description A deployment binds an agent, an environment and initial events to an optional cron schedule. Each run (scheduled or manual) creates a new session that receives the initial events. */
+        Deployment: {
+            id: components["schemas"]["DeploymentId"];
+            /** @constant */
+            type: "deployment";
+            /**
+             * @description Name of the deployment (at most 256 characters on input). Archiving appends `_archived_<unix_timestamp>` so that the original name can be reused.
+             * @example api-doc-verification-deployment
+             */
+            name: string;
+            /** @description Human-readable description; empty or null when not set. */
+            description: string | null;
+            agent: components["schemas"]["AgentReference"];
+            environment_id: components["schemas"]["EnvironmentId"];
+            /** @description Events sent to each run's session, in order. */
+            initial_events: components["schemas"]["InitialEvent"][];
+            /** @description Resources attached to each run's session, without write-only secrets. */
+            resources: components["schemas"]["Resource"][];
+            /** @description Vaults whose credentials each run's session can use. */
+            vault_ids: components["schemas"]["VaultId"][];
+            metadata: components["schemas"]["Metadata"];
+            /** @description The cron schedule, or null for a manual-only deployment. */
+            schedule: components["schemas"]["Schedule"] | null;
+            status: components["schemas"]["DeploymentStatus"];
+            /** @description Why the deployment is paused; null unless `status` is `paused`. */
+            paused_reason: components["schemas"]["PausedReason"] | null;
+            /**
+             * Format: date-time
+             * @description When the deployment was archived; null while it is not archived.
+             */
+            archived_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Refreshed by update, pause, unpause and archive.
+             */
+            updated_at: string;
+            environment_variables?: components["schemas"]["EnvironmentVariables"];
+            /** @description Spend ceiling per run's session, or null when none is set. */
+            budget?: components["schemas"]["Budget"] | null;
+        };
+        /** @description One page of deployments, newest first. */
+        DeploymentList: {
+            data: components["schemas"]["Deployment"][];
+            /** @description ID of the first deployment on this page (pass as `before_id` to page backwards); null when empty. */
+            first_id: components["schemas"]["DeploymentId"] | null;
+            /** @description ID of the last deployment on this page (pass as `after_id` to page forwards); null when empty. */
+            last_id: components["schemas"]["DeploymentId"] | null;
+            /** @description Whether more deployments follow this page. */
+            has_more: boolean;
+            /** @description Cursor for the next page (pass as `page`); null when `has_more` is false. Treat it as opaque: today it equals `last_id`. */
+            next_page: string | null;
+        };
+        /**
+         * @description Category of an API error, fixed per HTTP status: 400 `invalid_request_error`, 401 `authentication_error`, 403 `permission_error`, 404 `not_found_error`, 409 `conflict_error`, 429 `rate_limit_error`, 500 `api_error`.
+         * @enum {string}
+         */
+        ErrorType: "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "conflict_error" | "rate_limit_error" | "api_error";
+        /** @description The body of every error response. */
+        ErrorEnvelope: {
+            /** @constant */
+            type: "error";
+            /** @description The caller's `x-request-id` header if it sent one, else an ID (UUID) the server generated. Quote it when reporting a problem. */
+            request_id: string;
+            error: {
+                type: components["schemas"]["ErrorType"];
+                /** @description Human-readable description of the problem. */
+                message: string;
+                /** @description The request parameter or body field at fault, when there is one. */
+                param?: string;
+            };
+        };
+        /** @description The agent to run: either its ID as a string (pins the agent's latest version now; on update it re-pins to the latest version), or an object `{id, type: "agent", version}` that pins an explicit version. The agent must exist and must not be archived (else 400). */
+        AgentReferenceParams: components["schemas"]["AgentId"] | {
+            id: components["schemas"]["AgentId"];
+            /**
+             * @description Required in the object form.
+             * @constant
+             */
+            type: "agent";
+            /** @description The agent version to pin. */
+            version: number;
+        };
+        /** @description A cron schedule. All three fields are required, also on update (a partial schedule is a 400). Matching is literal wall-clock time in `timezone`. */
+        ScheduleParams: {
+            /** @constant */
+            type: "cron";
+            /**
+             * @description Standard 5-field POSIX cron expression (`minute hour day-of-month month day-of-week`, day-of-week 0–7 where 0 and 7 are Sunday). No seconds or year fields, no `L W # ?`, no `@daily` shortcuts. An invalid expression is a 400 `invalid_request_error`.
+             * @example 0 9 * * *
+             */
+            expression: string;
+            /**
+             * @description IANA time zone name, validated against the IANA database (an unknown zone is a 400).
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+        };
+        /** @description Execution settings to store in `metadata.cas_config.config`; omitted settings take their defaults. */
+        CasRunConfigParams: {
+            /** @description Retry attempts after a failed run (default 0). */
+            max_retries?: number;
+            /** @description Per-run timeout in milliseconds (default 300000). */
+            timeout_ms?: number;
+            /** @description Maximum concurrent runs (default 1); a run triggered beyond it is recorded as `skipped`. */
+            max_concurrent?: number;
+        };
+        /** @description Input form of the reserved `metadata.cas_config` key (settings only; `stats` is server-maintained). Exempt from the metadata limits. */
+        CasConfigParams: {
+            /**
+             * @description Session reuse strategy (default `new_session`, the only documented value).
+             * @example new_session
+             */
+            session_strategy?: string;
+            config?: components["schemas"]["CasRunConfigParams"];
+        };
+        /** @description Metadata to store: at most 16 user keys (key ≤ 64 characters, value a string ≤ 512 characters). The reserved key `cas_config` takes an object and does not count towards the 16 (expressed below as "17 properties allowed when `cas_config` is present"). */
+        MetadataParams: {
+            cas_config?: components["schemas"]["CasConfigParams"];
+        } & {
+            [key: string]: string;
+        };
+        /** @description Hard spend ceiling for every session a run creates (sessions stop issuing model requests once their tracked list cost reaches `max_list_cost`). The agent's model must have a public list price. */
+        BudgetParams: {
+            max_list_cost: number;
+        };
+        /** @description Body of the create operation. Unknown fields are rejected (400), so a misspelt field name cannot be silently ignored. */
+        CreateDeploymentParams: {
+            /** @description Deployment name, 1–256 characters. */
+            name: string;
+            /** @description Optional human-readable description. */
+            description?: string;
+            agent: components["schemas"]["AgentReferenceParams"];
+            environment_id: components["schemas"]["EnvironmentId"];
+            schedule?: components["schemas"]["ScheduleParams"];
+            /** @description 1–50 events sent, in order, to the session each run creates. */
+            initial_events: components["schemas"]["InitialEvent"][];
+            /** @description Up to 500 resources attached to each run's session (default none). */
+            resources?: components["schemas"]["Resource"][];
+            /** @description Up to 50 vaults whose credentials each run's session can use (default none). */
+            vault_ids?: components["schemas"]["VaultId"][];
+            metadata?: components["schemas"]["MetadataParams"];
+            environment_variables?: components["schemas"]["EnvironmentVariables"];
+            budget?: components["schemas"]["BudgetParams"];
+        };
+        /** @description Metadata patch (merge-patch): a string value inserts or replaces that key, `null` deletes it, and keys not mentioned are kept. The stored result must still hold at most 16 user keys (else 400); `cas_config` is exempt and is replaced as a whole when given. */
+        MetadataPatch: {
+            cas_config?: components["schemas"]["CasConfigParams"];
+        } & {
+            [key: string]: string | null;
+        };
+        /** @description Body of the update operation, with merge-patch semantics: fields that are present change, omitted fields keep their value. Arrays (`initial_events`, `resources`, `vault_ids`) are replaced as a whole; `metadata` is patched key by key. `null` clears `description`, `resources`, `vault_ids` and `budget`; `name`, `agent`, `environment_id` and `initial_events` cannot be cleared. Unknown fields are rejected (400). */
+        UpdateDeploymentParams: {
+            /** @description New name, 1–256 characters (an empty name is a 400). */
+            name?: string;
+            /** @description New description; `""` or `null` clears it. */
+            description?: string | null;
+            agent?: components["schemas"]["AgentReferenceParams"];
+            environment_id?: components["schemas"]["EnvironmentId"];
+            schedule?: components["schemas"]["ScheduleParams"];
+            /** @description Replaces all initial events (1–50). */
+            initial_events?: components["schemas"]["InitialEvent"][];
+            /** @description Replaces all resources; `[]` or `null` removes them. */
+            resources?: components["schemas"]["Resource"][] | null;
+            /** @description Replaces all vault IDs; `[]` or `null` removes them. */
+            vault_ids?: components["schemas"]["VaultId"][] | null;
+            metadata?: components["schemas"]["MetadataPatch"];
+            environment_variables?: components["schemas"]["EnvironmentVariables"];
+            /** @description New spend ceiling; `null` removes it. */
+            budget?: components["schemas"]["BudgetParams"] | null;
+        };
+        /**
+         * @description Deployment run ID, the prefix `drun_` followed by lowercase letters and digits.
+         * @example drun_019ec55694c07f2a9b402ffb4448ec18
+         */
+        DeploymentRunId: string;
+        /** @description Why the run failed to create (or complete) its session. */
+        DeploymentRunError: {
+            type: components["schemas"]["RunErrorType"];
+            message: string;
+        };
+        /**
+         * @description ID of the agent session a run created, the prefix `sess_` followed by lowercase letters and digits.
+         * @example sess_019ec55694c47605a8904c8f3d842ccb
+         */
+        SessionId: string;
+        /** @description The run was fired by the cron schedule. */
+        ScheduleTrigger: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ScheduleTrigger";
+            /**
+             * Format: date-time
+             * @description The fire time the run was scheduled for (the actual start may be slightly later).
+             */
+            scheduled_at?: string;
+        };
+        /** @description The run was started by the run operation. */
+        ManualTrigger: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ManualTrigger";
+        };
+        /** @description The run retries a failed run (`metadata.cas_config.config.max_retries`; Gen-1 docs only). */
+        RetryTrigger: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RetryTrigger";
+        };
+        /** @description What triggered a run, discriminated by `type`. */
+        TriggerContext: components["schemas"]["ScheduleTrigger"] | components["schemas"]["ManualTrigger"] | components["schemas"]["RetryTrigger"];
+        /**
+         * @description Lifecycle state of a run (Gen-1 shape only). `skipped`: the concurrency limit (`cas_config.config.max_concurrent`) was reached, so no session was started.
+         * @enum {string}
+         */
+        DeploymentRunStatus: "pending" | "running" | "completed" | "failed" | "skipped";
+        /** @description Qoder execution details of a run (Gen-1 shape only). */
+        CasRunExtras: {
+            /** @description Attempt number, 1 for the first try. */
+            attempt?: number;
+            /** @description The session turn the run started. */
+            turn_id?: string;
+            /** Format: date-time */
+            started_at?: string;
+        };
+        /** @description One execution of a deployment. The eight required fields are the append-only record of whether the run's session was created: exactly one of `session_id` and `error` is non-null in that shape. The optional `status`, `cas_run_extras`, `triggered_at`, `completed_at` and `duration_ms` add lifecycle tracking and appear in the Gen-1 shape of the API. */
+        DeploymentRun: {
+            id: components["schemas"]["DeploymentRunId"];
+            /** @constant */
+            type: "deployment_run";
+            agent: components["schemas"]["AgentReference"];
+            /** Format: date-time */
+            created_at: string;
+            deployment_id: components["schemas"]["DeploymentId"];
+            /** @description Why the run failed; null when it did not fail. */
+            error: components["schemas"]["DeploymentRunError"] | null;
+            /** @description The session the run created; null when session creation failed. */
+            session_id: components["schemas"]["SessionId"] | null;
+            trigger_context: components["schemas"]["TriggerContext"];
+            status?: components["schemas"]["DeploymentRunStatus"];
+            cas_run_extras?: components["schemas"]["CasRunExtras"];
+            /** Format: date-time */
+            triggered_at?: string;
+            /**
+             * Format: date-time
+             * @description Present only once the run reached a terminal state.
+             */
+            completed_at?: string;
+            /** @description Run duration in milliseconds; present once completed. */
+            duration_ms?: number;
+        };
+        /** @description One page of deployment runs, newest first. */
+        DeploymentRunList: {
+            data: components["schemas"]["DeploymentRun"][];
+            /** @description ID of the first run on this page (pass as `before_id` to page backwards); null when empty. */
+            first_id: components["schemas"]["DeploymentRunId"] | null;
+            /** @description ID of the last run on this page (pass as `after_id` to page forwards); null when empty. */
+            last_id: components["schemas"]["DeploymentRunId"] | null;
+            /** @description Whether more runs follow this page. */
+            has_more: boolean;
+            /** @description Opaque cursor for the next page (pass as `page`); null when `has_more` is false. */
+            next_page: string | null;
+        };
+    };
+    responses: {
+        /** @description Invalid request (400 invalid_request_error): a missing or malformed field, an unknown body field, a parameter out of range, more than one pagination cursor, an invalid or expired page cursor, an invalid cron expression or time zone, or a reference to an archived agent or environment. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Missing, malformed, invalid, expired or revoked token (401 authentication_error). An `x-api-key` header is not accepted: send `Authorization: Bearer <token>`. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The token is valid but may not access this resource (403 permission_error). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Rate limited by the gateway (429). The API layer itself does not throttle; back off and honour Retry-After. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Internal server error (500 api_error). Safe to retry with backoff for reads and for writes sent with an Idempotency-Key. */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request conflicts with the current state (409 conflict_error): already paused, not paused, already archived, not active, or an Idempotency-Key reused with a different body. Not retried automatically. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The deployment or run does not exist, or is not visible to this account (404 not_found_error). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400. */
+        Limit: number;
+        /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+        AfterId: string;
+        /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+        BeforeId: string;
+        /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
+        Page: string;
+        /** @description Only deployments in this status. */
+        DeploymentStatusFilter: components["schemas"]["DeploymentStatus"];
+        /** @description Include archived deployments (excluded by default). */
+        IncludeArchived: boolean;
+        /** @description Only deployments of this agent. */
+        AgentIdFilter: components["schemas"]["AgentId"];
+        /**
+         * @description Only records created at or after this time (RFC 3339).
+         * @example 2026-06-14T00:00:00Z
+         */
+        CreatedAtGte: string;
+        /**
+         * @description Only records created at or before this time (RFC 3339).
+         * @example 2026-06-14T00:00:00Z
+         */
+        CreatedAtLte: string;
+        /**
+         * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+         * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+         */
+        RequestId: string;
+        /**
+         * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+         * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+         */
+        IdempotencyKey: string;
+        /**
+         * @description ID of the deployment (`dep_…`).
+         * @example dep_019ec556114c78f8b60ee34fcb98bf59
+         */
+        DeploymentIdPath: components["schemas"]["DeploymentId"];
+        /**
+         * @description Only runs triggered after this time (RFC 3339).
+         * @example 2026-06-14T00:00:00Z
+         */
+        TriggeredAfter: string;
+        /**
+         * @description Only runs triggered before this time (RFC 3339).
+         * @example 2026-06-15T00:00:00Z
+         */
+        TriggeredBefore: string;
+        /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). */
+        RunStatusFilter: components["schemas"]["DeploymentRunStatus"];
+        /**
+         * @description ID of the deployment run (`drun_…`).
+         * @example drun_019ec55a68af73028afa5b87931cb2f3
+         */
+        RunIdPath: components["schemas"]["DeploymentRunId"];
+        /** @description Only runs of this deployment. An unknown ID gives an empty page, not a 404. */
+        DeploymentIdFilter: components["schemas"]["DeploymentId"];
+        /** @description Only runs with this trigger (`retry` exists only in the Gen-1 shape). */
+        TriggerTypeFilter: "schedule" | "manual" | "retry";
+        /** @description `true`: only runs whose `error` is non-null; `false`: only runs that created a session. */
+        HasError: boolean;
+        /**
+         * @description Only records created strictly after this time (RFC 3339).
+         * @example 2026-06-14T00:00:00Z
+         */
+        CreatedAtGt: string;
+        /**
+         * @description Only records created strictly before this time (RFC 3339).
+         * @example 2026-06-14T00:00:00Z
+         */
+        CreatedAtLt: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listDeployments: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                after_id?: components["parameters"]["AfterId"];
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                before_id?: components["parameters"]["BeforeId"];
+                /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
+                page?: components["parameters"]["Page"];
+                /** @description Only deployments in this status. */
+                status?: components["parameters"]["DeploymentStatusFilter"];
+                /** @description Include archived deployments (excluded by default). */
+                include_archived?: components["parameters"]["IncludeArchived"];
+                /** @description Only deployments of this agent. */
+                agent_id?: components["parameters"]["AgentIdFilter"];
+                /**
+                 * @description Only records created at or after this time (RFC 3339).
+                 * @example 2026-06-14T00:00:00Z
+                 */
+                "created_at[gte]"?: components["parameters"]["CreatedAtGte"];
+                /**
+                 * @description Only records created at or before this time (RFC 3339).
+                 * @example 2026-06-14T00:00:00Z
+                 */
+                "created_at[lte]"?: components["parameters"]["CreatedAtLte"];
+            };
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deployments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeploymentParams"];
+            };
+        };
+        responses: {
+            /** @description The created deployment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deployment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeploymentParams"];
+            };
+        };
+        responses: {
+            /** @description The updated deployment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    pauseDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paused deployment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    unpauseDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active deployment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    archiveDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived deployment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    runDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run that was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listRunsOfDeployment: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                after_id?: components["parameters"]["AfterId"];
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                before_id?: components["parameters"]["BeforeId"];
+                /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Only runs triggered after this time (RFC 3339).
+                 * @example 2026-06-14T00:00:00Z
+                 */
+                triggered_after?: components["parameters"]["TriggeredAfter"];
+                /**
+                 * @description Only runs triggered before this time (RFC 3339).
+                 * @example 2026-06-15T00:00:00Z
+                 */
+                triggered_before?: components["parameters"]["TriggeredBefore"];
+                /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). */
+                status?: components["parameters"]["RunStatusFilter"];
+            };
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the deployment's runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentRunList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRunOfDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description ID of the deployment (`dep_…`).
+                 * @example dep_019ec556114c78f8b60ee34fcb98bf59
+                 */
+                deployment_id: components["parameters"]["DeploymentIdPath"];
+                /**
+                 * @description ID of the deployment run (`drun_…`).
+                 * @example drun_019ec55a68af73028afa5b87931cb2f3
+                 */
+                run_id: components["parameters"]["RunIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listDeploymentRuns: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                after_id?: components["parameters"]["AfterId"];
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                before_id?: components["parameters"]["BeforeId"];
+                /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
+                page?: components["parameters"]["Page"];
+                /** @description Only runs of this deployment. An unknown ID gives an empty page, not a 404. */
+                deployment_id?: components["parameters"]["DeploymentIdFilter"];
+                /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). */
+                status?: components["parameters"]["RunStatusFilter"];
+                /** @description Only runs with this trigger (`retry` exists only in the Gen-1 shape). */
+                trigger_type?: components["parameters"]["TriggerTypeFilter"];
+                /** @description `true`: only runs whose `error` is non-null; `false`: only runs that created a session. */
+                has_error?: components["parameters"]["HasError"];
+                /**
+                 * @description Only records created strictly after this time (RFC 3339).
+                 * @example 2026-06-14T00:00:00Z
+                 */
+                "created_at[gt]"?: components["parameters"]["CreatedAtGt"];
+                /**
+                 * @description Only records created at or after this time (RFC 3339).
+                 * @example 2026-06-14T00:00:00Z
+                 */
+                "created_at[gte]"?: components["parameters"]["CreatedAtGte"];
+                /**
+                 * @description Only records created strictly before this time (RFC 3339).
+                 * @example 2026-06-14T00:00:00Z
+                 */
+                "created_at[lt]"?: components["parameters"]["CreatedAtLt"];
+                /**
+                 * @description Only records created at or before this time (RFC 3339).
+                 * @example 2026-06-14T00:00:00Z
+                 */
+                "created_at[lte]"?: components["parameters"]["CreatedAtLte"];
+            };
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentRunList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getDeploymentRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description ID of the deployment run (`drun_…`).
+                 * @example drun_019ec55a68af73028afa5b87931cb2f3
+                 */
+                run_id: components["parameters"]["RunIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+}
