@@ -40,7 +40,13 @@ export async function redoclyLint(targets: string[]): Promise<LintReport[]> {
     (resolve, reject) => {
       const child = spawn(process.execPath, args, {
         cwd: repoRoot,
-        env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
+        env: {
+          ...process.env,
+          // No telemetry, no version check against the registry: the suite must not touch the network.
+          REDOCLY_TELEMETRY: "off",
+          REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+          NO_COLOR: "1",
+        },
       });
       let out = "";
       let err = "";
