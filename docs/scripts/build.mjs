@@ -42,6 +42,11 @@ function readGuides() {
     .map((name) => parseGuide(name, readFileSync(join(guidesDir, name), "utf8")));
 }
 
+/** The fenced ```ts code blocks of a markdown text. */
+function tsBlocks(markdown) {
+  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(([, code]) => code);
+}
+
 function runRedoc(specFile, htmlFile, title) {
   const redocly = join(docsDir, "node_modules", ".bin", "redocly");
   const redocOptions = {
@@ -58,6 +63,8 @@ function runRedoc(specFile, htmlFile, title) {
       "--inlineBundle", // the default loads Redoc from a CDN and renders nothing offline
       "--config",
       join(repoRoot, "redocly.yaml"), // telemetry: off
+      "--template",
+      join(docsDir, "redoc-template.hbs"), // Redoc's default page + CSS that widens the guides
       "--title",
       title,
       "--openapi",
@@ -89,6 +96,14 @@ async function main() {
   );
   for (const [operationId, source] of tsSamples) {
     writeFileSync(join(distDir, "samples", `${operationId}.ts`), `// ${GENERATED_HEADER} (${operationId})\n${source}`);
+  }
+  // The guides' ```ts blocks are type-checked too (test/samples.test.ts), so they cannot drift either.
+  mkdirSync(join(distDir, "samples", "guides"), { recursive: true });
+  for (const guide of guides) {
+    tsBlocks(guide.body).forEach((code, i) => {
+      const name = `${guide.fileName.replace(/\.md$/, "")}-${i + 1}.ts`;
+      writeFileSync(join(distDir, "samples", "guides", name), `// extracted from docs/guides/${guide.fileName}\n${code}`);
+    });
   }
 
   const htmlFile = join(distDir, "index.html");

@@ -34,10 +34,14 @@ export function requestExample(spec, { path, operation, parameters }) {
   const media = operation.requestBody
     ? resolveRef(spec, operation.requestBody).content?.["application/json"]
     : undefined;
-  const body = media ? exampleOf(spec, { example: media.example, examples: media.examples }) : undefined;
-  if (media && body === undefined && resolveRef(spec, operation.requestBody).required) {
+  const required = Boolean(operation.requestBody && resolveRef(spec, operation.requestBody).required);
+  let body = media ? exampleOf(spec, { example: media.example, examples: media.examples }) : undefined;
+  if (media && body === undefined && required) {
     throw new Error(`${operation.operationId}: the request body has no example; add one in openapi/`);
   }
+  // An optional empty body (pause, archive…) is simply not sent, so the sample shows the plain call.
+  const isEmptyObject = body !== null && typeof body === "object" && Object.keys(body).length === 0;
+  if (!required && isEmptyObject) body = undefined;
   return { pathParams, query, body };
 }
 

@@ -14,16 +14,39 @@ export function parseGuide(fileName, markdown) {
   return { fileName, title: match[1].trim(), body: markdown.slice(match[0].length).trim() };
 }
 
-/** Markdown table of every named response example, so consumers can script `Prefer` scenarios. */
+/**
+ * Markdown tables of every named response example, so consumers can script `Prefer` scenarios:
+ * success examples per operation, then error examples once per status (they are shared responses).
+ */
 export function exampleNamesTable(spec) {
-  const rows = ["| Operation | Status | `Prefer: example=` | What it shows |", "|---|---|---|---|"];
-  for (const { operation } of listOperations(spec)) {
-    for (const { status, name, summary } of responseExamples(spec, operation)) {
-      rows.push(`| \`${operation.operationId}\` | ${status} | \`${name}\` | ${summary.replaceAll("|", "\\|")} |`);
+  const operations = listOperations(spec);
+  const success = ["| Operation | Status | `Prefer: example=` | What it shows |", "|---|---|---|---|"];
+  const errors = new Map(); // "status name" → { status, name, summary, errorType }
+  for (const { operation } of operations) {
+    for (const { status, name, summary, value } of responseExamples(spec, operation)) {
+      if (status.startsWith("2")) {
+        success.push(`| \`${operation.operationId}\` | ${status} | \`${name}\` | ${cell(summary)} |`);
+        continue;
+      }
+      errors.set(`${status} ${name}`, { status, name, summary, errorType: value?.error?.type });
     }
   }
-  return rows.join("\n");
+  const errorRows = [...errors.values()].sort((a, b) => a.status.localeCompare(b.status));
+  const error = [
+    "| Status | `error.type` | `Prefer: example=` | What it shows |",
+    "|---|---|---|---|",
+    ...errorRows.map(
+      ({ status, name, summary, errorType }) => `| ${status} | \`${errorType ?? "—"}\` | \`${name}\` | ${cell(summary)} |`,
+    ),
+  ];
+  return [
+    success.join("\n"),
+    "Error responses are shared: every operation that documents a status (see its **Responses**) offers these.",
+    error.join("\n"),
+  ].join("\n\n");
 }
+
+const cell = (text) => text.replaceAll("|", "\\|");
 
 /**
  * @param spec the bundled contract (not modified)

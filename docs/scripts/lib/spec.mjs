@@ -64,7 +64,7 @@ export function responseExamples(spec, operation) {
     for (const [mediaType, media] of Object.entries(response.content ?? {})) {
       for (const [name, rawExample] of Object.entries(media.examples ?? {})) {
         const example = resolveRef(spec, rawExample);
-        rows.push({ status, mediaType, name, summary: example.summary ?? "" });
+        rows.push({ status, mediaType, name, summary: example.summary ?? "", value: example.value });
       }
     }
   }
