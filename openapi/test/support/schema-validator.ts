@@ -3,7 +3,7 @@
 // like "#/components/schemas/Deployment" resolve exactly as they do for OpenAPI tools.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
-import { escapeToken, isObject, type Json } from "./json-pointer.js";
+import { isObject, type Json } from "./json-pointer.js";
 
 /**
  * Which side of the wire an example is on. OpenAPI's readOnly properties may only appear in responses
@@ -112,5 +112,3 @@ export function describeErrors(errors: ErrorObject[]): string {
     })
     .join("\n");
 }
-
-export { escapeToken };

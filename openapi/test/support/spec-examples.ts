@@ -4,10 +4,10 @@ import { deref, isObject, type Json, type JsonObject, pointer } from "./json-poi
 import type { ExampleDirection } from "./schema-validator.js";
 
 export interface ExampleCase {
-  /** Test title: "listDeployments 200 application/json › seed". */
+  /** Test title: "listDeployments 200 application/json › deployments". */
   title: string;
   operationId: string;
-  /** "request body", "response 200", "parameter limit (query)", "response 200 header Retry-After", "schema Deployment". */
+  /** Where the example sits: "request", "200", "parameter limit (query)", "429 header Retry-After", "schema Deployment/properties/name". */
   location: string;
   exampleName: string;
   direction: ExampleDirection;
