@@ -1,0 +1,349 @@
+// A thin HTTP layer in front of Prism. Prism answers some requests in its own dialect
+// (application/problem+json for unknown routes, wrong methods, unsatisfiable `Prefer` headers),
+// hangs on a body that is not JSON, and answers every invalid request with the first documented 400
+// example whatever was wrong. This layer turns all of that into the API's error envelope:
+// { type: "error", request_id, error: { type, message, param? } }. Successful answers pass through.
+import { randomUUID } from "node:crypto";
+import {
+  Agent,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  request as httpRequest,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+  createServer,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** Error types of the contract (components/schemas/ErrorType), keyed by the status they belong to. */
+export type ErrorType =
+  | "invalid_request_error"
+  | "authentication_error"
+  | "permission_error"
+  | "not_found_error"
+  | "conflict_error"
+  | "rate_limit_error"
+  | "api_error";
+
+export interface ErrorEnvelope {
+  type: "error";
+  request_id: string;
+  error: { type: ErrorType; message: string; param?: string };
+}
+
+/** The API's limit for a request body (global region); above it the API answers 400. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export function errorTypeForStatus(status: number): ErrorType {
+  switch (status) {
+    case 401:
+      return "authentication_error";
+    case 403:
+      return "permission_error";
+    case 404:
+      return "not_found_error";
+    case 409:
+      return "conflict_error";
+    case 429:
+      return "rate_limit_error";
+    default:
+      return status >= 500 ? "api_error" : "invalid_request_error";
+  }
+}
+
+export interface EnvelopeProxy {
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startEnvelopeProxy(options: {
+  port: number;
+  /** Prism's base URL. */
+  upstream: string;
+  onLog?: ((line: string) => void) | undefined;
+}): Promise<EnvelopeProxy> {
+  const upstream = new URL(options.upstream);
+  const agent = new Agent({ keepAlive: true });
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      // Never leave a client hanging, whatever went wrong in here.
+      const message = error instanceof Error ? error.message : String(error);
+      if (!response.headersSent) {
+        sendEnvelope(response, 502, envelope(requestIdOf(request), "api_error", `Mock proxy failure: ${message}`));
+      } else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const requestId = requestIdOf(request);
+    const started = Date.now();
+    const log = (status: number) =>
+      options.onLog?.(`${request.method} ${request.url} → ${status} (${Date.now() - started} ms)`);
+
+    const body = await readBody(request);
+    if (body === "too-large") {
+      sendEnvelope(
+        response,
+        400,
+        envelope(requestId, "invalid_request_error", "Request body exceeds the 32 MB limit."),
+      );
+      return log(400);
+    }
+    const headers: OutgoingHttpHeaders = { ...request.headers, "x-request-id": requestId };
+    delete headers.host;
+    delete headers.connection;
+    if (body.length > 0) {
+      // Prism never answers a request whose JSON body does not parse; the API answers 400.
+      if (!isJson(body)) {
+        sendEnvelope(response, 400, envelope(requestId, "invalid_request_error", "Request body must be valid JSON."));
+        return log(400);
+      }
+      // The API detects JSON without a Content-Type (e.g. `curl -d`); Prism insists on one.
+      if (!/^application\/(.+\+)?json\b/i.test(request.headers["content-type"] ?? "")) {
+        headers["content-type"] = "application/json";
+      }
+      headers["content-length"] = String(body.length);
+    }
+    const answer = await forward(upstream, request.method ?? "GET", request.url ?? "/", headers, body, agent);
+    const responseHeaders = copyableHeaders(answer.headers);
+    responseHeaders["x-request-id"] = requestId;
+    if (answer.status < 400) {
+      response.writeHead(answer.status, responseHeaders).end(answer.body);
+      return log(answer.status);
+    }
+    const { status, body: errorBody } = toEnvelope(answer, request, requestId);
+    sendEnvelope(response, status, errorBody, responseHeaders);
+    log(status);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error) => {
+      agent.destroy();
+      reject(error);
+    });
+    server.listen(options.port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+
+  return {
+    port: (server.address() as AddressInfo).port,
+    server,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      agent.destroy();
+    },
+  };
+}
+
+interface UpstreamAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function forward(
+  upstream: URL,
+  method: string,
+  path: string,
+  headers: OutgoingHttpHeaders,
+  body: Buffer,
+  agent: Agent,
+): Promise<UpstreamAnswer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method, path, headers, agent },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("end", () =>
+          resolve({ status: incoming.statusCode ?? 502, headers: incoming.headers, body: Buffer.concat(chunks) }),
+        );
+        incoming.on("error", reject);
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(body.length > 0 ? body : undefined);
+  });
+}
+
+/** Prism's violation record, sent as JSON in the `sl-violations` response header. */
+interface Violation {
+  location: string[];
+  severity: string;
+  code: string | number;
+  message: string;
+}
+
+interface Problem {
+  type?: string;
+  title?: string;
+  detail?: string;
+  status?: number;
+  validation?: Violation[];
+}
+
+/** Maps one error answer of Prism to the status and envelope the real API would send. */
+export function toEnvelope(
+  answer: UpstreamAnswer,
+  request: Pick<IncomingMessage, "method" | "url" | "headers">,
+  requestId: string,
+): { status: number; body: ErrorEnvelope } {
+  const contentType = String(answer.headers["content-type"] ?? "");
+  const parsed = parseJson(answer.body);
+  const violations = parseViolations(answer.headers["sl-violations"]);
+
+  if (contentType.includes("problem+json")) {
+    const problem = (parsed ?? {}) as Problem;
+    const kind = problem.type?.split("#")[1] ?? "";
+    const route = `${request.method} ${(request.url ?? "/").split("?")[0]}`;
+    switch (kind) {
+      case "NO_PATH_MATCHED_ERROR":
+        return {
+          status: 404,
+          body: envelope(requestId, "not_found_error", `Not found: ${route} is not an endpoint of this API.`),
+        };
+      case "NO_METHOD_MATCHED_ERROR":
+        return {
+          status: 405,
+          body: envelope(requestId, "invalid_request_error", `Method not allowed: ${route} is not an operation of this API.`),
+        };
+      case "NOT_FOUND":
+        // The `Prefer` header asked for a status or example the operation does not document.
+        if (request.headers.prefer) {
+          return {
+            status: 400,
+            body: envelope(
+              requestId,
+              "invalid_request_error",
+              `The mock cannot satisfy "Prefer: ${request.headers.prefer}": ${problem.detail ?? "no such response"} See the operation's documented responses and example names.`,
+              "Prefer",
+            ),
+          };
+        }
+        break;
+      case "UNPROCESSABLE_ENTITY":
+        // The contract has no 422: the API reports invalid input as 400.
+        return { status: 400, body: fromViolations(requestId, problem.validation ?? violations) };
+      case "UNAUTHORIZED":
+        return {
+          status: 401,
+          body: envelope(requestId, "authentication_error", "Invalid API key or token."),
+        };
+    }
+    const status = answer.status;
+    const message = [problem.title, problem.detail].filter(Boolean).join(": ") || `HTTP ${status}`;
+    return { status, body: envelope(requestId, errorTypeForStatus(status), message) };
+  }
+
+  // Prism answered with a documented error example. For an invalid request it picks the first 400
+  // example whatever was wrong; the violations it found say what really was.
+  if (answer.status === 400 && violations.length > 0) {
+    return { status: 400, body: fromViolations(requestId, violations) };
+  }
+  if (isEnvelope(parsed)) {
+    return { status: answer.status, body: { ...parsed, request_id: requestId } };
+  }
+  return {
+    status: answer.status,
+    body: envelope(requestId, errorTypeForStatus(answer.status), `HTTP ${answer.status}`),
+  };
+}
+
+function fromViolations(requestId: string, violations: Violation[]): ErrorEnvelope {
+  const errors = violations.filter((violation) => violation.severity === "Error");
+  const relevant = errors.length > 0 ? errors : violations;
+  if (relevant.length === 0) {
+    return envelope(requestId, "invalid_request_error", "The request is invalid.");
+  }
+  const message = relevant.map((violation) => violation.message).join("; ");
+  const param = relevant.map(paramOf).find((name) => name !== undefined);
+  return envelope(requestId, "invalid_request_error", `${message}.`, param);
+}
+
+/** The parameter or body field a violation is about: `limit`, `name`, `initial_events[0].content` … */
+export function paramOf(violation: Pick<Violation, "location" | "message">): string | undefined {
+  const [, where, ...rest] = violation.location;
+  const missing = /required property '([^']+)'/.exec(violation.message)?.[1];
+  const unknown = /additional propert(?:y|ies)[^']*'([^']+)'/.exec(violation.message)?.[1];
+  const path = [...rest, ...(missing ? [missing] : []), ...(unknown ? [unknown] : [])];
+  if (where === "body") {
+    return path.length === 0
+      ? undefined
+      : path.map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : index === 0 ? part : `.${part}`)).join("");
+  }
+  return path[0];
+}
+
+function envelope(requestId: string, type: ErrorType, message: string, param?: string): ErrorEnvelope {
+  return { type: "error", request_id: requestId, error: param ? { type, message, param } : { type, message } };
+}
+
+function sendEnvelope(
+  response: ServerResponse,
+  status: number,
+  body: ErrorEnvelope,
+  headers: OutgoingHttpHeaders = {},
+): void {
+  const payload = Buffer.from(JSON.stringify(body));
+  response
+    .writeHead(status, {
+      ...headers,
+      "content-type": "application/json",
+      "content-length": String(payload.length),
+      "x-request-id": body.request_id,
+    })
+    .end(payload);
+}
+
+function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers["x-request-id"];
+  const value = Array.isArray(given) ? given[0] : given;
+  return value?.trim() ? value.trim() : randomUUID();
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | "too-large"> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return "too-large";
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function copyableHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+  const copy: OutgoingHttpHeaders = { ...headers };
+  for (const name of ["content-length", "transfer-encoding", "connection", "keep-alive", "date"]) delete copy[name];
+  return copy;
+}
+
+function isJson(body: Buffer): boolean {
+  return parseJson(body) !== undefined;
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+function parseViolations(header: string | string[] | undefined): Violation[] {
+  if (typeof header !== "string") return [];
+  const parsed = parseJson(Buffer.from(header));
+  return Array.isArray(parsed) ? (parsed as Violation[]) : [];
+}
+
+function isEnvelope(value: unknown): value is ErrorEnvelope {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as Partial<ErrorEnvelope>;
+  return candidate.type === "error" && typeof candidate.error?.type === "string";
+}
