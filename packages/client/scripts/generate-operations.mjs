@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes src/generated/operations.ts from the bundled contract: one row per operation (its `x-sdk-method`,
-// HTTP method, path, path-parameter names in order, what the argument after the ids is, whether it is a
-// list) plus the `Resources` interface typing `qoder.<resource>.<method>()`. Adding an operation to the
+// HTTP method, path (its {params} become the leading arguments, in order), what the argument after the
+// ids is, whether it is a list) plus the `Resources` interface typing `qoder.<resource>.<method>()`. Adding an operation to the
 // spec therefore needs no hand-written client code. `--check` exits 1 when the committed file is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -46,6 +46,13 @@ function isList(operation) {
   return deref(props.data)?.type === "array" && "has_more" in props;
 }
 
+/** An optional body that must be empty (`{}` at most) is not worth an argument: the method takes none. */
+function isEmptyOptionalBody(requestBody) {
+  const body = deref(requestBody);
+  const schema = deref(body?.content?.["application/json"]?.schema);
+  return !body?.required && (schema?.maxProperties === 0 || (schema?.additionalProperties === false && !schema.properties));
+}
+
 const rows = [];
 for (const [path, pathItem] of Object.entries(spec.paths ?? {})) {
   for (const method of HTTP_METHODS) {
@@ -59,13 +66,12 @@ for (const [path, pathItem] of Object.entries(spec.paths ?? {})) {
     if (RESERVED.has(sdkMethod.split(".")[0])) fail(`${where}: "${sdkMethod}" clashes with a client method.`);
     const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map(deref);
     const hasQuery = params.some((p) => p.in === "query");
-    const hasBody = Boolean(operation.requestBody);
+    const hasBody = Boolean(operation.requestBody) && !isEmptyOptionalBody(operation.requestBody);
     if (hasQuery && hasBody) fail(`${where} has both a body and query parameters; the client cannot map that yet.`);
     rows.push({
       sdkMethod,
       method: method.toUpperCase(),
       path,
-      pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
       input: hasBody ? "body" : hasQuery ? "query" : "none",
       list: method === "get" && isList(operation),
       summary: operation.summary ?? operation.operationId ?? "",
@@ -100,23 +106,23 @@ function renderTree(node, indent) {
       const kind = r.list ? "ListMethod" : "Method";
       const title = (r.summary || r.operationId || "").replace(/\*\//g, "*\\/");
       const doc = `${pad}/** ${title ? `${title}: ` : ""}\`${r.method} ${r.path}\` */`;
-      return `${doc}\n${pad}${key}: ${kind}<"${r.path}", "${r.method.toLowerCase()}">;`;
+      return `${doc}\n${pad}${key}: ${kind}<"${r.path}", "${r.method.toLowerCase()}", "${r.input}">;`;
     })
     .join("\n");
 }
 
+// Rows are tuples to keep the runtime small; OperationRow names the columns.
 const table = rows
-  .map(
-    (r) =>
-      `  { sdkMethod: ${JSON.stringify(r.sdkMethod)}, method: "${r.method}", path: ${JSON.stringify(r.path)}, ` +
-      `pathParams: [${r.pathParams.map((p) => JSON.stringify(p)).join(", ")}], input: "${r.input}", list: ${r.list} },`,
-  )
+  .map((r) => `  [${[r.sdkMethod, r.method, r.path, r.input].map((v) => JSON.stringify(v)).join(", ")}${r.list ? ", true" : ""}],`)
   .join("\n");
 
 const output = `// generated from openapi/ — do not edit. Regenerate: pnpm --filter @qoder-cloud/client generate
 import type { ListMethod, Method, OperationRow } from "../resource-types.js";
 
-/** Every operation of the contract, as the runtime needs it to build \`qoder.<resource>.<method>()\`. */
+/**
+ * Every operation of the contract, as the runtime needs it to build \`qoder.<resource>.<method>()\`:
+ * [x-sdk-method, HTTP method, path, what follows the path ids ("body" | "query" | "none"), is a list?]
+ */
 export const operations: readonly OperationRow[] = [
 ${table}
 ];

@@ -26,18 +26,8 @@ export type QoderClient = Client<paths, "application/json"> &
     paginate: Paginate;
   };
 
-const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
-
-function uuid(): string {
-  const c = globalThis.crypto;
-  if (typeof c.randomUUID === "function") return c.randomUUID();
-  // randomUUID needs a secure context in browsers; getRandomValues does not.
-  const b = c.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+// Node ≥ 20, Deno, Bun and browsers (secure contexts) all have crypto.randomUUID (a UUID v4).
+const uuid = () => globalThis.crypto.randomUUID();
 
 /** Rejects bad per-call options before a request is built (header values could otherwise leak in errors). */
 function checkCallInit(init: { [key: string]: unknown } | undefined): void {
@@ -67,7 +57,8 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   });
 
   type AnyInit = { [key: string]: unknown } | undefined;
-  const request = (method: string, path: string, init?: AnyInit) => {
+  // async: bad input rejects the returned promise, like every other failure.
+  const request = async (method: string, path: string, init?: AnyInit) => {
     checkCallInit(init);
     return (raw.request as (m: string, p: string, i?: AnyInit) => ReturnType<typeof raw.GET>)(method, path, init);
   };
@@ -79,7 +70,10 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   };
 
   const client = { ...raw, request } as Record<string, unknown>;
-  for (const method of HTTP_METHODS) client[method] = (path: string, init?: AnyInit) => request(method, path, init);
+  // GET, POST, … go through `request` too, so their per-call options are checked the same way.
+  for (const method in raw) {
+    if (/^[A-Z]+$/.test(method)) client[method] = (path: string, init?: AnyInit) => request(method, path, init);
+  }
 
   client.paginate = (path: string, init: AnyInit = {}) => {
     const { params = {}, ...rest } = init as { params?: { query?: Record<string, unknown> } };
@@ -93,31 +87,31 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
 /** Builds `client.<a>.<b>()` for one row of the generated operations table. */
 function attach(
   client: Record<string, unknown>,
-  op: OperationRow,
+  [sdkMethod, httpMethod, template, input, list]: OperationRow,
   send: (method: string, path: string, init?: { [key: string]: unknown }) => Promise<unknown>,
 ): void {
+  const names = template.match(/[^{}]+(?=})/g) ?? [];
   const method = (...args: unknown[]) => {
-    const n = op.pathParams.length;
-    const path: Record<string, string> = {};
-    op.pathParams.forEach((name, i) => {
-      const id = args[i];
-      if (typeof id !== "string" || id === "") {
-        throw new QoderError(`${op.sdkMethod}(): \`${name}\` must be a non-empty string (got ${typeof id}).`);
-      }
-      path[name] = id;
-    });
-    const input = op.input === "none" ? undefined : args[n];
-    const { signal, timeoutMs, maxRetries, idempotencyKey, headers } = (args[op.input === "none" ? n : n + 1] ??
-      {}) as RequestOptions;
-    const init = { signal, timeoutMs, maxRetries, idempotencyKey, headers };
-    const query = op.input === "query" ? (input as Record<string, unknown> | undefined) : undefined;
-    const body = op.input === "body" ? input : undefined;
-    if (op.list) {
-      return new PagePromise((q) => send(op.method, op.path, { ...init, params: { path, query: q } }), query);
-    }
-    return send(op.method, op.path, { ...init, params: { path, query }, body });
+    const rest = args.slice(names.length);
+    const arg = input === "none" ? undefined : rest.shift();
+    // Only the documented per-call options reach openapi-fetch (not e.g. its own `fetch` override).
+    const { signal, timeoutMs, maxRetries, idempotencyKey, headers } = (rest[0] ?? {}) as RequestOptions;
+    const call = async (query: unknown) => {
+      const path: Record<string, unknown> = {};
+      names.forEach((name, i) => {
+        if (typeof args[i] !== "string" || args[i] === "") {
+          throw new QoderError(`${sdkMethod}(): \`${name}\` must be a non-empty string (got ${typeof args[i]}).`);
+        }
+        path[name] = args[i];
+      });
+      const body = input === "body" ? arg : undefined;
+      const init = { signal, timeoutMs, maxRetries, idempotencyKey, headers, body, params: { path, query } };
+      return send(httpMethod, template, init);
+    };
+    const query = input === "query" ? (arg as Record<string, unknown> | undefined) : undefined;
+    return list ? new PagePromise(call, query) : call(query);
   };
-  const keys = op.sdkMethod.split(".");
+  const keys = sdkMethod.split(".");
   const leaf = keys.pop() as string;
   let node = client;
   for (const key of keys) node = (node[key] ??= {}) as Record<string, unknown>;

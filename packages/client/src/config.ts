@@ -55,36 +55,22 @@ export function env(name: string): string | undefined {
 export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   const token = options.token ?? env("QODER_PAT");
   if (!token || typeof token !== "string") {
-    throw new QoderError(
-      "No API token: pass `token` to createQoderClient() or set the QODER_PAT environment variable " +
-        "(create a personal access token in the Qoder console: Settings → API Tokens).",
-    );
+    throw new QoderError("No API token: pass `token` or set QODER_PAT (Qoder console: Settings, API Tokens).");
   }
-  if (/[\r\n\0]/.test(token)) {
-    throw new QoderError("`token` contains a line break or NUL character; check how the token was copied.");
-  }
+  if (/[\r\n\0]/.test(token)) throw new QoderError("`token` contains a line break; check how it was copied.");
 
   const region = options.region ?? "global";
-  if (region !== "global" && region !== "cn") {
-    throw new QoderError(`\`region\` must be "global" or "cn" (got ${JSON.stringify(region)}).`);
-  }
+  if (region !== "global" && region !== "cn") throw new QoderError('`region` must be "global" or "cn".');
+  // An explicit option beats the environment; QODER_BASE_URL beats the default region.
   const baseUrl = checkBaseUrl(
-    options.baseUrl ??
-      (options.region ? undefined : env("QODER_BASE_URL")) ??
-      (region === "cn" ? CN_BASE_URL : GLOBAL_BASE_URL),
+    options.baseUrl ?? (options.region ? undefined : env("QODER_BASE_URL")) ?? (region === "cn" ? CN_BASE_URL : GLOBAL_BASE_URL),
   );
 
   const level = options.logLevel ?? (env("QODER_LOG") as LogLevel | undefined) ?? "warn";
-  if (!LEVELS.includes(level)) {
-    const field = options.logLevel ? "`logLevel`" : "QODER_LOG";
-    throw new QoderError(`${field} must be one of ${LEVELS.join(", ")} (got ${JSON.stringify(level)}).`);
-  }
-  const logger = options.logger ?? console;
   const threshold = LEVELS.indexOf(level);
+  if (threshold < 0) throw new QoderError(`\`logLevel\`/QODER_LOG must be one of ${LEVELS.join(", ")}.`);
+  const logger = options.logger ?? console;
 
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new QoderError("`fetch` must be a function compatible with globalThis.fetch.");
-  }
   return {
     token,
     baseUrl,
@@ -98,56 +84,32 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   };
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
 function checkBaseUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new QoderError(`\`baseUrl\` is not an absolute URL (got ${JSON.stringify(value)}).`);
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+    throw new QoderError("`baseUrl` must be an absolute https:// URL without credentials.");
   }
-  if (url.username || url.password) {
-    throw new QoderError("`baseUrl` must not contain credentials; pass the token as `token`.");
-  }
-  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
-    throw new QoderError(
-      `\`baseUrl\` ${url.origin} uses plain http:// to a non-loopback host; tokens only travel over TLS. ` +
-        "Use https:// (http:// is accepted for localhost, 127.0.0.1 and [::1] only).",
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new QoderError(`\`baseUrl\` must be an https:// URL (got ${url.protocol}).`);
+  // Tokens only travel over TLS; plain http is for local mocks.
+  if (url.protocol === "http:" && !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname)) {
+    throw new QoderError(`\`baseUrl\` ${url.origin} is plain http:// to a non-loopback host; use https:// (tokens only travel over TLS).`);
   }
   return url.href.replace(/\/+$/, "");
 }
 
 export function checkCount(field: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) {
-    throw new QoderError(`\`${field}\` must be a whole number ≥ 0 (got ${String(value)}).`);
-  }
+  if (!Number.isInteger(value) || value < 0) throw new QoderError(`\`${field}\` must be a whole number >= 0.`);
   return value;
 }
 
 export function checkTimeout(field: string, value: number): number {
-  if (typeof value !== "number" || !(value > 0)) {
-    throw new QoderError(`\`${field}\` must be a number of milliseconds > 0 (got ${String(value)}).`);
-  }
+  if (typeof value !== "number" || !(value > 0)) throw new QoderError(`\`${field}\` must be a number of ms > 0.`);
   return value;
 }
 
-/** Refuses header values with CR/LF/NUL (header injection); the message names the header, not its value. */
+/** Refuses header values with CR/LF/NUL (header injection); the message names the header, never its value. */
 export function checkHeaders(headers: unknown, field: string): Record<string, string> {
-  if (headers == null) return {};
-  const entries = headers instanceof Headers ? [...headers] : Object.entries(headers as object);
-  for (const [name, value] of entries) {
-    if (value == null) continue;
-    if (typeof value !== "string" && typeof value !== "number" && !Array.isArray(value)) {
-      throw new QoderError(`\`${field}\`: header "${name}" must be a string.`);
-    }
-    if (/[\r\n\0]/.test(String(value))) {
-      throw new QoderError(`\`${field}\`: header "${name}" contains CR/LF or NUL; header values must be one line.`);
-    }
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (/[\r\n\0]/.test(String(value))) throw new QoderError(`\`${field}\`: header "${name}" contains CR/LF.`);
   }
-  return headers as Record<string, string>;
+  return (headers ?? {}) as Record<string, string>;
 }

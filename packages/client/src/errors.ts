@@ -21,13 +21,20 @@ export class APIError extends QoderError {
     /** The parsed JSON body, or the raw text when it was not JSON (undefined when empty). */
     readonly body: unknown,
     readonly headers: Headers,
-    statusText = "",
   ) {
-    const envelope = asEnvelope(body);
-    super(envelope?.message ?? describeOddBody(status, statusText, body, headers));
-    this.type = envelope?.type;
-    this.param = envelope?.param;
-    this.requestId = envelope?.requestId ?? headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
+    const error = (body as { error?: Record<string, unknown> } | null)?.error;
+    const text =
+      body === undefined
+        ? "empty body"
+        : typeof body === "string"
+          ? body.replace(/\s+/g, " ").slice(0, 120)
+          : JSON.stringify(body);
+    // Not the envelope (gateway HTML, empty or truncated body): still a readable message.
+    super(str(error?.message) ?? `HTTP ${status} (${headers.get("content-type") || "no content type"}): ${text}`);
+    this.type = str(error?.type);
+    this.param = str(error?.param);
+    this.requestId =
+      str((body as { request_id?: unknown } | null)?.request_id) ?? headers.get("x-request-id") ?? undefined;
   }
 }
 
@@ -65,7 +72,7 @@ export class APITimeoutError extends APIConnectionError {
 export class APIUserAbortError extends QoderError {
   override name = "APIUserAbortError";
   constructor(options?: ErrorOptions) {
-    super("Request was aborted by the caller's signal.", options);
+    super("Request aborted by the caller's signal.", options);
   }
 }
 
@@ -81,42 +88,9 @@ const BY_STATUS: Record<number, typeof APIError> = {
 /** The APIError subclass for a failed response and its parsed body. */
 export function errorFromResponse(response: Response, body: unknown): APIError {
   const Class = response.status >= 500 ? InternalServerError : (BY_STATUS[response.status] ?? APIError);
-  return new Class(response.status, body, response.headers, response.statusText);
-}
-
-interface EnvelopeFields {
-  type: string | undefined;
-  message: string | undefined;
-  param: string | undefined;
-  requestId: string | undefined;
-}
-
-function asEnvelope(body: unknown): EnvelopeFields | undefined {
-  if (!isObject(body) || !isObject(body.error)) return undefined;
-  const { type, message, param } = body.error;
-  return {
-    type: str(type),
-    message: str(message) || undefined,
-    param: str(param),
-    requestId: str(body.request_id),
-  };
-}
-
-/** A readable message for bodies that are not the envelope: gateway HTML, empty, truncated JSON. */
-function describeOddBody(status: number, statusText: string, body: unknown, headers: Headers): string {
-  const head = `HTTP ${status}${statusText ? ` ${statusText}` : ""}`;
-  if (body === undefined || body === "") return `${head} with an empty body.`;
-  if (typeof body === "string") {
-    const kind = headers.get("content-type")?.split(";")[0] || "unknown content type";
-    return `${head}: the body is not the JSON error envelope (${kind}): ${body.replace(/\s+/g, " ").slice(0, 120)}`;
-  }
-  return `${head}: unexpected error body ${JSON.stringify(body).slice(0, 120)}`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
+  return new Class(response.status, body === "" ? undefined : body, response.headers);
 }
 
 function str(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
+  return typeof value === "string" && value !== "" ? value : undefined;
 }

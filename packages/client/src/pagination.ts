@@ -41,21 +41,24 @@ export class PagePromise<Page> implements PromiseLike<Page>, AsyncIterable<ItemO
   /** Every page, starting with the first. */
   async *pages(): AsyncGenerator<Page, void, undefined> {
     const { after_id, before_id, page: pageCursor, ...filters } = this.query;
-    const key = before_id != null ? "before_id" : pageCursor != null && after_id == null ? "page" : "after_id";
-    const seen = new Set<unknown>([after_id ?? before_id ?? pageCursor]);
+    // The cursor to send next, and the field of the current page it comes from.
+    const [param, field] =
+      before_id != null
+        ? (["before_id", "first_id"] as const)
+        : pageCursor != null && after_id == null
+          ? (["page", "next_page"] as const)
+          : (["after_id", "last_id"] as const);
+    const seen = new Set([after_id ?? before_id ?? pageCursor]);
     let page: Page = await this;
     yield page;
-    for (let list = page as ListPage; list.has_more; list = page as ListPage) {
-      const cursor = key === "before_id" ? list.first_id : key === "page" ? list.next_page : list.last_id;
-      const field = key === "before_id" ? "first_id" : key === "page" ? "next_page" : "last_id";
-      if (cursor == null || cursor === "") {
-        throw new QoderError(`Pagination: the server said has_more but sent no ${field}; cannot fetch the next page.`);
-      }
-      if (seen.has(cursor)) {
-        throw new QoderError(`Pagination: the server returned the cursor ${JSON.stringify(cursor)} twice; stopping instead of looping forever.`);
+    while ((page as ListPage).has_more) {
+      const cursor = (page as ListPage)[field];
+      if (!cursor || seen.has(cursor)) {
+        // A repeated cursor would loop forever; a missing one leaves nowhere to go.
+        throw new QoderError(`Pagination stopped: has_more is true but ${field} is ${cursor ? `a repeat (${cursor})` : "empty"}.`);
       }
       seen.add(cursor);
-      page = await this.fetchPage({ ...filters, [key]: cursor });
+      page = await this.fetchPage({ ...filters, [param]: cursor });
       yield page;
     }
   }

@@ -21,16 +21,17 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** One row of the generated operations table. */
-export interface OperationRow {
-  readonly sdkMethod: string;
-  readonly method: Uppercase<HttpMethod>;
-  readonly path: string;
-  readonly pathParams: readonly string[];
-  /** What the argument after the path ids is: the JSON body, the query parameters, or nothing. */
-  readonly input: "body" | "query" | "none";
-  readonly list: boolean;
-}
+/**
+ * One row of the generated operations table: x-sdk-method, HTTP method, path, what the argument after
+ * the path ids is (the JSON body, the query parameters, or nothing), and whether it is a list.
+ */
+export type OperationRow = readonly [
+  sdkMethod: string,
+  method: Uppercase<HttpMethod>,
+  path: string,
+  input: Input,
+  list?: true,
+];
 
 type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : undefined;
 type SuccessStatus = 200 | 201 | 202 | 203 | 204;
@@ -46,29 +47,29 @@ type QueryArgs<Op> = [QueryOf<Op>] extends [never]
   : Op extends { parameters: { query: object } }
     ? [query: QueryOf<Op>]
     : [query?: QueryOf<Op>];
-type InputArgs<Op> = Op extends { requestBody: infer Body }
+type BodyArgs<Op> = Op extends { requestBody: infer Body }
   ? [body: Json<Body>]
   : Op extends { requestBody?: infer Body }
-    ? [NonNullable<Body>] extends [never]
-      ? QueryArgs<Op>
-      : [body?: Json<NonNullable<Body>>]
-    : QueryArgs<Op>;
+    ? [body?: Json<NonNullable<Body>>]
+    : [];
 
+/** What follows the path ids, as the generated table says: the body, the query parameters, or nothing. */
+export type Input = "body" | "query" | "none";
 type Operation<P extends keyof paths, M extends HttpMethod> = NonNullable<paths[P][M]>;
-type Args<P extends keyof paths, M extends HttpMethod> = [
+type Args<P extends keyof paths, M extends HttpMethod, I extends Input> = [
   ...PathArgs<P & string>,
-  ...InputArgs<Operation<P, M>>,
+  ...(I extends "body" ? BodyArgs<Operation<P, M>> : I extends "query" ? QueryArgs<Operation<P, M>> : []),
   options?: RequestOptions,
 ];
 
 /** A generated method that resolves to the operation's result and throws a typed `QoderError`. */
-export type Method<P extends keyof paths, M extends HttpMethod> = (
-  ...args: Args<P, M>
+export type Method<P extends keyof paths, M extends HttpMethod, I extends Input> = (
+  ...args: Args<P, M, I>
 ) => Promise<ResultOf<Operation<P, M>>>;
 
 /** A generated list method: await it for the first page, iterate it for every item across pages. */
-export type ListMethod<P extends keyof paths, M extends HttpMethod> = (
-  ...args: Args<P, M>
+export type ListMethod<P extends keyof paths, M extends HttpMethod, I extends Input> = (
+  ...args: Args<P, M, I>
 ) => PagePromise<ResultOf<Operation<P, M>>>;
 
 /** Paths whose GET answers with the contract's list envelope; `qoder.paginate()` accepts these. */

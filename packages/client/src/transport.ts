@@ -12,10 +12,9 @@ export interface CallRequest extends Request {
   idempotencyKey?: string;
 }
 
-const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-const NEVER_RETRY = new Set([400, 401, 403, 404, 409]);
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+const NEVER_RETRY = [400, 401, 403, 404, 409];
 const MAX_HONOURED_WAIT_MS = 60_000;
-const NO_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /** Exponential backoff from 0.5 s, doubling, capped at 8 s, minus up to 25 % jitter. */
 export function backoffMs(retry: number, random: () => number = Math.random): number {
@@ -24,31 +23,30 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
 
 /** How long the server asked us to wait (retry-after-ms, then Retry-After seconds or HTTP date). */
 export function serverWaitMs(headers: Headers, now = Date.now()): number | undefined {
-  const ms = headers.get("retry-after-ms");
-  let wait = ms !== null && ms.trim() !== "" ? Number(ms) : Number.NaN;
-  const after = headers.get("retry-after");
-  if (Number.isNaN(wait) && after !== null) {
-    wait = /^\s*\d+(\.\d+)?\s*$/.test(after) ? Number(after) * 1000 : Math.max(0, Date.parse(after) - now);
+  let wait = Number.parseFloat(headers.get("retry-after-ms") ?? "");
+  const after = headers.get("retry-after")?.trim();
+  if (Number.isNaN(wait) && after) {
+    wait = Number.isNaN(Number(after)) ? Math.max(0, Date.parse(after) - now) : Number(after) * 1000;
   }
   return wait >= 0 && wait <= MAX_HONOURED_WAIT_MS ? wait : undefined;
 }
 
 /** x-should-retry can turn retries off, or on for statuses not known to be final; 4xx client errors stay final. */
 export function shouldRetry(response: Response): boolean {
-  if (response.ok || NEVER_RETRY.has(response.status)) return false;
+  if (response.ok || NEVER_RETRY.includes(response.status)) return false;
   const hint = response.headers.get("x-should-retry");
   if (hint === "true") return true;
   if (hint === "false") return false;
-  return RETRY_STATUSES.has(response.status);
+  return RETRY_STATUSES.includes(response.status);
 }
 
-const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-api-key"]);
+const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key)$/;
 
 /** Headers as a plain object for log lines, with credentials replaced. */
 export function redact(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name) ? "[redacted]" : value;
+    out[name] = SECRET_HEADERS.test(name) ? "[redacted]" : value;
   });
   return out;
 }
@@ -97,7 +95,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           redirect: request.redirect,
         });
         // Read the body inside the timeout, so a server that stalls mid-body cannot hang the call.
-        const bytes = NO_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+        const bytes = [204, 205, 304].includes(response.status) ? null : await response.arrayBuffer();
         response = new Response(bytes, response);
       } catch (cause) {
         if (userSignal.aborted) throw new APIUserAbortError({ cause });
@@ -119,8 +117,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         return response;
       }
       const delay = (response && serverWaitMs(response.headers)) ?? backoffMs(attempt);
-      const outcome = response ? `answered ${response.status}` : `failed (${failure?.message})`;
-      config.log("info", `${request.method} ${request.url} ${outcome}; retry in ${Math.round(delay)} ms (${retriesLeft} left)`);
+      config.log("info", `retrying ${request.method} ${request.url} in ${delay | 0} ms: ${response?.status ?? failure?.message}`);
       await sleep(delay, userSignal);
     }
   };

@@ -95,7 +95,7 @@ export interface paths {
         put?: never;
         /**
          * Pause a deployment
-         * @description Stops scheduled runs from firing: `status` becomes `paused` and `paused_reason` `{"type": "manual"}`. Takes no body. `upcoming_runs_at` stays populated, but those times do not fire while paused, and a paused deployment cannot be run manually (the run operation answers 409). Runs already in progress continue. Pausing a deployment that is already paused is a 409 `conflict_error`.
+         * @description Stops scheduled runs from firing: `status` becomes `paused` and `paused_reason` `{"type": "manual"}`. Takes no body (`{}` is accepted). `upcoming_runs_at` stays populated, but those times do not fire while paused, and a paused deployment cannot be run manually (the run operation answers 409). Pausing a deployment that is already paused is a 409 `conflict_error`.
          */
         post: operations["pauseDeployment"];
         delete?: never;
@@ -121,7 +121,7 @@ export interface paths {
         put?: never;
         /**
          * Unpause a deployment
-         * @description Resumes scheduling: `status` returns to `active` and `paused_reason` to `null`. The next fire time is recomputed from the current time; fire times missed while paused are not backfilled. Takes no body. Unpausing a deployment that is not paused is a 409 `conflict_error`.
+         * @description Resumes scheduling: `status` returns to `active` and `paused_reason` to `null`. The next fire time is recomputed from the current time; fire times missed while paused are not backfilled. Takes no body (`{}` is accepted). Unpausing a deployment that is not paused is a 409 `conflict_error`.
          */
         post: operations["unpauseDeployment"];
         delete?: never;
@@ -147,7 +147,7 @@ export interface paths {
         put?: never;
         /**
          * Archive a deployment
-         * @description Archives the deployment. This is irreversible: there is no unarchive operation. Scheduled runs stop, `archived_at` is set, `schedule.upcoming_runs_at` becomes empty, and the name is renamed to `<name>_archived_<unix_timestamp>` so the original name can be reused. `status` keeps its last value (usually `active`): check `archived_at`. Archived deployments are hidden from the list unless `include_archived=true` but stay retrievable by ID. Takes no body. Archiving an already archived deployment is a 409 `conflict_error`.
+         * @description Archives the deployment. This is irreversible: there is no unarchive operation. Scheduled runs stop, `archived_at` is set, `schedule.upcoming_runs_at` becomes empty, and the deployment is renamed to `<name>_archived_<unix_timestamp>` so the original name can be reused. `status` keeps its last value (usually `active`): check `archived_at`. Archived deployments are hidden from the list unless `include_archived=true` but stay retrievable by ID. Takes no body (`{}` is accepted). Archiving an already archived deployment is a 409 `conflict_error`.
          */
         post: operations["archiveDeployment"];
         delete?: never;
@@ -321,11 +321,8 @@ export interface components {
         EnvironmentId: string;
         /** @description A text content block. */
         TextBlock: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "TextBlock";
+            /** @constant */
+            type: "text";
             text: string;
         };
         /**
@@ -363,20 +360,14 @@ export interface components {
         };
         /** @description An image content block. */
         ImageBlock: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "ImageBlock";
+            /** @constant */
+            type: "image";
             source: components["schemas"]["ContentSource"];
         };
         /** @description A document content block (PDF or plain text). */
         DocumentBlock: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "DocumentBlock";
+            /** @constant */
+            type: "document";
             source: components["schemas"]["ContentSource"];
             /** @description Optional document title. */
             title?: string | null;
@@ -385,21 +376,15 @@ export interface components {
         };
         /** @description A placeholder for content the server redacted; carries no data. */
         RedactedBlock: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "RedactedBlock";
+            /** @constant */
+            type: "redacted";
         };
         /** @description One block of a user message, discriminated by `type`. */
         ContentBlock: components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["DocumentBlock"] | components["schemas"]["RedactedBlock"];
         /** @description A user turn sent to the agent when a run starts. `content` is either a plain string (the form the Gen-1 docs echo back) or a non-empty array of content blocks (the SDK form). */
         UserMessageEvent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "UserMessageEvent";
+            /** @constant */
+            type: "user.message";
             content: string | components["schemas"]["ContentBlock"][];
         };
         /** @description How the outcome is graded, given inline as text or as an uploaded file. */
@@ -414,11 +399,8 @@ export interface components {
         };
         /** @description Defines the outcome the agent should iterate towards, optionally graded by a rubric. */
         DefineOutcomeEvent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "DefineOutcomeEvent";
+            /** @constant */
+            type: "user.define_outcome";
             /** @description What a successful outcome looks like. */
             description: string;
             rubric?: components["schemas"]["Rubric"];
@@ -427,22 +409,16 @@ export interface components {
         };
         /** @description A system instruction appended as a `role: "system"` turn. `content` is a plain string or a non-empty array of text blocks. */
         SystemMessageEvent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "SystemMessageEvent";
+            /** @constant */
+            type: "system.message";
             content: string | components["schemas"]["TextBlock"][];
         };
         /** @description An event sent to the session each run creates, discriminated by `type`. */
         InitialEvent: components["schemas"]["UserMessageEvent"] | components["schemas"]["DefineOutcomeEvent"] | components["schemas"]["SystemMessageEvent"];
         /** @description A GitHub repository cloned into each run's session. The `authorization_token` is write-only: it is accepted on create/update and never returned. */
         GithubRepositoryResource: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "GithubRepositoryResource";
+            /** @constant */
+            type: "github_repository";
             /**
              * Format: uri
              * @description HTTPS URL of the repository.
@@ -466,22 +442,16 @@ export interface components {
         };
         /** @description An uploaded file mounted into each run's session. */
         FileResource: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "FileResource";
+            /** @constant */
+            type: "file";
             file_id: components["schemas"]["FileId"];
             /** @description Where the file is mounted; defaults to `/mnt/session/uploads/<file_id>`. */
             mount_path?: string | null;
         };
         /** @description A memory store attached to each run's session. */
         MemoryStoreResource: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "MemoryStoreResource";
+            /** @constant */
+            type: "memory_store";
             /** @description Memory store ID (`memstore_` prefix). */
             memory_store_id: string;
             /**
@@ -564,11 +534,8 @@ export interface components {
         };
         /** @description The deployment was paused by a call to the pause operation. */
         ManualPausedReason: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "ManualPausedReason";
+            /** @constant */
+            type: "manual";
         };
         /**
          * @description Why a run (or an automatic pause) failed to create its session.
@@ -577,11 +544,8 @@ export interface components {
         RunErrorType: "environment_archived_error" | "agent_archived_error" | "environment_not_found_error" | "vault_not_found_error" | "vault_archived_error" | "file_not_found_error" | "memory_store_archived_error" | "skill_not_found_error" | "session_resource_not_found_error" | "workspace_archived_error" | "organization_disabled_error" | "session_rate_limited_error" | "session_creation_rejected_error" | "unknown_error" | "self_hosted_resources_unsupported_error" | "mcp_egress_blocked_error";
         /** @description The deployment was paused automatically because a scheduled run failed with this error (SDK-documented behaviour; the docs pages only show manual pauses). */
         ErrorPausedReason: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "ErrorPausedReason";
+            /** @constant */
+            type: "error";
             error: {
                 type: components["schemas"]["RunErrorType"];
             };
@@ -770,6 +734,8 @@ export interface components {
             /** @description New spend ceiling; `null` removes it. */
             budget?: components["schemas"]["BudgetParams"] | null;
         };
+        /** @description Body of the state-change operations (pause, unpause, archive, run): none is needed, but clients that always send JSON may send `{}`. Any field is rejected (400). */
+        EmptyBody: Record<string, never>;
         /**
          * @description Deployment run ID, the prefix `drun_` followed by lowercase letters and digits.
          * @example drun_019ec55694c07f2a9b402ffb4448ec18
@@ -787,11 +753,8 @@ export interface components {
         SessionId: string;
         /** @description The run was fired by the cron schedule. */
         ScheduleTrigger: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "ScheduleTrigger";
+            /** @constant */
+            type: "schedule";
             /**
              * Format: date-time
              * @description The fire time the run was scheduled for (the actual start may be slightly later).
@@ -800,19 +763,13 @@ export interface components {
         };
         /** @description The run was started by the run operation. */
         ManualTrigger: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "ManualTrigger";
+            /** @constant */
+            type: "manual";
         };
         /** @description The run retries a failed run (`metadata.cas_config.config.max_retries`; Gen-1 docs only). */
         RetryTrigger: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "RetryTrigger";
+            /** @constant */
+            type: "retry";
         };
         /** @description What triggered a run, discriminated by `type`. */
         TriggerContext: components["schemas"]["ScheduleTrigger"] | components["schemas"]["ManualTrigger"] | components["schemas"]["RetryTrigger"];
@@ -900,7 +857,10 @@ export interface components {
         /** @description Rate limited by the gateway (429). The API layer itself does not throttle; back off and honour Retry-After. */
         TooManyRequests: {
             headers: {
-                /** @description Seconds to wait before retrying. */
+                /**
+                 * @description Seconds to wait before retrying.
+                 * @example 1
+                 */
                 "Retry-After"?: number;
                 [name: string]: unknown;
             };
@@ -1223,7 +1183,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description No body is needed; an empty JSON object is accepted. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyBody"];
+            };
+        };
         responses: {
             /** @description The paused deployment. */
             200: {
@@ -1267,7 +1232,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description No body is needed; an empty JSON object is accepted. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyBody"];
+            };
+        };
         responses: {
             /** @description The active deployment. */
             200: {
@@ -1311,7 +1281,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description No body is needed; an empty JSON object is accepted. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyBody"];
+            };
+        };
         responses: {
             /** @description The archived deployment. */
             200: {
@@ -1355,7 +1330,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description No body is needed; an empty JSON object is accepted. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyBody"];
+            };
+        };
         responses: {
             /** @description The run that was started. */
             200: {

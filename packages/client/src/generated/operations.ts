@@ -1,52 +1,55 @@
 // generated from openapi/ — do not edit. Regenerate: pnpm --filter @qoder-cloud/client generate
 import type { ListMethod, Method, OperationRow } from "../resource-types.js";
 
-/** Every operation of the contract, as the runtime needs it to build `qoder.<resource>.<method>()`. */
+/**
+ * Every operation of the contract, as the runtime needs it to build `qoder.<resource>.<method>()`:
+ * [x-sdk-method, HTTP method, path, what follows the path ids ("body" | "query" | "none"), is a list?]
+ */
 export const operations: readonly OperationRow[] = [
-  { sdkMethod: "deploymentRuns.list", method: "GET", path: "/deployment_runs", pathParams: [], input: "query", list: true },
-  { sdkMethod: "deploymentRuns.retrieve", method: "GET", path: "/deployment_runs/{run_id}", pathParams: ["run_id"], input: "none", list: false },
-  { sdkMethod: "deployments.archive", method: "POST", path: "/deployments/{deployment_id}/archive", pathParams: ["deployment_id"], input: "none", list: false },
-  { sdkMethod: "deployments.create", method: "POST", path: "/deployments", pathParams: [], input: "body", list: false },
-  { sdkMethod: "deployments.list", method: "GET", path: "/deployments", pathParams: [], input: "query", list: true },
-  { sdkMethod: "deployments.pause", method: "POST", path: "/deployments/{deployment_id}/pause", pathParams: ["deployment_id"], input: "none", list: false },
-  { sdkMethod: "deployments.retrieve", method: "GET", path: "/deployments/{deployment_id}", pathParams: ["deployment_id"], input: "none", list: false },
-  { sdkMethod: "deployments.run", method: "POST", path: "/deployments/{deployment_id}/run", pathParams: ["deployment_id"], input: "none", list: false },
-  { sdkMethod: "deployments.runs.list", method: "GET", path: "/deployments/{deployment_id}/runs", pathParams: ["deployment_id"], input: "query", list: true },
-  { sdkMethod: "deployments.runs.retrieve", method: "GET", path: "/deployments/{deployment_id}/runs/{run_id}", pathParams: ["deployment_id", "run_id"], input: "none", list: false },
-  { sdkMethod: "deployments.unpause", method: "POST", path: "/deployments/{deployment_id}/unpause", pathParams: ["deployment_id"], input: "none", list: false },
-  { sdkMethod: "deployments.update", method: "POST", path: "/deployments/{deployment_id}", pathParams: ["deployment_id"], input: "body", list: false },
+  ["deploymentRuns.list", "GET", "/deployment_runs", "query", true],
+  ["deploymentRuns.retrieve", "GET", "/deployment_runs/{run_id}", "none"],
+  ["deployments.archive", "POST", "/deployments/{deployment_id}/archive", "none"],
+  ["deployments.create", "POST", "/deployments", "body"],
+  ["deployments.list", "GET", "/deployments", "query", true],
+  ["deployments.pause", "POST", "/deployments/{deployment_id}/pause", "none"],
+  ["deployments.retrieve", "GET", "/deployments/{deployment_id}", "none"],
+  ["deployments.run", "POST", "/deployments/{deployment_id}/run", "none"],
+  ["deployments.runs.list", "GET", "/deployments/{deployment_id}/runs", "query", true],
+  ["deployments.runs.retrieve", "GET", "/deployments/{deployment_id}/runs/{run_id}", "none"],
+  ["deployments.unpause", "POST", "/deployments/{deployment_id}/unpause", "none"],
+  ["deployments.update", "POST", "/deployments/{deployment_id}", "body"],
 ];
 
 /** The resource methods of a Qoder client, typed from `paths` of @qoder-cloud/types. */
 export interface Resources {
   deploymentRuns: {
     /** List runs across all deployments: `GET /deployment_runs` */
-    list: ListMethod<"/deployment_runs", "get">;
+    list: ListMethod<"/deployment_runs", "get", "query">;
     /** Get a deployment run: `GET /deployment_runs/{run_id}` */
-    retrieve: Method<"/deployment_runs/{run_id}", "get">;
+    retrieve: Method<"/deployment_runs/{run_id}", "get", "none">;
   };
   deployments: {
     /** Archive a deployment: `POST /deployments/{deployment_id}/archive` */
-    archive: Method<"/deployments/{deployment_id}/archive", "post">;
+    archive: Method<"/deployments/{deployment_id}/archive", "post", "none">;
     /** Create a deployment: `POST /deployments` */
-    create: Method<"/deployments", "post">;
+    create: Method<"/deployments", "post", "body">;
     /** List deployments: `GET /deployments` */
-    list: ListMethod<"/deployments", "get">;
+    list: ListMethod<"/deployments", "get", "query">;
     /** Pause a deployment: `POST /deployments/{deployment_id}/pause` */
-    pause: Method<"/deployments/{deployment_id}/pause", "post">;
+    pause: Method<"/deployments/{deployment_id}/pause", "post", "none">;
     /** Get a deployment: `GET /deployments/{deployment_id}` */
-    retrieve: Method<"/deployments/{deployment_id}", "get">;
+    retrieve: Method<"/deployments/{deployment_id}", "get", "none">;
     /** Run a deployment now: `POST /deployments/{deployment_id}/run` */
-    run: Method<"/deployments/{deployment_id}/run", "post">;
+    run: Method<"/deployments/{deployment_id}/run", "post", "none">;
     runs: {
       /** List the runs of a deployment: `GET /deployments/{deployment_id}/runs` */
-      list: ListMethod<"/deployments/{deployment_id}/runs", "get">;
+      list: ListMethod<"/deployments/{deployment_id}/runs", "get", "query">;
       /** Get a run of a deployment: `GET /deployments/{deployment_id}/runs/{run_id}` */
-      retrieve: Method<"/deployments/{deployment_id}/runs/{run_id}", "get">;
+      retrieve: Method<"/deployments/{deployment_id}/runs/{run_id}", "get", "none">;
     };
     /** Unpause a deployment: `POST /deployments/{deployment_id}/unpause` */
-    unpause: Method<"/deployments/{deployment_id}/unpause", "post">;
+    unpause: Method<"/deployments/{deployment_id}/unpause", "post", "none">;
     /** Update a deployment: `POST /deployments/{deployment_id}` */
-    update: Method<"/deployments/{deployment_id}", "post">;
+    update: Method<"/deployments/{deployment_id}", "post", "body">;
   };
 }

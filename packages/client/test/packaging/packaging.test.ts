@@ -1,0 +1,89 @@
+// The built package (dist/, made by `pnpm build` before the tests): publint, attw --pack, the size
+// budget, and that both module formats load and expose the same public names.
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { publint } from "publint";
+import { describe, expect, test } from "vitest";
+
+const packageDir = fileURLToPath(new URL("../..", import.meta.url));
+const dist = (file: string) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
+/** 6 KiB: the budget for the minified + gzipped ESM bundle, openapi-fetch included. */
+const SIZE_BUDGET_BYTES = 6 * 1024;
+
+const PUBLIC_NAMES = [
+  "APIConnectionError",
+  "APIError",
+  "APITimeoutError",
+  "APIUserAbortError",
+  "AuthenticationError",
+  "CN_BASE_URL",
+  "ConflictError",
+  "GLOBAL_BASE_URL",
+  "InternalServerError",
+  "InvalidRequestError",
+  "NotFoundError",
+  "PagePromise",
+  "PermissionError",
+  "QoderError",
+  "RateLimitError",
+  "createQoderClient",
+];
+
+describe("packaging", () => {
+  test("publint reports nothing", async () => {
+    const { messages } = await publint({ pkgDir: packageDir, level: "suggestion", strict: true });
+    expect(messages).toEqual([]);
+  });
+
+  test("attw --pack: types resolve for node10, node16 (CJS and ESM) and bundlers", async () => {
+    const bin = fileURLToPath(new URL("../../node_modules/.bin/attw", import.meta.url));
+    // Rejects (non-zero exit) when attw finds a problem; the JSON says which.
+    const { stdout } = await promisify(execFile)(bin, ["--pack", ".", "--format", "json"], { cwd: packageDir });
+    const { problems } = JSON.parse(stdout) as { problems: Record<string, unknown[]> | unknown[] };
+    expect(Object.values(problems).flat()).toEqual([]);
+  }, 60_000);
+
+  test(`the minified + gzipped ESM bundle, openapi-fetch included, fits in ${SIZE_BUDGET_BYTES} bytes`, async () => {
+    const result = await build({
+      entryPoints: [dist("index.js")],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "neutral",
+      mainFields: ["module", "main"],
+      write: false,
+      logLevel: "silent",
+    });
+    const bundle = result.outputFiles[0]?.contents ?? new Uint8Array();
+    const gzipped = gzipSync(bundle, { level: 9 }).byteLength;
+    console.info(`client bundle: ${bundle.byteLength} B minified, ${gzipped} B min+gz (budget ${SIZE_BUDGET_BYTES} B)`);
+    expect(gzipped).toBeGreaterThan(2_000); // openapi-fetch really is inside
+    expect(gzipped).toBeLessThanOrEqual(SIZE_BUDGET_BYTES);
+  });
+
+  test("ESM and CJS builds load and export the same public names", async () => {
+    const esm = await import(dist("index.js"));
+    const cjs = createRequire(import.meta.url)(dist("index.cjs"));
+    expect(Object.keys(esm).sort()).toEqual(PUBLIC_NAMES);
+    expect(Object.keys(cjs).sort()).toEqual(PUBLIC_NAMES);
+    expect(typeof cjs.createQoderClient).toBe("function");
+  });
+
+  test("the runtime imports nothing from Node (it runs on Deno, Bun and browsers)", async () => {
+    const result = await build({
+      entryPoints: [dist("index.js")],
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+      metafile: true,
+    });
+    const imported = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
+    expect(imported.filter((path) => path.startsWith("node:") || /^(fs|path|http|https|crypto|util)$/.test(path))).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, test } from "vitest";
+import {
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  createQoderClient,
+  QoderError,
+} from "../../src/index.js";
+import { type Handler, startServer, type TestServer, TOKEN } from "../support/server.js";
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+async function serve(handler: Handler) {
+  const server = await startServer(handler);
+  servers.push(server);
+  return server;
+}
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("timeouts (per attempt)", () => {
+  test("a slow answer is an APITimeoutError once retries are spent", async () => {
+    const server = await serve(async () => {
+      await delay(400);
+      return { body: { id: "dep_1" } };
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 50, maxRetries: 0 });
+    const error = await qoder.deployments.retrieve("dep_1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toContain("50 ms");
+  });
+
+  test("the timeout applies to each attempt: a slow first attempt is retried", async () => {
+    const server = await serve(async (_req, _res, i) => {
+      if (i === 0) await delay(400);
+      return { body: { id: "dep_1", attempt: i } };
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 100, maxRetries: 1 });
+    await expect(qoder.deployments.retrieve("dep_1")).resolves.toEqual({ id: "dep_1", attempt: 1 });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("a per-call timeoutMs overrides the client's", async () => {
+    const server = await serve(async () => {
+      await delay(300);
+      return { body: { id: "dep_1" } };
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 10, maxRetries: 0 });
+    await expect(qoder.deployments.retrieve("dep_1", { timeoutMs: 5_000 })).resolves.toEqual({ id: "dep_1" });
+    await expect(qoder.GET("/deployments", { timeoutMs: 20 })).rejects.toBeInstanceOf(APITimeoutError);
+  });
+
+  test("a server that stalls in the middle of the body times out too", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"id":"dep_1",'); // …and never finishes
+      return undefined;
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 100, maxRetries: 0 });
+    await expect(qoder.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(APITimeoutError);
+  });
+});
+
+describe("the caller's signal", () => {
+  test("aborting in flight rejects with APIUserAbortError and is not retried", async () => {
+    const server = await serve(async () => {
+      await delay(1_000);
+      return { body: {} };
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, maxRetries: 3 });
+    const controller = new AbortController();
+    const pending = qoder.deployments.retrieve("dep_1", { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(error).toBeInstanceOf(QoderError);
+    expect(error).not.toBeInstanceOf(APITimeoutError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test("an already-aborted signal sends nothing", async () => {
+    const server = await serve(() => ({ body: {} }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url });
+    await expect(qoder.deployments.retrieve("dep_1", { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test("aborting during the backoff between attempts stops at once", async () => {
+    const server = await serve(() => ({ status: 503, headers: { "retry-after": "30" }, body: {} }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, maxRetries: 2 });
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = qoder.deployments.list({}, { signal: controller.signal }).then((page) => page);
+    setTimeout(() => controller.abort(), 100);
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test("the signal works through the raw openapi-fetch methods too", async () => {
+    const server = await serve(async () => {
+      await delay(1_000);
+      return { body: {} };
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url });
+    await expect(qoder.GET("/deployments", { signal: AbortSignal.timeout(50) })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
+  });
+});
