@@ -1,0 +1,87 @@
+// The generated code samples and the guides' snippets against the real client, and the offline check.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { findExternalLoads } from "../scripts/lib/offline.mjs";
+import { bundledOperations, bundledSpecText, distDir, docsDir, requireBuiltSite } from "./support/site.js";
+
+requireBuiltSite();
+const operations = bundledOperations();
+
+interface CodeSample {
+  label: string;
+  lang: string;
+  source: string;
+}
+const decorated = parse(readFileSync(join(distDir, "openapi.decorated.yaml"), "utf8")) as {
+  servers: Array<{ url: string }>;
+  paths: Record<string, Record<string, { operationId: string; "x-codeSamples"?: CodeSample[] }>>;
+};
+
+describe("generated TypeScript samples", () => {
+  it("type-check against the built @qoder-cloud/client (samples and guide snippets)", () => {
+    const tsc = join(docsDir, "node_modules", ".bin", "tsc");
+    const result = spawnSync(tsc, ["-p", "tsconfig.samples.json", "--pretty", "false"], {
+      cwd: docsDir,
+      encoding: "utf8",
+    });
+    expect(result.stdout + result.stderr, "tsc diagnostics").toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it.each(operations)("$operationId has a sample that calls qoder.$sdkMethod", ({ operationId, sdkMethod }) => {
+    const source = readFileSync(join(distDir, "samples", `${operationId}.ts`), "utf8");
+    expect(source.startsWith("// generated from openapi/ — do not edit")).toBe(true);
+    expect(source).toContain(`await qoder.${sdkMethod}(`);
+  });
+});
+
+describe("decorated spec", () => {
+  it.each(operations)("$operationId carries curl, TypeScript and local-mock curl samples", (op) => {
+    const samples = decorated.paths[op.path]?.[op.method]?.["x-codeSamples"] ?? [];
+    expect(samples.map((sample) => sample.label)).toEqual(["curl", "TypeScript", "curl (local mock)"]);
+    const [curl, ts, mockCurl] = samples;
+    const pathPrefix = op.path.split("{")[0];
+    expect(curl?.source).toContain(`curl -X ${op.method.toUpperCase()} "https://api.qoder.com/api/v1/cloud${pathPrefix}`);
+    expect(curl?.source).toContain('-H "Authorization: Bearer $QODER_PAT"');
+    expect(mockCurl?.source).toContain(`"http://127.0.0.1:4010${pathPrefix}`);
+    expect(ts?.source).toContain(`qoder.${op.sdkMethod}(`);
+    expect(curl?.source).not.toMatch(/\{[a-z_]+\}/); // path parameters filled with example values
+  });
+
+  it("lists the local mock as a server, after the real ones", () => {
+    const urls = decorated.servers.map((server) => server.url);
+    expect(urls[0]).toBe("https://api.qoder.com/api/v1/cloud");
+    expect(urls.at(-1)).toBe("http://127.0.0.1:4010");
+  });
+});
+
+describe("guides", () => {
+  it("mention only example names that exist in the contract", () => {
+    const guides = readFileSync(join(distDir, "openapi.decorated.yaml"), "utf8");
+    const mentioned = [...guides.matchAll(/example=([a-z0-9_]+)/g)].map(([, name]) => name);
+    expect(mentioned.length).toBeGreaterThan(0);
+    const spec = bundledSpecText();
+    for (const name of mentioned) expect(spec, `example "${name}"`).toContain(`"${name}":`);
+  });
+});
+
+describe("offline check", () => {
+  it("flags remote scripts, stylesheets, fonts and images", () => {
+    const page = [
+      '<script src="https://cdn.example.com/redoc.js"></script>',
+      '<link rel="stylesheet" href="//cdn.example.com/x.css">',
+      "<style>@font-face{src:url(https://fonts.gstatic.com/s/x.woff2)}</style>",
+      '<img src="https://cdn.redoc.ly/redoc/logo-mini.svg">',
+    ].join("\n");
+    expect(findExternalLoads(page).map((found) => found.kind)).toEqual(
+      expect.arrayContaining(["script", "stylesheet/preload/icon", "CSS url() (fonts, images)", "image/media/frame"]),
+    );
+  });
+
+  it("finds nothing in the built page", () => {
+    expect(findExternalLoads(readFileSync(join(distDir, "index.html"), "utf8"))).toEqual([]);
+  });
+});
