@@ -12,7 +12,13 @@ const specPath = values.spec ?? openapiJsonPath;
 const outFile = new URL("../src/generated/operations.ts", import.meta.url);
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 // Names the openapi-fetch client (or ours) already uses at the top level of `qoder`.
-const RESERVED = new Set([...HTTP_METHODS.map((m) => m.toUpperCase()), "request", "use", "eject", "paginate"]);
+const RESERVED = new Set([
+  ...HTTP_METHODS.map((m) => m.toUpperCase()),
+  "request",
+  "use",
+  "eject",
+  "paginate",
+]);
 
 function fail(message) {
   console.error(`generate-operations: ${message}`);
@@ -50,7 +56,10 @@ function isList(operation) {
 function isEmptyOptionalBody(requestBody) {
   const body = deref(requestBody);
   const schema = deref(body?.content?.["application/json"]?.schema);
-  return !body?.required && (schema?.maxProperties === 0 || (schema?.additionalProperties === false && !schema.properties));
+  return (
+    !body?.required &&
+    (schema?.maxProperties === 0 || (schema?.additionalProperties === false && !schema.properties))
+  );
 }
 
 const rows = [];
@@ -61,13 +70,16 @@ for (const [path, pathItem] of Object.entries(spec.paths ?? {})) {
     const sdkMethod = operation["x-sdk-method"];
     const where = `${method.toUpperCase()} ${path} (${operation.operationId ?? "no operationId"})`;
     if (typeof sdkMethod !== "string" || !/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/.test(sdkMethod)) {
-      fail(`${where} needs an \`x-sdk-method\` like "deployments.runs.list" (got ${JSON.stringify(sdkMethod)}).`);
+      fail(
+        `${where} needs an \`x-sdk-method\` like "deployments.runs.list" (got ${JSON.stringify(sdkMethod)}).`,
+      );
     }
     if (RESERVED.has(sdkMethod.split(".")[0])) fail(`${where}: "${sdkMethod}" clashes with a client method.`);
     const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map(deref);
     const hasQuery = params.some((p) => p.in === "query");
     const hasBody = Boolean(operation.requestBody) && !isEmptyOptionalBody(operation.requestBody);
-    if (hasQuery && hasBody) fail(`${where} has both a body and query parameters; the client cannot map that yet.`);
+    if (hasQuery && hasBody)
+      fail(`${where} has both a body and query parameters; the client cannot map that yet.`);
     rows.push({
       sdkMethod,
       method: method.toUpperCase(),
@@ -113,7 +125,10 @@ function renderTree(node, indent) {
 
 // Rows are tuples to keep the runtime small; OperationRow names the columns.
 const table = rows
-  .map((r) => `  [${[r.sdkMethod, r.method, r.path, r.input].map((v) => JSON.stringify(v)).join(", ")}${r.list ? ", true" : ""}],`)
+  .map(
+    (r) =>
+      `  [${[r.sdkMethod, r.method, r.path, r.input].map((v) => JSON.stringify(v)).join(", ")}${r.list ? ", true" : ""}],`,
+  )
   .join("\n");
 
 const output = `// generated from openapi/ — do not edit. Regenerate: pnpm --filter @qoder-cloud/client generate
@@ -139,7 +154,9 @@ if (values.check) {
     current = readFileSync(outFile, "utf8");
   } catch {}
   if (current !== output) {
-    console.error("src/generated/operations.ts is stale: run `pnpm --filter @qoder-cloud/client generate` and commit it.");
+    console.error(
+      "src/generated/operations.ts is stale: run `pnpm --filter @qoder-cloud/client generate` and commit it.",
+    );
     process.exit(1);
   }
   console.log("src/generated/operations.ts is up to date.");

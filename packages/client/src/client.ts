@@ -36,13 +36,18 @@ function checkCallInit(init: { [key: string]: unknown } | undefined): void {
   checkHeaders((init.params as { header?: unknown } | undefined)?.header, "params.header");
   if (init.timeoutMs !== undefined) checkTimeout("timeoutMs", init.timeoutMs as number);
   if (init.maxRetries !== undefined) checkCount("maxRetries", init.maxRetries as number);
-  if (init.idempotencyKey !== undefined) checkHeaders({ "Idempotency-Key": init.idempotencyKey }, "idempotencyKey");
+  if (init.idempotencyKey !== undefined)
+    checkHeaders({ "Idempotency-Key": init.idempotencyKey }, "idempotencyKey");
 }
 
 export function createQoderClient(options?: ClientOptions): QoderClient {
   const config = resolveConfig(options);
   const token = config.token; // kept in this closure only: never on an object that could be logged
-  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: createTransport(config), headers: config.headers });
+  const raw = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: createTransport(config),
+    headers: config.headers,
+  });
   raw.use({
     onRequest({ request }) {
       const { headers, method, idempotencyKey } = request as CallRequest;
@@ -60,7 +65,11 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   // async: bad input rejects the returned promise, like every other failure.
   const request = async (method: string, path: string, init?: AnyInit) => {
     checkCallInit(init);
-    return (raw.request as (m: string, p: string, i?: AnyInit) => ReturnType<typeof raw.GET>)(method, path, init);
+    return (raw.request as (m: string, p: string, i?: AnyInit) => ReturnType<typeof raw.GET>)(
+      method,
+      path,
+      init,
+    );
   };
   /** Sends a call and returns its data, throwing the typed APIError for a non-2xx response. */
   const send = async (method: string, path: string, init?: AnyInit): Promise<unknown> => {
@@ -72,12 +81,16 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   const client = { ...raw, request } as Record<string, unknown>;
   // GET, POST, … go through `request` too, so their per-call options are checked the same way.
   for (const method in raw) {
-    if (/^[A-Z]+$/.test(method)) client[method] = (path: string, init?: AnyInit) => request(method, path, init);
+    if (/^[A-Z]+$/.test(method))
+      client[method] = (path: string, init?: AnyInit) => request(method, path, init);
   }
 
   client.paginate = (path: string, init: AnyInit = {}) => {
     const { params = {}, ...rest } = init as { params?: { query?: Record<string, unknown> } };
-    return new PagePromise((query) => send("GET", path, { ...rest, params: { ...params, query } }), params.query);
+    return new PagePromise(
+      (query) => send("GET", path, { ...rest, params: { ...params, query } }),
+      params.query,
+    );
   };
 
   for (const op of operations) attach(client, op, send);
@@ -100,7 +113,9 @@ function attach(
       const path: Record<string, unknown> = {};
       names.forEach((name, i) => {
         if (typeof args[i] !== "string" || args[i] === "") {
-          throw new QoderError(`${sdkMethod}(): \`${name}\` must be a non-empty string (got ${typeof args[i]}).`);
+          throw new QoderError(
+            `${sdkMethod}(): \`${name}\` must be a non-empty string (got ${typeof args[i]}).`,
+          );
         }
         path[name] = args[i];
       });
@@ -114,6 +129,9 @@ function attach(
   const keys = sdkMethod.split(".");
   const leaf = keys.pop() as string;
   let node = client;
-  for (const key of keys) node = (node[key] ??= {}) as Record<string, unknown>;
+  for (const key of keys) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
   node[leaf] = method;
 }

@@ -49,13 +49,18 @@ const LEVELS: LogLevel[] = ["debug", "info", "warn", "error", "off"];
 
 export function env(name: string): string | undefined {
   // Guarded: Deno, Bun and Node have `process`; browsers do not.
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
+  return (
+    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] ||
+    undefined
+  );
 }
 
 export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   const token = options.token ?? env("QODER_PAT");
   if (!token || typeof token !== "string") {
-    throw new QoderError("No API token: pass `token` or set QODER_PAT (Qoder console: Settings, API Tokens).");
+    throw new QoderError(
+      "No API token: pass `token` or set QODER_PAT (Qoder console: Settings, API Tokens).",
+    );
   }
   if (/[\r\n\0]/.test(token)) throw new QoderError("`token` contains a line break; check how it was copied.");
 
@@ -63,7 +68,9 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   if (region !== "global" && region !== "cn") throw new QoderError('`region` must be "global" or "cn".');
   // An explicit option beats the environment; QODER_BASE_URL beats the default region.
   const baseUrl = checkBaseUrl(
-    options.baseUrl ?? (options.region ? undefined : env("QODER_BASE_URL")) ?? (region === "cn" ? CN_BASE_URL : GLOBAL_BASE_URL),
+    options.baseUrl ??
+      (options.region ? undefined : env("QODER_BASE_URL")) ??
+      (region === "cn" ? CN_BASE_URL : GLOBAL_BASE_URL),
   );
 
   const level = options.logLevel ?? (env("QODER_LOG") as LogLevel | undefined) ?? "warn";
@@ -79,7 +86,8 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     fetch: options.fetch,
     headers: checkHeaders(options.headers, "headers"),
     log: (lvl, message, details) => {
-      if (LEVELS.indexOf(lvl) >= threshold) logger[lvl](`[qoder] ${message}`, ...(details ? [details()] : []));
+      if (LEVELS.indexOf(lvl) >= threshold)
+        logger[lvl](`[qoder] ${message}`, ...(details ? [details()] : []));
     },
   };
 }
@@ -91,25 +99,30 @@ function checkBaseUrl(value: string): string {
   }
   // Tokens only travel over TLS; plain http is for local mocks.
   if (url.protocol === "http:" && !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname)) {
-    throw new QoderError(`\`baseUrl\` ${url.origin} is plain http:// to a non-loopback host; use https:// (tokens only travel over TLS).`);
+    throw new QoderError(
+      `\`baseUrl\` ${url.origin} is plain http:// to a non-loopback host; use https:// (tokens only travel over TLS).`,
+    );
   }
   return url.href.replace(/\/+$/, "");
 }
 
 export function checkCount(field: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new QoderError(`\`${field}\` must be a whole number >= 0.`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new QoderError(`\`${field}\` must be a whole number >= 0.`);
   return value;
 }
 
 export function checkTimeout(field: string, value: number): number {
-  if (typeof value !== "number" || !(value > 0)) throw new QoderError(`\`${field}\` must be a number of ms > 0.`);
+  if (typeof value !== "number" || !(value > 0))
+    throw new QoderError(`\`${field}\` must be a number of ms > 0.`);
   return value;
 }
 
 /** Refuses header values with CR/LF/NUL (header injection); the message names the header, never its value. */
 export function checkHeaders(headers: unknown, field: string): Record<string, string> {
   for (const [name, value] of Object.entries(headers ?? {})) {
-    if (/[\r\n\0]/.test(String(value))) throw new QoderError(`\`${field}\`: header "${name}" contains CR/LF.`);
+    if (/[\r\n\0]/.test(String(value)))
+      throw new QoderError(`\`${field}\`: header "${name}" contains CR/LF.`);
   }
   return (headers ?? {}) as Record<string, string>;
 }

@@ -30,7 +30,9 @@ export class APIError extends QoderError {
           ? body.replace(/\s+/g, " ").slice(0, 120)
           : JSON.stringify(body);
     // Not the envelope (gateway HTML, empty or truncated body): still a readable message.
-    super(str(error?.message) ?? `HTTP ${status} (${headers.get("content-type") || "no content type"}): ${text}`);
+    super(
+      str(error?.message) ?? `HTTP ${status} (${headers.get("content-type") || "no content type"}): ${text}`,
+    );
     this.type = str(error?.type);
     this.param = str(error?.param);
     this.requestId =

@@ -1,7 +1,20 @@
+export type {
+  CreateDeploymentParams,
+  components,
+  Deployment,
+  DeploymentList,
+  DeploymentRun,
+  DeploymentRunList,
+  ErrorEnvelope,
+  ErrorType,
+  operations,
+  paths,
+  UpdateDeploymentParams,
+} from "@qoder-cloud/types";
 export { createQoderClient, type QoderClient } from "./client.js";
 export {
-  CN_BASE_URL,
   type ClientOptions,
+  CN_BASE_URL,
   GLOBAL_BASE_URL,
   type Logger,
   type LogLevel,
@@ -23,16 +36,3 @@ export {
 export type { Resources } from "./generated/operations.js";
 export { type ItemOf, type ListPage, PagePromise } from "./pagination.js";
 export type { ListMethod, ListPath, Method, RequestOptions, ResultOf } from "./resource-types.js";
-export type {
-  components,
-  CreateDeploymentParams,
-  Deployment,
-  DeploymentList,
-  DeploymentRun,
-  DeploymentRunList,
-  ErrorEnvelope,
-  ErrorType,
-  operations,
-  paths,
-  UpdateDeploymentParams,
-} from "@qoder-cloud/types";

@@ -26,6 +26,7 @@ export class PagePromise<Page> implements PromiseLike<Page>, AsyncIterable<ItemO
   ) {}
 
   /** The first page (requested once, on first use). */
+  // biome-ignore lint/suspicious/noThenProperty: a list is deliberately awaitable; awaiting gives the first page.
   then<A = Page, B = never>(
     onFulfilled?: ((page: Page) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
@@ -55,7 +56,9 @@ export class PagePromise<Page> implements PromiseLike<Page>, AsyncIterable<ItemO
       const cursor = (page as ListPage)[field];
       if (!cursor || seen.has(cursor)) {
         // A repeated cursor would loop forever; a missing one leaves nowhere to go.
-        throw new QoderError(`Pagination stopped: has_more is true but ${field} is ${cursor ? `a repeat (${cursor})` : "empty"}.`);
+        throw new QoderError(
+          `Pagination stopped: has_more is true but ${field} is ${cursor ? `a repeat (${cursor})` : "empty"}.`,
+        );
       }
       seen.add(cursor);
       page = await this.fetchPage({ ...filters, [param]: cursor });

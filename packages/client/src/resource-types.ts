@@ -36,12 +36,16 @@ export type OperationRow = readonly [
 type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : undefined;
 type SuccessStatus = 200 | 201 | 202 | 203 | 204;
 /** The JSON body of an operation's success response. */
-export type ResultOf<Op> = Op extends { responses: infer R } ? Json<R[Extract<keyof R, SuccessStatus>]> : never;
+export type ResultOf<Op> = Op extends { responses: infer R }
+  ? Json<R[Extract<keyof R, SuccessStatus>]>
+  : never;
 /** The query parameters of an operation (`never` when it has none). */
 export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 /** One `string` argument per `{param}` of the path, in order. */
-type PathArgs<P extends string> = P extends `${string}{${string}}${infer Rest}` ? [string, ...PathArgs<Rest>] : [];
+type PathArgs<P extends string> = P extends `${string}{${string}}${infer Rest}`
+  ? [string, ...PathArgs<Rest>]
+  : [];
 type QueryArgs<Op> = [QueryOf<Op>] extends [never]
   ? []
   : Op extends { parameters: { query: object } }

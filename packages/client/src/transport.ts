@@ -117,7 +117,10 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         return response;
       }
       const delay = (response && serverWaitMs(response.headers)) ?? backoffMs(attempt);
-      config.log("info", `retrying ${request.method} ${request.url} in ${delay | 0} ms: ${response?.status ?? failure?.message}`);
+      config.log(
+        "info",
+        `retrying ${request.method} ${request.url} in ${delay | 0} ms: ${response?.status ?? failure?.message}`,
+      );
       await sleep(delay, userSignal);
     }
   };

@@ -19,7 +19,9 @@ export type ErrorType = ErrorEnvelope["error"]["type"];
 /** Query parameters of the list endpoints. */
 export type ListDeploymentsParams = NonNullable<operations["listDeployments"]["parameters"]["query"]>;
 export type ListDeploymentRunsParams = NonNullable<operations["listDeploymentRuns"]["parameters"]["query"]>;
-export type ListRunsOfDeploymentParams = NonNullable<operations["listRunsOfDeployment"]["parameters"]["query"]>;
+export type ListRunsOfDeploymentParams = NonNullable<
+  operations["listRunsOfDeployment"]["parameters"]["query"]
+>;
 
 /** Every operationId of the contract. */
 export type OperationId = keyof operations;

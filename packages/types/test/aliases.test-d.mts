@@ -1,7 +1,6 @@
-import { describe, expectTypeOf, test } from "vitest";
 import type {
-  components,
   CreateDeploymentParams,
+  components,
   Deployment,
   DeploymentList,
   DeploymentRun,
@@ -12,6 +11,7 @@ import type {
   operations,
   paths,
 } from "@qoder-cloud/types";
+import { describe, expectTypeOf, test } from "vitest";
 
 describe("friendly aliases point at the generated schemas", () => {
   test("Deployment and its list", () => {

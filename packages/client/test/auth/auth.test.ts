@@ -17,7 +17,10 @@ describe("token", () => {
     const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url });
     await qoder.deployments.retrieve("dep_1");
     await qoder.GET("/deployments");
-    expect(server.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${TOKEN}`,
+      `Bearer ${TOKEN}`,
+    ]);
   });
 
   test("defaults to QODER_PAT", async () => {
@@ -56,7 +59,11 @@ describe("token", () => {
 
 describe("headers", () => {
   test("default and per-call headers are sent; per-call wins", async () => {
-    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, headers: { "x-team": "a", "x-env": "dev" } });
+    const qoder = createQoderClient({
+      token: TOKEN,
+      baseUrl: server.url,
+      headers: { "x-team": "a", "x-env": "dev" },
+    });
     await qoder.deployments.retrieve("dep_1", { headers: { "x-team": "b" } });
     expect(server.requests[0]?.headers["x-team"]).toBe("b");
     expect(server.requests[0]?.headers["x-env"]).toBe("dev");
@@ -75,18 +82,20 @@ describe("headers", () => {
   });
 
   test("header values with CR/LF are refused, naming the header but not the value", async () => {
-    expect(() => createQoderClient({ token: TOKEN, baseUrl: server.url, headers: { "x-a": "1\r\nx-b: 2" } })).toThrow(
-      /header "x-a" contains CR\/LF/,
-    );
+    expect(() =>
+      createQoderClient({ token: TOKEN, baseUrl: server.url, headers: { "x-a": "1\r\nx-b: 2" } }),
+    ).toThrow(/header "x-a" contains CR\/LF/);
     const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url });
     const secretish = "value-that-must-not-leak";
-    await expect(qoder.deployments.retrieve("dep_1", { headers: { "x-a": `${secretish}\n` } })).rejects.toThrow(
-      /header "x-a"/,
-    );
+    await expect(
+      qoder.deployments.retrieve("dep_1", { headers: { "x-a": `${secretish}\n` } }),
+    ).rejects.toThrow(/header "x-a"/);
     await expect(qoder.GET("/deployments", { headers: { "x-a": `${secretish}\r` } })).rejects.toSatisfy(
       (error: Error) => error instanceof QoderError && !error.message.includes(secretish),
     );
-    await expect(qoder.deployments.create({} as never, { idempotencyKey: "k\r\n" })).rejects.toThrow(/idempotencyKey/);
+    await expect(qoder.deployments.create({} as never, { idempotencyKey: "k\r\n" })).rejects.toThrow(
+      /idempotencyKey/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -101,7 +110,9 @@ describe("options", () => {
 
   test("path ids must be non-empty strings", async () => {
     const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url });
-    await expect(qoder.deployments.retrieve("")).rejects.toThrow(/deployments\.retrieve\(\): `deployment_id`/);
+    await expect(qoder.deployments.retrieve("")).rejects.toThrow(
+      /deployments\.retrieve\(\): `deployment_id`/,
+    );
     await expect(qoder.deployments.runs.retrieve("dep_1", undefined as never)).rejects.toThrow(/`run_id`/);
     await expect(qoder.deployments.runs.list(42 as never)).rejects.toThrow(QoderError);
     expect(server.requests).toHaveLength(0);

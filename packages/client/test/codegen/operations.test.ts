@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { openapiJsonPath } from "@qoder-cloud/openapi";
 import { expect, test } from "vitest";
-import { createQoderClient } from "../../src/index.js";
 import { operations } from "../../src/generated/operations.js";
+import { createQoderClient } from "../../src/index.js";
 
 const script = fileURLToPath(new URL("../../scripts/generate-operations.mjs", import.meta.url));
 
@@ -28,9 +28,14 @@ test("every operation of the spec, and only those, is a method of the client", (
   );
   expect(operations.map(([sdk, method, path]) => `${sdk} ${method} ${path}`).sort()).toEqual(fromSpec.sort());
 
-  const qoder = createQoderClient({ token: "pt-x", baseUrl: "http://127.0.0.1:9" }) as unknown as Record<string, unknown>;
+  const qoder = createQoderClient({ token: "pt-x", baseUrl: "http://127.0.0.1:9" }) as unknown as Record<
+    string,
+    unknown
+  >;
   for (const [sdkMethod] of operations) {
-    const method = sdkMethod.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], qoder);
+    const method = sdkMethod
+      .split(".")
+      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], qoder);
     expect(typeof method, sdkMethod).toBe("function");
   }
 });

@@ -80,7 +80,11 @@ describe("HTTP errors with the contract's envelope", () => {
 describe("bodies that are not the envelope still give the right class and a readable message", () => {
   test("an HTML 502 from a gateway", async () => {
     const html = "<html>\n<body><h1>502 Bad Gateway</h1></body>\n</html>";
-    const error = (await failureFor({ status: 502, body: html, headers: { "content-type": "text/html" } })) as APIError;
+    const error = (await failureFor({
+      status: 502,
+      body: html,
+      headers: { "content-type": "text/html" },
+    })) as APIError;
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.type).toBeUndefined();
     expect(error.message).toContain("HTTP 502");

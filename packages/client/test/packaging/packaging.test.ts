@@ -42,7 +42,9 @@ describe("packaging", () => {
   test("attw --pack: types resolve for node10, node16 (CJS and ESM) and bundlers", async () => {
     const bin = fileURLToPath(new URL("../../node_modules/.bin/attw", import.meta.url));
     // Rejects (non-zero exit) when attw finds a problem; the JSON says which.
-    const { stdout } = await promisify(execFile)(bin, ["--pack", ".", "--format", "json"], { cwd: packageDir });
+    const { stdout } = await promisify(execFile)(bin, ["--pack", ".", "--format", "json"], {
+      cwd: packageDir,
+    });
     const { problems } = JSON.parse(stdout) as { problems: Record<string, unknown[]> | unknown[] };
     expect(Object.values(problems).flat()).toEqual([]);
   }, 60_000);
@@ -60,7 +62,9 @@ describe("packaging", () => {
     });
     const bundle = result.outputFiles[0]?.contents ?? new Uint8Array();
     const gzipped = gzipSync(bundle, { level: 9 }).byteLength;
-    console.info(`client bundle: ${bundle.byteLength} B minified, ${gzipped} B min+gz (budget ${SIZE_BUDGET_BYTES} B)`);
+    console.info(
+      `client bundle: ${bundle.byteLength} B minified, ${gzipped} B min+gz (budget ${SIZE_BUDGET_BYTES} B)`,
+    );
     expect(gzipped).toBeGreaterThan(2_000); // openapi-fetch really is inside
     expect(gzipped).toBeLessThanOrEqual(SIZE_BUDGET_BYTES);
   });
@@ -83,7 +87,11 @@ describe("packaging", () => {
       logLevel: "silent",
       metafile: true,
     });
-    const imported = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
-    expect(imported.filter((path) => path.startsWith("node:") || /^(fs|path|http|https|crypto|util)$/.test(path))).toEqual([]);
+    const imported = Object.values(result.metafile.inputs).flatMap((input) =>
+      input.imports.map((i) => i.path),
+    );
+    expect(
+      imported.filter((path) => path.startsWith("node:") || /^(fs|path|http|https|crypto|util)$/.test(path)),
+    ).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-const ids = (n: number, prefix = "dep") => Array.from({ length: n }, (_, i) => `${prefix}_${String(i).padStart(5, "0")}`);
+const ids = (n: number, prefix = "dep") =>
+  Array.from({ length: n }, (_, i) => `${prefix}_${String(i).padStart(5, "0")}`);
 
 /** A cursor-paginated list over `items`, following the contract (after_id, before_id, opaque page). */
 function listPage(items: string[], query: URLSearchParams): ListPage<{ id: string }> {
@@ -40,7 +41,9 @@ async function serveList(
   items: string[],
   override?: (req: RecordedRequest, index: number) => Reply | undefined,
 ) {
-  const server = await startServer((req, _res, i) => override?.(req, i) ?? { body: listPage(items, req.query) });
+  const server = await startServer(
+    (req, _res, i) => override?.(req, i) ?? { body: listPage(items, req.query) },
+  );
   servers.push(server);
   return { server, qoder: createQoderClient({ token: TOKEN, baseUrl: server.url }) };
 }
@@ -99,7 +102,11 @@ describe("iterating walks every item across pages", () => {
       ["dep_00002", "dep_00003", "dep_00004"],
       ["dep_00000", "dep_00001"],
     ]);
-    expect(server.requests.map((r) => r.query.get("before_id"))).toEqual(["dep_00008", "dep_00005", "dep_00002"]);
+    expect(server.requests.map((r) => r.query.get("before_id"))).toEqual([
+      "dep_00008",
+      "dep_00005",
+      "dep_00002",
+    ]);
     expect(server.requests.every((r) => !r.query.has("after_id"))).toBe(true);
   });
 
@@ -114,7 +121,13 @@ describe("iterating walks every item across pages", () => {
   test("an empty list: one request, no items", async () => {
     const { server, qoder } = await serveList([]);
     expect(await collect(qoder.deployments.list())).toEqual([]);
-    expect(await qoder.deployments.list()).toEqual({ data: [], first_id: null, last_id: null, has_more: false, next_page: null });
+    expect(await qoder.deployments.list()).toEqual({
+      data: [],
+      first_id: null,
+      last_id: null,
+      has_more: false,
+      next_page: null,
+    });
     expect(server.requests).toHaveLength(2);
   });
 
@@ -137,7 +150,13 @@ describe("iterating walks every item across pages", () => {
   });
 
   test("a server that repeats a cursor raises an error instead of looping forever", async () => {
-    const stuck = { data: [{ id: "dep_1" }], first_id: "dep_1", last_id: "dep_1", has_more: true, next_page: "dep_1" };
+    const stuck = {
+      data: [{ id: "dep_1" }],
+      first_id: "dep_1",
+      last_id: "dep_1",
+      has_more: true,
+      next_page: "dep_1",
+    };
     const { server, qoder } = await serveList([], () => ({ body: stuck }));
     await expect(collect(qoder.deployments.list())).rejects.toThrow(QoderError);
     await expect(collect(qoder.deployments.list())).rejects.toThrow(/dep_1/);
@@ -152,9 +171,14 @@ describe("iterating walks every item across pages", () => {
 
   test("an error on a later page rejects the iteration with the typed error", async () => {
     const { qoder } = await serveList(ids(5), (_req, i) =>
-      i === 1 ? { status: 404, body: { type: "error", error: { type: "not_found_error", message: "gone" } } } : undefined,
+      i === 1
+        ? { status: 404, body: { type: "error", error: { type: "not_found_error", message: "gone" } } }
+        : undefined,
     );
-    await expect(collect(qoder.deployments.list({ limit: 2 }))).rejects.toMatchObject({ status: 404, message: "gone" });
+    await expect(collect(qoder.deployments.list({ limit: 2 }))).rejects.toMatchObject({
+      status: 404,
+      message: "gone",
+    });
   });
 });
 
@@ -172,17 +196,26 @@ describe("other list methods and paginate()", () => {
     const page = await qoder.deploymentRuns.list({ deployment_id: "dep_1", has_error: true });
     expect(page.data).toHaveLength(3);
     expect(server.requests[0]?.path).toBe("/deployment_runs");
-    expect(Object.fromEntries(server.requests[0]?.query ?? [])).toEqual({ deployment_id: "dep_1", has_error: "true" });
+    expect(Object.fromEntries(server.requests[0]?.query ?? [])).toEqual({
+      deployment_id: "dep_1",
+      has_error: "true",
+    });
   });
 
   test("qoder.paginate walks any list path with openapi-fetch style params", async () => {
     const runs = ids(45, "drun");
     const { server, qoder } = await serveList(runs);
-    const seen = await collect(qoder.paginate("/deployment_runs", { params: { query: { has_error: true, limit: 20 } } }));
+    const seen = await collect(
+      qoder.paginate("/deployment_runs", { params: { query: { has_error: true, limit: 20 } } }),
+    );
     expect(seen.map((r) => r.id)).toEqual(runs);
     expect(server.requests.map((r) => r.query.get("has_error"))).toEqual(["true", "true", "true"]);
     const pages = await collect(
-      qoder.paginate("/deployments/{deployment_id}/runs", { params: { path: { deployment_id: "dep_1" }, query: { limit: 40 } } }).pages(),
+      qoder
+        .paginate("/deployments/{deployment_id}/runs", {
+          params: { path: { deployment_id: "dep_1" }, query: { limit: 40 } },
+        })
+        .pages(),
     );
     expect(pages.map((p) => p.data.length)).toEqual([40, 5]);
     expect(server.requests.at(-1)?.path).toBe("/deployments/dep_1/runs");

@@ -8,15 +8,18 @@ import { envelope, startServer, type TestServer, TOKEN } from "../support/server
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer((req, res) => {
-    if (req.path.endsWith("/reset")) {
+    if (req.path.endsWith("reset")) {
       res.socket?.destroy();
       return undefined;
     }
-    if (req.path.endsWith("/slow")) return new Promise((resolve) => setTimeout(() => resolve({ body: {} }), 500));
+    if (req.path.endsWith("slow"))
+      return new Promise((resolve) => setTimeout(() => resolve({ body: {} }), 500));
     return {
       status: req.path.endsWith("_ok") ? 200 : 401,
       headers: { "x-request-id": "req_1" },
-      body: req.path.endsWith("_ok") ? { id: "dep_ok" } : envelope("authentication_error", "Invalid API key or token."),
+      body: req.path.endsWith("_ok")
+        ? { id: "dep_ok" }
+        : envelope("authentication_error", "Invalid API key or token."),
     };
   });
 });
@@ -34,7 +37,9 @@ function everyRendering(value: unknown): string {
 
 function capturingLogger(lines: string[]): Logger {
   const write = (message: string, ...details: unknown[]) => {
-    lines.push([message, ...details.map((d) => JSON.stringify(d)), ...details.map((d) => inspect(d))].join(" "));
+    lines.push(
+      [message, ...details.map((d) => JSON.stringify(d)), ...details.map((d) => inspect(d))].join(" "),
+    );
   };
   return { debug: write, info: write, warn: write, error: write };
 }
@@ -51,8 +56,10 @@ describe("the token never leaks", () => {
       logger: capturingLogger(lines),
     });
     const failures = await Promise.all(
-      ["dep_1", "dep_1/reset", "dep_1/slow"].map((id) =>
-        qoder.GET(`/deployments/${id}` as "/deployments/{deployment_id}").catch((e: unknown) => e),
+      ["dep_1", "dep_1_reset", "dep_1_slow"].map((deployment_id) =>
+        qoder
+          .GET("/deployments/{deployment_id}", { params: { path: { deployment_id } } })
+          .catch((e: unknown) => e),
       ),
     );
     const authError = await qoder.deployments.retrieve("dep_401").catch((e: unknown) => e);
@@ -79,7 +86,12 @@ describe("the token never leaks", () => {
     const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, logger: capturingLogger(lines) });
     await qoder.deployments.retrieve("dep_ok");
     expect(lines).toEqual([]);
-    const verbose = createQoderClient({ token: TOKEN, baseUrl: server.url, logger: capturingLogger(lines), logLevel: "debug" });
+    const verbose = createQoderClient({
+      token: TOKEN,
+      baseUrl: server.url,
+      logger: capturingLogger(lines),
+      logLevel: "debug",
+    });
     await verbose.deployments.retrieve("dep_ok");
     expect(lines.join("\n")).toContain("GET");
   });

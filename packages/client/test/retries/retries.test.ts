@@ -55,7 +55,9 @@ describe("which failures are retried", () => {
     const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, maxRetries: 4 });
     await expect(qoder.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(RateLimitError);
     expect(server.requests).toHaveLength(5);
-    await expect(qoder.deployments.retrieve("dep_1", { maxRetries: 0 })).rejects.toBeInstanceOf(RateLimitError);
+    await expect(qoder.deployments.retrieve("dep_1", { maxRetries: 0 })).rejects.toBeInstanceOf(
+      RateLimitError,
+    );
     expect(server.requests).toHaveLength(6);
   });
 
@@ -113,7 +115,9 @@ describe("how long to wait", () => {
   });
 
   test("a Retry-After HTTP date is waited for, end to end", async () => {
-    const { server, qoder } = await serve(flaky(1, 503, { "retry-after": new Date(Date.now() + 1000).toUTCString() }));
+    const { server, qoder } = await serve(
+      flaky(1, 503, { "retry-after": new Date(Date.now() + 1000).toUTCString() }),
+    );
     const started = performance.now();
     await expect(qoder.deployments.retrieve("dep_1")).resolves.toMatchObject({ attempt: 1 });
     // HTTP dates have 1 s resolution: the wait is between 0 and 1 s, never the 8 s cap.

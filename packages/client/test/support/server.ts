@@ -51,7 +51,9 @@ export async function startServer(handler: Handler): Promise<TestServer> {
         ...(reply.body === undefined ? {} : { "content-type": isText ? "text/plain" : "application/json" }),
         ...reply.headers,
       });
-      res.end(reply.body === undefined ? undefined : isText ? (reply.body as string) : JSON.stringify(reply.body));
+      res.end(
+        reply.body === undefined ? undefined : isText ? (reply.body as string) : JSON.stringify(reply.body),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,0 +1,102 @@
+// Type-level tests (checked by tsc through vitest's typecheck mode): results are typed from the spec,
+// and unknown paths, wrong query types and missing required body fields do not compile.
+import type { Deployment, DeploymentList, DeploymentRun, DeploymentRunList } from "@qoder-cloud/types";
+import { describe, expectTypeOf, test } from "vitest";
+import { type APIError, createQoderClient, type PagePromise, type QoderClient } from "../../src/index.js";
+
+const qoder: QoderClient = createQoderClient({ token: "pt-x" });
+const valid = {
+  name: "nightly",
+  agent: "agent_1",
+  environment_id: "env_1",
+  initial_events: [{ type: "user.message" as const, content: [{ type: "text" as const, text: "Go" }] }],
+};
+
+describe("resource methods", () => {
+  test("results are typed from the spec", () => {
+    expectTypeOf(qoder.deployments.retrieve("dep_1")).toEqualTypeOf<Promise<Deployment>>();
+    expectTypeOf(qoder.deployments.create(valid)).toEqualTypeOf<Promise<Deployment>>();
+    expectTypeOf(qoder.deployments.update("dep_1", { name: "v2" })).toEqualTypeOf<Promise<Deployment>>();
+    expectTypeOf(qoder.deployments.pause("dep_1")).toEqualTypeOf<Promise<Deployment>>();
+    expectTypeOf(qoder.deployments.run("dep_1")).toEqualTypeOf<Promise<DeploymentRun>>();
+    expectTypeOf(qoder.deployments.runs.retrieve("dep_1", "drun_1")).toEqualTypeOf<Promise<DeploymentRun>>();
+    expectTypeOf(qoder.deploymentRuns.retrieve("drun_1")).toEqualTypeOf<Promise<DeploymentRun>>();
+  });
+
+  test("lists: awaiting gives the page, iterating gives items, pages() gives pages", async () => {
+    const list = qoder.deployments.list({ limit: 100, status: "active" });
+    expectTypeOf(list).toEqualTypeOf<PagePromise<DeploymentList>>();
+    expectTypeOf(await list).toEqualTypeOf<DeploymentList>();
+    for await (const item of list) expectTypeOf(item).toEqualTypeOf<Deployment>();
+    for await (const page of list.pages()) expectTypeOf(page).toEqualTypeOf<DeploymentList>();
+    for await (const run of qoder.deployments.runs.list("dep_1", { limit: 50 })) {
+      expectTypeOf(run).toEqualTypeOf<DeploymentRun>();
+    }
+    expectTypeOf(
+      await qoder.deploymentRuns.list({ deployment_id: "dep_1" }),
+    ).toEqualTypeOf<DeploymentRunList>();
+  });
+
+  test("every method takes the per-call options last", () => {
+    const signal = new AbortController().signal;
+    qoder.deployments.retrieve("dep_1", { signal, timeoutMs: 5, maxRetries: 0, headers: { "x-a": "b" } });
+    qoder.deployments.create(valid, { idempotencyKey: "k" });
+    qoder.deployments.pause("dep_1", { idempotencyKey: "k" });
+    qoder.deployments.list(undefined, { signal });
+    // @ts-expect-error: timeoutMs is a number
+    qoder.deployments.retrieve("dep_1", { timeoutMs: "5" });
+  });
+
+  test("wrong query types, missing body fields and missing ids do not compile", () => {
+    // @ts-expect-error: limit is a number
+    qoder.deployments.list({ limit: "2" });
+    // @ts-expect-error: status is "active" | "paused"
+    qoder.deployments.list({ status: "deleted" });
+    // @ts-expect-error: has_error is a boolean
+    qoder.deploymentRuns.list({ has_error: "yes" });
+    // @ts-expect-error: agent, environment_id and initial_events are required
+    qoder.deployments.create({ name: "x" });
+    // @ts-expect-error: the deployment id is required
+    qoder.deployments.retrieve();
+    // @ts-expect-error: runs.retrieve needs both ids
+    qoder.deployments.runs.retrieve("dep_1");
+    // @ts-expect-error: no such method
+    qoder.deployments.delete("dep_1");
+  });
+});
+
+describe("the openapi-fetch client and paginate()", () => {
+  test("GET is typed by path", async () => {
+    const { data, error } = await qoder.GET("/deployments", { params: { query: { limit: 2 } } });
+    // openapi-fetch maps response types (read/write markers), so compare structurally both ways.
+    expectTypeOf(data).toExtend<DeploymentList | undefined>();
+    expectTypeOf<DeploymentList>().toExtend<NonNullable<typeof data>>();
+    expectTypeOf(error).not.toBeAny();
+    // @ts-expect-error: not a path of the contract
+    qoder.GET("/deployment");
+    // @ts-expect-error: limit is a number
+    qoder.GET("/deployments", { params: { query: { limit: "2" } } });
+    // @ts-expect-error: name is required
+    qoder.POST("/deployments", { body: { description: "no name" } });
+  });
+
+  test("paginate accepts list paths only and yields their items", async () => {
+    for await (const run of qoder.paginate("/deployment_runs", { params: { query: { has_error: true } } })) {
+      expectTypeOf(run).toEqualTypeOf<DeploymentRun>();
+    }
+    const nested = qoder.paginate("/deployments/{deployment_id}/runs", {
+      params: { path: { deployment_id: "d" } },
+    });
+    expectTypeOf(nested).toEqualTypeOf<PagePromise<DeploymentRunList>>();
+    // @ts-expect-error: not a list
+    qoder.paginate("/deployments/{deployment_id}", { params: { path: { deployment_id: "d" } } });
+    // @ts-expect-error: has_error is a boolean
+    qoder.paginate("/deployment_runs", { params: { query: { has_error: 1 } } });
+  });
+});
+
+test("errors", () => {
+  expectTypeOf<APIError["status"]>().toEqualTypeOf<number>();
+  expectTypeOf<APIError["requestId"]>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<"not_found_error">().toExtend<NonNullable<APIError["type"]>>();
+});
