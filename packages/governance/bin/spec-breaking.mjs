@@ -4,7 +4,10 @@
 import { EXIT_ERROR, runGate } from "../src/gate.mjs";
 
 try {
-  process.exitCode = await runGate(process.argv.slice(2), { cwd: process.cwd(), log: (line) => console.log(line) });
+  process.exitCode = await runGate(process.argv.slice(2), {
+    cwd: process.cwd(),
+    log: (line) => console.log(line),
+  });
 } catch (error) {
   console.error(`spec:breaking: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = EXIT_ERROR;

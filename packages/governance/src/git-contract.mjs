@@ -38,7 +38,9 @@ export async function repoRootOf(cwd) {
  */
 export async function resolveBase(repoRoot, ref) {
   if (ref !== undefined) {
-    const commit = await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], repoRoot).catch(() => "");
+    const commit = await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], repoRoot).catch(
+      () => "",
+    );
     if (!commit) {
       throw new Error(
         `BASE "${ref}" is not a commit in this repository. Pass a branch, tag or sha ` +
@@ -48,10 +50,18 @@ export async function resolveBase(repoRoot, ref) {
     return { ref, commit };
   }
   for (const candidate of ["main", "origin/main"]) {
-    const exists = await git(["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`], repoRoot).catch(() => "");
-    if (exists) return { ref: `merge-base with ${candidate}`, commit: await git(["merge-base", "HEAD", candidate], repoRoot) };
+    const exists = await git(["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`], repoRoot).catch(
+      () => "",
+    );
+    if (exists)
+      return {
+        ref: `merge-base with ${candidate}`,
+        commit: await git(["merge-base", "HEAD", candidate], repoRoot),
+      };
   }
-  throw new Error("No branch `main` (or `origin/main`) to compare with: pass BASE, e.g. `pnpm spec:breaking HEAD~1`.");
+  throw new Error(
+    "No branch `main` (or `origin/main`) to compare with: pass BASE, e.g. `pnpm spec:breaking HEAD~1`.",
+  );
 }
 
 /**

@@ -63,7 +63,9 @@ export async function diffSpecs({ baseFile, revisionFile, configPath }) {
   try {
     report = JSON.parse(await readFile(reportFile, "utf8"));
   } catch {
-    throw new Error(`redocly diff produced no report (exit ${result.code}):\n${redoclyErrorText(result.stderr)}`);
+    throw new Error(
+      `redocly diff produced no report (exit ${result.code}):\n${redoclyErrorText(result.stderr)}`,
+    );
   }
   if (result.code !== 0) {
     // Problems (e.g. unresolved $refs) make redocly miss changes: refuse to give a verdict.

@@ -1,0 +1,145 @@
+// End to end: the CLI in throwaway git repositories holding a copy of the workspace's contract.
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parseDocument } from "yaml";
+
+const execFileAsync = promisify(execFile);
+const workspaceRoot = path.resolve(import.meta.dirname, "../../..");
+const cli = path.resolve(import.meta.dirname, "../bin/spec-breaking.mjs");
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: "gate test",
+  GIT_AUTHOR_EMAIL: "gate@test.invalid",
+  GIT_COMMITTER_NAME: "gate test",
+  GIT_COMMITTER_EMAIL: "gate@test.invalid",
+};
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileAsync("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env: gitEnv });
+
+async function runCli(cwd: string, ...args: string[]): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [cli, ...args], { cwd });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
+  }
+}
+
+/** Edits openapi/openapi.yaml of `repo` through the yaml Document API (keeps the rest as written). */
+async function editRootSpec(repo: string, edit: (doc: ReturnType<typeof parseDocument>) => void) {
+  const file = path.join(repo, "openapi", "openapi.yaml");
+  const doc = parseDocument(await readFile(file, "utf8"));
+  edit(doc);
+  await writeFile(file, doc.toString());
+}
+
+/** Breaking: the first path of the contract disappears. */
+const removeFirstPath = (doc: ReturnType<typeof parseDocument>) => {
+  const paths = doc.get("paths") as { items: { key: unknown }[] };
+  const first = paths.items[0]?.key;
+  expect(first).toBeDefined();
+  doc.deleteIn(["paths", String(first)]);
+};
+/** Non-breaking: a new operation appears. */
+const addOperation = (doc: ReturnType<typeof parseDocument>) => {
+  doc.setIn(["paths", "/governance_probe"], {
+    get: { operationId: "governanceProbe", responses: { "204": { description: "Probe." } } },
+  });
+};
+const raiseMajor = (doc: ReturnType<typeof parseDocument>) => {
+  const major = Number(String(doc.getIn(["info", "version"])).split(".")[0]);
+  doc.setIn(["info", "version"], `${major + 1}.0.0`);
+};
+
+let scratch: string;
+let seedRepo: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), "governance-cli-"));
+  seedRepo = path.join(scratch, "seed");
+  await cp(path.join(workspaceRoot, "openapi"), path.join(seedRepo, "openapi"), {
+    recursive: true,
+    filter: (src) => !/[/\\](node_modules|dist)$/.test(src),
+  });
+  await cp(path.join(workspaceRoot, "redocly.yaml"), path.join(seedRepo, "redocly.yaml"));
+  await git(scratch, "init", "-q", "-b", "main", seedRepo);
+  await git(seedRepo, "add", ".");
+  await git(seedRepo, "commit", "-q", "-m", "contract");
+});
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+/** A fresh clone of the seed repo, on main, for one scenario. */
+async function cloneSeed(name: string) {
+  const repo = path.join(scratch, name);
+  await git(scratch, "clone", "-q", seedRepo, repo);
+  return repo;
+}
+async function commitAll(repo: string, message: string) {
+  await git(repo, "commit", "-q", "-a", "-m", message);
+}
+
+describe.concurrent("pnpm spec:breaking in a git repository", () => {
+  test("HEAD~1 with a removed operation → exit 1, the change listed as breaking", async () => {
+    const repo = await cloneSeed("breaking");
+    await editRootSpec(repo, removeFirstPath);
+    await commitAll(repo, "remove an operation");
+    const { code, output } = await runCli(repo, "HEAD~1");
+    expect(output).toMatch(/Breaking changes \(\d+\):/);
+    expect(output).toMatch(/path-removed|operation-removed/);
+    expect(code).toBe(1);
+  });
+
+  test("HEAD~1 with an added operation → exit 0, listed as non-breaking", async () => {
+    const repo = await cloneSeed("additive");
+    await editRootSpec(repo, addOperation);
+    await commitAll(repo, "add an operation");
+    const { code, output } = await runCli(repo, "HEAD~1");
+    expect(output).toMatch(/added +\/governance_probe/);
+    expect(output).toContain("No breaking changes");
+    expect(code).toBe(0);
+  });
+
+  test("HEAD~1 with a breaking change and info.version's major raised → exit 0, says so", async () => {
+    const repo = await cloneSeed("major");
+    await editRootSpec(repo, (doc) => {
+      removeFirstPath(doc);
+      raiseMajor(doc);
+    });
+    await commitAll(repo, "remove an operation, raise the major version");
+    const { code, output } = await runCli(repo, "HEAD~1");
+    expect(output).toMatch(/breaking change\(s\) accepted: info\.version's major was raised/);
+    expect(code).toBe(0);
+  });
+
+  test("no BASE on a branch: compares with the merge-base with main", async () => {
+    const repo = await cloneSeed("branch");
+    await git(repo, "switch", "-q", "-c", "feature");
+    await editRootSpec(repo, addOperation);
+    await commitAll(repo, "additive change");
+    await editRootSpec(repo, removeFirstPath);
+    await commitAll(repo, "breaking change");
+    const { code, output } = await runCli(repo);
+    expect(output).toContain("merge-base with main");
+    expect(output).toMatch(/added +\/governance_probe/);
+    expect(code).toBe(1);
+  });
+
+  test("no BASE on main: compares HEAD with the uncommitted working tree", async () => {
+    const repo = await cloneSeed("working-tree");
+    await editRootSpec(repo, removeFirstPath);
+    const { code } = await runCli(repo);
+    expect(code).toBe(1);
+  });
+
+  test("an unknown BASE → exit 2 with a hint", async () => {
+    const { code, output } = await runCli(seedRepo, "no-such-ref");
+    expect(output).toContain('BASE "no-such-ref" is not a commit');
+    expect(code).toBe(2);
+  });
+});

@@ -1,0 +1,77 @@
+// Fixture pairs: test/fixtures/spec-diff/base.yaml against each file of breaking/ and non-breaking/.
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { writeGateConfig } from "../src/redocly.mjs";
+import { diffSpecs, readableLocation } from "../src/spec-diff.mjs";
+
+const fixtures = path.join(import.meta.dirname, "fixtures", "spec-diff");
+const baseFile = path.join(fixtures, "base.yaml");
+
+/** fixture → the rule that must flag it (redocly's rule id, or the gate's own supplement). */
+const breakingCases: Record<string, string> = {
+  "remove-operation": "operation-removed",
+  "remove-response-field": "property-removed",
+  "remove-response-enum-value": "governance/response-enum-values-removed",
+  "make-response-field-optional": "required-properties-removed",
+  "add-required-request-field": "required-properties-added",
+  "add-required-parameter": "parameter-became-required",
+  "narrow-maximum": "schema-constraint-changed",
+  "change-type": "schema-type-changed",
+};
+const nonBreakingCases = [
+  "add-optional-request-field",
+  "add-optional-parameter",
+  "add-operation",
+  "add-request-enum-value",
+];
+
+let workDir: string;
+let configPath: string;
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(os.tmpdir(), "governance-spec-diff-"));
+  configPath = await writeGateConfig(workDir);
+});
+afterAll(() => rm(workDir, { recursive: true, force: true }));
+
+const diffAgainstBase = (kind: "breaking" | "non-breaking", name: string) =>
+  diffSpecs({ baseFile, revisionFile: path.join(fixtures, kind, `${name}.yaml`), configPath });
+
+test("every fixture file has an expectation (none is silently skipped)", async () => {
+  const names = async (dir: string) =>
+    (await readdir(path.join(fixtures, dir))).map((f) => f.replace(/\.yaml$/, "")).sort();
+  expect(await names("breaking")).toEqual(Object.keys(breakingCases).sort());
+  expect(await names("non-breaking")).toEqual([...nonBreakingCases].sort());
+});
+
+describe.concurrent("breaking", () => {
+  for (const [name, rule] of Object.entries(breakingCases)) {
+    test(name, async () => {
+      const diff = await diffAgainstBase("breaking", name);
+      const breaking = diff.changes.filter((c) => c.breaking);
+      expect(breaking.length).toBeGreaterThan(0);
+      expect(breaking.flatMap((c) => c.reasons.map((r) => r.rule))).toContain(rule);
+      expect(diff.majorRaised).toBe(false);
+    });
+  }
+});
+
+describe.concurrent("non-breaking", () => {
+  for (const name of nonBreakingCases) {
+    test(name, async () => {
+      const diff = await diffAgainstBase("non-breaking", name);
+      // The change is seen (so the fixture really differs) and rated below major.
+      expect(diff.changes.length).toBeGreaterThan(0);
+      expect(diff.changes.filter((c) => c.breaking)).toEqual([]);
+    });
+  }
+});
+
+test("readableLocation names the operation and the place inside it", () => {
+  expect(readableLocation("#/paths/~1deployments~1{deployment_id}/get/responses/200")).toBe(
+    "GET /deployments/{deployment_id} › responses/200",
+  );
+  expect(readableLocation("#/paths/~1health")).toBe("/health");
+  expect(readableLocation("#/components/schemas/Deployment")).toBe("components/schemas/Deployment");
+});
