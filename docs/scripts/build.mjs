@@ -95,14 +95,20 @@ async function main() {
     `# ${GENERATED_HEADER} (docs/scripts/build.mjs decorates the bundle)\n${stringify(decorated, { lineWidth: 0 })}`,
   );
   for (const [operationId, source] of tsSamples) {
-    writeFileSync(join(distDir, "samples", `${operationId}.ts`), `// ${GENERATED_HEADER} (${operationId})\n${source}`);
+    writeFileSync(
+      join(distDir, "samples", `${operationId}.ts`),
+      `// ${GENERATED_HEADER} (${operationId})\n${source}`,
+    );
   }
   // The guides' ```ts blocks are type-checked too (test/samples.test.ts), so they cannot drift either.
   mkdirSync(join(distDir, "samples", "guides"), { recursive: true });
   for (const guide of guides) {
     tsBlocks(guide.body).forEach((code, i) => {
       const name = `${guide.fileName.replace(/\.md$/, "")}-${i + 1}.ts`;
-      writeFileSync(join(distDir, "samples", "guides", name), `// extracted from docs/guides/${guide.fileName}\n${code}`);
+      writeFileSync(
+        join(distDir, "samples", "guides", name),
+        `// extracted from docs/guides/${guide.fileName}\n${code}`,
+      );
     });
   }
 
@@ -110,7 +116,9 @@ async function main() {
   runRedoc(decoratedFile, htmlFile, `${decorated.info.title} — docs`);
   const html = inlineRemoteBadges(readFileSync(htmlFile, "utf8"));
   if (!html.includes('"disableTelemetry":true')) {
-    throw new Error("Redoc telemetry is not disabled in the built page; check `telemetry: off` in redocly.yaml");
+    throw new Error(
+      "Redoc telemetry is not disabled in the built page; check `telemetry: off` in redocly.yaml",
+    );
   }
   const external = findExternalLoads(html);
   if (external.length > 0) {

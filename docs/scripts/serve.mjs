@@ -77,7 +77,9 @@ export async function startDocsServer({ port = DEFAULT_DOCS_PORT, root = default
     server.once("error", (error) =>
       rejectListen(
         error.code === "EADDRINUSE"
-          ? new Error(`Port ${port} is in use on 127.0.0.1; set DOCS_PORT to another port (0 = any free port)`)
+          ? new Error(
+              `Port ${port} is in use on 127.0.0.1; set DOCS_PORT to another port (0 = any free port)`,
+            )
           : error,
       ),
     );

@@ -2,8 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { findExternalLoads } from "../scripts/lib/offline.mjs";
 import { bundledOperations, bundledSpecText, distDir, docsDir, requireBuiltSite } from "./support/site.js";
 
@@ -31,11 +31,14 @@ describe("generated TypeScript samples", () => {
     expect(result.status).toBe(0);
   });
 
-  it.each(operations)("$operationId has a sample that calls qoder.$sdkMethod", ({ operationId, sdkMethod }) => {
-    const source = readFileSync(join(distDir, "samples", `${operationId}.ts`), "utf8");
-    expect(source.startsWith("// generated from openapi/ — do not edit")).toBe(true);
-    expect(source).toContain(`await qoder.${sdkMethod}(`);
-  });
+  it.each(operations)(
+    "$operationId has a sample that calls qoder.$sdkMethod",
+    ({ operationId, sdkMethod }) => {
+      const source = readFileSync(join(distDir, "samples", `${operationId}.ts`), "utf8");
+      expect(source.startsWith("// generated from openapi/ — do not edit")).toBe(true);
+      expect(source).toContain(`await qoder.${sdkMethod}(`);
+    },
+  );
 });
 
 describe("decorated spec", () => {
@@ -44,7 +47,9 @@ describe("decorated spec", () => {
     expect(samples.map((sample) => sample.label)).toEqual(["curl", "TypeScript", "curl (local mock)"]);
     const [curl, ts, mockCurl] = samples;
     const pathPrefix = op.path.split("{")[0];
-    expect(curl?.source).toContain(`curl -X ${op.method.toUpperCase()} "https://api.qoder.com/api/v1/cloud${pathPrefix}`);
+    expect(curl?.source).toContain(
+      `curl -X ${op.method.toUpperCase()} "https://api.qoder.com/api/v1/cloud${pathPrefix}`,
+    );
     expect(curl?.source).toContain('-H "Authorization: Bearer $QODER_PAT"');
     expect(mockCurl?.source).toContain(`"http://127.0.0.1:4010${pathPrefix}`);
     expect(ts?.source).toContain(`qoder.${op.sdkMethod}(`);
@@ -77,7 +82,12 @@ describe("offline check", () => {
       '<img src="https://cdn.redoc.ly/redoc/logo-mini.svg">',
     ].join("\n");
     expect(findExternalLoads(page).map((found) => found.kind)).toEqual(
-      expect.arrayContaining(["script", "stylesheet/preload/icon", "CSS url() (fonts, images)", "image/media/frame"]),
+      expect.arrayContaining([
+        "script",
+        "stylesheet/preload/icon",
+        "CSS url() (fonts, images)",
+        "image/media/frame",
+      ]),
     );
   });
 

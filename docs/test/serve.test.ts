@@ -15,7 +15,9 @@ function get(path: string): Promise<{ status: number; type: string; body: string
       res.on("data", (chunk: string) => {
         body += chunk;
       });
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }),
+      );
     });
     req.on("error", reject);
     req.end();

@@ -27,14 +27,18 @@ function isLocal(url: string): boolean {
 async function navLabels(): Promise<Array<{ text: string; href: string }>> {
   return page.locator(NAV_ITEM).evaluateAll((items) =>
     items.map((item) => ({
-      text: (item as HTMLElement).innerText.split("\n")[0]?.trim() ?? "",
+      text: item.querySelector("[data-text]")?.getAttribute("data-text") ?? "", // the label, without its badge
       href: item.querySelector("a")?.getAttribute("href") ?? "",
     })),
   );
 }
 
 async function clickNav(label: string): Promise<void> {
-  await page.locator(`${NAV_ITEM} > a`).filter({ hasText: new RegExp(`^${label}`) }).first().click();
+  await page
+    .locator(`${NAV_ITEM} > a`)
+    .filter({ hasText: new RegExp(`^${label}`) })
+    .first()
+    .click();
 }
 
 beforeAll(async () => {
@@ -60,7 +64,9 @@ beforeAll(async () => {
     return ws.close();
   });
   page = context.pages()[0] ?? (await context.newPage());
-  page.on("requestfailed", (request) => failedRequests.push(`${request.url()} (${request.failure()?.errorText})`));
+  page.on("requestfailed", (request) =>
+    failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
+  );
   page.on("response", (response) => {
     if (response.status() >= 400) failedRequests.push(`${response.url()} → HTTP ${response.status()}`);
   });
@@ -110,7 +116,9 @@ describe("docs site in Chromium, offline", () => {
     const section = page.locator('[data-section-id$="/listdeployments"]');
     // Sections render lazily once in view, and React may replace the node meanwhile: retry both.
     const renderedText = async () => {
-      await page.evaluate(() => document.querySelector('[data-section-id$="/listdeployments"]')?.scrollIntoView());
+      await page.evaluate(() =>
+        document.querySelector('[data-section-id$="/listdeployments"]')?.scrollIntoView(),
+      );
       return section.textContent();
     };
     await expect.poll(renderedText, { timeout: 10_000 }).toContain(SEED_DEPLOYMENT_ID);
@@ -119,7 +127,11 @@ describe("docs site in Chromium, offline", () => {
     expect(text).toContain("Authorization: Bearer $QODER_PAT");
     // Switch the sample to TypeScript: it calls the client's resource method.
     await section.getByRole("button", { name: "curl", exact: true }).first().click();
-    await page.getByRole("menuitem", { name: "TypeScript" }).or(page.getByText("TypeScript", { exact: true })).first().click();
+    await page
+      .getByRole("menuitem", { name: "TypeScript" })
+      .or(page.getByText("TypeScript", { exact: true }))
+      .first()
+      .click();
     await expect.poll(() => section.textContent()).toContain("qoder.deployments.list(");
   });
 
@@ -144,7 +156,9 @@ describe("docs site in Chromium, offline", () => {
       await clickNav(title);
       const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
       await page.waitForURL(new RegExp(`#/${slug}$`));
-      const heading = page.locator(`[data-section-id="/${slug}"] [data-component-name^="Typography/H"]`).first();
+      const heading = page
+        .locator(`[data-section-id="/${slug}"] [data-component-name^="Typography/H"]`)
+        .first();
       await heading.waitFor();
       expect(await heading.isVisible()).toBe(true);
       expect((await heading.textContent())?.trim()).toBe(title);

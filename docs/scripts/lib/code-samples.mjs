@@ -81,7 +81,9 @@ function tsLiteral(value, indent = "") {
   const inner = `${indent}  `;
   const entries = Array.isArray(value)
     ? value.map((item) => tsLiteral(item, inner))
-    : Object.entries(value).map(([k, v]) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${tsLiteral(v, inner)}`);
+    : Object.entries(value).map(
+        ([k, v]) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${tsLiteral(v, inner)}`,
+      );
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{ ", " }"];
   if (entries.length === 0) return Array.isArray(value) ? "[]" : "{}";
   const oneLine = `${open}${entries.join(", ")}${close}`;
@@ -93,7 +95,9 @@ function tsLiteral(value, indent = "") {
 export function typescriptSample(spec, op, request) {
   const sdkMethod = op.operation["x-sdk-method"];
   if (typeof sdkMethod !== "string" || !/^[A-Za-z]+(\.[A-Za-z]+)+$/.test(sdkMethod)) {
-    throw new Error(`${op.operation.operationId}: missing or malformed x-sdk-method (e.g. "deployments.list")`);
+    throw new Error(
+      `${op.operation.operationId}: missing or malformed x-sdk-method (e.g. "deployments.list")`,
+    );
   }
   const args = request.pathParams.map(({ value }) => JSON.stringify(value));
   if (request.body !== undefined) args.push(tsLiteral(request.body));

@@ -36,7 +36,8 @@ export function exampleNamesTable(spec) {
     "| Status | `error.type` | `Prefer: example=` | What it shows |",
     "|---|---|---|---|",
     ...errorRows.map(
-      ({ status, name, summary, errorType }) => `| ${status} | \`${errorType ?? "—"}\` | \`${name}\` | ${cell(summary)} |`,
+      ({ status, name, summary, errorType }) =>
+        `| ${status} | \`${errorType ?? "—"}\` | \`${name}\` | ${cell(summary)} |`,
     ),
   ];
   return [
@@ -57,7 +58,8 @@ export function decorateSpec(spec, guides) {
   const decorated = structuredClone(spec);
   const tsSamples = new Map();
   const productionUrl = decorated.servers?.[0]?.url;
-  if (!productionUrl) throw new Error("openapi/openapi.yaml: `servers` must list the production server first");
+  if (!productionUrl)
+    throw new Error("openapi/openapi.yaml: `servers` must list the production server first");
 
   for (const op of listOperations(decorated)) {
     const { operationId } = op.operation;
@@ -65,8 +67,15 @@ export function decorateSpec(spec, guides) {
     const request = requestExample(decorated, op);
     const ts = typescriptSample(decorated, op, request);
     tsSamples.set(operationId, ts);
-    const sources = [curlSample(productionUrl, op, request), ts.trimEnd(), curlSample(MOCK_SERVER_URL, op, request)];
-    op.operation["x-codeSamples"] = SAMPLE_LANGUAGES.map((language, i) => ({ ...language, source: sources[i] }));
+    const sources = [
+      curlSample(productionUrl, op, request),
+      ts.trimEnd(),
+      curlSample(MOCK_SERVER_URL, op, request),
+    ];
+    op.operation["x-codeSamples"] = SAMPLE_LANGUAGES.map((language, i) => ({
+      ...language,
+      source: sources[i],
+    }));
   }
 
   if (!decorated.servers.some((server) => server.url === MOCK_SERVER_URL)) {
@@ -85,7 +94,10 @@ export function decorateSpec(spec, guides) {
   const apiTags = decorated.tags ?? [];
   const usedTags = new Set(listOperations(decorated).flatMap(({ operation }) => operation.tags ?? []));
   const declared = new Set(apiTags.map((tag) => tag.name));
-  const referenceTagNames = [...apiTags.map((tag) => tag.name), ...[...usedTags].filter((t) => !declared.has(t))];
+  const referenceTagNames = [
+    ...apiTags.map((tag) => tag.name),
+    ...[...usedTags].filter((t) => !declared.has(t)),
+  ];
   decorated.tags = [...guideTags, ...apiTags];
   const existingGroups = (decorated["x-tagGroups"] ?? []).filter((group) => group.name !== GUIDES_GROUP);
   decorated["x-tagGroups"] = [

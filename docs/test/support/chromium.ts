@@ -23,7 +23,8 @@ function run(command: string, args: string[]): void {
     stdio: "inherit",
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}). ${INSTALL_HINT}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}). ${INSTALL_HINT}`);
 }
 
 export function ensureChromium(): string {
@@ -31,7 +32,8 @@ export function ensureChromium(): string {
   if (found) return found;
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" }).status === 0;
-  if (!isRoot || !hasApt) throw new Error(`No Chromium found (looked at ${CANDIDATES.join(", ")}). ${INSTALL_HINT}`);
+  if (!isRoot || !hasApt)
+    throw new Error(`No Chromium found (looked at ${CANDIDATES.join(", ")}). ${INSTALL_HINT}`);
   console.log("No Chromium found: installing Debian's chromium package for the docs browser test.");
   run("apt-get", ["update"]);
   run("apt-get", ["install", "-y", "chromium"]);

@@ -9,7 +9,9 @@ export const distDir = join(docsDir, "dist");
 
 export function requireBuiltSite(): void {
   if (!existsSync(join(distDir, "index.html"))) {
-    throw new Error("docs/dist/index.html is missing: run `pnpm docs:build` (turbo builds it before `pnpm test`).");
+    throw new Error(
+      "docs/dist/index.html is missing: run `pnpm docs:build` (turbo builds it before `pnpm test`).",
+    );
   }
 }
 

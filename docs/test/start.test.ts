@@ -1,0 +1,58 @@
+// The README's main command: scripts/start.mjs serves the mock and the docs together and stops both on Ctrl-C.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { docsDir, requireBuiltSite } from "./support/site.js";
+
+let child: ChildProcess | undefined;
+afterAll(() => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+});
+
+function waitForBanner(process: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    process.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+      if (output.includes("Ctrl-C stops both.")) resolve(output);
+    });
+    process.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    process.once("exit", (code) =>
+      reject(new Error(`start.mjs exited (${code}) before it was ready:\n${output}`)),
+    );
+  });
+}
+
+describe("pnpm start (scripts/start.mjs)", () => {
+  it("serves the mock and the docs, prints both URLs and a sample request, and stops on Ctrl-C", async () => {
+    requireBuiltSite();
+    child = spawn(process.execPath, [join(docsDir, "..", "scripts", "start.mjs")], {
+      env: { ...process.env, MOCK_PORT: "0", DOCS_PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const banner = await waitForBanner(child);
+    const mockUrl = /Mock API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
+    const docsUrl = /Docs\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(banner)?.[1];
+    expect(mockUrl, banner).toBeDefined();
+    expect(docsUrl, banner).toBeDefined();
+    expect(banner).toContain(`curl "${mockUrl}/deployments?limit=2" -H "Authorization: Bearer $QODER_PAT"`);
+
+    const list = await fetch(`${mockUrl}/deployments?limit=2`, {
+      headers: { Authorization: "Bearer pt-test" },
+    });
+    expect(list.status).toBe(200);
+    expect(await list.text()).toContain("dep_019ec556114c78f8b60ee34fcb98bf59");
+    const site = await fetch(docsUrl ?? "");
+    expect(site.status).toBe(200);
+    expect(await site.text()).toContain("Deployments API");
+
+    child.kill("SIGINT");
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+    await expect(fetch(`${mockUrl}/deployments`)).rejects.toThrow();
+    await expect(fetch(docsUrl ?? "")).rejects.toThrow();
+  });
+});

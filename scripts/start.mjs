@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// The README's main command (`pnpm start` runs it after `turbo run build`): the mock API and the docs
+// site side by side on 127.0.0.1, until Ctrl-C.
+//   MOCK_PORT (default 4010) and DOCS_PORT (default 8080); 0 picks any free port.
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { DEFAULT_DOCS_PORT, parsePort, startDocsServer } from "../docs/scripts/serve.mjs";
+
+// The root package has no runtime dependencies: resolve the mock through the docs package, which has it.
+const requireFromDocs = createRequire(new URL("../docs/package.json", import.meta.url));
+
+async function loadStartMock() {
+  try {
+    const entry = requireFromDocs.resolve("@qoder-cloud/mock");
+    return (await import(pathToFileURL(entry).href)).startMock;
+  } catch (error) {
+    throw new Error(`Cannot load @qoder-cloud/mock (${error.message}). Build it first: pnpm build`);
+  }
+}
+
+function banner(mockUrl, docsUrl) {
+  return [
+    "",
+    "Qoder Deployments API — local toolkit",
+    `  Mock API  ${mockUrl}   (answers with the contract's examples; any bearer token works)`,
+    `  Docs      ${docsUrl}`,
+    "",
+    "Try a request against the mock:",
+    "  export QODER_PAT=pt-test",
+    `  curl "${mockUrl}/deployments?limit=2" -H "Authorization: Bearer $QODER_PAT"`,
+    `  curl -i "${mockUrl}/deployments/dep_019ec556114c78f8b60ee34fcb98bf59" -H "Authorization: Bearer $QODER_PAT" -H "Prefer: code=404"`,
+    "",
+    "Ctrl-C stops both.",
+    "",
+  ].join("\n");
+}
+
+async function main() {
+  const docsPort = parsePort(process.env.DOCS_PORT ?? DEFAULT_DOCS_PORT);
+  const startMock = await loadStartMock();
+
+  // Signal handlers first, so a Ctrl-C during start-up still stops whatever has started.
+  let mock;
+  let docs;
+  let mockStarting;
+  let stopping = false;
+  const stop = async (reason, exitCode) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${reason}: stopping the mock and the docs server…`);
+    const startedMock = mock ?? (await mockStarting?.catch(() => undefined));
+    await Promise.allSettled([startedMock?.stop(), docs?.close()]);
+    console.log("Stopped.");
+    process.exit(exitCode);
+  };
+  process.once("SIGINT", () => stop("Ctrl-C", 0));
+  process.once("SIGTERM", () => stop("SIGTERM", 0));
+
+  mockStarting = startMock({ onLog: (line) => console.log(`[mock] ${line}`) });
+  mock = await mockStarting;
+  if (stopping) return;
+  // A mock that dies on its own takes the whole command down with it, loudly.
+  mock.exited.then((how) => stop(`The mock exited (${how})`, 1));
+  docs = await startDocsServer({ port: docsPort }).catch(async (error) => {
+    await mock.stop();
+    throw error;
+  });
+  if (stopping) return;
+  console.log(banner(mock.url, docs.url));
+}
+
+main().catch((error) => {
+  console.error(`pnpm start failed: ${error.message}`);
+  process.exit(1);
+});
