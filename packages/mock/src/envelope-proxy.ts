@@ -6,13 +6,13 @@
 import { randomUUID } from "node:crypto";
 import {
   Agent,
+  createServer,
+  request as httpRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
-  request as httpRequest,
   type OutgoingHttpHeaders,
   type Server,
   type ServerResponse,
-  createServer,
 } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -72,7 +72,11 @@ export async function startEnvelopeProxy(options: {
       // Never leave a client hanging, whatever went wrong in here.
       const message = error instanceof Error ? error.message : String(error);
       if (!response.headersSent) {
-        sendEnvelope(response, 502, envelope(requestIdOf(request), "api_error", `Mock proxy failure: ${message}`));
+        sendEnvelope(
+          response,
+          502,
+          envelope(requestIdOf(request), "api_error", `Mock proxy failure: ${message}`),
+        );
       } else response.destroy();
     });
   });
@@ -98,7 +102,11 @@ export async function startEnvelopeProxy(options: {
     if (body.length > 0) {
       // Prism never answers a request whose JSON body does not parse; the API answers 400.
       if (!isJson(body)) {
-        sendEnvelope(response, 400, envelope(requestId, "invalid_request_error", "Request body must be valid JSON."));
+        sendEnvelope(
+          response,
+          400,
+          envelope(requestId, "invalid_request_error", "Request body must be valid JSON."),
+        );
         return log(400);
       }
       // The API detects JSON without a Content-Type (e.g. `curl -d`); Prism insists on one.
@@ -110,6 +118,11 @@ export async function startEnvelopeProxy(options: {
     const answer = await forward(upstream, request.method ?? "GET", request.url ?? "/", headers, body, agent);
     const responseHeaders = copyableHeaders(answer.headers);
     responseHeaders["x-request-id"] = requestId;
+    const missed = answer.status < 300 ? queryRulePrismMisses(request.url ?? "/") : undefined;
+    if (missed) {
+      sendEnvelope(response, 400, envelope(requestId, "invalid_request_error", missed.message, missed.param));
+      return log(400);
+    }
     if (answer.status < 400) {
       response.writeHead(answer.status, responseHeaders).end(answer.body);
       return log(answer.status);
@@ -162,7 +175,11 @@ function forward(
         const chunks: Buffer[] = [];
         incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
         incoming.on("end", () =>
-          resolve({ status: incoming.statusCode ?? 502, headers: incoming.headers, body: Buffer.concat(chunks) }),
+          resolve({
+            status: incoming.statusCode ?? 502,
+            headers: incoming.headers,
+            body: Buffer.concat(chunks),
+          }),
         );
         incoming.on("error", reject);
       },
@@ -170,6 +187,29 @@ function forward(
     outgoing.on("error", reject);
     outgoing.end(body.length > 0 ? body : undefined);
   });
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * Query rules of the contract that Prism 5.14.2 lets through. Checked only after Prism accepted the
+ * request, so authentication and Prism's own validation keep their precedence.
+ */
+export function queryRulePrismMisses(url: string): { message: string; param: string } | undefined {
+  const query = new URL(url, "http://mock.invalid").searchParams;
+  // The contract states in prose that the cursors are mutually exclusive; OpenAPI cannot express it.
+  const cursors = ["page", "after_id", "before_id"].filter((name) => query.has(name));
+  if (cursors.length > 1) {
+    return { message: "Only one of page, after_id and before_id may be given.", param: cursors[1] as string };
+  }
+  // Prism reads `created_at[gte]=…` as an object `created_at` and never validates bracketed names;
+  // the contract uses them only for date-time range filters.
+  for (const [name, value] of query) {
+    if (/\[(gt|gte|lt|lte)\]$/.test(name) && !RFC3339.test(value)) {
+      return { message: `${name} must be an RFC 3339 date-time, e.g. 2026-06-14T00:00:00Z.`, param: name };
+    }
+  }
+  return undefined;
 }
 
 /** Prism's violation record, sent as JSON in the `sl-violations` response header. */
@@ -211,7 +251,11 @@ export function toEnvelope(
       case "NO_METHOD_MATCHED_ERROR":
         return {
           status: 405,
-          body: envelope(requestId, "invalid_request_error", `Method not allowed: ${route} is not an operation of this API.`),
+          body: envelope(
+            requestId,
+            "invalid_request_error",
+            `Method not allowed: ${route} is not an operation of this API.`,
+          ),
         };
       case "NOT_FOUND":
         // The `Prefer` header asked for a status or example the operation does not document.
@@ -275,13 +319,19 @@ export function paramOf(violation: Pick<Violation, "location" | "message">): str
   if (where === "body") {
     return path.length === 0
       ? undefined
-      : path.map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : index === 0 ? part : `.${part}`)).join("");
+      : path
+          .map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : index === 0 ? part : `.${part}`))
+          .join("");
   }
   return path[0];
 }
 
 function envelope(requestId: string, type: ErrorType, message: string, param?: string): ErrorEnvelope {
-  return { type: "error", request_id: requestId, error: param ? { type, message, param } : { type, message } };
+  return {
+    type: "error",
+    request_id: requestId,
+    error: param ? { type, message, param } : { type, message },
+  };
 }
 
 function sendEnvelope(
@@ -320,7 +370,8 @@ async function readBody(request: IncomingMessage): Promise<Buffer | "too-large">
 
 function copyableHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   const copy: OutgoingHttpHeaders = { ...headers };
-  for (const name of ["content-length", "transfer-encoding", "connection", "keep-alive", "date"]) delete copy[name];
+  for (const name of ["content-length", "transfer-encoding", "connection", "keep-alive", "date"])
+    delete copy[name];
   return copy;
 }
 

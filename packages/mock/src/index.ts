@@ -40,7 +40,9 @@ export const DEFAULT_MOCK_PORT = 4010;
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const port = options.port ?? portFromEnv() ?? DEFAULT_MOCK_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new TypeError(`startMock: "port" must be an integer from 0 to 65535 (0 = any free port), got ${port}.`);
+    throw new TypeError(
+      `startMock: "port" must be an integer from 0 to 65535 (0 = any free port), got ${port}.`,
+    );
   }
   if (options.seed !== undefined && (!Number.isInteger(options.seed) || !options.dynamic)) {
     throw new TypeError(
@@ -53,6 +55,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       `startMock: the OpenAPI document ${specPath} does not exist. Build the contract first (\`pnpm build\`, or \`pnpm --filter @qoder-cloud/openapi build\`), or pass "specPath".`,
     );
   }
+
+  // Fail fast on a taken port rather than after Prism's start-up; the listen below re-checks.
+  if (port !== 0) await assertPortFree(port);
 
   const args = ["mock", specPath];
   if (options.dynamic) args.push("--dynamic");
@@ -69,12 +74,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const proxy = await startEnvelopeProxy({ port, upstream: prism.url, onLog: options.onLog }).catch(
     async (error: NodeJS.ErrnoException) => {
       await prism.stop();
-      if (error.code === "EADDRINUSE") {
-        throw new Error(
-          `startMock: port ${port} on 127.0.0.1 is already in use. Stop what is using it, or choose another port (--port / MOCK_PORT / port: 0 for any free port).`,
-        );
-      }
-      throw error;
+      throw error.code === "EADDRINUSE" ? portInUse(port) : error;
     },
   );
 
@@ -118,6 +118,22 @@ function portFromEnv(): number | undefined {
     throw new TypeError(`MOCK_PORT must be a port number (0–65535), got "${raw}".`);
   }
   return port;
+}
+
+function portInUse(port: number): Error {
+  return new Error(
+    `startMock: port ${port} on 127.0.0.1 is already in use. Stop what is using it, or choose another port (--port / MOCK_PORT / port: 0 for any free port).`,
+  );
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? portInUse(port) : error),
+    );
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
+  });
 }
 
 /** Asks the OS for a free port on 127.0.0.1 (Prism itself cannot listen on port 0 and report it). */

@@ -38,7 +38,16 @@ export async function launchPrism(options: PrismLaunch): Promise<PrismProcess> {
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(
     process.execPath,
-    [prismBinPath(), ...options.args, "--host", "127.0.0.1", "--port", String(options.port), "-v", options.logLevel],
+    [
+      prismBinPath(),
+      ...options.args,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(options.port),
+      "-v",
+      options.logLevel,
+    ],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } },
   );
   const tail: string[] = [];

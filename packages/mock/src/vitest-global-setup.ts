@@ -9,7 +9,9 @@ export interface GlobalSetupContext {
   provide(key: "qoderBaseUrl", value: string): void;
 }
 
-export default async function setup(project?: GlobalSetupContext): Promise<(() => Promise<void>) | undefined> {
+export default async function setup(
+  project?: GlobalSetupContext,
+): Promise<(() => Promise<void>) | undefined> {
   const given = process.env.QODER_BASE_URL;
   if (given) {
     console.log(`[@qoder-cloud/mock] QODER_BASE_URL is set: tests run against ${given}; no mock started.`);

@@ -1,0 +1,256 @@
+// The mock answers like the contract: documented examples that validate, and the API's error envelope
+// (never Prism's application/problem+json) for every kind of bad request.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningMock, startMock } from "../src/index.js";
+import { exampleBody, examplePath, operationById, operations, validate } from "./support/spec.js";
+
+const ENVELOPE = "#/components/schemas/ErrorEnvelope";
+const AUTH = { authorization: "Bearer pt-test" };
+const ERROR_TYPE_BY_STATUS: Record<number, string> = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  403: "permission_error",
+  404: "not_found_error",
+  405: "invalid_request_error",
+  409: "conflict_error",
+  429: "rate_limit_error",
+  500: "api_error",
+};
+
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMock({ port: 0 });
+});
+afterAll(() => mock?.stop());
+
+interface Answer {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  body: unknown;
+}
+
+async function call(
+  method: string,
+  path: string,
+  init: { headers?: Record<string, string>; body?: unknown; rawBody?: string } = {},
+): Promise<Answer> {
+  const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
+  const response = await fetch(`${mock.url}${path}`, {
+    method: method.toUpperCase(),
+    headers: {
+      ...(body !== undefined && init.rawBody === undefined ? { "content-type": "application/json" } : {}),
+      ...init.headers,
+    },
+    body,
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    headers: response.headers,
+    body: text ? JSON.parse(text) : undefined,
+  };
+}
+
+/** Asserts the API's error envelope with the error type that belongs to the status. */
+function expectEnvelope(answer: Answer, status: number, param?: string) {
+  expect(answer.status).toBe(status);
+  expect(answer.contentType).toMatch(/^application\/json/);
+  expect(validate(ENVELOPE, answer.body)).toEqual([]);
+  const { error } = answer.body as { error: { type: string; message: string; param?: string } };
+  expect(error.type).toBe(ERROR_TYPE_BY_STATUS[status]);
+  expect(error.message.length).toBeGreaterThan(0);
+  if (param !== undefined) expect(error.param).toBe(param);
+}
+
+describe("valid requests get the documented example, which validates against its schema", () => {
+  it.each(operations.map((operation) => [operation.operationId, operation] as const))(
+    "%s",
+    async (_, operation) => {
+      const answer = await call(operation.method, examplePath(operation), {
+        headers: AUTH,
+        body: exampleBody(operation),
+      });
+      const success = operation.responses.find((response) => response.status < 300);
+      expect(answer.status).toBe(success?.status);
+      expect(validate(success?.schemaPointer ?? "", answer.body)).toEqual([]);
+    },
+  );
+});
+
+describe("Prefer selects every documented response by status and example name", () => {
+  const cases = operations.flatMap((operation) =>
+    operation.responses.flatMap((response) =>
+      response.examples.map(
+        (example) => [operation.operationId, response.status, example.name, operation, example] as const,
+      ),
+    ),
+  );
+  it.each(cases)("%s %i example=%s", async (_, status, name, operation, example) => {
+    const answer = await call(operation.method, examplePath(operation), {
+      headers: { ...AUTH, prefer: `code=${status}, example=${name}` },
+      body: exampleBody(operation),
+    });
+    expect(answer.status).toBe(status);
+    expect(
+      validate(operation.responses.find((r) => r.status === status)?.schemaPointer ?? "", answer.body),
+    ).toEqual([]);
+    if (status < 400) expect(answer.body).toEqual(example.value);
+    else {
+      expectEnvelope(answer, status);
+      // The documented error, with the request id of this request.
+      const documented = example.value as { error: unknown };
+      expect((answer.body as { error: unknown }).error).toEqual(documented.error);
+    }
+  });
+
+  it("Prefer: code=<status> alone picks that status", async () => {
+    expectEnvelope(
+      await call("get", "/deployments/dep_019ec556114c78f8b60ee34fcb98bf59", {
+        headers: { ...AUTH, prefer: "code=404" },
+      }),
+      404,
+    );
+  });
+
+  it("an undocumented status or example name is a 400 naming the Prefer header, not Prism's 404", async () => {
+    const status = await call("get", "/deployments", { headers: { ...AUTH, prefer: "code=404" } });
+    expectEnvelope(status, 400, "Prefer");
+    const example = await call("get", "/deployments", {
+      headers: { ...AUTH, prefer: "example=no_such_example" },
+    });
+    expectEnvelope(example, 400, "Prefer");
+    expect((example.body as { error: { message: string } }).error.message).toContain("no_such_example");
+  });
+});
+
+describe("errors come in the API's envelope", () => {
+  it("no Authorization header → 401 authentication_error", async () => {
+    expectEnvelope(await call("get", "/deployments"), 401);
+    expectEnvelope(await call("post", "/deployments/dep_019ec556114c78f8b60ee34fcb98bf59/pause"), 401);
+  });
+
+  it.each([
+    ["limit=0", "limit"],
+    ["limit=1001", "limit"],
+    ["limit=abc", "limit"],
+    ["status=deleted", "status"],
+    ["include_archived=maybe", "include_archived"],
+  ])("GET /deployments?%s → 400 invalid_request_error naming %s", async (query, param) => {
+    expectEnvelope(await call("get", `/deployments?${query}`, { headers: AUTH }), 400, param);
+  });
+
+  it.each([
+    ["/deployments?page=abc&after_id=dep_1", "after_id"],
+    ["/deployments?after_id=dep_1&before_id=dep_2", "before_id"],
+    ["/deployment_runs?created_at[gte]=yesterday", "created_at[gte]"],
+    ["/deployment_runs?created_at%5Blt%5D=2026-13", "created_at[lt]"],
+    ["/deployments/dep_019ec556114c78f8b60ee34fcb98bf59/runs?triggered_after=yesterday", "triggered_after"],
+    ["/deployments/not-an-id", "deployment_id"],
+  ])("GET %s → 400 naming %s (rules Prism alone lets through are enforced too)", async (path, param) => {
+    expectEnvelope(await call("get", path, { headers: AUTH }), 400, param);
+  });
+
+  it("well-formed date-time filters and a single cursor pass", async () => {
+    const answer = await call(
+      "get",
+      "/deployment_runs?created_at[gte]=2026-06-14T00:00:00Z&after_id=drun_1",
+      {
+        headers: AUTH,
+      },
+    );
+    expect(answer.status).toBe(200);
+  });
+
+  it("a create body without name → 400 naming name", async () => {
+    const { name: _, ...withoutName } = exampleBody(operationById("createDeployment")) as {
+      name: string;
+    };
+    expectEnvelope(await call("post", "/deployments", { headers: AUTH, body: withoutName }), 400, "name");
+  });
+
+  it("initial_events with 51 items → 400 naming initial_events", async () => {
+    const valid = exampleBody(operationById("createDeployment")) as {
+      initial_events: unknown[];
+    };
+    const body = { ...valid, initial_events: Array.from({ length: 51 }, () => valid.initial_events[0]) };
+    expectEnvelope(await call("post", "/deployments", { headers: AUTH, body }), 400, "initial_events");
+  });
+
+  it("an unknown body field → 400 naming it", async () => {
+    const valid = exampleBody(operationById("createDeployment")) as object;
+    expectEnvelope(
+      await call("post", "/deployments", { headers: AUTH, body: { ...valid, colour: "red" } }),
+      400,
+      "colour",
+    );
+  });
+
+  it("a body that is not JSON → 400 (Prism alone never answers)", async () => {
+    const answer = await call("post", "/deployments", {
+      headers: { ...AUTH, "content-type": "application/json" },
+      rawBody: "{not json",
+    });
+    expectEnvelope(answer, 400);
+    expect((answer.body as { error: { message: string } }).error.message).toBe(
+      "Request body must be valid JSON.",
+    );
+  });
+
+  it("a JSON body without Content-Type is accepted, as the API does", async () => {
+    const operation = operationById("createDeployment");
+    const answer = await call("post", "/deployments", {
+      headers: AUTH,
+      rawBody: JSON.stringify(exampleBody(operation)),
+    });
+    expect(answer.status).toBe(200);
+  });
+
+  it("an unknown path → 404 not_found_error", async () => {
+    const answer = await call("get", "/no_such_resource", { headers: AUTH });
+    expectEnvelope(answer, 404);
+    expect(answer.contentType).not.toContain("problem+json");
+  });
+
+  it("a method the path does not have → 405 in the envelope", async () => {
+    expectEnvelope(await call("delete", "/deployments", { headers: AUTH }), 405);
+  });
+
+  it("request_id echoes x-request-id, and is a fresh UUID without one", async () => {
+    const echoed = await call("get", "/deployments?limit=0", {
+      headers: { ...AUTH, "x-request-id": "req-from-test-1" },
+    });
+    expect((echoed.body as { request_id: string }).request_id).toBe("req-from-test-1");
+    expect(echoed.headers.get("x-request-id")).toBe("req-from-test-1");
+    const generated = await call("get", "/deployments?limit=0", { headers: AUTH });
+    expect((generated.body as { request_id: string }).request_id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("startMock", () => {
+  it("refuses a port that is taken, saying how to fix it", async () => {
+    await expect(startMock({ port: mock.port, startupTimeoutMs: 20_000 })).rejects.toThrow(
+      /already in use.*port: 0/s,
+    );
+  });
+
+  it("rejects with Prism's output when Prism cannot start", async () => {
+    await expect(startMock({ port: 0, specPath: "/nonexistent/openapi.yaml" })).rejects.toThrow(
+      /does not exist/,
+    );
+    const broken = join(mkdtempSync(join(tmpdir(), "qoder-mock-")), "broken.yaml");
+    writeFileSync(broken, "openapi: 3.1.0\npaths: [this is not an OpenAPI document\n");
+    await expect(startMock({ port: 0, specPath: broken })).rejects.toThrow(
+      /Prism \(mock\) exited.*Prism output/s,
+    );
+  });
+
+  it("validates its options", async () => {
+    await expect(startMock({ port: 70_000 })).rejects.toThrow(/"port" must be an integer/);
+    await expect(startMock({ port: 0, seed: 1 })).rejects.toThrow(/"seed".*dynamic: true/);
+  });
+});
