@@ -72,7 +72,11 @@ function runRedoc(specFile, htmlFile, title) {
       "--output",
       htmlFile,
     ],
-    { encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off" } },
+    // No telemetry and no version check: the build must work with no network at all.
+    {
+      encoding: "utf8",
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+    },
   );
   if (result.status !== 0) {
     throw new Error(`redocly build-docs failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
