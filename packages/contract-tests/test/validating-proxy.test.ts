@@ -1,0 +1,125 @@
+// The client's real requests go through `prism proxy --errors` (Prism's contract validator) to a local
+// upstream that answers with the spec's examples and checks what Prism does not. Any request the
+// contract does not allow — a query serialised wrongly, a missing header, a body off-schema — fails.
+import { createQoderClient } from "@qoder-cloud/client";
+import { type RunningMock, startValidationProxy } from "@qoder-cloud/mock";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { coverage, EXAMPLE_IDS } from "./support/coverage.js";
+import {
+  BREAK_RESPONSE_HEADER,
+  startExampleUpstream,
+  type UpstreamRecord,
+} from "./support/example-upstream.js";
+import { exampleBody, operationById, operations, validate } from "./support/spec.js";
+
+let upstream: Awaited<ReturnType<typeof startExampleUpstream>>;
+let proxy: RunningMock;
+beforeAll(async () => {
+  upstream = await startExampleUpstream();
+  proxy = await startValidationProxy({ upstream: upstream.url });
+});
+afterAll(async () => {
+  await proxy?.stop();
+  await upstream?.close();
+});
+beforeEach(() => {
+  upstream.records.length = 0;
+});
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** The message of a failed call, with the violations Prism listed, so a failure says what broke. */
+const describeFailure = (error: unknown) =>
+  `${String(error)}\n${JSON.stringify((error as { body?: unknown }).body, null, 2)}`;
+
+describe("every request the client sends is one the contract allows", () => {
+  it.each(operations.map((operation) => [operation.operationId, operation] as const))(
+    "%s",
+    async (operationId, operation) => {
+      const qoder = createQoderClient({ baseUrl: proxy.url, token: "pt-contract", maxRetries: 0 });
+      const result = await coverage[operationId]?.call(qoder, EXAMPLE_IDS, {}).catch((error: unknown) => {
+        throw new Error(`${operationId} was rejected: ${describeFailure(error)}`);
+      });
+      const success = operation.responses.find((response) => response.status < 300);
+      expect(validate(success?.schemaPointer ?? "", result)).toEqual([]);
+
+      // Exactly one request reached the upstream, for this operation, and it passed its checks.
+      expect(upstream.records).toHaveLength(1);
+      const [record] = upstream.records as [UpstreamRecord];
+      expect(record.operationId).toBe(operationId);
+      expect(record.problems).toEqual([]);
+      expect(record.headers.authorization).toBe("Bearer pt-contract");
+      expect(record.headers["x-request-id"]).toBeTruthy();
+      if (operation.method === "post") expect(record.headers["idempotency-key"]).toMatch(UUID_V4);
+    },
+  );
+});
+
+describe("the validating proxy bites", () => {
+  const create = operationById("createDeployment");
+  const validBody = exampleBody(create) as Record<string, unknown>;
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${proxy.url}/deployments`, {
+      method: "POST",
+      headers: { authorization: "Bearer pt-contract", "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it("accepts the contract's own example body", async () => {
+    expect((await post(validBody)).status).toBe(200);
+  });
+
+  it("rejects a body off-schema before it reaches the upstream", async () => {
+    const { name: _, ...withoutName } = validBody;
+    const response = await post({ ...withoutName, initial_events: "not a list" });
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(await response.json())).toMatch(/name/);
+    expect(upstream.records).toHaveLength(0);
+  });
+
+  it("rejects a request without Authorization", async () => {
+    const response = await fetch(`${proxy.url}/deployments`);
+    expect(response.status).toBe(401);
+    expect(upstream.records).toHaveLength(0);
+  });
+
+  it("rejects an out-of-range parameter", async () => {
+    const response = await fetch(`${proxy.url}/deployments?limit=0`, {
+      headers: { authorization: "Bearer pt-contract" },
+    });
+    expect(response.status).toBe(422);
+    expect(upstream.records).toHaveLength(0);
+  });
+
+  // Prism checks declared parameters (422); the upstream catches the rest (400 naming the problem).
+  it.each([
+    ["created_at=2026-01-01T00:00:00Z", 400, 'query parameter "created_at" is not declared'],
+    ["created_at.gte=2026-01-01T00:00:00Z", 400, 'query parameter "created_at.gte" is not declared'],
+    ["created_at%5Bgte%5D=yesterday", 400, 'query parameter "created_at[gte]" must match format "date-time"'],
+    ["has_error=1", 422, "has_error"],
+    ["limit=abc", 422, "limit"],
+  ])("rejects a wrongly serialised query: %s → %i", async (query, status, problem) => {
+    const response = await fetch(`${proxy.url}/deployment_runs?${query}`, {
+      headers: { authorization: "Bearer pt-contract" },
+    });
+    expect(response.status).toBe(status);
+    expect(await response.text()).toContain(problem.replaceAll('"', '\\"'));
+  });
+
+  it("rejects a header off-schema: an empty x-request-id (minLength 1)", async () => {
+    const response = await fetch(`${proxy.url}/deployments`, {
+      headers: { authorization: "Bearer pt-contract", "x-request-id": "" },
+    });
+    expect(response.status).toBe(400);
+    expect(upstream.records[0]?.problems.join("; ")).toContain(
+      'header "x-request-id" must NOT have fewer than 1 characters',
+    );
+  });
+
+  it("rejects an upstream answer that breaks the contract (response validation)", async () => {
+    const response = await fetch(`${proxy.url}/deployments/${EXAMPLE_IDS.deploymentId}`, {
+      headers: { authorization: "Bearer pt-contract", [BREAK_RESPONSE_HEADER]: "1" },
+    });
+    expect(response.status).toBe(500);
+  });
+});
