@@ -58,7 +58,7 @@ export async function runGate(args, { cwd, log }) {
     const diff = await diffSpecs({ baseFile, revisionFile, configPath });
     const { base: baseVersion, revision: revisionVersion } = diff.infoVersions;
     log(
-      `Contract at ${baseLabel} (info.version ${baseVersion}) → working tree (info.version ${revisionVersion})`,
+      `Contract at ${baseLabel}, info.version ${baseVersion} → working tree, info.version ${revisionVersion}`,
     );
     log("");
     const breaking = diff.changes.filter((c) => c.breaking);
