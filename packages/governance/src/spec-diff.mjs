@@ -1,6 +1,7 @@
 // @ts-check
 // Classifies every change between two bundled specs as breaking or not, using `redocly diff`.
-import { readFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { redoclyErrorText, runRedocly } from "./redocly.mjs";
 
@@ -40,7 +41,8 @@ import { redoclyErrorText, runRedocly } from "./redocly.mjs";
  * @returns {Promise<SpecDiff>}
  */
 export async function diffSpecs({ baseFile, revisionFile, configPath }) {
-  const reportFile = path.join(path.dirname(configPath), `diff-${process.pid}-${Date.now()}.json`);
+  // One report file per call: concurrent diffs may share the config's folder.
+  const reportFile = path.join(path.dirname(configPath), `diff-${randomUUID()}.json`);
   const result = await runRedocly(
     [
       "diff",
@@ -62,6 +64,7 @@ export async function diffSpecs({ baseFile, revisionFile, configPath }) {
   let report;
   try {
     report = JSON.parse(await readFile(reportFile, "utf8"));
+    await rm(reportFile, { force: true });
   } catch {
     throw new Error(
       `redocly diff produced no report (exit ${result.code}):\n${redoclyErrorText(result.stderr)}`,
