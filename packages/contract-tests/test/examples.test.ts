@@ -1,0 +1,102 @@
+// The runnable examples of docs/examples, executed as a user runs them (default client from the
+// environment, which the mock's globalSetup points at the mock), so they cannot rot.
+import { createQoderClient } from "@qoder-cloud/client";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { main as createRunInspect } from "../../../docs/examples/create-run-inspect.js";
+import {
+  describeError,
+  main as errorsAndRetries,
+  pauseIdempotently,
+} from "../../../docs/examples/errors-and-retries.js";
+import { main as listWithPagination } from "../../../docs/examples/list-with-pagination.js";
+import { EXAMPLE_IDS } from "./support/coverage.js";
+
+let printed: string[];
+beforeEach(() => {
+  printed = [];
+  const capture = (...args: unknown[]) => {
+    printed.push(args.map(String).join(" "));
+  };
+  vi.spyOn(console, "log").mockImplementation(capture);
+  vi.spyOn(console, "error").mockImplementation(capture);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+it("list-with-pagination: first page, a lazy search across pages, every run page by page", async () => {
+  const { deployment, runs } = await listWithPagination("api-doc-verification-deployment");
+  expect(deployment?.id).toBe(EXAMPLE_IDS.deploymentId);
+  expect(runs.map((run) => run.id)).toEqual([EXAMPLE_IDS.runId]);
+  expect(printed.join("\n")).toContain(`Found ${EXAMPLE_IDS.deploymentId}`);
+});
+
+it("create-run-inspect: create, run now, follow the run until it finishes", async () => {
+  const { deploymentId, run } = await createRunInspect({
+    agentId: "agent_019eb4d4a06d747c865d5800b9c57ae2",
+    environmentId: "env_019e64e01a137caf953ac2ac7b42ec5c",
+    pollEveryMs: 10,
+  });
+  expect(deploymentId).toMatch(/^dep_/);
+  expect(run.status).toBe("completed");
+  expect(printed.join("\n")).toMatch(/Run drun_\w+: completed in \d+ ms/);
+});
+
+it("create-run-inspect refuses to start without the agent and environment, saying which variables to set", async () => {
+  vi.stubEnv("QODER_AGENT_ID", "");
+  vi.stubEnv("QODER_ENVIRONMENT_ID", "");
+  await expect(createRunInspect()).rejects.toThrow(/QODER_AGENT_ID.*QODER_ENVIRONMENT_ID/);
+});
+
+describe("errors-and-retries", () => {
+  it("pauses a deployment", async () => {
+    const paused = await errorsAndRetries(EXAMPLE_IDS.deploymentId);
+    expect(paused?.status).toBe("paused");
+  });
+
+  it("treats 409 already-paused as success", async () => {
+    const qoder = createQoderClient();
+    const deployment = await pauseIdempotently(qoder, EXAMPLE_IDS.deploymentId, {
+      headers: { Prefer: "code=409" },
+    });
+    expect(deployment.id).toBe(EXAMPLE_IDS.deploymentId);
+  });
+
+  it("describes each kind of failure in one line, with the request id", async () => {
+    const qoder = createQoderClient({ maxRetries: 0 });
+    const failure = (status: number) =>
+      qoder.deployments
+        .retrieve(EXAMPLE_IDS.deploymentId, {
+          headers: { Prefer: `code=${status}`, "x-request-id": `req-${status}` },
+        })
+        .catch((error: unknown) => describeError(error));
+    expect(await failure(401)).toBe("The token was refused: check QODER_PAT (it starts with pt-).");
+    expect(await failure(404)).toMatch(/^Not found: Deployment not found/);
+    expect(await failure(403)).toMatch(/^403 permission_error: .+ \(request req-403\)$/);
+    const unreachable = createQoderClient({ baseUrl: "http://127.0.0.1:9", maxRetries: 0 });
+    expect(await unreachable.deployments.retrieve("dep_1").catch(describeError)).toMatch(
+      /^Could not reach the API/,
+    );
+  });
+
+  it("retries a 429 after Retry-After, then reports it", async () => {
+    const qoder = createQoderClient({ maxRetries: 1 });
+    const started = Date.now();
+    const message = await qoder.deployments
+      .retrieve(EXAMPLE_IDS.deploymentId, { headers: { Prefer: "code=429" } })
+      .catch(describeError);
+    expect(message).toMatch(/^Still rate limited after the client's retries/);
+    // The mock's 429 carries Retry-After: 1, so one retry means waiting about a second.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it("main() reports a failure instead of throwing", async () => {
+    const result = await errorsAndRetries(
+      "dep_019ec556114c78f8b60ee34fcb98bf59",
+      createQoderClient({ headers: { Prefer: "code=404" } }),
+    );
+    expect(result).toBeUndefined();
+    expect(printed.join("\n")).toMatch(/Not found/);
+  });
+});
