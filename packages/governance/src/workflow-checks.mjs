@@ -3,6 +3,7 @@
 // can show both that the real files pass and that a broken file is caught.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import actionValidator from "@action-validator/core";
 import { parseDocument } from "yaml";
 
 /**
@@ -39,6 +40,21 @@ export async function loadWorkflowFiles(repoRoot) {
     parsed.push({ file: path.relative(repoRoot, file), text, data: doc.toJS() });
   }
   return parsed;
+}
+
+/**
+ * Problems against the published JSON schemas of GitHub workflows and actions (unknown keys, missing
+ * `runs-on`, malformed `on:` …), as found by action-validator. @param {WorkflowFile} workflow
+ */
+export function checkSchema(workflow) {
+  const isAction = /(^|[/\\])action\.ya?ml$/.test(workflow.file);
+  const { errors } = isAction
+    ? actionValidator.validateAction(workflow.text)
+    : actionValidator.validateWorkflow(workflow.text);
+  return errors.map((error) => {
+    const where = "path" in error ? error.path : "";
+    return `${workflow.file}${where}: ${error.title}${error.detail ? ` — ${error.detail}` : ""}`;
+  });
 }
 
 /** Every step of a workflow (all jobs) or of a composite action. @param {any} data @returns {any[]} */

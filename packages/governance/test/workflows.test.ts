@@ -8,6 +8,7 @@ import {
   checkActionPins,
   checkPnpmPins,
   checkPnpmScripts,
+  checkSchema,
   loadWorkflowFiles,
   minimumNodeMajor,
   nodeMajorsOf,
@@ -62,6 +63,10 @@ describe("the workflow files", () => {
       expect.arrayContaining([".github/workflows/ci.yml", ".github/workflows/release.yml"]),
     );
     for (const workflow of workflows) expect(stepsOf(workflow.data).length, workflow.file).toBeGreaterThan(0);
+  });
+
+  test("match the JSON schemas of GitHub workflows and actions", () => {
+    for (const workflow of workflows) expect(checkSchema(workflow)).toEqual([]);
   });
 
   test("every pnpm script they call exists in the root package.json or in the filtered package", () => {
@@ -133,6 +138,21 @@ describe("the workflow files", () => {
 });
 
 describe("the checkers catch broken workflows", () => {
+  test("a job without runs-on and a step with an unknown key break the schema", () => {
+    const problems = checkSchema(
+      fakeWorkflow(`on: [push]
+jobs:
+  a:
+    runz-on: ubuntu-latest
+    steps:
+      - run: echo
+        bogus: 1
+`),
+    );
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join("\n")).toContain("fake.yml/jobs/a");
+  });
+
   test("floating and branch pins; a SHA without its version comment", () => {
     const problems = checkActionPins(
       fakeWorkflow(`jobs:
