@@ -6,9 +6,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseDocument } from "yaml";
+import { repoRoot as workspaceRoot } from "./support/workspace.js";
 
 const execFileAsync = promisify(execFile);
-const workspaceRoot = path.resolve(import.meta.dirname, "../../..");
 const cli = path.resolve(import.meta.dirname, "../bin/spec-breaking.mjs");
 const gitEnv = {
   ...process.env,

@@ -1,9 +1,9 @@
 // The workflow files against the repository: they parse, call only scripts that exist, pin pnpm and Node
 // as package.json does, and pin every third-party action. Each checker is also shown to catch a bad file.
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { parseDocument, parse as parseYaml } from "yaml";
+import { parseDocument } from "yaml";
 import {
   checkActionPins,
   checkPnpmPins,
@@ -17,27 +17,9 @@ import {
   type WorkflowFile,
   type WorkspacePackage,
 } from "../src/workflow-checks.mjs";
+import { repoRoot, workspaceManifests } from "./support/workspace.js";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const rootPackage = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8"));
-
-async function workspacePackages(): Promise<WorkspacePackage[]> {
-  const { packages: globs } = parseYaml(await readFile(path.join(repoRoot, "pnpm-workspace.yaml"), "utf8"));
-  const dirs: string[] = [];
-  for (const glob of globs as string[]) {
-    if (glob.endsWith("/*")) {
-      const parent = glob.slice(0, -2);
-      for (const entry of await readdir(path.join(repoRoot, parent), { withFileTypes: true }))
-        if (entry.isDirectory()) dirs.push(path.join(parent, entry.name));
-    } else dirs.push(glob);
-  }
-  const found: WorkspacePackage[] = [];
-  for (const dir of dirs) {
-    const text = await readFile(path.join(repoRoot, dir, "package.json"), "utf8").catch(() => undefined);
-    if (text) found.push({ dir, name: JSON.parse(text).name, scripts: JSON.parse(text).scripts ?? {} });
-  }
-  return found;
-}
 
 /** A workflow file from inline YAML, for showing that a checker catches a mistake. */
 function fakeWorkflow(yaml: string): WorkflowFile {
@@ -54,7 +36,11 @@ const byName = (name: string) => {
 
 beforeAll(async () => {
   workflows = await loadWorkflowFiles(repoRoot); // throws on a YAML syntax error
-  packages = await workspacePackages();
+  packages = (await workspaceManifests()).map(({ name, dir, scripts }) => ({
+    name,
+    dir,
+    scripts: scripts ?? {},
+  }));
 });
 
 describe("the workflow files", () => {
