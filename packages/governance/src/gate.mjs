@@ -24,11 +24,12 @@ Exit codes: 0 no breaking change, or breaking changes with info.version's major 
 /** @typedef {import("./spec-diff.mjs").ClassifiedChange} ClassifiedChange */
 
 /**
- * @param {string[]} args  command-line arguments after the script name
+ * @param {string[]} argv  command-line arguments after the script name
  * @param {{ cwd: string, log: (line: string) => void }} io
  * @returns {Promise<number>} exit code
  */
-export async function runGate(args, { cwd, log }) {
+export async function runGate(argv, { cwd, log }) {
+  const args = argv.filter((a) => a !== "--"); // `pnpm spec:breaking -- BASE` passes the separator on
   if (args.includes("--help") || args.includes("-h")) {
     log(USAGE);
     return EXIT_OK;
