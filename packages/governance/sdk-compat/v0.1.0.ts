@@ -24,9 +24,12 @@ import {
   InternalServerError,
   InvalidRequestError,
   type ItemOf,
+  type ListMethod,
   type ListPage,
+  type ListPath,
   type Logger,
   type LogLevel,
+  type Method,
   NotFoundError,
   type operations,
   type PagePromise,
@@ -163,5 +166,16 @@ export type ReleasedTypes = [
   ResultOf<operations["getDeployment"]>,
   keyof Resources,
 ];
+
+// The helper types keep their parameters: a list path, a method type, a list-method type.
+const listPaths: ListPath[] = ["/deployments", "/deployment_runs", "/deployments/{deployment_id}/runs"];
+export type ReleasedMethodTypes = [
+  Method<"/deployments/{deployment_id}", "get", "none">,
+  Method<"/deployments", "post", "body">,
+  ListMethod<"/deployments", "get", "query">,
+];
+export function sameMethodTypes(qoder: QoderClient): ReleasedMethodTypes {
+  return [qoder.deployments.retrieve, qoder.deployments.create, qoder.deployments.list];
+}
 const notFound: ErrorType = "not_found_error";
-export const released = { notFound };
+export const released = { notFound, listPaths };
