@@ -305,9 +305,15 @@ function fromViolations(requestId: string, violations: Violation[]): ErrorEnvelo
   if (relevant.length === 0) {
     return envelope(requestId, "invalid_request_error", "The request is invalid.");
   }
-  const message = relevant.map((violation) => violation.message).join("; ");
+  const message = relevant.map(messageOf).join("; ");
   const param = relevant.map(paramOf).find((name) => name !== undefined);
-  return envelope(requestId, "invalid_request_error", `${message}.`, param);
+  return envelope(requestId, "invalid_request_error", message, param);
+}
+
+/** Prism's wording, except for a missing field, where the API's documented wording is used. */
+function messageOf(violation: Violation): string {
+  const param = violation.code === "required" ? paramOf(violation) : undefined;
+  return param ? `Missing required field: ${param}` : violation.message;
 }
 
 /** The parameter or body field a violation is about: `limit`, `name`, `initial_events[0].content` … */

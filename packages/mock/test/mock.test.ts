@@ -170,7 +170,12 @@ describe("errors come in the API's envelope", () => {
     const { name: _, ...withoutName } = exampleBody(operationById("createDeployment")) as {
       name: string;
     };
-    expectEnvelope(await call("post", "/deployments", { headers: AUTH, body: withoutName }), 400, "name");
+    const answer = await call("post", "/deployments", { headers: AUTH, body: withoutName });
+    expectEnvelope(answer, 400, "name");
+    // The API's own wording for this case (components/examples/ErrorMissingName).
+    expect((answer.body as { error: { message: string } }).error.message).toBe(
+      "Missing required field: name",
+    );
   });
 
   it("initial_events with 51 items → 400 naming initial_events", async () => {
