@@ -99,6 +99,11 @@ export async function startEnvelopeProxy(options: {
     const headers: OutgoingHttpHeaders = { ...request.headers, "x-request-id": requestId };
     delete headers.host;
     delete headers.connection;
+    // Auth schemes are case-insensitive (RFC 9110); Prism only accepts "Bearer".
+    const authorization = request.headers.authorization;
+    if (authorization && /^bearer\s+\S/i.test(authorization)) {
+      headers.authorization = authorization.replace(/^bearer\s+/i, "Bearer ");
+    }
     if (body.length > 0) {
       // Prism never answers a request whose JSON body does not parse; the API answers 400.
       if (!isJson(body)) {
@@ -349,6 +354,9 @@ function sendEnvelope(
   const payload = Buffer.from(JSON.stringify(body));
   response
     .writeHead(status, {
+      // Answers made here (not by Prism) stay readable from a browser page, like Prism's own.
+      "access-control-allow-origin": "*",
+      "access-control-expose-headers": "*",
       ...headers,
       "content-type": "application/json",
       "content-length": String(payload.length),

@@ -16,7 +16,7 @@ export interface StartMockOptions {
   seed?: number;
   /** OpenAPI document to serve. Default: the bundled contract of `@qoder-cloud/openapi`. */
   specPath?: string;
-  /** How long to wait for Prism to answer before giving up. Default 30 s. */
+  /** How long to wait for Prism to answer before giving up. Default 60 s. */
   startupTimeoutMs?: number;
   /** Called with one line per request (`GET /deployments → 200 (3 ms)`) and, if `verbose`, Prism's own log. */
   onLog?: (line: string) => void;
@@ -66,7 +66,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     args,
     port: await freePort(),
     logLevel: options.verbose ? "info" : "warn",
-    startupTimeoutMs: options.startupTimeoutMs ?? 30_000,
+    startupTimeoutMs: options.startupTimeoutMs ?? 60_000,
     onLog: options.verbose ? options.onLog : undefined,
   });
 
@@ -104,7 +104,7 @@ export async function startValidationProxy(options: {
     args: ["proxy", options.specPath ?? openapiYamlPath, options.upstream, "--errors"],
     port: options.port || (await freePort()),
     logLevel: "warn",
-    startupTimeoutMs: options.startupTimeoutMs ?? 30_000,
+    startupTimeoutMs: options.startupTimeoutMs ?? 60_000,
   });
   const port = Number(new URL(prism.url).port);
   return { url: prism.url, port, exited: prism.exited, stop: prism.stop };

@@ -134,6 +134,16 @@ describe("errors come in the API's envelope", () => {
     expectEnvelope(await call("post", "/deployments/dep_019ec556114c78f8b60ee34fcb98bf59/pause"), 401);
   });
 
+  it.each(["Bearer ", "pt-abc", "Basic eDp5"])("Authorization: %s → 401", async (authorization) => {
+    expectEnvelope(await call("get", "/deployments", { headers: { authorization } }), 401);
+  });
+
+  it("the auth scheme is case-insensitive", async () => {
+    expect((await call("get", "/deployments", { headers: { authorization: "bearer pt-test" } })).status).toBe(
+      200,
+    );
+  });
+
   it.each([
     ["limit=0", "limit"],
     ["limit=1001", "limit"],
