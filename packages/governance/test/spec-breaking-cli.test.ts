@@ -65,7 +65,7 @@ beforeAll(async () => {
   seedRepo = path.join(scratch, "seed");
   await cp(path.join(workspaceRoot, "openapi"), path.join(seedRepo, "openapi"), {
     recursive: true,
-    filter: (src) => !/[/\\](node_modules|dist)$/.test(src),
+    filter: (src) => !/[/\\](node_modules|dist|\.turbo)$/.test(src),
   });
   await cp(path.join(workspaceRoot, "redocly.yaml"), path.join(seedRepo, "redocly.yaml"));
   await git(scratch, "init", "-q", "-b", "main", seedRepo);
