@@ -120,7 +120,14 @@ export async function startEnvelopeProxy(options: {
       }
       headers["content-length"] = String(body.length);
     }
-    const answer = await forward(upstream, request.method ?? "GET", request.url ?? "/", headers, body, agent);
+    const answer = await forward(
+      upstream,
+      request.method ?? "GET",
+      withoutBasePath(request.url ?? "/"),
+      headers,
+      body,
+      agent,
+    );
     const responseHeaders = copyableHeaders(answer.headers);
     responseHeaders["x-request-id"] = requestId;
     const missed = answer.status < 300 ? queryRulePrismMisses(request.url ?? "/") : undefined;
@@ -231,6 +238,16 @@ interface Problem {
   detail?: string;
   status?: number;
   validation?: Violation[];
+}
+
+/** The servers' base path (both regions); the contract's paths are relative to it. */
+const API_BASE_PATH = "/api/v1/cloud";
+
+/** Lets clients use the mock's URL with or without the base path, as with the real servers. */
+function withoutBasePath(url: string): string {
+  return url === API_BASE_PATH || url.startsWith(`${API_BASE_PATH}/`) || url.startsWith(`${API_BASE_PATH}?`)
+    ? url.slice(API_BASE_PATH.length) || "/"
+    : url;
 }
 
 /** Maps one error answer of Prism to the status and envelope the real API would send. */

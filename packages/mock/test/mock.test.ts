@@ -225,6 +225,12 @@ describe("errors come in the API's envelope", () => {
     expect(answer.status).toBe(200);
   });
 
+  it("paths also work under the servers' base path /api/v1/cloud", async () => {
+    const answer = await call("get", "/api/v1/cloud/deployments?limit=2", { headers: AUTH });
+    expect(answer.status).toBe(200);
+    expect(validate("#/components/schemas/DeploymentList", answer.body)).toEqual([]);
+  });
+
   it("an unknown path → 404 not_found_error", async () => {
     const answer = await call("get", "/no_such_resource", { headers: AUTH });
     expectEnvelope(answer, 404);
