@@ -2,13 +2,13 @@
 // idempotency keys added by a middleware and retries/timeouts done by its fetch, plus resource methods
 // generated from the spec's operations and `paginate()` for any list path.
 import type { paths } from "@qoder-cloud/types";
-import createClient, { type Client, type MaybeOptionalInit } from "openapi-fetch";
+import createClient, { type Client, createQuerySerializer, type MaybeOptionalInit } from "openapi-fetch";
 import { type ClientOptions, checkCount, checkHeaders, checkTimeout, resolveConfig } from "./config.js";
 import { errorFromResponse, QoderError } from "./errors.js";
 import { operations, type Resources } from "./generated/operations.js";
 import { PagePromise } from "./pagination.js";
 import type { ListPath, OperationRow, RequestOptions, ResultOf } from "./resource-types.js";
-import { type CallRequest, createTransport } from "./transport.js";
+import { type Call, CallRequest, createTransport } from "./transport.js";
 
 type InitWithOptions<Init> = Init & RequestOptions & { [key: string]: unknown };
 type Paginate = <P extends ListPath>(
@@ -29,15 +29,14 @@ export type QoderClient = Client<paths, "application/json"> &
 // Node ≥ 20, Deno, Bun and browsers (secure contexts) all have crypto.randomUUID (a UUID v4).
 const uuid = () => globalThis.crypto.randomUUID();
 
-/** Rejects bad per-call options before a request is built (header values could otherwise leak in errors). */
-function checkCallInit(init: { [key: string]: unknown } | undefined): void {
-  if (!init) return;
-  checkHeaders(init.headers, "headers");
-  checkHeaders((init.params as { header?: unknown } | undefined)?.header, "params.header");
-  if (init.timeoutMs !== undefined) checkTimeout("timeoutMs", init.timeoutMs as number);
-  if (init.maxRetries !== undefined) checkCount("maxRetries", init.maxRetries as number);
-  if (init.idempotencyKey !== undefined)
-    checkHeaders({ "Idempotency-Key": init.idempotencyKey }, "idempotencyKey");
+/** Header values are checked before openapi-fetch builds Headers, whose own error would echo the value. */
+function checkCallHeaders(init: { [key: string]: unknown }): void {
+  const { headers, params, idempotencyKey } = init as {
+    headers?: object;
+    params?: { header?: object };
+    idempotencyKey?: string;
+  };
+  checkHeaders({ ...headers, ...params?.header, "Idempotency-Key": idempotencyKey }, "headers");
 }
 
 export function createQoderClient(options?: ClientOptions): QoderClient {
@@ -47,10 +46,14 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     baseUrl: config.baseUrl,
     fetch: createTransport(config),
     headers: config.headers,
+    Request: CallRequest as unknown as typeof Request,
+    // Built once: given options instead, openapi-fetch rebuilds the serializer on every call.
+    querySerializer: createQuerySerializer(),
   });
   raw.use({
     onRequest({ request }) {
-      const { headers, method, idempotencyKey } = request as CallRequest;
+      const { headers, method, qoderCall } = request as CallRequest;
+      const idempotencyKey = qoderCall?.idempotencyKey;
       headers.set("Authorization", `Bearer ${token}`);
       if (!headers.has("x-request-id")) headers.set("x-request-id", uuid());
       // One key per call, created before the first attempt, so every retry of a POST reuses it.
@@ -62,14 +65,31 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   });
 
   type AnyInit = { [key: string]: unknown } | undefined;
+  const rawRequest = raw.request as (m: string, p: string, i?: AnyInit) => ReturnType<typeof raw.GET>;
   // async: bad input rejects the returned promise, like every other failure.
-  const request = async (method: string, path: string, init?: AnyInit) => {
-    checkCallInit(init);
-    return (raw.request as (m: string, p: string, i?: AnyInit) => ReturnType<typeof raw.GET>)(
-      method,
-      path,
-      init,
-    );
+  const request = async (method: string, path: string, init: AnyInit = {}) => {
+    checkCallHeaders(init);
+    // baseUrl and fetch are not per-call options here: they would bypass the TLS check and the transport.
+    const { signal, timeoutMs, maxRetries, idempotencyKey, baseUrl, fetch, ...rest } = init as Call &
+      RequestInit &
+      AnyInit;
+    const call: Call = {
+      signal: signal ?? undefined,
+      timeoutMs: checkTimeout("timeoutMs", timeoutMs),
+      maxRetries: checkCount("maxRetries", maxRetries),
+      idempotencyKey,
+    };
+    const expired = new Promise<never>((_, reject) => {
+      call.expire = reject;
+    });
+    try {
+      return await Promise.race([rawRequest(method, path, { ...rest, qoderCall: call }), expired]);
+    } catch (cause) {
+      // e.g. the caller's signal fired, or the connection broke, while openapi-fetch was reading the body
+      throw call.toError ? call.toError(cause) : cause;
+    } finally {
+      call.done?.();
+    }
   };
   /** Sends a call and returns its data, throwing the typed APIError for a non-2xx response. */
   const send = async (method: string, path: string, init?: AnyInit): Promise<unknown> => {
@@ -107,21 +127,15 @@ function attach(
   const method = (...args: unknown[]) => {
     const rest = args.slice(names.length);
     const arg = input === "none" ? undefined : rest.shift();
-    // Only the documented per-call options reach openapi-fetch (not e.g. its own `fetch` override).
-    const { signal, timeoutMs, maxRetries, idempotencyKey, headers } = (rest[0] ?? {}) as RequestOptions;
     const call = async (query: unknown) => {
       const path: Record<string, unknown> = {};
       names.forEach((name, i) => {
-        if (typeof args[i] !== "string" || args[i] === "") {
-          throw new QoderError(
-            `${sdkMethod}(): \`${name}\` must be a non-empty string (got ${typeof args[i]}).`,
-          );
-        }
+        if (typeof args[i] !== "string" || !args[i])
+          throw new QoderError(`${sdkMethod}(): \`${name}\` must be a non-empty string.`);
         path[name] = args[i];
       });
       const body = input === "body" ? arg : undefined;
-      const init = { signal, timeoutMs, maxRetries, idempotencyKey, headers, body, params: { path, query } };
-      return send(httpMethod, template, init);
+      return send(httpMethod, template, { ...(rest[0] as RequestOptions), body, params: { path, query } });
     };
     const query = input === "query" ? (arg as Record<string, unknown> | undefined) : undefined;
     return list ? new PagePromise(call, query) : call(query);

@@ -62,7 +62,7 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
       "No API token: pass `token` or set QODER_PAT (Qoder console: Settings, API Tokens).",
     );
   }
-  if (/[\r\n\0]/.test(token)) throw new QoderError("`token` contains a line break; check how it was copied.");
+  if (/[\r\n\0]/.test(token)) throw new QoderError("`token` must not contain line breaks.");
 
   const region = options.region ?? "global";
   if (region !== "global" && region !== "cn") throw new QoderError('`region` must be "global" or "cn".');
@@ -81,8 +81,8 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   return {
     token,
     baseUrl,
-    maxRetries: checkCount("maxRetries", options.maxRetries ?? 2),
-    timeoutMs: checkTimeout("timeoutMs", options.timeoutMs ?? 60_000),
+    maxRetries: checkCount("maxRetries", options.maxRetries) ?? 2,
+    timeoutMs: checkTimeout("timeoutMs", options.timeoutMs) ?? 60_000,
     fetch: options.fetch,
     headers: checkHeaders(options.headers, "headers"),
     log: (lvl, message, details) => {
@@ -94,26 +94,29 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
 
 function checkBaseUrl(value: string): string {
   const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
-    throw new QoderError("`baseUrl` must be an absolute https:// URL without credentials.");
-  }
-  // Tokens only travel over TLS; plain http is for local mocks.
-  if (url.protocol === "http:" && !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname)) {
+  // Tokens only travel over TLS: plain http is accepted for local mocks only.
+  if (
+    !url?.protocol.startsWith("http") ||
+    (url.protocol === "http:" && !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
+  ) {
     throw new QoderError(
-      `\`baseUrl\` ${url.origin} is plain http:// to a non-loopback host; use https:// (tokens only travel over TLS).`,
+      `\`baseUrl\` ${JSON.stringify(value)} must be https:// (tokens only travel over TLS; http:// is for localhost, 127.0.0.1, [::1]).`,
     );
   }
   return url.href.replace(/\/+$/, "");
 }
 
-export function checkCount(field: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0)
+/** Passes `undefined` through (an unset option); refuses anything but a whole number ≥ 0. */
+export function checkCount<T extends number | undefined>(field: string, value: T): T {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
     throw new QoderError(`\`${field}\` must be a whole number >= 0.`);
+  }
   return value;
 }
 
-export function checkTimeout(field: string, value: number): number {
-  if (typeof value !== "number" || !(value > 0))
+/** Passes `undefined` through (an unset option); refuses anything but a number of ms > 0. */
+export function checkTimeout<T extends number | undefined>(field: string, value: T): T {
+  if (value !== undefined && !((value as number) > 0))
     throw new QoderError(`\`${field}\` must be a number of ms > 0.`);
   return value;
 }

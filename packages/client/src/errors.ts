@@ -30,9 +30,7 @@ export class APIError extends QoderError {
           ? body.replace(/\s+/g, " ").slice(0, 120)
           : JSON.stringify(body);
     // Not the envelope (gateway HTML, empty or truncated body): still a readable message.
-    super(
-      str(error?.message) ?? `HTTP ${status} (${headers.get("content-type") || "no content type"}): ${text}`,
-    );
+    super(str(error?.message) ?? `HTTP ${status} (${headers.get("content-type")}): ${text}`);
     this.type = str(error?.type);
     this.param = str(error?.param);
     this.requestId =
@@ -74,7 +72,7 @@ export class APITimeoutError extends APIConnectionError {
 export class APIUserAbortError extends QoderError {
   override name = "APIUserAbortError";
   constructor(options?: ErrorOptions) {
-    super("Request aborted by the caller's signal.", options);
+    super("Aborted by the caller's signal.", options);
   }
 }
 

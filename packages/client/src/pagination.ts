@@ -35,10 +35,6 @@ export class PagePromise<Page> implements PromiseLike<Page>, AsyncIterable<ItemO
     return this.#first.then(onFulfilled, onRejected);
   }
 
-  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page | B> {
-    return this.then(undefined, onRejected);
-  }
-
   /** Every page, starting with the first. */
   async *pages(): AsyncGenerator<Page, void, undefined> {
     const { after_id, before_id, page: pageCursor, ...filters } = this.query;

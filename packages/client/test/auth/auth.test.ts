@@ -94,7 +94,7 @@ describe("headers", () => {
       (error: Error) => error instanceof QoderError && !error.message.includes(secretish),
     );
     await expect(qoder.deployments.create({} as never, { idempotencyKey: "k\r\n" })).rejects.toThrow(
-      /idempotencyKey/,
+      /"Idempotency-Key" contains CR\/LF/,
     );
     expect(server.requests).toHaveLength(0);
   });
