@@ -46,10 +46,11 @@ export class PagePromise<Page> implements PromiseLike<Page>, AsyncIterable<ItemO
           ? (["page", "next_page"] as const)
           : (["after_id", "last_id"] as const);
     const seen = new Set([after_id ?? before_id ?? pageCursor]);
-    let page: Page = await this;
-    yield page;
-    while ((page as ListPage).has_more) {
-      const cursor = (page as ListPage)[field];
+    // Not cached on `this` unless already awaited: a walk holds only the page it is on.
+    let page: ListPage | undefined = (await (this.#first ?? this.fetchPage(this.query))) as ListPage;
+    yield page as Page;
+    while (page.has_more) {
+      const cursor: string | null | undefined = page[field];
       if (!cursor || seen.has(cursor)) {
         // A repeated cursor would loop forever; a missing one leaves nowhere to go.
         throw new QoderError(
@@ -57,8 +58,9 @@ export class PagePromise<Page> implements PromiseLike<Page>, AsyncIterable<ItemO
         );
       }
       seen.add(cursor);
-      page = await this.fetchPage({ ...filters, [param]: cursor });
-      yield page;
+      page = undefined; // the consumed page can be collected while the next one loads
+      page = (await this.fetchPage({ ...filters, [param]: cursor })) as ListPage;
+      yield page as Page;
     }
   }
 
