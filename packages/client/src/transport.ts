@@ -1,7 +1,7 @@
 // The fetch that openapi-fetch calls: one call = up to 1 + maxRetries attempts, each with its own
-// timeout, combined with the caller's signal. The body is buffered once and re-sent intact; the headers
-// (Idempotency-Key included) were fixed by the middleware before the first attempt, so every retry of a
-// POST carries the same key.
+// timeout, combined with the caller's signal. Every attempt sends the same serialized body and the same
+// headers, which the middleware fixed before the first attempt: every retry of a POST carries the same
+// Idempotency-Key and x-request-id.
 import type { ResolvedConfig } from "./config.js";
 import { APIConnectionError, APITimeoutError, APIUserAbortError, QoderError } from "./errors.js";
 
