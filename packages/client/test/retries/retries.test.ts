@@ -115,21 +115,27 @@ describe("how long to wait", () => {
   });
 
   test("a Retry-After HTTP date is waited for, end to end", async () => {
+    // 2 s ahead, truncated to the second by the HTTP-date format: the wait is between 1 and 2 s, longer
+    // than the default first backoff (≤ 0.5 s), so only an honoured date passes.
     const { server, qoder } = await serve(
-      flaky(1, 503, { "retry-after": new Date(Date.now() + 1000).toUTCString() }),
+      flaky(1, 503, { "retry-after": new Date(Date.now() + 2000).toUTCString() }),
     );
     const started = performance.now();
     await expect(qoder.deployments.retrieve("dep_1")).resolves.toMatchObject({ attempt: 1 });
-    // HTTP dates have 1 s resolution: the wait is between 0 and 1 s, never the 8 s cap.
-    expect(performance.now() - started).toBeLessThan(1500);
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(900);
+    expect(waited).toBeLessThan(5000);
     expect(server.requests).toHaveLength(2);
   });
 
   test("retry-after-ms is waited for, end to end", async () => {
-    const { qoder } = await serve(flaky(1, 429, { "retry-after-ms": "150" }));
+    // 1 s: longer than the default first backoff (≤ 0.5 s), so only an honoured header passes.
+    const { qoder } = await serve(flaky(1, 429, { "retry-after-ms": "1000" }));
     const started = performance.now();
     await qoder.deployments.retrieve("dep_1");
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(950);
+    expect(waited).toBeLessThan(5000);
   });
 
   test("default backoff: exponential from 0.5 s, capped at 8 s, with up to 25 % jitter", () => {
