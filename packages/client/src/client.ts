@@ -79,13 +79,10 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       maxRetries: checkCount("maxRetries", maxRetries),
       idempotencyKey,
     };
-    const expired = new Promise<never>((_, reject) => {
-      call.expire = reject;
-    });
     try {
-      return await Promise.race([rawRequest(method, path, { ...rest, qoderCall: call }), expired]);
+      return await rawRequest(method, path, { ...rest, qoderCall: call });
     } catch (cause) {
-      // e.g. the caller's signal fired, or the connection broke, while openapi-fetch was reading the body
+      // e.g. the timeout or the caller's signal fired, or the connection broke, while the body was read
       throw call.toError ? call.toError(cause) : cause;
     } finally {
       call.done?.();

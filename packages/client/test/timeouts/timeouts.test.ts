@@ -32,6 +32,23 @@ describe("timeouts (per attempt)", () => {
     expect((error as Error).message).toContain("50 ms");
   });
 
+  test("a timed-out attempt is cancelled: the server sees its connection closed", async () => {
+    let closedBeforeAnswer: () => void = () => undefined;
+    const closed = new Promise<void>((resolve) => {
+      closedBeforeAnswer = resolve;
+    });
+    const server = await serve((_req, res) => {
+      res.on("close", () => {
+        if (!res.writableEnded) closedBeforeAnswer();
+      });
+      return undefined; // never answers
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 50, maxRetries: 0 });
+    await expect(qoder.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(APITimeoutError);
+    const outcome = await Promise.race([closed.then(() => "closed"), delay(2_000).then(() => "still open")]);
+    expect(outcome).toBe("closed");
+  });
+
   test("the timeout applies to each attempt: a slow first attempt is retried", async () => {
     const server = await serve(async (_req, _res, i) => {
       if (i === 0) await delay(400);
