@@ -292,11 +292,6 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description `active`: the schedule fires and manual runs are accepted. `paused`: nothing fires and manual runs are refused (409). Archived deployments keep reporting their last status (usually `active`): check `archived_at` to tell them apart.
-         * @enum {string}
-         */
-        DeploymentStatus: "active" | "paused";
-        /**
          * @description Agent ID, the prefix `agent_` followed by lowercase letters and digits.
          * @example agent_019eb4d4a06d747c865d5800b9c57ae2
          */
@@ -532,6 +527,11 @@ export interface components {
              */
             last_run_at?: string | null;
         };
+        /**
+         * @description `active`: the schedule fires and manual runs are accepted. `paused`: nothing fires and manual runs are refused (409). Archived deployments keep reporting their last status (usually `active`): check `archived_at` to tell them apart.
+         * @enum {string}
+         */
+        DeploymentStatus: "active" | "paused";
         /** @description The deployment was paused by a call to the pause operation. */
         ManualPausedReason: {
             /** @constant */
@@ -897,7 +897,10 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400. */
+        /**
+         * @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400.
+         * @example 2
+         */
         Limit: number;
         /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
         AfterId: string;
@@ -905,8 +908,8 @@ export interface components {
         BeforeId: string;
         /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
         Page: string;
-        /** @description Only deployments in this status. */
-        DeploymentStatusFilter: components["schemas"]["DeploymentStatus"];
+        /** @description Only deployments in this status (see `Deployment.status`). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
+        DeploymentStatusFilter: "active" | "paused";
         /** @description Include archived deployments (excluded by default). */
         IncludeArchived: boolean;
         /** @description Only deployments of this agent. */
@@ -946,8 +949,8 @@ export interface components {
          * @example 2026-06-15T00:00:00Z
          */
         TriggeredBefore: string;
-        /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). */
-        RunStatusFilter: components["schemas"]["DeploymentRunStatus"];
+        /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
+        RunStatusFilter: "pending" | "running" | "completed" | "failed" | "skipped";
         /**
          * @description ID of the deployment run (`drun_…`).
          * @example drun_019ec55a68af73028afa5b87931cb2f3
@@ -979,7 +982,10 @@ export interface operations {
     listDeployments: {
         parameters: {
             query?: {
-                /** @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400. */
+                /**
+                 * @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400.
+                 * @example 2
+                 */
                 limit?: components["parameters"]["Limit"];
                 /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
                 after_id?: components["parameters"]["AfterId"];
@@ -987,7 +993,7 @@ export interface operations {
                 before_id?: components["parameters"]["BeforeId"];
                 /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
                 page?: components["parameters"]["Page"];
-                /** @description Only deployments in this status. */
+                /** @description Only deployments in this status (see `Deployment.status`). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
                 status?: components["parameters"]["DeploymentStatusFilter"];
                 /** @description Include archived deployments (excluded by default). */
                 include_archived?: components["parameters"]["IncludeArchived"];
@@ -1358,7 +1364,10 @@ export interface operations {
     listRunsOfDeployment: {
         parameters: {
             query?: {
-                /** @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400. */
+                /**
+                 * @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400.
+                 * @example 2
+                 */
                 limit?: components["parameters"]["Limit"];
                 /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
                 after_id?: components["parameters"]["AfterId"];
@@ -1376,7 +1385,7 @@ export interface operations {
                  * @example 2026-06-15T00:00:00Z
                  */
                 triggered_before?: components["parameters"]["TriggeredBefore"];
-                /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). */
+                /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
                 status?: components["parameters"]["RunStatusFilter"];
             };
             header?: {
@@ -1460,7 +1469,10 @@ export interface operations {
     listDeploymentRuns: {
         parameters: {
             query?: {
-                /** @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400. */
+                /**
+                 * @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400.
+                 * @example 2
+                 */
                 limit?: components["parameters"]["Limit"];
                 /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
                 after_id?: components["parameters"]["AfterId"];
@@ -1470,7 +1482,7 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description Only runs of this deployment. An unknown ID gives an empty page, not a 404. */
                 deployment_id?: components["parameters"]["DeploymentIdFilter"];
-                /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). */
+                /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
                 status?: components["parameters"]["RunStatusFilter"];
                 /** @description Only runs with this trigger (`retry` exists only in the Gen-1 shape). */
                 trigger_type?: components["parameters"]["TriggerTypeFilter"];
