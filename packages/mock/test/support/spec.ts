@@ -71,7 +71,8 @@ export const operations: Operation[] = Object.entries(spec.paths as Record<strin
     }),
 );
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+/** Ajv with the whole spec registered as "openapi.json", so its internal `$ref`s resolve. */
+export const ajv = new Ajv2020({ allErrors: true, strict: false });
 ajvFormats.default(ajv);
 ajv.addSchema(spec, "openapi.json");
 
