@@ -13,6 +13,13 @@ export type DeploymentRunList = components["schemas"]["DeploymentRunList"];
 export type CreateDeploymentParams = components["schemas"]["CreateDeploymentParams"];
 export type UpdateDeploymentParams = components["schemas"]["UpdateDeploymentParams"];
 export type ErrorEnvelope = components["schemas"]["ErrorEnvelope"];
+/** Deployment metadata: string values plus the reserved `cas_config` object (as read, as written, as patched). */
+export type Metadata = components["schemas"]["Metadata"];
+export type MetadataParams = components["schemas"]["MetadataParams"];
+export type MetadataPatch = components["schemas"]["MetadataPatch"];
+/** The reserved `metadata.cas_config` block as read, and its writable form. */
+export type CasConfig = components["schemas"]["CasConfig"];
+export type CasConfigParams = components["schemas"]["CasConfigParams"];
 /** The `error.type` values the API documents (invalid_request_error, authentication_error, …). */
 export type ErrorType = ErrorEnvelope["error"]["type"];
 

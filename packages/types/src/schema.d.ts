@@ -502,8 +502,7 @@ export interface components {
         /** @description User metadata (string keys of at most 64 characters, string values of at most 512 characters) plus the reserved `cas_config` block that the server fills with execution settings and statistics. */
         Metadata: {
             cas_config?: components["schemas"]["CasConfig"];
-        } & {
-            [key: string]: string;
+            [key: string]: string | components["schemas"]["CasConfig"] | undefined;
         };
         /** @description The deployment's cron schedule as returned by the API, with the computed fire times. */
         Schedule: {
@@ -682,8 +681,7 @@ export interface components {
         /** @description Metadata to store: at most 16 user keys (key ≤ 64 characters, value a string ≤ 512 characters). The reserved key `cas_config` takes an object and does not count towards the 16 (expressed below as "17 properties allowed when `cas_config` is present"). */
         MetadataParams: {
             cas_config?: components["schemas"]["CasConfigParams"];
-        } & {
-            [key: string]: string;
+            [key: string]: string | components["schemas"]["CasConfigParams"] | undefined;
         };
         /** @description Hard spend ceiling for every session a run creates (sessions stop issuing model requests once their tracked list cost reaches `max_list_cost`). The agent's model must have a public list price. */
         BudgetParams: {
@@ -711,8 +709,7 @@ export interface components {
         /** @description Metadata patch (merge-patch): a string value inserts or replaces that key, `null` deletes it, and keys not mentioned are kept. The stored result must still hold at most 16 user keys (else 400); `cas_config` is exempt and is replaced as a whole when given. */
         MetadataPatch: {
             cas_config?: components["schemas"]["CasConfigParams"];
-        } & {
-            [key: string]: string | null;
+            [key: string]: string | null | components["schemas"]["CasConfigParams"] | undefined;
         };
         /** @description Body of the update operation, with merge-patch semantics: fields that are present change, omitted fields keep their value. Arrays (`initial_events`, `resources`, `vault_ids`) are replaced as a whole; `metadata` is patched key by key. `null` clears `description`, `resources`, `vault_ids` and `budget`; `name`, `agent`, `environment_id` and `initial_events` cannot be cleared. Unknown fields are rejected (400). */
         UpdateDeploymentParams: {
