@@ -1,11 +1,6 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createQoderClient, type ListPage, QoderError } from "../../src/index.js";
-import { type RecordedRequest, type Reply, startServer, type TestServer, TOKEN } from "../support/server.js";
-
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+import { type RecordedRequest, type Reply, serveDuringTest, TOKEN } from "../support/server.js";
 
 const ids = (n: number, prefix = "dep") =>
   Array.from({ length: n }, (_, i) => `${prefix}_${String(i).padStart(5, "0")}`);
@@ -41,10 +36,9 @@ async function serveList(
   items: string[],
   override?: (req: RecordedRequest, index: number) => Reply | undefined,
 ) {
-  const server = await startServer(
+  const server = await serveDuringTest(
     (req, _res, i) => override?.(req, i) ?? { body: listPage(items, req.query) },
   );
-  servers.push(server);
   return { server, qoder: createQoderClient({ token: TOKEN, baseUrl: server.url }) };
 }
 

@@ -1,6 +1,6 @@
 // Servers here ask for no wait (Retry-After: 0 / retry-after-ms) so the suite stays fast; the default
 // backoff is checked through its bounds, not by sleeping.
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   APIConnectionError,
   type APIError,
@@ -10,15 +10,10 @@ import {
   RateLimitError,
 } from "../../src/index.js";
 import { backoffMs, serverWaitMs, shouldRetry } from "../../src/transport.js";
-import { envelope, type Handler, startServer, type TestServer, TOKEN } from "../support/server.js";
+import { envelope, type Handler, serveDuringTest, TOKEN } from "../support/server.js";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 async function serve(handler: Handler) {
-  const server = await startServer(handler);
-  servers.push(server);
+  const server = await serveDuringTest(handler);
   return { server, qoder: createQoderClient({ token: TOKEN, baseUrl: server.url }) };
 }
 /** Fails `failures` times with `status`, then answers 200. */

@@ -1,6 +1,7 @@
 // A real HTTP server on 127.0.0.1 (random port) that records every request it receives.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { onTestFinished } from "vitest";
 
 export interface RecordedRequest {
   method: string;
@@ -67,6 +68,13 @@ export async function startServer(handler: Handler): Promise<TestServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A server for the current test only: it is closed when the test finishes, pass or fail. */
+export async function serveDuringTest(handler: Handler): Promise<TestServer> {
+  const server = await startServer(handler);
+  onTestFinished(() => server.close());
+  return server;
 }
 
 export function envelope(type: string, message: string, extra: Record<string, unknown> = {}) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   APIConnectionError,
   APITimeoutError,
@@ -6,17 +6,9 @@ import {
   createQoderClient,
   QoderError,
 } from "../../src/index.js";
-import { type Handler, startServer, type TestServer, TOKEN } from "../support/server.js";
+import { serveDuringTest, TOKEN } from "../support/server.js";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(handler: Handler) {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serveDuringTest;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("timeouts (per attempt)", () => {
