@@ -80,10 +80,14 @@ async function perRequest(baseUrl) {
   };
 }
 
-async function walk(mode, baseUrl) {
-  const { stdout } = await promisify(execFile)(process.execPath, [here("./walk.mjs"), mode, baseUrl], {
-    maxBuffer: 1 << 20,
-  });
+async function walk(mode, baseUrl, nodeArgs = []) {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...nodeArgs, here("./walk.mjs"), mode, baseUrl],
+    {
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(stdout);
 }
 

@@ -1,5 +1,5 @@
 // createQoderClient(): an openapi-fetch client for the contract's `paths`, with auth, request ids and
-// idempotency keys added by a middleware and retries/timeouts done by its fetch, plus resource methods
+// idempotency keys set on the request it builds and retries/timeouts done by its fetch, plus resource methods
 // generated from the spec's operations and `paginate()` for any list path.
 import type { paths } from "@qoder-cloud/types";
 import createClient, { type Client, createQuerySerializer, type MaybeOptionalInit } from "openapi-fetch";
@@ -29,58 +29,72 @@ export type QoderClient = Client<paths, "application/json"> &
 // Node ≥ 20, Deno, Bun and browsers (secure contexts) all have crypto.randomUUID (a UUID v4).
 const uuid = () => globalThis.crypto.randomUUID();
 
+/** openapi-fetch's per-call init: params, body, headers … */
+type FetchInit = { [key: string]: unknown };
+type Send = (method: string, path: string, init: FetchInit, options?: RequestOptions) => Promise<unknown>;
+
 /** Header values are checked before openapi-fetch builds Headers, whose own error would echo the value. */
-function checkCallHeaders(init: { [key: string]: unknown }): void {
-  const { headers, params, idempotencyKey } = init as {
-    headers?: object;
-    params?: { header?: object };
-    idempotencyKey?: string;
-  };
-  checkHeaders({ ...headers, ...params?.header, "Idempotency-Key": idempotencyKey }, "headers");
+function checkCallHeaders(init: FetchInit, idempotencyKey: string | undefined): void {
+  checkHeaders(init.headers, "headers");
+  checkHeaders((init.params as { header?: object } | undefined)?.header, "headers");
+  if (idempotencyKey !== undefined) checkHeaders({ "Idempotency-Key": idempotencyKey }, "headers");
+}
+
+/**
+ * Splits a raw method's init into openapi-fetch's part and this client's options. baseUrl and fetch are
+ * dropped: as per-call options they would bypass the TLS check and the transport.
+ */
+function splitInit(init: FetchInit = {}): [FetchInit, RequestOptions] {
+  const { signal, timeoutMs, maxRetries, idempotencyKey, baseUrl, fetch, ...rest } = init as RequestOptions &
+    FetchInit;
+  return [rest, { signal, timeoutMs, maxRetries, idempotencyKey }];
 }
 
 export function createQoderClient(options?: ClientOptions): QoderClient {
   const config = resolveConfig(options);
   const token = config.token; // kept in this closure only: never on an object that could be logged
+  // The request openapi-fetch builds carries the auth and the call's ids from the start, as if a first
+  // middleware had set them (so yours see them), without openapi-fetch's per-call middleware overhead.
+  class ClientRequest extends CallRequest {
+    constructor(url: string, init: RequestInit & { qoderCall?: Call }) {
+      super(url, init);
+      const { headers } = this;
+      headers.set("Authorization", `Bearer ${token}`);
+      if (!headers.has("x-request-id")) headers.set("x-request-id", uuid());
+      // One key per call, created before the first attempt, so every retry of a POST reuses it.
+      if (this.method === "POST") {
+        const idempotencyKey = init.qoderCall?.idempotencyKey;
+        if (idempotencyKey) headers.set("Idempotency-Key", idempotencyKey);
+        else if (!headers.has("Idempotency-Key")) headers.set("Idempotency-Key", uuid());
+      }
+    }
+  }
   const raw = createClient<paths>({
     baseUrl: config.baseUrl,
     fetch: createTransport(config),
     headers: config.headers,
-    Request: CallRequest as unknown as typeof Request,
+    Request: ClientRequest as unknown as typeof Request,
     // Built once: given options instead, openapi-fetch rebuilds the serializer on every call.
     querySerializer: createQuerySerializer(),
   });
-  raw.use({
-    onRequest({ request }) {
-      const { headers, method, qoderCall } = request as CallRequest;
-      const idempotencyKey = qoderCall?.idempotencyKey;
-      headers.set("Authorization", `Bearer ${token}`);
-      if (!headers.has("x-request-id")) headers.set("x-request-id", uuid());
-      // One key per call, created before the first attempt, so every retry of a POST reuses it.
-      if (method === "POST") {
-        if (idempotencyKey) headers.set("Idempotency-Key", idempotencyKey);
-        else if (!headers.has("Idempotency-Key")) headers.set("Idempotency-Key", uuid());
-      }
-    },
-  });
+  const rawRequest = raw.request as (m: string, p: string, i: FetchInit) => ReturnType<typeof raw.GET>;
 
-  type AnyInit = { [key: string]: unknown } | undefined;
-  const rawRequest = raw.request as (m: string, p: string, i?: AnyInit) => ReturnType<typeof raw.GET>;
-  // async: bad input rejects the returned promise, like every other failure.
-  const request = async (method: string, path: string, init: AnyInit = {}) => {
-    checkCallHeaders(init);
-    // baseUrl and fetch are not per-call options here: they would bypass the TLS check and the transport.
-    const { signal, timeoutMs, maxRetries, idempotencyKey, baseUrl, fetch, ...rest } = init as Call &
-      RequestInit &
-      AnyInit;
+  /**
+   * One call through openapi-fetch. `init` is always this module's own object (it is given the call's
+   * state rather than copied: copies cost more than anything else here). async: bad input rejects the
+   * returned promise, like every other failure.
+   */
+  const request = async (method: string, path: string, init: FetchInit, options: RequestOptions = {}) => {
+    checkCallHeaders(init, options.idempotencyKey);
     const call: Call = {
-      signal: signal ?? undefined,
-      timeoutMs: checkTimeout("timeoutMs", timeoutMs),
-      maxRetries: checkCount("maxRetries", maxRetries),
-      idempotencyKey,
+      signal: options.signal ?? undefined,
+      timeoutMs: checkTimeout("timeoutMs", options.timeoutMs),
+      maxRetries: checkCount("maxRetries", options.maxRetries),
+      idempotencyKey: options.idempotencyKey,
     };
+    init.qoderCall = call;
     try {
-      return await rawRequest(method, path, { ...rest, qoderCall: call });
+      return await rawRequest(method, path, init);
     } catch (cause) {
       // e.g. the timeout or the caller's signal fired, or the connection broke, while the body was read
       throw call.toError ? call.toError(cause) : cause;
@@ -89,23 +103,28 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     }
   };
   /** Sends a call and returns its data, throwing the typed APIError for a non-2xx response. */
-  const send = async (method: string, path: string, init?: AnyInit): Promise<unknown> => {
-    const { data, error, response } = await request(method, path, init);
+  const send: Send = async (method, path, init, options) => {
+    const { data, error, response } = await request(method, path, init, options);
     if (!response.ok) throw errorFromResponse(response, error);
     return data;
   };
 
-  const client = { ...raw, request } as Record<string, unknown>;
-  // GET, POST, … go through `request` too, so their per-call options are checked the same way.
+  const client = { ...raw } as Record<string, unknown>;
+  // request, GET, POST, … take their per-call options from openapi-fetch's init.
+  client.request = (method: string, path: string, init?: FetchInit) =>
+    request(method, path, ...splitInit(init));
   for (const method in raw) {
     if (/^[A-Z]+$/.test(method))
-      client[method] = (path: string, init?: AnyInit) => request(method, path, init);
+      client[method] = (path: string, init?: FetchInit) => request(method, path, ...splitInit(init));
   }
 
-  client.paginate = (path: string, init: AnyInit = {}) => {
-    const { params = {}, ...rest } = init as { params?: { query?: Record<string, unknown> } };
+  client.paginate = (path: string, init?: FetchInit) => {
+    const [{ params = {}, ...rest }, callOptions] = splitInit(init) as [
+      { params?: { query?: Record<string, unknown> } },
+      RequestOptions,
+    ];
     return new PagePromise(
-      (query) => send("GET", path, { ...rest, params: { ...params, query } }),
+      (query) => send("GET", path, { ...rest, params: { ...params, query } }, callOptions),
       params.query,
     );
   };
@@ -118,13 +137,14 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
 function attach(
   client: Record<string, unknown>,
   [sdkMethod, httpMethod, template, input, list]: OperationRow,
-  send: (method: string, path: string, init?: { [key: string]: unknown }) => Promise<unknown>,
+  send: Send,
 ): void {
   const names = template.match(/[^{}]+(?=})/g) ?? [];
+  // Arguments: the path ids, then the body or the query (unless the operation takes neither), then the options.
   const method = (...args: unknown[]) => {
-    const rest = args.slice(names.length);
-    const arg = input === "none" ? undefined : rest.shift();
-    const call = async (query: unknown) => {
+    const arg = input === "none" ? undefined : args[names.length];
+    const options = args[input === "none" ? names.length : names.length + 1] as RequestOptions | undefined;
+    const fetchPage = async (query: unknown) => {
       const path: Record<string, unknown> = {};
       names.forEach((name, i) => {
         if (typeof args[i] !== "string" || !args[i])
@@ -132,10 +152,15 @@ function attach(
         path[name] = args[i];
       });
       const body = input === "body" ? arg : undefined;
-      return send(httpMethod, template, { ...(rest[0] as RequestOptions), body, params: { path, query } });
+      return send(
+        httpMethod,
+        template,
+        { params: { path, query }, body, headers: options?.headers },
+        options,
+      );
     };
     const query = input === "query" ? (arg as Record<string, unknown> | undefined) : undefined;
-    return list ? new PagePromise(call, query) : call(query);
+    return list ? new PagePromise(fetchPage, query) : fetchPage(query);
   };
   const keys = sdkMethod.split(".");
   const leaf = keys.pop() as string;

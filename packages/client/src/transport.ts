@@ -41,9 +41,10 @@ export class CallRequest {
     this.body = init.body ?? null;
   }
 
-  // openapi-fetch checks what middlewares return with `instanceof` its Request class.
+  // openapi-fetch checks what middlewares return with `instanceof` its Request class (this one's subclass).
   static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Request || value?.constructor === CallRequest;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the client's subclass, which openapi-fetch holds.
+    return value instanceof Request || (value as object)?.constructor === this;
   }
 }
 
