@@ -69,7 +69,7 @@ export function renderPreferTables(spec) {
     "|---|---|---|---|",
     ...operationRows,
     "",
-    "Error responses (shared by the operations listed; pick one with `Prefer: code=<status>, example=<name>`):",
+    "Error responses (shared by the operations listed; pick one with `Prefer: example=<name>`; the mock adds its status):",
     "",
     "| Status | `Prefer: example=` | Operations |",
     "|---|---|---|",

@@ -15,6 +15,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { preferWithStatus, type StatusOfExample } from "./example-statuses.js";
 
 /** Error types of the contract (components/schemas/ErrorType), keyed by the status they belong to. */
 export type ErrorType =
@@ -63,6 +64,8 @@ export async function startEnvelopeProxy(options: {
   /** Prism's base URL. */
   upstream: string;
   onLog?: ((line: string) => void) | undefined;
+  /** Finds the status documenting a named example, so `Prefer: example=<name>` alone reaches errors too. */
+  statusOfExample?: StatusOfExample | undefined;
 }): Promise<EnvelopeProxy> {
   const upstream = new URL(options.upstream);
   const agent = new Agent({ keepAlive: true });
@@ -120,14 +123,17 @@ export async function startEnvelopeProxy(options: {
       }
       headers["content-length"] = String(body.length);
     }
-    const answer = await forward(
-      upstream,
-      request.method ?? "GET",
-      withoutBasePath(request.url ?? "/"),
-      headers,
-      body,
-      agent,
+    const method = request.method ?? "GET";
+    const path = withoutBasePath(request.url ?? "/");
+    const requested = request.headers.prefer;
+    const prefer = preferWithStatus(
+      Array.isArray(requested) ? requested.join(", ") : requested,
+      method,
+      path,
+      options.statusOfExample,
     );
+    if (prefer !== undefined) headers.prefer = prefer;
+    const answer = await forward(upstream, method, path, headers, body, agent);
     const responseHeaders = copyableHeaders(answer.headers);
     responseHeaders["x-request-id"] = requestId;
     const missed = answer.status < 300 ? queryRulePrismMisses(request.url ?? "/") : undefined;

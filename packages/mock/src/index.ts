@@ -1,8 +1,9 @@
 // Public API: start the Qoder Deployments API mock (Prism behind the envelope layer) from code.
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { openapiYamlPath } from "@qoder-cloud/openapi";
+import { openapiJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
 import { startEnvelopeProxy } from "./envelope-proxy.js";
+import { loadStatusOfExample } from "./example-statuses.js";
 import { launchPrism } from "./prism-process.js";
 
 export type { ErrorEnvelope, ErrorType } from "./envelope-proxy.js";
@@ -71,12 +72,17 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   });
 
   // Listen only once Prism answers, so that whoever polls the port never sees a half-started mock.
-  const proxy = await startEnvelopeProxy({ port, upstream: prism.url, onLog: options.onLog }).catch(
-    async (error: NodeJS.ErrnoException) => {
-      await prism.stop();
-      throw error.code === "EADDRINUSE" ? portInUse(port) : error;
-    },
-  );
+  // The bundle's JSON twin (a custom YAML specPath has none: example names then need `code=` too).
+  const statusOfExample = loadStatusOfExample(specPath === openapiYamlPath ? openapiJsonPath : specPath);
+  const proxy = await startEnvelopeProxy({
+    port,
+    upstream: prism.url,
+    onLog: options.onLog,
+    statusOfExample,
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await prism.stop();
+    throw error.code === "EADDRINUSE" ? portInUse(port) : error;
+  });
 
   let stopping: Promise<void> | undefined;
   return {

@@ -108,6 +108,19 @@ describe("Prefer selects every documented response by status and example name", 
     }
   });
 
+  const errorExamples = cases.filter(([, status]) => status >= 400);
+  it.each(errorExamples)(
+    "%s %i: Prefer: example=%s alone finds its status",
+    async (_, status, name, operation, example) => {
+      const answer = await call(operation.method, examplePath(operation), {
+        headers: { ...AUTH, prefer: `example=${name}` },
+        body: exampleBody(operation),
+      });
+      expectEnvelope(answer, status);
+      expect((answer.body as { error: unknown }).error).toEqual((example.value as { error: unknown }).error);
+    },
+  );
+
   it("Prefer: code=<status> alone picks that status", async () => {
     expectEnvelope(
       await call("get", "/deployments/dep_019ec556114c78f8b60ee34fcb98bf59", {

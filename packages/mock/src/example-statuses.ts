@@ -1,0 +1,75 @@
+// Which status documents a named example, per operation, read from the bundled contract. Prism looks
+// for `Prefer: example=<name>` only among the success responses; with this index the mock also finds
+// an error example by its name alone (`example=not_active` → 409), as consumers expect.
+import { readFileSync } from "node:fs";
+
+type Json = { [key: string]: unknown };
+
+export type StatusOfExample = (method: string, path: string, example: string) => number | undefined;
+
+interface OperationExamples {
+  method: string;
+  pattern: RegExp;
+  /** Example name → the statuses that document it (a name can recur across statuses). */
+  statuses: Map<string, number[]>;
+}
+
+/** Reads a JSON OpenAPI document; undefined when it is not JSON (e.g. a YAML `specPath`). */
+export function loadStatusOfExample(jsonSpecPath: string): StatusOfExample | undefined {
+  let spec: Json;
+  try {
+    spec = JSON.parse(readFileSync(jsonSpecPath, "utf8")) as Json;
+  } catch {
+    return undefined;
+  }
+  const resolve = (node: unknown): Json => {
+    let current = node as Json;
+    while (typeof current?.$ref === "string" && current.$ref.startsWith("#/")) {
+      current = current.$ref
+        .slice(2)
+        .split("/")
+        .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"))
+        .reduce<Json>((parent, token) => parent?.[token] as Json, spec);
+    }
+    return current ?? {};
+  };
+
+  const operations: OperationExamples[] = [];
+  for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, Json>)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const responses = (operation as Json)?.responses as Record<string, unknown> | undefined;
+      if (!responses) continue;
+      const statuses = new Map<string, number[]>();
+      for (const [status, response] of Object.entries(responses)) {
+        const content = (resolve(response).content ?? {}) as Record<string, Json>;
+        for (const media of Object.values(content)) {
+          for (const name of Object.keys((media.examples ?? {}) as Json)) {
+            statuses.set(name, [...(statuses.get(name) ?? []), Number(status)]);
+          }
+        }
+      }
+      const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, "[^/]+")}$`);
+      operations.push({ method: method.toUpperCase(), pattern, statuses });
+    }
+  }
+
+  return (method, path, example) => {
+    const operation = operations.find((op) => op.method === method && op.pattern.test(path));
+    const found = operation?.statuses.get(example);
+    // Only an unambiguous name is resolved; otherwise Prism's own answer (and error) stands.
+    return found?.length === 1 ? found[0] : undefined;
+  };
+}
+
+/** Adds `code=<status>` to a Prefer header that names an example but no status, when the name is known. */
+export function preferWithStatus(
+  prefer: string | undefined,
+  method: string,
+  path: string,
+  statusOf: StatusOfExample | undefined,
+): string | undefined {
+  if (!prefer || !statusOf || /(^|[\s,;])code=/.test(prefer)) return prefer;
+  const example = /(?:^|[\s,;])example=([^\s,;]+)/.exec(prefer)?.[1];
+  const status = example && statusOf(method, path.split("?")[0] ?? path, example);
+  return status ? `code=${status}, ${prefer}` : prefer;
+}
