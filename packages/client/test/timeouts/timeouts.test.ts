@@ -45,10 +45,11 @@ describe("timeouts (per attempt)", () => {
 
   test("the timeout applies to each attempt: a slow first attempt is retried", async () => {
     const server = await serve(async (_req, _res, i) => {
-      if (i === 0) await delay(400);
+      if (i === 0) await delay(3_000);
       return { body: { id: "dep_1", attempt: i } };
     });
-    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 100, maxRetries: 1 });
+    // 1 s leaves the quick second attempt a wide margin on a loaded machine.
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 1_000, maxRetries: 1 });
     await expect(qoder.deployments.retrieve("dep_1")).resolves.toEqual({ id: "dep_1", attempt: 1 });
     expect(server.requests).toHaveLength(2);
   });
