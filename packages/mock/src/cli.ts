@@ -79,6 +79,7 @@ try {
   });
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGHUP", () => void shutdown("SIGHUP"));
 } catch (error) {
   console.error(`qoder-mock: ${(error as Error).message}`);
   process.exit(1);

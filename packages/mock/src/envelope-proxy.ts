@@ -66,23 +66,29 @@ export async function startEnvelopeProxy(options: {
   onLog?: ((line: string) => void) | undefined;
   /** Finds the status documenting a named example, so `Prefer: example=<name>` alone reaches errors too. */
   statusOfExample?: StatusOfExample | undefined;
+  /** The contract's path templates (`/deployments/{deployment_id}`), to name a malformed path parameter. */
+  pathTemplates?: string[] | undefined;
 }): Promise<EnvelopeProxy> {
   const upstream = new URL(options.upstream);
   const agent = new Agent({ keepAlive: true });
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      // Never leave a client hanging, whatever went wrong in here.
-      const message = error instanceof Error ? error.message : String(error);
-      if (!response.headersSent) {
-        sendEnvelope(
-          response,
-          502,
-          envelope(requestIdOf(request), "api_error", `Mock proxy failure: ${message}`),
-        );
-      } else response.destroy();
-    });
-  });
+  // Stalled clients are cut off: headers within 10 s, a whole request within 60 s, idle keep-alive 5 s.
+  const server = createServer(
+    { headersTimeout: 10_000, requestTimeout: 60_000, keepAliveTimeout: 5_000 },
+    (request, response) => {
+      handle(request, response).catch((error: unknown) => {
+        // Never leave a client hanging, whatever went wrong in here.
+        const message = error instanceof Error ? error.message : String(error);
+        if (!response.headersSent) {
+          sendEnvelope(
+            response,
+            502,
+            envelope(requestIdOf(request), "api_error", `Mock proxy failure: ${message}`),
+          );
+        } else response.destroy();
+      });
+    },
+  );
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = requestIdOf(request);
@@ -90,6 +96,16 @@ export async function startEnvelopeProxy(options: {
     const log = (status: number) =>
       options.onLog?.(`${request.method} ${request.url} → ${status} (${Date.now() - started} ms)`);
 
+    const rejected = rejectBeforeReading(request, options.pathTemplates ?? []);
+    if (rejected) {
+      request.resume();
+      sendEnvelope(
+        response,
+        400,
+        envelope(requestId, "invalid_request_error", rejected.message, rejected.param),
+      );
+      return log(400);
+    }
     const body = await readBody(request);
     if (body === "too-large") {
       sendEnvelope(
@@ -100,8 +116,18 @@ export async function startEnvelopeProxy(options: {
       return log(400);
     }
     const headers: OutgoingHttpHeaders = { ...request.headers, "x-request-id": requestId };
-    delete headers.host;
-    delete headers.connection;
+    // Hop-by-hop headers stay here: the body is forwarded whole, with its own Content-Length.
+    for (const name of [
+      "host",
+      "connection",
+      "keep-alive",
+      "transfer-encoding",
+      "te",
+      "trailer",
+      "upgrade",
+      "expect",
+    ])
+      delete headers[name];
     // Auth schemes are case-insensitive (RFC 9110); Prism only accepts "Bearer".
     const authorization = request.headers.authorization;
     if (authorization && /^bearer\s+\S/i.test(authorization)) {
@@ -117,10 +143,9 @@ export async function startEnvelopeProxy(options: {
         );
         return log(400);
       }
-      // The API detects JSON without a Content-Type (e.g. `curl -d`); Prism insists on one.
-      if (!/^application\/(.+\+)?json\b/i.test(request.headers["content-type"] ?? "")) {
-        headers["content-type"] = "application/json";
-      }
+      // The API detects JSON without a Content-Type (e.g. `curl -d`); Prism insists on one, and hangs on
+      // a charset it cannot decode, so it always gets plain UTF-8 JSON.
+      headers["content-type"] = "application/json";
       headers["content-length"] = String(body.length);
     }
     const method = request.method ?? "GET";
@@ -133,7 +158,19 @@ export async function startEnvelopeProxy(options: {
       options.statusOfExample,
     );
     if (prefer !== undefined) headers.prefer = prefer;
-    const answer = await forward(upstream, method, path, headers, body, agent);
+    // The upstream call ends when the client leaves, or after 30 s.
+    const abort = new AbortController();
+    const onClose = () => {
+      if (!response.writableFinished) abort.abort();
+    };
+    response.once("close", onClose);
+    const answer = await forward(upstream, method, path, headers, body, agent, abort.signal).catch(
+      (error: Error) => {
+        if (abort.signal.aborted) return undefined;
+        throw error;
+      },
+    );
+    if (!answer) return;
     const responseHeaders = copyableHeaders(answer.headers);
     responseHeaders["x-request-id"] = requestId;
     const missed = answer.status < 300 ? queryRulePrismMisses(request.url ?? "/") : undefined;
@@ -185,10 +222,11 @@ function forward(
   headers: OutgoingHttpHeaders,
   body: Buffer,
   agent: Agent,
+  signal: AbortSignal,
 ): Promise<UpstreamAnswer> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method, path, headers, agent },
+      { host: upstream.hostname, port: upstream.port, method, path, headers, agent, signal, timeout: 30_000 },
       (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -203,8 +241,71 @@ function forward(
       },
     );
     outgoing.on("error", reject);
+    outgoing.on("timeout", () => outgoing.destroy(new Error("Prism did not answer within 30 s")));
     outgoing.end(body.length > 0 ? body : undefined);
   });
+}
+
+/** Integer query parameters of the contract: decimal digits only (no `0x10`, no spaces, no sign). */
+const INTEGER_QUERY_PARAMS = new Set(["limit"]);
+
+/**
+ * Checks made before the body is read: percent-escapes in the path (Prism dies of a malformed one), the
+ * body's charset (only UTF-8 JSON), and query values the contract forbids but Prism lets through.
+ */
+export function rejectBeforeReading(
+  request: Pick<IncomingMessage, "url" | "headers">,
+  pathTemplates: string[],
+): { message: string; param?: string } | undefined {
+  const url = withoutBasePath(request.url ?? "/");
+  const [rawPath = "/", rawQuery = ""] = url.split(/\?(.*)/s, 2);
+  const segments = rawPath.split("/");
+  for (const [index, segment] of segments.entries()) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      const template = pathTemplates
+        .map((path) => path.split("/"))
+        .find(
+          (parts) =>
+            parts.length === segments.length &&
+            parts.every((part, i) => i === index || part.startsWith("{") || part === segments[i]),
+        );
+      const param = /^\{(.+)\}$/.exec(template?.[index] ?? "")?.[1];
+      return {
+        message: `Malformed percent-encoding in the path${param ? ` parameter ${param}` : ""}: "${segment}". Encode ids as UTF-8 with valid %XX escapes.`,
+        ...(param ? { param } : {}),
+      };
+    }
+  }
+  for (const pair of rawQuery.split("&")) {
+    if (!pair) continue;
+    const [rawName = "", rawValue = ""] = pair.split(/=(.*)/s, 2);
+    let name: string;
+    let value: string;
+    try {
+      name = decodeURIComponent(rawName.replaceAll("+", " "));
+      value = decodeURIComponent(rawValue.replaceAll("+", " "));
+    } catch {
+      return { message: `Malformed percent-encoding in the query: "${pair}".`, param: rawName };
+    }
+    const base = name.replace(/\[\]$/, "");
+    if (name.endsWith("[]")) {
+      return { message: `${base} takes a single value, not an array (${name}).`, param: base };
+    }
+    if (INTEGER_QUERY_PARAMS.has(name) && !/^[0-9]+$/.test(value)) {
+      return { message: `${name} must be a decimal integer, got "${value}".`, param: name };
+    }
+  }
+  const contentType = request.headers["content-type"] ?? "";
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+  if (charset && !/^utf-?8$/i.test(charset)) {
+    return {
+      message: `Unsupported charset "${charset}": send the JSON body as UTF-8 (Content-Type: application/json).`,
+      param: "Content-Type",
+    };
+  }
+  return undefined;
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -310,6 +411,18 @@ export function toEnvelope(
     }
     const status = answer.status;
     const message = [problem.title, problem.detail].filter(Boolean).join(": ") || `HTTP ${status}`;
+    // `Prefer: code=200, example=<unknown>`: Prism fails with a 500 wrapping its NOT_FOUND.
+    if (request.headers.prefer && message.includes("errors#NOT_FOUND")) {
+      return {
+        status: 400,
+        body: envelope(
+          requestId,
+          "invalid_request_error",
+          `The mock cannot satisfy "Prefer: ${request.headers.prefer}": the operation documents no such response or example name.`,
+          "Prefer",
+        ),
+      };
+    }
     return { status, body: envelope(requestId, errorTypeForStatus(status), message) };
   }
 

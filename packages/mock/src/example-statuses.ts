@@ -73,3 +73,12 @@ export function preferWithStatus(
   const status = example && statusOf(method, path.split("?")[0] ?? path, example);
   return status ? `code=${status}, ${prefer}` : prefer;
 }
+
+/** The path templates of a JSON OpenAPI document (`/deployments/{deployment_id}` …); none for YAML. */
+export function loadPathTemplates(jsonSpecPath: string): string[] {
+  try {
+    return Object.keys((JSON.parse(readFileSync(jsonSpecPath, "utf8")) as Json).paths ?? {});
+  } catch {
+    return [];
+  }
+}

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { openapiJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
 import { startEnvelopeProxy } from "./envelope-proxy.js";
-import { loadStatusOfExample } from "./example-statuses.js";
+import { loadPathTemplates, loadStatusOfExample } from "./example-statuses.js";
 import { launchPrism } from "./prism-process.js";
 
 export type { ErrorEnvelope, ErrorType } from "./envelope-proxy.js";
@@ -73,12 +73,14 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
 
   // Listen only once Prism answers, so that whoever polls the port never sees a half-started mock.
   // The bundle's JSON twin (a custom YAML specPath has none: example names then need `code=` too).
-  const statusOfExample = loadStatusOfExample(specPath === openapiYamlPath ? openapiJsonPath : specPath);
+  const jsonSpecPath = specPath === openapiYamlPath ? openapiJsonPath : specPath;
+  const statusOfExample = loadStatusOfExample(jsonSpecPath);
   const proxy = await startEnvelopeProxy({
     port,
     upstream: prism.url,
     onLog: options.onLog,
     statusOfExample,
+    pathTemplates: loadPathTemplates(jsonSpecPath),
   }).catch(async (error: NodeJS.ErrnoException) => {
     await prism.stop();
     throw error.code === "EADDRINUSE" ? portInUse(port) : error;

@@ -265,6 +265,52 @@ describe("errors come in the API's envelope", () => {
   });
 });
 
+describe("hostile input gets the envelope, and the mock keeps answering", () => {
+  it.each([
+    ["/deployments/%ZZ", "deployment_id"],
+    ["/deployments/dep_abc%", "deployment_id"],
+    ["/deployments/%C3%28", "deployment_id"],
+    ["/deployments?limit=0x10", "limit"],
+    ["/deployments?limit=%201", "limit"],
+    ["/deployments?limit[]=1", "limit"],
+  ])("GET %s → 400 naming %s", async (path, param) => {
+    expectEnvelope(await call("get", path, { headers: AUTH }), 400, param);
+    expect((await call("get", "/deployments?limit=2", { headers: AUTH })).status).toBe(200);
+  });
+
+  it("Prefer: code=200 with an unknown example name → 400 naming Prefer", async () => {
+    const answer = await call("get", "/deployments", {
+      headers: { ...AUTH, prefer: "code=200, example=no_such_example" },
+    });
+    expectEnvelope(answer, 400, "Prefer");
+  });
+
+  it("a JSON body declared charset=utf-16 → 400 naming Content-Type, not a hang", async () => {
+    const answer = await call("post", "/deployments", {
+      headers: { ...AUTH, "content-type": "application/json; charset=utf-16" },
+      rawBody: JSON.stringify(exampleBody(operationById("createDeployment"))),
+    });
+    expectEnvelope(answer, 400, "Content-Type");
+  });
+
+  it("a chunked request body (a stream) is accepted", async () => {
+    const payload = new TextEncoder().encode(JSON.stringify(exampleBody(operationById("createDeployment"))));
+    const response = await fetch(`${mock.url}/deployments`, {
+      method: "POST",
+      headers: { ...AUTH, "content-type": "application/json" },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(payload.slice(0, 10));
+          controller.enqueue(payload.slice(10));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status, await response.text()).toBe(200);
+  });
+});
+
 describe("startMock", () => {
   it("refuses a port that is taken, saying how to fix it", async () => {
     await expect(startMock({ port: mock.port, startupTimeoutMs: 20_000 })).rejects.toThrow(
