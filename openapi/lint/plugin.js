@@ -1,7 +1,7 @@
 // Redocly plugin "qoder": contract rules that configurable `rule/…` assertions cannot express
 // (numeric checks, looking across responses and parameters, uniqueness). Loaded from redocly.yaml.
 import ErrorResponseEnvelope from "./rules/error-response-envelope.js";
-import { IdempotencyKeyHeader, RequestIdHeader } from "./rules/header-parameter.js";
+import { BetaHeader, IdempotencyKeyHeader, RequestIdHeader, WorkspaceIdHeader } from "./rules/header-parameter.js";
 import ListPagination from "./rules/list-pagination.js";
 import SdkMethodUnique from "./rules/sdk-method-unique.js";
 
@@ -14,6 +14,8 @@ export default function qoderPlugin() {
         "error-response-envelope": ErrorResponseEnvelope,
         "idempotency-key-header": IdempotencyKeyHeader,
         "request-id-header": RequestIdHeader,
+        "workspace-id-header": WorkspaceIdHeader,
+        "beta-header": BetaHeader,
         "sdk-method-unique": SdkMethodUnique,
       },
     },

@@ -23,6 +23,8 @@ const expectedRule: Record<string, string> = {
   "error-response-envelope": "qoder/error-response-envelope",
   "idempotency-key-header": "qoder/idempotency-key-header",
   "request-id-header": "qoder/request-id-header",
+  "workspace-id-header": "qoder/workspace-id-header",
+  "beta-header": "qoder/beta-header",
   "sdk-method-unique": "qoder/sdk-method-unique",
 };
 
@@ -33,6 +35,8 @@ const expectedMessage: Partial<Record<string, RegExp>> = {
   "error-response-envelope": /`error\.message` is missing/,
   "idempotency-key-header": /createWidget.*`Idempotency-Key`/,
   "request-id-header": /listWidgets.*`x-request-id`/,
+  "workspace-id-header": /listWidgets.*`qoder-workspace-id`/,
+  "beta-header": /listWidgets.*`x-qoder-beta`/,
   "sdk-method-unique": /widgets\.list.*listWidgets/,
   "example-additional-property": /colour/,
 };

@@ -37,3 +37,6 @@ export const IdempotencyKeyHeader = headerParameterRule({
   methods: ["post", "put", "patch", "delete"],
 });
 export const RequestIdHeader = headerParameterRule({ header: "x-request-id", methods: HTTP_METHODS });
+// The official SDKs send these on every call; an operation without them would refuse SDK users.
+export const WorkspaceIdHeader = headerParameterRule({ header: "qoder-workspace-id", methods: HTTP_METHODS });
+export const BetaHeader = headerParameterRule({ header: "x-qoder-beta", methods: HTTP_METHODS });
