@@ -39,6 +39,12 @@ try {
   process.exit(2);
 }
 
+// Components in name order: the bundler emits them in first-reference order, so one new `$ref` in the
+// contract would otherwise move unrelated types around and bury the real change in the diff.
+const byName = ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0);
+for (const [kind, group] of Object.entries(spec.components ?? {}))
+  spec.components[kind] = Object.fromEntries(Object.entries(group).sort(byName));
+
 // openapi-typescript renders an object with both `properties` and a schema-valued `additionalProperties`
 // as `{ declared } & { [key: string]: Extra }`. That type is unusable: a declared property whose type is not
 // `Extra` (e.g. metadata's `cas_config` object next to string values) can be neither written nor read

@@ -22,7 +22,7 @@ export interface paths {
         put?: never;
         /**
          * Create a deployment
-         * @description Creates a deployment that binds an agent (pinned to a version), an environment and 1–50 initial events to an optional cron schedule. The new deployment is `active` and starts firing on its schedule immediately; without `schedule` it is manual-only (`schedule: null`) and runs only through the run operation. Each run creates a new session that receives the initial events.
+         * @description Creates a deployment that binds an agent (pinned to a version), an environment and 1–50 initial events to an optional cron schedule. The new deployment is `active` and starts firing on its schedule immediately; without `schedule`, or with `schedule: null`, it is manual-only (no upcoming runs) and runs only through the run operation. Each run creates a new session that receives the initial events. Every optional field accepts `null`, meaning "not set", as the official SDKs send it. `budget` is `{"type": "limit", "max_list_cost": {"amount": "2500", "currency": "USD"}}` (minor units).
          *
          *     The agent and environment must exist and must not be archived (400). `metadata` holds at most 16 user keys; the reserved `cas_config` key is exempt. Unknown body fields are a 400. Send an `Idempotency-Key` to make retries safe: a replay returns the original deployment, a reused key with a different body is a 409.
          */
@@ -67,6 +67,12 @@ export interface paths {
          *
          *     - `schedule` must carry all of `type`, `expression` and `timezone`; a new schedule recomputes
          *       `upcoming_runs_at`.
+         *
+         *     - `schedule: null` turns the deployment manual-only: it has no upcoming runs and runs only through
+         *       the run operation.
+         *
+         *     - An empty body `{}` is a no-op: the deployment is returned unchanged (the official SDKs send it for
+         *       an update with no fields).
          *
          *
          *     An invalid value, an empty name, an invalid cron expression or time zone, or an archived agent or environment is a 400. Unknown fields are a 400. An `Idempotency-Key` reused with a different body is a 409.
@@ -296,11 +302,6 @@ export interface components {
          * @example agent_019eb4d4a06d747c865d5800b9c57ae2
          */
         AgentId: string;
-        /**
-         * @description Deployment ID, the prefix `dep_` followed by lowercase letters and digits (observed as 32 hex characters, UUIDv7-like).
-         * @example dep_019ec556114c78f8b60ee34fcb98bf59
-         */
-        DeploymentId: string;
         /** @description The agent a deployment runs, always resolved to a concrete version in responses. A deployment created with a bare agent ID is pinned to the agent's latest version at that time. */
         AgentReference: {
             id: components["schemas"]["AgentId"];
@@ -309,24 +310,22 @@ export interface components {
             /** @description The pinned agent version. */
             version: number;
         };
-        /**
-         * @description Environment ID, the prefix `env_` followed by lowercase letters and digits.
-         * @example env_019e64e01a137caf953ac2ac7b42ec5c
-         */
-        EnvironmentId: string;
-        /** @description A text content block. */
-        TextBlock: {
-            /** @constant */
-            type: "text";
-            text: string;
+        /** @description The agent to run: either its ID as a string (pins the agent's latest version now; on update it re-pins to the latest version), or an object `{id, type: "agent", version}` that pins an explicit version. The agent must exist and must not be archived (else 400). */
+        AgentReferenceParams: components["schemas"]["AgentId"] | {
+            id: components["schemas"]["AgentId"];
+            /**
+             * @description Required in the object form.
+             * @constant
+             */
+            type: "agent";
+            /** @description The agent version to pin. */
+            version: number;
         };
         /**
-         * @description File ID, the prefix `file_` followed by lowercase letters and digits.
-         * @example file_019ec3f2a1b07c1d9e8f6a5b4c3d2e1f
+         * Base64Source
+         * @description Inline base64-encoded bytes with their MIME type.
          */
-        FileId: string;
-        /** @description Where an image or document block's data comes from. */
-        ContentSource: {
+        Base64Source: {
             /** @constant */
             type: "base64";
             /**
@@ -336,134 +335,62 @@ export interface components {
             media_type: string;
             /** @description Base64-encoded bytes. */
             data: string;
-        } | {
-            /** @constant */
-            type: "text";
-            /** @constant */
-            media_type: "text/plain";
-            /** @description The document text. */
-            data: string;
-        } | {
-            /** @constant */
-            type: "url";
-            /** Format: uri */
-            url: string;
-        } | {
-            /** @constant */
-            type: "file";
-            file_id: components["schemas"]["FileId"];
         };
-        /** @description An image content block. */
-        ImageBlock: {
-            /** @constant */
-            type: "image";
-            source: components["schemas"]["ContentSource"];
-        };
-        /** @description A document content block (PDF or plain text). */
-        DocumentBlock: {
-            /** @constant */
-            type: "document";
-            source: components["schemas"]["ContentSource"];
-            /** @description Optional document title. */
-            title?: string | null;
-            /** @description Optional context about the document for the agent. */
-            context?: string | null;
-        };
-        /** @description A placeholder for content the server redacted; carries no data. */
-        RedactedBlock: {
-            /** @constant */
-            type: "redacted";
-        };
-        /** @description One block of a user message, discriminated by `type`. */
-        ContentBlock: components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["DocumentBlock"] | components["schemas"]["RedactedBlock"];
-        /** @description A user turn sent to the agent when a run starts. `content` is either a plain string (the form the Gen-1 docs echo back) or a non-empty array of content blocks (the SDK form). */
-        UserMessageEvent: {
-            /** @constant */
-            type: "user.message";
-            content: string | components["schemas"]["ContentBlock"][];
-        };
-        /** @description How the outcome is graded, given inline as text or as an uploaded file. */
-        Rubric: {
-            /** @constant */
-            type: "text";
-            content: string;
-        } | {
-            /** @constant */
-            type: "file";
-            file_id: components["schemas"]["FileId"];
-        };
-        /** @description Defines the outcome the agent should iterate towards, optionally graded by a rubric. */
-        DefineOutcomeEvent: {
-            /** @constant */
-            type: "user.define_outcome";
-            /** @description What a successful outcome looks like. */
-            description: string;
-            rubric?: components["schemas"]["Rubric"];
-            /** @description Maximum improvement iterations (default 3, at most 20). */
-            max_iterations?: number | null;
-        };
-        /** @description A system instruction appended as a `role: "system"` turn. `content` is a plain string or a non-empty array of text blocks. */
-        SystemMessageEvent: {
-            /** @constant */
-            type: "system.message";
-            content: string | components["schemas"]["TextBlock"][];
-        };
-        /** @description An event sent to the session each run creates, discriminated by `type`. */
-        InitialEvent: components["schemas"]["UserMessageEvent"] | components["schemas"]["DefineOutcomeEvent"] | components["schemas"]["SystemMessageEvent"];
-        /** @description A GitHub repository cloned into each run's session. The `authorization_token` is write-only: it is accepted on create/update and never returned. */
-        GithubRepositoryResource: {
-            /** @constant */
-            type: "github_repository";
-            /**
-             * Format: uri
-             * @description HTTPS URL of the repository.
-             * @example https://github.com/acme/reports
-             */
-            url: string;
-            /** @description Token used to clone the repository. Write-only; never echoed in responses. */
-            authorization_token?: string;
-            /** @description What to check out; defaults to the repository's default branch. */
-            checkout?: {
-                /** @constant */
-                type: "branch";
-                name: string;
-            } | {
-                /** @constant */
-                type: "commit";
-                sha: string;
-            } | null;
-            /** @description Where the repository is mounted; defaults to `/workspace/<repo-name>`. */
-            mount_path?: string | null;
-        };
-        /** @description An uploaded file mounted into each run's session. */
-        FileResource: {
-            /** @constant */
-            type: "file";
-            file_id: components["schemas"]["FileId"];
-            /** @description Where the file is mounted; defaults to `/mnt/session/uploads/<file_id>`. */
-            mount_path?: string | null;
-        };
-        /** @description A memory store attached to each run's session. */
-        MemoryStoreResource: {
-            /** @constant */
-            type: "memory_store";
-            /** @description Memory store ID (`memstore_` prefix). */
-            memory_store_id: string;
-            /**
-             * @description Access mode granted to the session.
-             * @enum {string|null}
-             */
-            access?: "read_write" | "read_only" | null;
-            /** @description Guidance for the agent on how to use the store. */
-            instructions?: string | null;
-        };
-        /** @description A resource attached to the session each run creates, discriminated by `type`. */
-        Resource: components["schemas"]["GithubRepositoryResource"] | components["schemas"]["FileResource"] | components["schemas"]["MemoryStoreResource"];
         /**
-         * @description Vault ID, the prefix `vault_` followed by lowercase letters and digits.
-         * @example vault_019ec3f2a1b07c1d9e8f6a5b4c3d2e1f
+         * @description Hard spend ceiling copied onto every session a run creates: the session stops issuing model requests once its tracked list cost reaches `max_list_cost`. Shape from the official SDKs.
+         * @example {
+         *       "type": "limit",
+         *       "max_list_cost": {
+         *         "amount": "2500",
+         *         "currency": "USD"
+         *       }
+         *     }
          */
-        VaultId: string;
+        Budget: {
+            /**
+             * @description The only budget kind, a hard limit.
+             * @constant
+             */
+            type: "limit";
+            max_list_cost: components["schemas"]["MonetaryAmount"];
+        };
+        /**
+         * @description Hard spend ceiling for every session a run creates (sessions stop issuing model requests once their tracked list cost reaches `max_list_cost`). The agent's model must have a public list price.
+         * @example {
+         *       "type": "limit",
+         *       "max_list_cost": {
+         *         "amount": "2500",
+         *         "currency": "USD"
+         *       }
+         *     }
+         */
+        BudgetParams: {
+            /**
+             * @description The only budget kind, a hard limit.
+             * @constant
+             */
+            type: "limit";
+            max_list_cost: components["schemas"]["MonetaryAmountParams"];
+        };
+        /** @description Reserved metadata key holding Qoder-specific execution settings and server-maintained statistics. It is exempt from the metadata limits (16 keys, 512-character string values). */
+        CasConfig: {
+            /**
+             * @description Session reuse strategy (default `new_session`, a fresh session per run; the only documented value).
+             * @example new_session
+             */
+            session_strategy?: string;
+            config?: components["schemas"]["CasRunConfig"];
+            stats?: components["schemas"]["CasStats"];
+        };
+        /** @description Input form of the reserved `metadata.cas_config` key (settings only; `stats` is server-maintained). Exempt from the metadata limits. */
+        CasConfigParams: {
+            /**
+             * @description Session reuse strategy (default `new_session`, the only documented value).
+             * @example new_session
+             */
+            session_strategy?: string;
+            config?: components["schemas"]["CasRunConfigParams"];
+        };
         /** @description Execution settings of the reserved `metadata.cas_config` block. */
         CasRunConfig: {
             /** @description Retry attempts after a failed run (default 0); retries appear as runs with `trigger_context.type` `retry`. */
@@ -472,6 +399,24 @@ export interface components {
             timeout_ms?: number;
             /** @description Maximum concurrent runs (default 1); a run triggered beyond it is recorded as `skipped`. */
             max_concurrent?: number;
+        };
+        /** @description Execution settings to store in `metadata.cas_config.config`; omitted settings take their defaults. */
+        CasRunConfigParams: {
+            /** @description Retry attempts after a failed run (default 0). */
+            max_retries?: number;
+            /** @description Per-run timeout in milliseconds (default 300000). */
+            timeout_ms?: number;
+            /** @description Maximum concurrent runs (default 1); a run triggered beyond it is recorded as `skipped`. */
+            max_concurrent?: number;
+        };
+        /** @description Qoder execution details of a run (Gen-1 shape only). */
+        CasRunExtras: {
+            /** @description Attempt number, 1 for the first try. */
+            attempt?: number;
+            /** @description The session turn the run started. */
+            turn_id?: string;
+            /** Format: date-time */
+            started_at?: string;
         };
         /** @description Server-maintained run counters of the reserved `metadata.cas_config` block (response only). */
         CasStats: {
@@ -489,77 +434,42 @@ export interface components {
              */
             last_triggered_at?: string;
         };
-        /** @description Reserved metadata key holding Qoder-specific execution settings and server-maintained statistics. It is exempt from the metadata limits (16 keys, 512-character string values). */
-        CasConfig: {
-            /**
-             * @description Session reuse strategy (default `new_session`, a fresh session per run; the only documented value).
-             * @example new_session
-             */
-            session_strategy?: string;
-            config?: components["schemas"]["CasRunConfig"];
-            stats?: components["schemas"]["CasStats"];
+        /** @description One block of a user message, discriminated by `type`. */
+        ContentBlock: components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["DocumentBlock"] | components["schemas"]["RedactedBlock"];
+        /** @description Where a document block's data comes from. */
+        ContentSource: components["schemas"]["Base64Source"] | components["schemas"]["PlainTextSource"] | components["schemas"]["UrlSource"] | components["schemas"]["FileSource"];
+        /** @description Body of the create operation. Unknown fields are rejected (400), so a misspelt field name cannot be silently ignored. Every optional field also accepts `null`, meaning "not set" (the official SDKs send it that way). */
+        CreateDeploymentParams: {
+            /** @description Deployment name, 1–256 characters. */
+            name: string;
+            /** @description Optional human-readable description; `null` = none. */
+            description?: string | null;
+            agent: components["schemas"]["AgentReferenceParams"];
+            environment_id: components["schemas"]["EnvironmentId"];
+            /** @description Cron schedule; omitted or `null` makes the deployment manual-only (no upcoming runs). */
+            schedule?: components["schemas"]["ScheduleParams"] | null;
+            /** @description 1–50 events sent, in order, to the session each run creates. */
+            initial_events: components["schemas"]["InitialEvent"][];
+            /** @description Up to 500 resources attached to each run's session (default none; `null` = none). */
+            resources?: components["schemas"]["Resource"][] | null;
+            /** @description Up to 50 vaults whose credentials each run's session can use (default none; `null` = none). */
+            vault_ids?: components["schemas"]["VaultId"][] | null;
+            /** @description Metadata to store; `null` = none. */
+            metadata?: components["schemas"]["MetadataParams"] | null;
+            /** @description Environment variables for each run's session; `null` = none. */
+            environment_variables?: components["schemas"]["EnvironmentVariables"] | null;
+            /** @description Spend ceiling per run's session; `null` = none. */
+            budget?: components["schemas"]["BudgetParams"] | null;
         };
-        /** @description User metadata (string keys of at most 64 characters, string values of at most 512 characters) plus the reserved `cas_config` block that the server fills with execution settings and statistics. */
-        Metadata: {
-            cas_config?: components["schemas"]["CasConfig"];
-            [key: string]: string | components["schemas"]["CasConfig"] | undefined;
-        };
-        /** @description The deployment's cron schedule as returned by the API, with the computed fire times. */
-        Schedule: {
+        /** @description Defines the outcome the agent should iterate towards, optionally graded by a rubric. */
+        DefineOutcomeEvent: {
             /** @constant */
-            type: "cron";
-            /**
-             * @description 5-field POSIX cron expression.
-             * @example 0 9 * * *
-             */
-            expression: string;
-            /**
-             * @description IANA time zone in which the expression is evaluated.
-             * @example Asia/Shanghai
-             */
-            timezone: string;
-            /** @description Up to five next fire times (UTC). Stays populated while the deployment is paused (a paused deployment does not fire them); becomes empty once the deployment is archived. Actual start times may be slightly later because of per-schedule jitter. */
-            upcoming_runs_at: string[];
-            /**
-             * Format: date-time
-             * @description Start time of the most recent run; absent or null before the first run.
-             */
-            last_run_at?: string | null;
-        };
-        /**
-         * @description `active`: the schedule fires and manual runs are accepted. `paused`: nothing fires and manual runs are refused (409). Archived deployments keep reporting their last status (usually `active`): check `archived_at` to tell them apart.
-         * @enum {string}
-         */
-        DeploymentStatus: "active" | "paused";
-        /** @description The deployment was paused by a call to the pause operation. */
-        ManualPausedReason: {
-            /** @constant */
-            type: "manual";
-        };
-        /**
-         * @description Why a run (or an automatic pause) failed to create its session.
-         * @enum {string}
-         */
-        RunErrorType: "environment_archived_error" | "agent_archived_error" | "environment_not_found_error" | "vault_not_found_error" | "vault_archived_error" | "file_not_found_error" | "memory_store_archived_error" | "skill_not_found_error" | "session_resource_not_found_error" | "workspace_archived_error" | "organization_disabled_error" | "session_rate_limited_error" | "session_creation_rejected_error" | "unknown_error" | "self_hosted_resources_unsupported_error" | "mcp_egress_blocked_error";
-        /** @description The deployment was paused automatically because a scheduled run failed with this error (SDK-documented behaviour; the docs pages only show manual pauses). */
-        ErrorPausedReason: {
-            /** @constant */
-            type: "error";
-            error: {
-                type: components["schemas"]["RunErrorType"];
-            };
-        };
-        /** @description Why a deployment is paused; non-null exactly when `status` is `paused`. */
-        PausedReason: components["schemas"]["ManualPausedReason"] | components["schemas"]["ErrorPausedReason"];
-        /**
-         * @description Environment variables for each run's session as `KEY=VALUE` pairs separated by `;` or newlines. Names match `[A-Za-z_][A-Za-z0-9_]*`; the reserved names `SERVER_ENDPOINT`, `USER_ID`, `WORK_DIR` and the prefixes `CAW_` and `QODER_` are rejected with a 400. Documented only by the official SDK.
-         * @example REPORT_LANG=en;REPORT_FORMAT=markdown
-         */
-        EnvironmentVariables: string;
-        /** @description Hard spend ceiling copied onto every session a run creates: the session stops issuing model requests once its tracked list cost reaches `max_list_cost`. Documented only by the official SDK. */
-        Budget: {
-            /** @description Spend ceiling in list-price units. */
-            max_list_cost: number;
+            type: "user.define_outcome";
+            /** @description What a successful outcome looks like. */
+            description: string;
+            rubric: components["schemas"]["Rubric"];
+            /** @description Maximum improvement iterations (default 3, at most 20). */
+            max_iterations?: number | null;
         };
         /** @description A deployment binds an agent, an environment and initial events to an optional cron schedule. Each run (scheduled or manual) creates a new session that receives the initial events. */
         Deployment: {
@@ -603,6 +513,11 @@ export interface components {
             /** @description Spend ceiling per run's session, or null when none is set. */
             budget?: components["schemas"]["Budget"] | null;
         };
+        /**
+         * @description Deployment ID, the prefix `dep_` followed by lowercase letters and digits (observed as 32 hex characters, UUIDv7-like).
+         * @example dep_019ec556114c78f8b60ee34fcb98bf59
+         */
+        DeploymentId: string;
         /** @description One page of deployments, newest first. */
         DeploymentList: {
             data: components["schemas"]["Deployment"][];
@@ -614,175 +529,6 @@ export interface components {
             has_more: boolean;
             /** @description Cursor for the next page (pass as `page`); null when `has_more` is false. Treat it as opaque: today it equals `last_id`. */
             next_page: string | null;
-        };
-        /**
-         * @description Category of an API error, fixed per HTTP status: 400 `invalid_request_error`, 401 `authentication_error`, 403 `permission_error`, 404 `not_found_error`, 409 `conflict_error`, 429 `rate_limit_error`, 500 `api_error`.
-         * @enum {string}
-         */
-        ErrorType: "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "conflict_error" | "rate_limit_error" | "api_error";
-        /** @description The body of every error response. */
-        ErrorEnvelope: {
-            /** @constant */
-            type: "error";
-            /** @description The caller's `x-request-id` header if it sent one, else an ID (UUID) the server generated. Quote it when reporting a problem. */
-            request_id: string;
-            error: {
-                type: components["schemas"]["ErrorType"];
-                /** @description Human-readable description of the problem. */
-                message: string;
-                /** @description The request parameter or body field at fault, when there is one. */
-                param?: string;
-            };
-        };
-        /** @description The agent to run: either its ID as a string (pins the agent's latest version now; on update it re-pins to the latest version), or an object `{id, type: "agent", version}` that pins an explicit version. The agent must exist and must not be archived (else 400). */
-        AgentReferenceParams: components["schemas"]["AgentId"] | {
-            id: components["schemas"]["AgentId"];
-            /**
-             * @description Required in the object form.
-             * @constant
-             */
-            type: "agent";
-            /** @description The agent version to pin. */
-            version: number;
-        };
-        /** @description A cron schedule. All three fields are required, also on update (a partial schedule is a 400). Matching is literal wall-clock time in `timezone`. */
-        ScheduleParams: {
-            /** @constant */
-            type: "cron";
-            /**
-             * @description Standard 5-field POSIX cron expression (`minute hour day-of-month month day-of-week`, day-of-week 0–7 where 0 and 7 are Sunday). No seconds or year fields, no `L W # ?`, no `@daily` shortcuts. An invalid expression is a 400 `invalid_request_error`.
-             * @example 0 9 * * *
-             */
-            expression: string;
-            /**
-             * @description IANA time zone name, validated against the IANA database (an unknown zone is a 400).
-             * @example Asia/Shanghai
-             */
-            timezone: string;
-        };
-        /** @description Execution settings to store in `metadata.cas_config.config`; omitted settings take their defaults. */
-        CasRunConfigParams: {
-            /** @description Retry attempts after a failed run (default 0). */
-            max_retries?: number;
-            /** @description Per-run timeout in milliseconds (default 300000). */
-            timeout_ms?: number;
-            /** @description Maximum concurrent runs (default 1); a run triggered beyond it is recorded as `skipped`. */
-            max_concurrent?: number;
-        };
-        /** @description Input form of the reserved `metadata.cas_config` key (settings only; `stats` is server-maintained). Exempt from the metadata limits. */
-        CasConfigParams: {
-            /**
-             * @description Session reuse strategy (default `new_session`, the only documented value).
-             * @example new_session
-             */
-            session_strategy?: string;
-            config?: components["schemas"]["CasRunConfigParams"];
-        };
-        /** @description Metadata to store: at most 16 user keys (key ≤ 64 characters, value a string ≤ 512 characters). The reserved key `cas_config` takes an object and does not count towards the 16 (expressed below as "17 properties allowed when `cas_config` is present"). */
-        MetadataParams: {
-            cas_config?: components["schemas"]["CasConfigParams"];
-            [key: string]: string | components["schemas"]["CasConfigParams"] | undefined;
-        };
-        /** @description Hard spend ceiling for every session a run creates (sessions stop issuing model requests once their tracked list cost reaches `max_list_cost`). The agent's model must have a public list price. */
-        BudgetParams: {
-            max_list_cost: number;
-        };
-        /** @description Body of the create operation. Unknown fields are rejected (400), so a misspelt field name cannot be silently ignored. */
-        CreateDeploymentParams: {
-            /** @description Deployment name, 1–256 characters. */
-            name: string;
-            /** @description Optional human-readable description. */
-            description?: string;
-            agent: components["schemas"]["AgentReferenceParams"];
-            environment_id: components["schemas"]["EnvironmentId"];
-            schedule?: components["schemas"]["ScheduleParams"];
-            /** @description 1–50 events sent, in order, to the session each run creates. */
-            initial_events: components["schemas"]["InitialEvent"][];
-            /** @description Up to 500 resources attached to each run's session (default none). */
-            resources?: components["schemas"]["Resource"][];
-            /** @description Up to 50 vaults whose credentials each run's session can use (default none). */
-            vault_ids?: components["schemas"]["VaultId"][];
-            metadata?: components["schemas"]["MetadataParams"];
-            environment_variables?: components["schemas"]["EnvironmentVariables"];
-            budget?: components["schemas"]["BudgetParams"];
-        };
-        /** @description Metadata patch (merge-patch): a string value inserts or replaces that key, `null` deletes it, and keys not mentioned are kept. The stored result must still hold at most 16 user keys (else 400); `cas_config` is exempt and is replaced as a whole when given. */
-        MetadataPatch: {
-            cas_config?: components["schemas"]["CasConfigParams"];
-            [key: string]: string | null | components["schemas"]["CasConfigParams"] | undefined;
-        };
-        /** @description Body of the update operation, with merge-patch semantics: fields that are present change, omitted fields keep their value. Arrays (`initial_events`, `resources`, `vault_ids`) are replaced as a whole; `metadata` is patched key by key. `null` clears `description`, `resources`, `vault_ids` and `budget`; `name`, `agent`, `environment_id` and `initial_events` cannot be cleared. Unknown fields are rejected (400). */
-        UpdateDeploymentParams: {
-            /** @description New name, 1–256 characters (an empty name is a 400). */
-            name?: string;
-            /** @description New description; `""` or `null` clears it. */
-            description?: string | null;
-            agent?: components["schemas"]["AgentReferenceParams"];
-            environment_id?: components["schemas"]["EnvironmentId"];
-            schedule?: components["schemas"]["ScheduleParams"];
-            /** @description Replaces all initial events (1–50). */
-            initial_events?: components["schemas"]["InitialEvent"][];
-            /** @description Replaces all resources; `[]` or `null` removes them. */
-            resources?: components["schemas"]["Resource"][] | null;
-            /** @description Replaces all vault IDs; `[]` or `null` removes them. */
-            vault_ids?: components["schemas"]["VaultId"][] | null;
-            metadata?: components["schemas"]["MetadataPatch"];
-            environment_variables?: components["schemas"]["EnvironmentVariables"];
-            /** @description New spend ceiling; `null` removes it. */
-            budget?: components["schemas"]["BudgetParams"] | null;
-        };
-        /** @description Body of the state-change operations (pause, unpause, archive, run): none is needed, but clients that always send JSON may send `{}`. Any field is rejected (400). */
-        EmptyBody: Record<string, never>;
-        /**
-         * @description Deployment run ID, the prefix `drun_` followed by lowercase letters and digits.
-         * @example drun_019ec55694c07f2a9b402ffb4448ec18
-         */
-        DeploymentRunId: string;
-        /** @description Why the run failed to create (or complete) its session. */
-        DeploymentRunError: {
-            type: components["schemas"]["RunErrorType"];
-            message: string;
-        };
-        /**
-         * @description ID of the agent session a run created, the prefix `sess_` followed by lowercase letters and digits.
-         * @example sess_019ec55694c47605a8904c8f3d842ccb
-         */
-        SessionId: string;
-        /** @description The run was fired by the cron schedule. */
-        ScheduleTrigger: {
-            /** @constant */
-            type: "schedule";
-            /**
-             * Format: date-time
-             * @description The fire time the run was scheduled for (the actual start may be slightly later).
-             */
-            scheduled_at?: string;
-        };
-        /** @description The run was started by the run operation. */
-        ManualTrigger: {
-            /** @constant */
-            type: "manual";
-        };
-        /** @description The run retries a failed run (`metadata.cas_config.config.max_retries`; Gen-1 docs only). */
-        RetryTrigger: {
-            /** @constant */
-            type: "retry";
-        };
-        /** @description What triggered a run, discriminated by `type`. */
-        TriggerContext: components["schemas"]["ScheduleTrigger"] | components["schemas"]["ManualTrigger"] | components["schemas"]["RetryTrigger"];
-        /**
-         * @description Lifecycle state of a run (Gen-1 shape only). `skipped`: the concurrency limit (`cas_config.config.max_concurrent`) was reached, so no session was started.
-         * @enum {string}
-         */
-        DeploymentRunStatus: "pending" | "running" | "completed" | "failed" | "skipped";
-        /** @description Qoder execution details of a run (Gen-1 shape only). */
-        CasRunExtras: {
-            /** @description Attempt number, 1 for the first try. */
-            attempt?: number;
-            /** @description The session turn the run started. */
-            turn_id?: string;
-            /** Format: date-time */
-            started_at?: string;
         };
         /** @description One execution of a deployment. The eight required fields are the append-only record of whether the run's session was created: exactly one of `session_id` and `error` is non-null in that shape. The optional `status`, `cas_run_extras`, `triggered_at`, `completed_at` and `duration_ms` add lifecycle tracking and appear in the Gen-1 shape of the API. */
         DeploymentRun: {
@@ -810,6 +556,16 @@ export interface components {
             /** @description Run duration in milliseconds; present once completed. */
             duration_ms?: number;
         };
+        /** @description Why the run failed to create (or complete) its session. */
+        DeploymentRunError: {
+            type: components["schemas"]["RunErrorType"];
+            message: string;
+        };
+        /**
+         * @description Deployment run ID, the prefix `drun_` followed by lowercase letters and digits.
+         * @example drun_019ec55694c07f2a9b402ffb4448ec18
+         */
+        DeploymentRunId: string;
         /** @description One page of deployment runs, newest first. */
         DeploymentRunList: {
             data: components["schemas"]["DeploymentRun"][];
@@ -822,52 +578,353 @@ export interface components {
             /** @description Opaque cursor for the next page (pass as `page`); null when `has_more` is false. */
             next_page: string | null;
         };
+        /**
+         * @description Lifecycle state of a run (Gen-1 shape only). `skipped`: the concurrency limit (`cas_config.config.max_concurrent`) was reached, so no session was started.
+         * @enum {string}
+         */
+        DeploymentRunStatus: "pending" | "running" | "completed" | "failed" | "skipped";
+        /**
+         * @description `active`: the schedule fires and manual runs are accepted. `paused`: nothing fires and manual runs are refused (409). Archived deployments keep reporting their last status (usually `active`): check `archived_at` to tell them apart.
+         * @enum {string}
+         */
+        DeploymentStatus: "active" | "paused";
+        /** @description A document content block (PDF or plain text). */
+        DocumentBlock: {
+            /** @constant */
+            type: "document";
+            source: components["schemas"]["ContentSource"];
+            /** @description Optional document title. */
+            title?: string | null;
+            /** @description Optional context about the document for the agent. */
+            context?: string | null;
+        };
+        /** @description Body of the state-change operations (pause, unpause, archive, run): none is needed, but clients that always send JSON may send `{}`. Any field is rejected (400). */
+        EmptyBody: Record<string, never>;
+        /**
+         * @description Environment ID, the prefix `env_` followed by lowercase letters and digits.
+         * @example env_019e64e01a137caf953ac2ac7b42ec5c
+         */
+        EnvironmentId: string;
+        /**
+         * @description Environment variables for each run's session as `KEY=VALUE` pairs separated by `;` or newlines. Names match `[A-Za-z_][A-Za-z0-9_]*`; the reserved names `SERVER_ENDPOINT`, `USER_ID`, `WORK_DIR` and the prefixes `CAW_` and `QODER_` are rejected with a 400. Documented only by the official SDK.
+         * @example REPORT_LANG=en;REPORT_FORMAT=markdown
+         */
+        EnvironmentVariables: string;
+        /** @description The body of every error response. */
+        ErrorEnvelope: {
+            /** @constant */
+            type: "error";
+            /** @description The caller's `x-request-id` header if it sent one, else an ID (UUID) the server generated. Quote it when reporting a problem. */
+            request_id: string;
+            error: {
+                type: components["schemas"]["ErrorType"];
+                /** @description Human-readable description of the problem. */
+                message: string;
+                /** @description The request parameter or body field at fault, when there is one. */
+                param?: string;
+                /** @description A finer-grained, machine-readable error code, when the API gives one (read by the official SDKs as `error.code`). */
+                code?: string;
+            };
+        };
+        /** @description The deployment was paused automatically because a scheduled run failed with this error (SDK-documented behaviour; the docs pages only show manual pauses). */
+        ErrorPausedReason: {
+            /** @constant */
+            type: "error";
+            error: {
+                type: components["schemas"]["PausedReasonErrorType"];
+                /** @description Human-readable detail, when given (older data carries it; the SDKs read `type` only). */
+                message?: string;
+            };
+        };
+        /**
+         * @description Category of an API error, fixed per HTTP status: 400 `invalid_request_error`, 401 `authentication_error`, 403 `permission_error`, 404 `not_found_error`, 409 `conflict_error`, 429 `rate_limit_error`, 500 `api_error`.
+         * @enum {string}
+         */
+        ErrorType: "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "conflict_error" | "rate_limit_error" | "api_error";
+        /**
+         * @description File ID, the prefix `file_` followed by lowercase letters and digits.
+         * @example file_019ec3f2a1b07c1d9e8f6a5b4c3d2e1f
+         */
+        FileId: string;
+        /** @description An uploaded file mounted into each run's session. */
+        FileResource: {
+            /** @constant */
+            type: "file";
+            file_id: components["schemas"]["FileId"];
+            /** @description Where the file is mounted; defaults to `/mnt/session/uploads/<file_id>`. */
+            mount_path?: string | null;
+        };
+        /**
+         * FileSource
+         * @description A file uploaded through the Files API.
+         */
+        FileSource: {
+            /** @constant */
+            type: "file";
+            file_id: components["schemas"]["FileId"];
+        };
+        /** @description A GitHub repository cloned into each run's session. The `authorization_token` is write-only: it is required on create/update and never returned. */
+        GithubRepositoryResource: {
+            /** @constant */
+            type: "github_repository";
+            /**
+             * Format: uri
+             * @description HTTPS URL of the repository.
+             * @example https://github.com/acme/reports
+             */
+            url: string;
+            /** @description Token used to clone the repository. Write-only; never echoed in responses. */
+            authorization_token: string;
+            /** @description What to check out; defaults to the repository's default branch. */
+            checkout?: {
+                /** @constant */
+                type: "branch";
+                name: string;
+            } | {
+                /** @constant */
+                type: "commit";
+                sha: string;
+            } | null;
+            /** @description Where the repository is mounted; defaults to `/workspace/<repo-name>`. */
+            mount_path?: string | null;
+        };
+        /** @description An image content block. */
+        ImageBlock: {
+            /** @constant */
+            type: "image";
+            source: components["schemas"]["ImageSource"];
+        };
+        /** @description Where an image block's data comes from (a base64 payload, a URL or an uploaded file; no plain text). */
+        ImageSource: components["schemas"]["Base64Source"] | components["schemas"]["UrlSource"] | components["schemas"]["FileSource"];
+        /** @description An event sent to the session each run creates, discriminated by `type`. */
+        InitialEvent: components["schemas"]["UserMessageEvent"] | components["schemas"]["DefineOutcomeEvent"] | components["schemas"]["SystemMessageEvent"];
+        /** @description The deployment was paused by a call to the pause operation. */
+        ManualPausedReason: {
+            /** @constant */
+            type: "manual";
+        };
+        /** @description The run was started by the run operation. */
+        ManualTrigger: {
+            /** @constant */
+            type: "manual";
+        };
+        /** @description A memory store attached to each run's session. */
+        MemoryStoreResource: {
+            /** @constant */
+            type: "memory_store";
+            /** @description Memory store ID (`memstore_` prefix). */
+            memory_store_id: string;
+            /**
+             * @description Access mode granted to the session.
+             * @enum {string|null}
+             */
+            access?: "read_write" | "read_only" | null;
+            /** @description Guidance for the agent on how to use the store. */
+            instructions?: string | null;
+        };
+        /** @description User metadata (string keys of at most 64 characters, string values of at most 512 characters) plus the reserved `cas_config` block that the server fills with execution settings and statistics. */
+        Metadata: {
+            cas_config?: components["schemas"]["CasConfig"];
+            [key: string]: string | components["schemas"]["CasConfig"] | undefined;
+        };
+        /** @description Metadata to store: at most 16 user keys (key ≤ 64 characters, value a string ≤ 512 characters). The reserved key `cas_config` takes an object and does not count towards the 16 (expressed below as "17 properties allowed when `cas_config` is present"). */
+        MetadataParams: {
+            cas_config?: components["schemas"]["CasConfigParams"];
+            [key: string]: string | components["schemas"]["CasConfigParams"] | undefined;
+        };
+        /** @description Metadata patch (merge-patch): a string value inserts or replaces that key, `null` deletes it, and keys not mentioned are kept. The stored result must still hold at most 16 user keys (else 400); `cas_config` is exempt and is replaced as a whole when given. */
+        MetadataPatch: {
+            cas_config?: components["schemas"]["CasConfigParams"];
+            [key: string]: string | null | components["schemas"]["CasConfigParams"] | undefined;
+        };
+        /** @description An amount of money in minor units of its currency (`{"amount": "2500", "currency": "USD"}` is 25.00 USD). The amount is a string so that no client loses precision on large values. */
+        MonetaryAmount: {
+            /**
+             * @description Integer number of minor units (cents for USD), without sign or leading zeros.
+             * @example 2500
+             */
+            amount: string;
+            /**
+             * @description ISO 4217 currency code. Only `USD` is accepted.
+             * @enum {string}
+             */
+            currency: "USD";
+        };
+        /** @description An amount of money in minor units of its currency (`{"amount": "2500", "currency": "USD"}` is 25.00 USD). */
+        MonetaryAmountParams: {
+            /**
+             * @description Integer number of minor units (cents for USD), without sign or leading zeros.
+             * @example 2500
+             */
+            amount: string;
+            /**
+             * @description ISO 4217 currency code. Only `USD` is accepted.
+             * @enum {string}
+             */
+            currency: "USD";
+        };
+        /** @description Why a deployment is paused; non-null exactly when `status` is `paused`. */
+        PausedReason: components["schemas"]["ManualPausedReason"] | components["schemas"]["ErrorPausedReason"];
+        /**
+         * @description Why a scheduled run failed so that the deployment was paused automatically: the run-error types except the transient `session_rate_limited_error` and `session_creation_rejected_error`.
+         * @enum {string}
+         */
+        PausedReasonErrorType: "environment_archived_error" | "agent_archived_error" | "environment_not_found_error" | "vault_not_found_error" | "vault_archived_error" | "file_not_found_error" | "memory_store_archived_error" | "skill_not_found_error" | "session_resource_not_found_error" | "workspace_archived_error" | "organization_disabled_error" | "unknown_error" | "self_hosted_resources_unsupported_error" | "mcp_egress_blocked_error";
+        /**
+         * PlainTextSource
+         * @description Plain text given inline (documents only).
+         */
+        PlainTextSource: {
+            /** @constant */
+            type: "text";
+            /** @constant */
+            media_type: "text/plain";
+            /** @description The document text. */
+            data: string;
+        };
+        /** @description A placeholder for content the server redacted; carries no data. */
+        RedactedBlock: {
+            /** @constant */
+            type: "redacted";
+        };
+        /** @description A resource attached to the session each run creates, discriminated by `type`. */
+        Resource: components["schemas"]["GithubRepositoryResource"] | components["schemas"]["FileResource"] | components["schemas"]["MemoryStoreResource"];
+        /** @description The run retries a failed run (`metadata.cas_config.config.max_retries`; Gen-1 docs only). */
+        RetryTrigger: {
+            /** @constant */
+            type: "retry";
+        };
+        /** @description How the outcome is graded, given inline as text or as an uploaded file. */
+        Rubric: {
+            /** @constant */
+            type: "text";
+            content: string;
+        } | {
+            /** @constant */
+            type: "file";
+            file_id: components["schemas"]["FileId"];
+        };
+        /**
+         * @description Why a run failed to create its session.
+         * @enum {string}
+         */
+        RunErrorType: "environment_archived_error" | "agent_archived_error" | "environment_not_found_error" | "vault_not_found_error" | "vault_archived_error" | "file_not_found_error" | "memory_store_archived_error" | "skill_not_found_error" | "session_resource_not_found_error" | "workspace_archived_error" | "organization_disabled_error" | "session_rate_limited_error" | "session_creation_rejected_error" | "unknown_error" | "self_hosted_resources_unsupported_error" | "mcp_egress_blocked_error";
+        /** @description The deployment's cron schedule as returned by the API, with the computed fire times. */
+        Schedule: {
+            /** @constant */
+            type: "cron";
+            /**
+             * @description 5-field POSIX cron expression.
+             * @example 0 9 * * *
+             */
+            expression: string;
+            /**
+             * @description IANA time zone in which the expression is evaluated.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /** @description Up to five next fire times (UTC); may be absent. Stays populated while the deployment is paused (a paused deployment does not fire them); becomes empty once the deployment is archived. Actual start times may be slightly later because of per-schedule jitter. */
+            upcoming_runs_at?: string[];
+            /**
+             * Format: date-time
+             * @description Start time of the most recent run; absent or null before the first run.
+             */
+            last_run_at?: string | null;
+        };
+        /** @description A cron schedule. All three fields are required, also on update (a partial schedule is a 400). Matching is literal wall-clock time in `timezone`. */
+        ScheduleParams: {
+            /** @constant */
+            type: "cron";
+            /**
+             * @description Standard 5-field POSIX cron expression (`minute hour day-of-month month day-of-week`, day-of-week 0–7 where 0 and 7 are Sunday). No seconds or year fields, no `L W # ?`, no `@daily` shortcuts. An invalid expression is a 400 `invalid_request_error`.
+             * @example 0 9 * * *
+             */
+            expression: string;
+            /**
+             * @description IANA time zone name, validated against the IANA database (an unknown zone is a 400).
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+        };
+        /** @description The run was fired by the cron schedule. */
+        ScheduleTrigger: {
+            /** @constant */
+            type: "schedule";
+            /**
+             * Format: date-time
+             * @description The fire time the run was scheduled for (the actual start may be slightly later).
+             */
+            scheduled_at?: string;
+        };
+        /**
+         * @description ID of the agent session a run created, the prefix `sess_` followed by lowercase letters and digits.
+         * @example sess_019ec55694c47605a8904c8f3d842ccb
+         */
+        SessionId: string;
+        /** @description A system instruction appended as a `role: "system"` turn. `content` is a plain string or a non-empty array of text blocks. */
+        SystemMessageEvent: {
+            /** @constant */
+            type: "system.message";
+            content: string | components["schemas"]["TextBlock"][];
+        };
+        /** @description A text content block. */
+        TextBlock: {
+            /** @constant */
+            type: "text";
+            text: string;
+        };
+        /** @description What triggered a run, discriminated by `type`. */
+        TriggerContext: components["schemas"]["ScheduleTrigger"] | components["schemas"]["ManualTrigger"] | components["schemas"]["RetryTrigger"];
+        /** @description Body of the update operation, with merge-patch semantics: fields that are present change, omitted fields keep their value. Arrays (`initial_events`, `resources`, `vault_ids`) are replaced as a whole; `metadata` is patched key by key. `null` clears `description`, `resources`, `vault_ids`, `budget`, `environment_variables` and `metadata`; `schedule: null` makes the deployment manual-only (its upcoming runs are dropped). `name`, `agent`, `environment_id` and `initial_events` cannot be cleared. An empty body `{}` is a no-op that returns the deployment unchanged. Unknown fields are rejected (400). */
+        UpdateDeploymentParams: {
+            /** @description New name, 1–256 characters (an empty name is a 400). */
+            name?: string;
+            /** @description New description; `""` or `null` clears it. */
+            description?: string | null;
+            agent?: components["schemas"]["AgentReferenceParams"];
+            environment_id?: components["schemas"]["EnvironmentId"];
+            /** @description New schedule (recomputes `upcoming_runs_at`); `null` makes the deployment manual-only. */
+            schedule?: components["schemas"]["ScheduleParams"] | null;
+            /** @description Replaces all initial events (1–50). */
+            initial_events?: components["schemas"]["InitialEvent"][];
+            /** @description Replaces all resources; `[]` or `null` removes them. */
+            resources?: components["schemas"]["Resource"][] | null;
+            /** @description Replaces all vault IDs; `[]` or `null` removes them. */
+            vault_ids?: components["schemas"]["VaultId"][] | null;
+            /** @description Metadata patch; `null` removes every metadata key. */
+            metadata?: components["schemas"]["MetadataPatch"] | null;
+            /** @description Replaces the environment variables; `null` removes them. */
+            environment_variables?: components["schemas"]["EnvironmentVariables"] | null;
+            /** @description New spend ceiling; `null` removes it. */
+            budget?: components["schemas"]["BudgetParams"] | null;
+        };
+        /**
+         * UrlSource
+         * @description Data fetched from a URL.
+         */
+        UrlSource: {
+            /** @constant */
+            type: "url";
+            /** Format: uri */
+            url: string;
+        };
+        /** @description A user turn sent to the agent when a run starts. `content` is either a plain string (the form the Gen-1 docs echo back) or a non-empty array of content blocks (the SDK form). */
+        UserMessageEvent: {
+            /** @constant */
+            type: "user.message";
+            content: string | components["schemas"]["ContentBlock"][];
+        };
+        /**
+         * @description Vault ID, the prefix `vault_` followed by lowercase letters and digits.
+         * @example vault_019ec3f2a1b07c1d9e8f6a5b4c3d2e1f
+         */
+        VaultId: string;
     };
     responses: {
         /** @description Invalid request (400 invalid_request_error): a missing or malformed field, an unknown body field, a parameter out of range, more than one pagination cursor, an invalid or expired page cursor, an invalid cron expression or time zone, or a reference to an archived agent or environment. */
         BadRequest: {
             headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description Missing, malformed, invalid, expired or revoked token (401 authentication_error). An `x-api-key` header is not accepted: send `Authorization: Bearer <token>`. */
-        Unauthorized: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description The token is valid but may not access this resource (403 permission_error). */
-        Forbidden: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description Rate limited by the gateway (429). The API layer itself does not throttle; back off and honour Retry-After. */
-        TooManyRequests: {
-            headers: {
-                /**
-                 * @description Seconds to wait before retrying.
-                 * @example 1
-                 */
-                "Retry-After"?: number;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description Internal server error (500 api_error). Safe to retry with backoff for reads and for writes sent with an Idempotency-Key. */
-        InternalServerError: {
-            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -877,6 +934,27 @@ export interface components {
         /** @description The request conflicts with the current state (409 conflict_error): already paused, not paused, already archived, not active, or an Idempotency-Key reused with a different body. Not retried automatically. */
         Conflict: {
             headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The token is valid but may not access this resource (403 permission_error). */
+        Forbidden: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Internal server error (500 api_error). Safe to retry with backoff for reads and for writes sent with an Idempotency-Key. */
+        InternalServerError: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -886,6 +964,29 @@ export interface components {
         /** @description The deployment or run does not exist, or is not visible to this account (404 not_found_error). */
         NotFound: {
             headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Rate limited by the gateway (429). The API layer itself does not throttle; back off and honour Retry-After. */
+        TooManyRequests: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                "retry-after-ms": components["headers"]["RetryAfterMs"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Missing, malformed, invalid, expired or revoked token (401 authentication_error). An `x-api-key` header is not accepted: send `Authorization: Bearer <token>`. */
+        Unauthorized: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -894,48 +995,76 @@ export interface components {
         };
     };
     parameters: {
-        /**
-         * @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400.
-         * @example 2
-         */
-        Limit: number;
         /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
         AfterId: string;
-        /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
-        BeforeId: string;
-        /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
-        Page: string;
-        /** @description Only deployments in this status (see `Deployment.status`). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
-        DeploymentStatusFilter: "active" | "paused";
-        /** @description Include archived deployments (excluded by default). */
-        IncludeArchived: boolean;
         /** @description Only deployments of this agent. */
         AgentIdFilter: components["schemas"]["AgentId"];
+        /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+        BeforeId: string;
+        /**
+         * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+         * @example browser-use-2026-07-14
+         */
+        Beta: string;
+        /**
+         * @description Only records created strictly after this time (RFC 3339).
+         * @example 2026-06-14T00:00:00Z
+         */
+        CreatedAtGt: string;
         /**
          * @description Only records created at or after this time (RFC 3339).
          * @example 2026-06-14T00:00:00Z
          */
         CreatedAtGte: string;
         /**
+         * @description Only records created strictly before this time (RFC 3339).
+         * @example 2026-06-14T00:00:00Z
+         */
+        CreatedAtLt: string;
+        /**
          * @description Only records created at or before this time (RFC 3339).
          * @example 2026-06-14T00:00:00Z
          */
         CreatedAtLte: string;
+        /** @description Only runs of this deployment. An unknown ID gives an empty page, not a 404. */
+        DeploymentIdFilter: components["schemas"]["DeploymentId"];
+        /**
+         * @description ID of the deployment (`dep_…`).
+         * @example dep_019ec556114c78f8b60ee34fcb98bf59
+         */
+        DeploymentIdPath: components["schemas"]["DeploymentId"];
+        /** @description Only deployments in this status (see `Deployment.status`). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
+        DeploymentStatusFilter: "active" | "paused";
+        /** @description `true`: only runs whose `error` is non-null; `false`: only runs that created a session. */
+        HasError: boolean;
+        /**
+         * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+         * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+         */
+        IdempotencyKey: string;
+        /** @description Include archived deployments (excluded by default). */
+        IncludeArchived: boolean;
+        /**
+         * @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400.
+         * @example 2
+         */
+        Limit: number;
+        /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
+        Page: string;
         /**
          * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
          * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
          */
         RequestId: string;
         /**
-         * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
-         * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+         * @description ID of the deployment run (`drun_…`).
+         * @example drun_019ec55a68af73028afa5b87931cb2f3
          */
-        IdempotencyKey: string;
-        /**
-         * @description ID of the deployment (`dep_…`).
-         * @example dep_019ec556114c78f8b60ee34fcb98bf59
-         */
-        DeploymentIdPath: components["schemas"]["DeploymentId"];
+        RunIdPath: components["schemas"]["DeploymentRunId"];
+        /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
+        RunStatusFilter: "pending" | "running" | "completed" | "failed" | "skipped";
+        /** @description Only runs with this trigger (`retry` exists only in the Gen-1 shape). */
+        TriggerTypeFilter: "schedule" | "manual" | "retry";
         /**
          * @description Only runs triggered after this time (RFC 3339).
          * @example 2026-06-14T00:00:00Z
@@ -946,32 +1075,30 @@ export interface components {
          * @example 2026-06-15T00:00:00Z
          */
         TriggeredBefore: string;
-        /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
-        RunStatusFilter: "pending" | "running" | "completed" | "failed" | "skipped";
         /**
-         * @description ID of the deployment run (`drun_…`).
-         * @example drun_019ec55a68af73028afa5b87931cb2f3
+         * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+         * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
          */
-        RunIdPath: components["schemas"]["DeploymentRunId"];
-        /** @description Only runs of this deployment. An unknown ID gives an empty page, not a 404. */
-        DeploymentIdFilter: components["schemas"]["DeploymentId"];
-        /** @description Only runs with this trigger (`retry` exists only in the Gen-1 shape). */
-        TriggerTypeFilter: "schedule" | "manual" | "retry";
-        /** @description `true`: only runs whose `error` is non-null; `false`: only runs that created a session. */
-        HasError: boolean;
-        /**
-         * @description Only records created strictly after this time (RFC 3339).
-         * @example 2026-06-14T00:00:00Z
-         */
-        CreatedAtGt: string;
-        /**
-         * @description Only records created strictly before this time (RFC 3339).
-         * @example 2026-06-14T00:00:00Z
-         */
-        CreatedAtLt: string;
+        WorkspaceId: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description How long to wait before retrying: a number of seconds, or an HTTP date (RFC 9110 §10.2.3).
+         * @example 1
+         */
+        RetryAfter: string;
+        /**
+         * @description How long to wait before retrying, in milliseconds (finer than `Retry-After`; clients that read it prefer it).
+         * @example 1000
+         */
+        RetryAfterMs: string;
+        /**
+         * @description The request's ID: the caller's `x-request-id` if it sent one, else one the server generated. The same value as `request_id` in the body; quote it when reporting a problem.
+         * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+         */
+        XRequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1013,6 +1140,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path?: never;
             cookie?: never;
@@ -1049,6 +1186,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path?: never;
             cookie?: never;
@@ -1085,6 +1232,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path: {
                 /**
@@ -1128,6 +1285,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path: {
                 /**
@@ -1176,6 +1343,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path: {
                 /**
@@ -1225,6 +1402,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path: {
                 /**
@@ -1274,6 +1461,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path: {
                 /**
@@ -1323,6 +1520,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path: {
                 /**
@@ -1391,6 +1598,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path: {
                 /**
@@ -1429,6 +1646,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path: {
                 /**
@@ -1512,6 +1739,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path?: never;
             cookie?: never;
@@ -1543,6 +1780,16 @@ export interface operations {
                  * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
             };
             path: {
                 /**

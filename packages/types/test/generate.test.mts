@@ -94,3 +94,15 @@ test("an untyped schema with properties and additionalProperties is refused with
     stderr: expect.stringContaining("need `type: object`: #/components/schemas/Untyped"),
   });
 });
+
+test("components come out in name order, whatever order the bundle lists them in", async () => {
+  const { readFileSync } = await import("node:fs");
+  const reversed = { ...spec, components: { schemas: Object.fromEntries(Object.entries(schemas).reverse()) } };
+  await run(spec, "ordered-a.d.ts");
+  await run(reversed, "ordered-b.d.ts");
+  const a = readFileSync(join(workDir, "ordered-a.d.ts"), "utf8");
+  expect(readFileSync(join(workDir, "ordered-b.d.ts"), "utf8")).toBe(a);
+  const order = ["Labels", "Limits", "MaybeTags"].map((name) => a.indexOf(`${name}:`));
+  expect(order.every((at) => at >= 0)).toBe(true);
+  expect([...order].sort((x, y) => x - y)).toEqual(order);
+});
