@@ -1,7 +1,12 @@
 // Redocly plugin "qoder": contract rules that configurable `rule/…` assertions cannot express
 // (numeric checks, looking across responses and parameters, uniqueness). Loaded from redocly.yaml.
 import ErrorResponseEnvelope from "./rules/error-response-envelope.js";
-import { BetaHeader, IdempotencyKeyHeader, RequestIdHeader, WorkspaceIdHeader } from "./rules/header-parameter.js";
+import {
+  BetaHeader,
+  IdempotencyKeyHeader,
+  RequestIdHeader,
+  WorkspaceIdHeader,
+} from "./rules/header-parameter.js";
 import ListPagination from "./rules/list-pagination.js";
 import SdkMethodUnique from "./rules/sdk-method-unique.js";
 

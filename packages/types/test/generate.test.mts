@@ -97,7 +97,10 @@ test("an untyped schema with properties and additionalProperties is refused with
 
 test("components come out in name order, whatever order the bundle lists them in", async () => {
   const { readFileSync } = await import("node:fs");
-  const reversed = { ...spec, components: { schemas: Object.fromEntries(Object.entries(schemas).reverse()) } };
+  const reversed = {
+    ...spec,
+    components: { schemas: Object.fromEntries(Object.entries(schemas).reverse()) },
+  };
   await run(spec, "ordered-a.d.ts");
   await run(reversed, "ordered-b.d.ts");
   const a = readFileSync(join(workDir, "ordered-a.d.ts"), "utf8");
