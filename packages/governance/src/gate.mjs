@@ -18,8 +18,9 @@ Compares the contract in the working tree (openapi/, bundled) with the one at th
 (default: the merge-base of HEAD with main; on main itself, HEAD). Prints every change classified
 breaking / non-breaking.
 
-Exit codes: 0 no breaking change, or breaking changes with info.version's major raised;
-            1 breaking changes without a major raise; 2 the comparison could not be made.`;
+Exit codes: 0 nothing breaks, or breaking changes with info.version's major raised and a major
+            changeset; either way a changed contract needs a changeset naming @qoder-cloud/openapi;
+            1 any of that missing; 2 the comparison could not be made.`;
 
 /** @typedef {import("./spec-diff.mjs").ClassifiedChange} ClassifiedChange */
 
@@ -67,29 +68,25 @@ export async function runGate(argv, { cwd, log }) {
     printGroup(log, "Breaking", "✖", breaking);
     printGroup(log, "Non-breaking", "✓", nonBreaking);
 
-    if (breaking.length === 0) {
-      log(`✔ No breaking changes (${nonBreaking.length} non-breaking).`);
-      return EXIT_OK;
-    }
-    if (diff.majorRaised) {
+    const contractChanged = !(await sameJson(baseFile, revisionFile));
+    const bump = contractChanged ? await contractBumpSince(repoRoot, base.commit) : undefined;
+    const result = verdict({
+      breaking: breaking.length,
+      majorRaised: diff.majorRaised,
+      contractChanged,
+      bump,
+    });
+    if (result.ok) {
       log(
-        `✔ ${breaking.length} breaking change(s) accepted: info.version's major was raised ` +
-          `(${baseVersion} → ${revisionVersion}).`,
+        breaking.length === 0
+          ? `✔ No breaking changes (${nonBreaking.length} non-breaking).`
+          : `✔ ${breaking.length} breaking change(s) accepted: info.version's major was raised ` +
+              `(${baseVersion} → ${revisionVersion}) and a major changeset explains the migration.`,
       );
-      if (!(await hasMajorChangesetForContract(repoRoot))) {
-        log(
-          "⚠ No changeset bumps @qoder-cloud/openapi by a major version yet: add one with the migration " +
-            "notes (`pnpm changeset`), see CONTRIBUTING.md.",
-        );
-      }
+      if (contractChanged) log(`✔ A changeset since ${baseLabel} bumps ${CONTRACT_PACKAGE} (${bump}).`);
       return EXIT_OK;
     }
-    log(
-      `✖ ${breaking.length} breaking change(s) and info.version's major was not raised (${baseVersion} → ` +
-        `${revisionVersion}). Make the change backwards compatible (add, don't remove; deprecate first), ` +
-        `or raise info.version to ${majorOf(baseVersion) + 1}.0.0 and add a major changeset with migration ` +
-        "notes (see CONTRIBUTING.md).",
-    );
+    log(`✖ ${result.problem}`);
     return EXIT_BREAKING;
   } finally {
     await rm(workDir, { recursive: true, force: true });
@@ -113,14 +110,77 @@ function printGroup(log, title, mark, changes) {
   log("");
 }
 
-/** Is there a pending changeset that bumps @qoder-cloud/openapi by a major version? @param {string} repoRoot */
-async function hasMajorChangesetForContract(repoRoot) {
+export const CONTRACT_PACKAGE = "@qoder-cloud/openapi";
+const LEVELS = ["patch", "minor", "major"];
+
+/**
+ * The gate's rule, as docs/guides/06-versioning.md states it: a contract change carries a changeset for
+ * the contract package; a breaking change also needs info.version's major raised and a major changeset.
+ * @param {{ breaking: number, majorRaised: boolean, contractChanged: boolean, bump: string | undefined }} facts
+ * @returns {{ ok: true } | { ok: false, problem: string }}
+ */
+export function verdict({ breaking, majorRaised, contractChanged, bump }) {
+  const howTo = "Add one with `pnpm changeset` (see CONTRIBUTING.md).";
+  if (breaking > 0 && !majorRaised)
+    return {
+      ok: false,
+      problem:
+        `${breaking} breaking change(s) and info.version's major was not raised. Make the change backwards ` +
+        "compatible (add, don't remove; deprecate first), or raise info.version's major and add a major " +
+        `changeset for ${CONTRACT_PACKAGE} with migration notes (see CONTRIBUTING.md).`,
+    };
+  if (breaking > 0 && bump !== "major")
+    return {
+      ok: false,
+      problem:
+        `${breaking} breaking change(s): info.version's major was raised, but no changeset since the base ` +
+        `bumps ${CONTRACT_PACKAGE} by a major version${bump ? ` (found: ${bump})` : ""}. ` +
+        `A breaking change needs one that explains the migration (before → after). ${howTo}`,
+    };
+  if (contractChanged && bump === undefined)
+    return {
+      ok: false,
+      problem: `The contract changed but no changeset since the base names ${CONTRACT_PACKAGE}. ${howTo}`,
+    };
+  return { ok: true };
+}
+
+/** @param {string} a @param {string} b */
+async function sameJson(a, b) {
+  const [left, right] = await Promise.all([readFile(a, "utf8"), readFile(b, "utf8")]);
+  return JSON.stringify(JSON.parse(left)) === JSON.stringify(JSON.parse(right));
+}
+
+/**
+ * The highest bump of the contract package among the changesets added since `baseCommit` (the files in
+ * .changeset/ of the working tree that the base does not have), or undefined when none names it.
+ * @param {string} repoRoot @param {string} baseCommit
+ */
+export async function contractBumpSince(repoRoot, baseCommit) {
   const dir = path.join(repoRoot, ".changeset");
-  if (!existsSync(dir)) return false;
+  if (!existsSync(dir)) return undefined;
+  const atBase = new Set(
+    (await git(["ls-tree", "--name-only", baseCommit, ".changeset/"], repoRoot).catch(() => ""))
+      .split("\n")
+      .map((line) => path.basename(line)),
+  );
+  let highest = -1;
   for (const name of await readdir(dir)) {
-    if (!name.endsWith(".md") || name === "README.md") continue;
-    const text = await readFile(path.join(dir, name), "utf8");
-    if (/^\s*["']?@qoder-cloud\/openapi["']?\s*:\s*major\s*$/m.test(text)) return true;
+    if (!name.endsWith(".md") || name === "README.md" || atBase.has(name)) continue;
+    const level = changesetBumps(await readFile(path.join(dir, name), "utf8")).get(CONTRACT_PACKAGE);
+    if (level) highest = Math.max(highest, LEVELS.indexOf(level));
   }
-  return false;
+  return highest < 0 ? undefined : LEVELS[highest];
+}
+
+/** The `"package": level` lines of a changeset's front matter. @param {string} text */
+export function changesetBumps(text) {
+  /** @type {Map<string, string>} */
+  const bumps = new Map();
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  for (const line of front?.[1].split(/\r?\n/) ?? []) {
+    const match = /^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$/.exec(line);
+    if (match) bumps.set(match[1].trim(), match[2]);
+  }
+  return bumps;
 }

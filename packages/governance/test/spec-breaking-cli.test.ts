@@ -81,7 +81,17 @@ async function cloneSeed(name: string) {
   return repo;
 }
 async function commitAll(repo: string, message: string) {
-  await git(repo, "commit", "-q", "-a", "-m", message);
+  await git(repo, "add", "-A");
+  await git(repo, "commit", "-q", "-m", message);
+}
+/** Adds a pending changeset bumping the contract package by `level`. */
+async function addChangeset(repo: string, level: "major" | "minor" | "patch", name = "contract-change") {
+  const { mkdir } = await import("node:fs/promises");
+  await mkdir(path.join(repo, ".changeset"), { recursive: true });
+  await writeFile(
+    path.join(repo, ".changeset", `${name}.md`),
+    `---\n"@qoder-cloud/openapi": ${level}\n"@qoder-cloud/types": ${level}\n---\n\nWhat changed, before → after.\n`,
+  );
 }
 
 describe.concurrent("pnpm spec:breaking in a git repository", () => {
@@ -98,11 +108,40 @@ describe.concurrent("pnpm spec:breaking in a git repository", () => {
   test("HEAD~1 with an added operation → exit 0, listed as non-breaking", async () => {
     const repo = await cloneSeed("additive");
     await editRootSpec(repo, addOperation);
+    await addChangeset(repo, "minor");
     await commitAll(repo, "add an operation");
     const { code, output } = await runCli(repo, "HEAD~1");
     expect(output).toMatch(/added +\/governance_probe/);
     expect(output).toContain("No breaking changes");
+    expect(output).toContain("bumps @qoder-cloud/openapi (minor)");
     expect(code).toBe(0);
+  });
+
+  test("HEAD~1 with an added operation but no changeset → exit 1, names the missing changeset", async () => {
+    const repo = await cloneSeed("additive-no-changeset");
+    await editRootSpec(repo, addOperation);
+    await commitAll(repo, "add an operation, forget the changeset");
+    const { code, output } = await runCli(repo, "HEAD~1");
+    expect(output).toMatch(/added +\/governance_probe/);
+    expect(output).toMatch(
+      /The contract changed but no changeset since the base names @qoder-cloud\/openapi/,
+    );
+    expect(code).toBe(1);
+  });
+
+  test("HEAD~1 with a breaking change, the major raised, but only a minor changeset → exit 1", async () => {
+    const repo = await cloneSeed("major-no-major-changeset");
+    await editRootSpec(repo, (doc) => {
+      removeFirstPath(doc);
+      raiseMajor(doc);
+    });
+    await addChangeset(repo, "minor");
+    await commitAll(repo, "remove an operation, raise the major version, minor changeset");
+    const { code, output } = await runCli(repo, "HEAD~1");
+    expect(output).toMatch(
+      /no changeset since the base bumps @qoder-cloud\/openapi by a major version \(found: minor\)/,
+    );
+    expect(code).toBe(1);
   });
 
   test("HEAD~1 with a breaking change and info.version's major raised → exit 0, says so", async () => {
@@ -111,6 +150,7 @@ describe.concurrent("pnpm spec:breaking in a git repository", () => {
       removeFirstPath(doc);
       raiseMajor(doc);
     });
+    await addChangeset(repo, "major");
     await commitAll(repo, "remove an operation, raise the major version");
     const { code, output } = await runCli(repo, "HEAD~1");
     expect(output).toMatch(/breaking change\(s\) accepted: info\.version's major was raised/);
