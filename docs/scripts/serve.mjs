@@ -1,24 +1,17 @@
 #!/usr/bin/env node
-// Serves the built docs site (docs/dist) on 127.0.0.1 only.
+// Serves the built docs site (docs/dist) on 127.0.0.1 only, with sirv (a maintained static-file server):
+// ETag + Last-Modified, 304s, files streamed from disk (never read whole per request).
 //   node scripts/serve.mjs            → http://127.0.0.1:8080 (or $DOCS_PORT)
 //   import { startDocsServer } ...    → { url, close() }, port 0 picks a free port (tests, scripts/start.mjs)
-import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { createServer } from "node:http";
-import { dirname, extname, join, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import sirv from "sirv";
 
 export const defaultRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 export const DEFAULT_DOCS_PORT = 8080;
-
-const CONTENT_TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".yaml": "application/yaml; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".ts": "text/plain; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-};
 
 /** Parses DOCS_PORT-style values; a clear error instead of listening somewhere unexpected. */
 export function parsePort(value, name = "DOCS_PORT") {
@@ -29,18 +22,111 @@ export function parsePort(value, name = "DOCS_PORT") {
   return port;
 }
 
-async function fileFor(root, urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
+/**
+ * Walks the site once (sirv also indexes it once, at start): the URL paths of regular files, the URL
+ * paths sirv must never serve (symlinks, and anything under a symlinked folder, even inside the root),
+ * and the HTML pages (their inline scripts get CSP hashes).
+ */
+function indexSite(root) {
+  const files = new Set();
+  const refused = new Set();
+  const pages = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const abs = join(dir, entry.name);
+      const urlPath = `/${relative(root, abs).split(sep).join("/")}`;
+      if (entry.isSymbolicLink() || !(entry.isFile() || entry.isDirectory())) refused.add(urlPath);
+      else if (entry.isDirectory()) walk(abs);
+      else {
+        files.add(urlPath);
+        if (entry.name.endsWith(".html")) pages.push(abs);
+      }
+    }
+  };
+  walk(root);
+  return { files, refused, pages };
+}
+
+/** The CSP hashes of every inline <script> of the site's pages (Redoc inlines its bundle and state). */
+function inlineScriptHashes(pages) {
+  const hashes = new Set();
+  for (const page of pages) {
+    for (const [, code] of readFileSync(page, "utf8").matchAll(
+      /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi,
+    )) {
+      hashes.add(`'sha256-${createHash("sha256").update(code).digest("base64")}'`);
+    }
   }
-  const candidate = resolve(root, `.${decoded}`);
-  if (candidate !== root && !candidate.startsWith(root + sep)) return undefined; // no path traversal
-  const info = await stat(candidate).catch(() => undefined);
-  if (info?.isDirectory()) return fileFor(root, `${decoded.replace(/\/$/, "")}/index.html`);
-  return info?.isFile() ? candidate : undefined;
+  return [...hashes];
+}
+
+/**
+ * What the inlined Redoc page needs, and nothing more: its own inline scripts (by hash), the styles
+ * styled-components injects at runtime, data: images (the inlined badge), the search worker (blob:),
+ * and the decorated spec it offers for download. No framing by other sites.
+ */
+export function contentSecurityPolicy(scriptHashes) {
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${scriptHashes.join(" ")}`,
+    "worker-src blob:",
+    "style-src 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function securityHeaders(csp) {
+  return {
+    "content-security-policy": csp,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+  };
+}
+
+/** The raw path of a request target, without query; never throws (e.g. on `//a:99999/x`). */
+function requestPath(rawUrl) {
+  const target = rawUrl ?? "/";
+  const path = target.split("?")[0].split("#")[0];
+  return path.startsWith("/") ? path : undefined; // absolute-form and `*` targets are not ours
+}
+
+function isRefused(refused, decodedPath) {
+  const path = decodedPath.replace(/\/+$/, "") || "/";
+  for (const link of refused) {
+    if (path === link || path.startsWith(`${link}/`) || `${path}.html` === link) return true;
+    if (`${path}/index.html` === link) return true;
+  }
+  return false;
+}
+
+/**
+ * Deep links: Redoc's menu hrefs are paths (`/getting-started`, `/ja/deployments/listdeployments`) but
+ * the page routes by hash. Such a path is redirected to its site root with the section as the fragment
+ * (`/#/getting-started`), so a shared or new-tab link opens the page at that section.
+ */
+function deepLinkTarget(files, decodedPath) {
+  if (!/^\/[a-z0-9][a-z0-9/_-]*$/i.test(decodedPath) || decodedPath.includes("//")) return undefined;
+  const segments = decodedPath.slice(1).replace(/\/$/, "").split("/");
+  // The longest prefix that is a site (has an index.html) is the site; the rest is the section.
+  for (let cut = segments.length - 1; cut >= 0; cut--) {
+    const base = cut === 0 ? "/" : `/${segments.slice(0, cut).join("/")}/`;
+    if (files.has(`${base}index.html`)) {
+      const section = segments.slice(cut).join("/");
+      return section ? `${base}#/${section}` : undefined;
+    }
+  }
+  return undefined;
+}
+
+function plain(res, status, text, headers = {}) {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers }).end(`${text}\n`);
 }
 
 /**
@@ -49,29 +135,51 @@ async function fileFor(root, urlPath) {
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export async function startDocsServer({ port = DEFAULT_DOCS_PORT, root = defaultRoot } = {}) {
-  const siteRoot = resolve(root);
-  if (!existsSync(join(siteRoot, "index.html"))) {
+  const siteRoot = realpathSync.native(resolve(root));
+  if (!existsSync(join(siteRoot, "index.html")) || lstatSync(join(siteRoot, "index.html")).isSymbolicLink()) {
     throw new Error(`No docs site in ${siteRoot}. Build it first: pnpm docs:build`);
   }
-  const server = createServer(async (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { allow: "GET, HEAD" }).end();
-      return;
+  const { files, refused, pages } = indexSite(siteRoot);
+  const headers = securityHeaders(contentSecurityPolicy(inlineScriptHashes(pages)));
+  const serveStatic = sirv(siteRoot, { etag: true, extensions: ["html"], dotfiles: false });
+
+  const server = createServer((req, res) => {
+    try {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        plain(res, 405, "Method not allowed", { allow: "GET, HEAD" });
+        return;
+      }
+      const raw = requestPath(req.url);
+      let path;
+      try {
+        path = raw === undefined ? undefined : decodeURIComponent(raw);
+      } catch {
+        path = undefined; // a malformed escape (%ZZ) names no file
+      }
+      if (path === undefined || path.includes("\0")) {
+        plain(res, 400, "Bad request path");
+        return;
+      }
+      if (isRefused(refused, path)) {
+        plain(res, 404, "Not found");
+        return;
+      }
+      serveStatic(req, res, () => {
+        const target = deepLinkTarget(files, path);
+        if (target) plain(res, 302, `See ${target}`, { location: target, "cache-control": "no-cache" });
+        else plain(res, 404, "Not found");
+      });
+    } catch (error) {
+      // Nothing a request sends may stop the server.
+      if (!res.headersSent) plain(res, 500, "Internal error");
+      else res.destroy();
+      console.error(`docs server: ${req.method} ${JSON.stringify(req.url)}: ${error.message}`);
     }
-    const { pathname } = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = await fileFor(siteRoot, pathname);
-    if (!file) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
-      return;
-    }
-    const body = await readFile(file);
-    res.writeHead(200, {
-      "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
-      "content-length": body.length,
-      "cache-control": "no-cache",
-      "x-content-type-options": "nosniff",
-    });
-    res.end(req.method === "HEAD" ? undefined : body);
+  });
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+    else socket.destroy();
   });
   await new Promise((resolveListen, rejectListen) => {
     server.once("error", (error) =>

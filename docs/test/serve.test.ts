@@ -1,23 +1,27 @@
-// The static docs server: serves the built site on 127.0.0.1 and nothing outside it.
+// The static docs server: serves the built site on 127.0.0.1 and nothing outside it, and no request
+// can take it down.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePort, startDocsServer } from "../scripts/serve.mjs";
 import { requireBuiltSite } from "./support/site.js";
 
-let docs: { url: string; port: number; close: () => Promise<void> };
+type Docs = { url: string; port: number; close: () => Promise<void> };
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+let docs: Docs;
 
-/** A raw GET, so paths like /../x reach the server unnormalised. */
-function get(path: string): Promise<{ status: number; type: string; body: string }> {
+/** A raw request, so paths like /../x or //a:99999/x reach the server unnormalised. */
+function get(path: string, headers: Record<string, string> = {}, server: Docs = docs): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: docs.port, path, method: "GET" }, (res) => {
+    const req = request({ host: "127.0.0.1", port: server.port, path, method: "GET", headers }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => {
         body += chunk;
       });
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }),
-      );
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on("error", reject);
     req.end();
@@ -35,7 +39,7 @@ describe("docs server", () => {
     expect(docs.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const home = await get("/");
     expect(home.status).toBe(200);
-    expect(home.type).toContain("text/html");
+    expect(home.headers["content-type"]).toContain("text/html");
     expect(home.body).toContain("<title>");
     expect((await get("/openapi.decorated.yaml")).body).toContain("generated from openapi/");
   });
@@ -47,9 +51,93 @@ describe("docs server", () => {
     },
   );
 
+  it.each(["//a:99999/x", "//a/x", "/%ZZ", "/dep_abc%", "/%C3%28", "/a%00b", "*", "http://a:99999/x"])(
+    "survives %s with a 4xx answer, and keeps serving",
+    async (path) => {
+      const answer = await get(path);
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expect((await get("/")).status).toBe(200);
+    },
+  );
+
+  it("sets the security headers on every answer, with a CSP that names the page's inline scripts", async () => {
+    for (const path of ["/", "/missing", "/openapi.decorated.yaml"]) {
+      const { headers } = await get(path);
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("no-referrer");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      const csp = String(headers["content-security-policy"]);
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("default-src 'none'");
+      expect(csp, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+/);
+      expect(csp, path).not.toContain("'unsafe-inline' 'unsafe-eval'");
+      expect(csp.split(";").find((d) => d.trim().startsWith("script-src"))).not.toContain("unsafe-inline");
+    }
+  });
+
+  it("answers 304 to a matching If-None-Match (ETag), and sends Last-Modified", async () => {
+    const first = await get("/");
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers["last-modified"]).toBeDefined();
+    const again = await get("/", { "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe("");
+    expect((await get("/", { "if-none-match": 'W/"other"' })).status).toBe(200);
+  });
+
+  it("opens deep links at their section: /getting-started → /#/getting-started", async () => {
+    const guide = await get("/getting-started");
+    expect(guide.status).toBe(302);
+    expect(guide.headers.location).toBe("/#/getting-started");
+    const op = await get("/deployments/listdeployments");
+    expect(op.headers.location).toBe("/#/deployments/listdeployments");
+    expect((await get("/missing.yaml")).status).toBe(404); // a file name is not a section
+  });
+
   it("rejects a bad DOCS_PORT with a message naming it", () => {
     expect(() => parsePort("abc")).toThrow(/DOCS_PORT must be an integer/);
     expect(() => parsePort("70000")).toThrow(/DOCS_PORT/);
     expect(parsePort("0")).toBe(0);
+  });
+});
+
+describe("docs server on a root with symlinks", () => {
+  let dir: string;
+  let site: Docs;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "qoder-docs-serve-"));
+    const root = join(dir, "dist");
+    mkdirSync(join(root, "ja"), { recursive: true });
+    writeFileSync(join(root, "index.html"), "<!doctype html><title>t</title>");
+    writeFileSync(join(root, "ja", "index.html"), "<!doctype html><title>ja</title>");
+    writeFileSync(join(dir, "secret.txt"), "outside the root");
+    mkdirSync(join(dir, "outside"));
+    writeFileSync(join(dir, "outside", "x.txt"), "outside folder");
+    symlinkSync("/etc/passwd", join(root, "passwd"));
+    symlinkSync(join(dir, "secret.txt"), join(root, "secret.txt"));
+    symlinkSync(join(dir, "outside"), join(root, "out"));
+    symlinkSync(join(root, "index.html"), join(root, "inside.html")); // a link, even to inside: refused
+    site = await startDocsServer({ port: 0, root });
+  });
+  afterAll(async () => {
+    await site?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(["/passwd", "/secret.txt", "/out/x.txt", "/out/", "/inside.html", "/inside"])(
+    "does not follow the symlink %s",
+    async (path) => {
+      const answer = await get(path, {}, site);
+      expect(answer.status).toBe(404);
+      expect(answer.body).not.toMatch(/root:|outside/);
+    },
+  );
+
+  it("serves the regular files, and deep links of a language site go to that site", async () => {
+    expect((await get("/", {}, site)).body).toContain("<title>t</title>");
+    expect((await get("/ja/", {}, site)).body).toContain("<title>ja</title>");
+    expect((await get("/ja/pagination", {}, site)).headers.location).toBe("/ja/#/pagination");
   });
 });
