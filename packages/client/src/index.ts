@@ -18,6 +18,7 @@ export {
   GLOBAL_BASE_URL,
   type Logger,
   type LogLevel,
+  type TokenSource,
 } from "./config.js";
 export {
   APIConnectionError,
@@ -28,10 +29,14 @@ export {
   ConflictError,
   InternalServerError,
   InvalidRequestError,
+  InvalidResponseError,
   NotFoundError,
   PermissionError,
   QoderError,
   RateLimitError,
+  RedirectError,
+  ResponseTooLargeError,
+  UnprocessableEntityError,
 } from "./errors.js";
 export type { Resources } from "./generated/operations.js";
 export { type ItemOf, type ListPage, PagePromise } from "./pagination.js";

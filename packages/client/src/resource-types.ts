@@ -19,6 +19,14 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** Extra headers for this call. */
   headers?: Record<string, string>;
+  /** Per-call response-size cap in bytes (default: the client's `maxResponseBytes`). */
+  maxResponseBytes?: number;
+  /** "error" (default): a 3xx is a RedirectError naming the location; "manual": the 3xx response is returned. Never followed. */
+  redirect?: "error" | "manual";
+  /** `qoder-workspace-id` for this call (overrides the client's). */
+  workspaceId?: string;
+  /** `x-qoder-beta` for this call, comma-joined (overrides the client's). */
+  betas?: string[];
 }
 
 /**
