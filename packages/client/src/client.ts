@@ -3,6 +3,7 @@
 // generated from the spec's operations and `paginate()` for any list path.
 import type { paths } from "@qoder-cloud/types";
 import createClient, { type Client, createQuerySerializer, type MaybeOptionalInit } from "openapi-fetch";
+import { APIPromise } from "./api-promise.js";
 import {
   type ClientOptions,
   checkCount,
@@ -38,7 +39,13 @@ const uuid = () => globalThis.crypto.randomUUID();
 
 /** openapi-fetch's per-call init: params, body, headers … */
 type FetchInit = { [key: string]: unknown };
-type Send = (method: string, path: string, init: FetchInit, options?: RequestOptions) => Promise<unknown>;
+type Send = (
+  method: string,
+  path: string,
+  init: FetchInit,
+  options: RequestOptions | undefined,
+  raw: boolean,
+) => Promise<{ data: unknown; response: Response }>;
 
 /** Header values are checked before openapi-fetch builds Headers, whose own error would echo the value. */
 function checkCallHeaders(init: FetchInit, options: RequestOptions): void {
@@ -118,16 +125,23 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
    * state rather than copied: copies cost more than anything else here). async: bad input rejects the
    * returned promise, like every other failure.
    */
-  const request = async (method: string, path: string, init: FetchInit, options: RequestOptions = {}) => {
+  const request = async (
+    method: string,
+    path: string,
+    init: FetchInit,
+    options: RequestOptions = {},
+    call: Call = {},
+  ) => {
     checkCallHeaders(init, options);
-    init.qoderCall = {
+    // The same object the caller holds: the transport leaves the raw Response on it.
+    init.qoderCall = Object.assign(call, {
       signal: options.signal ?? undefined,
       timeoutMs: checkTimeout("timeoutMs", options.timeoutMs),
       maxRetries: checkCount("maxRetries", options.maxRetries),
       maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),
       idempotencyKey: options.idempotencyKey,
       redirect: options.redirect,
-    } satisfies Call;
+    } satisfies Call);
     try {
       return await rawRequest(method, path, init);
     } catch (cause) {
@@ -137,11 +151,16 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
         : new QoderError(String((cause as Error)?.message ?? cause), { cause });
     }
   };
-  /** Sends a call and returns its data, throwing the typed APIError for a non-2xx response. */
-  const send: Send = async (method, path, init, options) => {
-    const { data, error, response } = await request(method, path, init, options);
+  /**
+   * Sends a call and returns its data and response, throwing the typed APIError for a non-2xx response;
+   * `raw`: the transport hands back the Response unread (openapi-fetch gets an empty stand-in to parse).
+   */
+  const send: Send = async (method, path, init, options, raw) => {
+    const call: Call = { raw };
+    const { data, error, response } = await request(method, path, init, options, call);
+    if (raw) return { data: undefined, response: call.rawResponse as Response };
     if (!response.ok) throw errorFromResponse(response, error);
-    return data;
+    return { data, response };
   };
 
   const client = { ...raw } as Record<string, unknown>;
@@ -159,7 +178,7 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       RequestOptions,
     ];
     return new PagePromise(
-      (query) => send("GET", path, { ...rest, params: { ...params, query } }, callOptions),
+      (query, raw) => send("GET", path, { ...rest, params: { ...params, query } }, callOptions, raw),
       params.query,
     );
   };
@@ -187,7 +206,7 @@ function attach(
   const method = (...args: unknown[]) => {
     const arg = input === "none" ? undefined : args[names.length];
     const options = args[input === "none" ? names.length : names.length + 1] as RequestOptions | undefined;
-    const fetchPage = async (query: unknown) => {
+    const fetchPage = async (query: unknown, raw: boolean) => {
       const path: Record<string, unknown> = {};
       names.forEach((name, i) => {
         if (typeof args[i] !== "string" || !args[i])
@@ -200,10 +219,11 @@ function attach(
         template,
         { params: { path, query }, body, headers: options?.headers },
         options,
+        raw,
       );
     };
     const query = input === "query" ? (arg as Record<string, unknown> | undefined) : undefined;
-    return list ? new PagePromise(fetchPage, query) : fetchPage(query);
+    return list ? new PagePromise(fetchPage, query) : new APIPromise((raw) => fetchPage(query, raw));
   };
   const keys = sdkMethod.split(".");
   const leaf = keys.pop() as string;

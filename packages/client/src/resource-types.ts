@@ -1,6 +1,7 @@
 // Types of the generated resource methods, derived from `paths` of @qoder-cloud/types so that a method's
 // arguments and result always match the contract.
 import type { paths } from "@qoder-cloud/types";
+import type { APIPromise } from "./api-promise.js";
 import type { PagePromise } from "./pagination.js";
 
 export type { ItemOf } from "./pagination.js";
@@ -77,7 +78,7 @@ type Args<P extends keyof paths, M extends HttpMethod, I extends Input> = [
 /** A generated method that resolves to the operation's result and throws a typed `QoderError`. */
 export type Method<P extends keyof paths, M extends HttpMethod, I extends Input> = (
   ...args: Args<P, M, I>
-) => Promise<ResultOf<Operation<P, M>>>;
+) => APIPromise<ResultOf<Operation<P, M>>>;
 
 /** A generated list method: await it for the first page, iterate it for every item across pages. */
 export type ListMethod<P extends keyof paths, M extends HttpMethod, I extends Input> = (

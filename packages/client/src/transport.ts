@@ -29,6 +29,9 @@ export interface Call {
   maxResponseBytes?: number;
   /** "error" (default): a 3xx is a RedirectError; "manual": the 3xx is returned as the response. */
   redirect?: "error" | "manual";
+  /** asResponse(): the final Response is stashed here unread; openapi-fetch is given an empty 204. */
+  raw?: boolean;
+  rawResponse?: Response;
   /** The caller's signal. Kept off openapi-fetch's Request: the transport links it to each attempt's own. */
   signal?: AbortSignal;
 }
@@ -208,6 +211,11 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         wait = serverWaitMs(response.headers);
         // A wait longer than the cap ends the retries (never sooner than asked); the error's retryAfterMs says it.
         if (maxRetries - attempt <= 0 || !shouldRetry(response) || (wait ?? 0) > MAX_HONOURED_WAIT_MS) {
+          if (call.raw) {
+            // Its body is read by the caller after this call returns: the attempt's timeout stops here.
+            call.rawResponse = response;
+            return new Response(null, { status: 204 });
+          }
           // Read within the attempt: its timeout still runs, a reset mid-body is a retryable failure.
           const text = await readText(response, maxBytes);
           if (!response.ok || response.status === 204 || request.method === "HEAD")

@@ -17,6 +17,7 @@ const SIZE_BUDGET_BYTES = 7 * 1024;
 const PUBLIC_NAMES = [
   "APIConnectionError",
   "APIError",
+  "APIPromise",
   "APITimeoutError",
   "APIUserAbortError",
   "AuthenticationError",
