@@ -77,14 +77,15 @@ describe("timeouts (per attempt)", () => {
 
 describe("the caller's signal", () => {
   test("aborting in flight rejects with APIUserAbortError and is not retried", async () => {
+    const controller = new AbortController();
+    // Abort once the server holds the request, so "in flight" holds however slow the machine is.
     const server = await serve(async () => {
+      controller.abort();
       await delay(1_000);
       return { body: {} };
     });
     const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, maxRetries: 3 });
-    const controller = new AbortController();
     const pending = qoder.deployments.retrieve("dep_1", { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect(error).toBeInstanceOf(QoderError);
