@@ -34,14 +34,18 @@ async function startServer(items) {
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-async function perRequest(baseUrl) {
+async function perRequest(baseUrl, list = false) {
   const token = "pt-bench-token";
   const qoder = createQoderClient({ token, baseUrl });
   const id = "dep_00000000000000000000000000000007";
-  const rawUrl = `${baseUrl}/deployments/${id}`;
-  const viaClient = async () => {
-    for (let i = 0; i < REQUESTS_PER_ROUND; i++) await qoder.deployments.retrieve(id);
-  };
+  const rawUrl = list ? `${baseUrl}/deployments?limit=2` : `${baseUrl}/deployments/${id}`;
+  const viaClient = list
+    ? async () => {
+        for (let i = 0; i < REQUESTS_PER_ROUND; i++) await qoder.deployments.list({ limit: 2 });
+      }
+    : async () => {
+        for (let i = 0; i < REQUESTS_PER_ROUND; i++) await qoder.deployments.retrieve(id);
+      };
   const viaFetch = async () => {
     for (let i = 0; i < REQUESTS_PER_ROUND; i++) {
       const response = await fetch(rawUrl, { headers: { authorization: `Bearer ${token}` } });
@@ -132,6 +136,13 @@ try {
       `  ratio ${perRequestResult.ratio}× (median of per-round ratios ${perRequestResult.pairedRatio}×; target ≤ 1.10×)`,
   );
 
+  const perRequestListResult = await perRequest(big.url, true);
+  console.log(
+    `  qoder.deployments.list({limit: 2}) median ${perRequestListResult.client_us} µs/request\n` +
+      `  fetch + JSON.parse                 median ${perRequestListResult.rawFetch_us} µs/request\n` +
+      `  ratio ${perRequestListResult.ratio}× (median of per-round ratios ${perRequestListResult.pairedRatio}×; target ≤ 1.10×)`,
+  );
+
   console.log(
     `pagination: ${WALK_ROUNDS} interleaved walks each of ${ITEMS} deployments at limit=1000 (one process per walk)`,
   );
@@ -158,6 +169,7 @@ try {
 
   const results = {
     perRequest: perRequestResult,
+    perRequestList: perRequestListResult,
     pagination: paginationResult,
     paginationSmall: smallResult,
     rssGrowth_10x_items: round(growth, 2),

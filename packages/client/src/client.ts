@@ -3,7 +3,15 @@
 // generated from the spec's operations and `paginate()` for any list path.
 import type { paths } from "@qoder-cloud/types";
 import createClient, { type Client, createQuerySerializer, type MaybeOptionalInit } from "openapi-fetch";
-import { type ClientOptions, checkCount, checkHeaders, checkTimeout, resolveConfig } from "./config.js";
+import { APIPromise } from "./api-promise.js";
+import {
+  type ClientOptions,
+  checkCount,
+  checkHeaders,
+  checkTimeout,
+  resolveConfig,
+  scopeHeaders,
+} from "./config.js";
 import { errorFromResponse, QoderError } from "./errors.js";
 import { operations, type Resources } from "./generated/operations.js";
 import { PagePromise } from "./pagination.js";
@@ -31,13 +39,32 @@ const uuid = () => globalThis.crypto.randomUUID();
 
 /** openapi-fetch's per-call init: params, body, headers … */
 type FetchInit = { [key: string]: unknown };
-type Send = (method: string, path: string, init: FetchInit, options?: RequestOptions) => Promise<unknown>;
+type Send = (
+  method: string,
+  path: string,
+  init: FetchInit,
+  options: RequestOptions | undefined,
+  raw: boolean,
+) => Promise<{ data: unknown; response: Response }>;
 
 /** Header values are checked before openapi-fetch builds Headers, whose own error would echo the value. */
-function checkCallHeaders(init: FetchInit, idempotencyKey: string | undefined): void {
+function checkCallHeaders(init: FetchInit, options: RequestOptions): void {
   checkHeaders(init.headers, "headers");
   checkHeaders((init.params as { header?: object } | undefined)?.header, "headers");
-  if (idempotencyKey !== undefined) checkHeaders({ "Idempotency-Key": idempotencyKey }, "headers");
+  if (options.idempotencyKey !== undefined)
+    checkHeaders({ "Idempotency-Key": options.idempotencyKey }, "idempotencyKey");
+  if (options.workspaceId !== undefined || options.betas !== undefined) {
+    // Per-call scope headers win over the client's: set after openapi-fetch merged the client's headers.
+    init.headers = {
+      ...(init.headers as object),
+      ...scopeHeaders(options.workspaceId, options.betas, "call's "),
+    };
+  }
+  if (options.redirect !== undefined && options.redirect !== "error" && options.redirect !== "manual") {
+    throw new QoderError(
+      '`redirect` must be "error" (the default: a 3xx is a RedirectError) or "manual" (the 3xx is returned); the client never follows redirects.',
+    );
+  }
 }
 
 /**
@@ -45,21 +72,35 @@ function checkCallHeaders(init: FetchInit, idempotencyKey: string | undefined): 
  * dropped: as per-call options they would bypass the TLS check and the transport.
  */
 function splitInit(init: FetchInit = {}): [FetchInit, RequestOptions] {
-  const { signal, timeoutMs, maxRetries, idempotencyKey, baseUrl, fetch, ...rest } = init as RequestOptions &
-    FetchInit;
-  return [rest, { signal, timeoutMs, maxRetries, idempotencyKey }];
+  const {
+    signal,
+    timeoutMs,
+    maxRetries,
+    idempotencyKey,
+    maxResponseBytes,
+    redirect,
+    workspaceId,
+    betas,
+    baseUrl,
+    fetch,
+    ...rest
+  } = init as RequestOptions & FetchInit;
+  return [
+    rest,
+    { signal, timeoutMs, maxRetries, idempotencyKey, maxResponseBytes, redirect, workspaceId, betas },
+  ];
 }
 
 export function createQoderClient(options?: ClientOptions): QoderClient {
   const config = resolveConfig(options);
-  const token = config.token; // kept in this closure only: never on an object that could be logged
-  // The request openapi-fetch builds carries the auth and the call's ids from the start, as if a first
-  // middleware had set them (so yours see them), without openapi-fetch's per-call middleware overhead.
+  const { defaultQuery } = config;
+  // The request openapi-fetch builds carries the call's ids from the start, as if a first middleware had
+  // set them (so yours see them), without openapi-fetch's per-call middleware overhead. The transport sets
+  // Authorization on each attempt (a token function is called per attempt).
   class ClientRequest extends CallRequest {
     constructor(url: string, init: RequestInit & { qoderCall?: Call }) {
-      super(url, init);
+      super(defaultQuery ? withDefaultQuery(url, defaultQuery) : url, init);
       const { headers } = this;
-      headers.set("Authorization", `Bearer ${token}`);
       if (!headers.has("x-request-id")) headers.set("x-request-id", uuid());
       // One key per call, created before the first attempt, so every retry of a POST reuses it.
       if (this.method === "POST") {
@@ -84,29 +125,42 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
    * state rather than copied: copies cost more than anything else here). async: bad input rejects the
    * returned promise, like every other failure.
    */
-  const request = async (method: string, path: string, init: FetchInit, options: RequestOptions = {}) => {
-    checkCallHeaders(init, options.idempotencyKey);
-    const call: Call = {
+  const request = async (
+    method: string,
+    path: string,
+    init: FetchInit,
+    options: RequestOptions = {},
+    call: Call = {},
+  ) => {
+    checkCallHeaders(init, options);
+    // The same object the caller holds: the transport leaves the raw Response on it.
+    init.qoderCall = Object.assign(call, {
       signal: options.signal ?? undefined,
       timeoutMs: checkTimeout("timeoutMs", options.timeoutMs),
       maxRetries: checkCount("maxRetries", options.maxRetries),
+      maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),
       idempotencyKey: options.idempotencyKey,
-    };
-    init.qoderCall = call;
+      redirect: options.redirect,
+    } satisfies Call);
     try {
       return await rawRequest(method, path, init);
     } catch (cause) {
-      // e.g. the timeout or the caller's signal fired, or the connection broke, while the body was read
-      throw call.toError ? call.toError(cause) : cause;
-    } finally {
-      call.done?.();
+      // Every failure is a QoderError, even one raised by openapi-fetch or a middleware.
+      throw cause instanceof QoderError
+        ? cause
+        : new QoderError(String((cause as Error)?.message ?? cause), { cause });
     }
   };
-  /** Sends a call and returns its data, throwing the typed APIError for a non-2xx response. */
-  const send: Send = async (method, path, init, options) => {
-    const { data, error, response } = await request(method, path, init, options);
+  /**
+   * Sends a call and returns its data and response, throwing the typed APIError for a non-2xx response;
+   * `raw`: the transport hands back the Response unread (openapi-fetch gets an empty stand-in to parse).
+   */
+  const send: Send = async (method, path, init, options, raw) => {
+    const call: Call = { raw };
+    const { data, error, response } = await request(method, path, init, options, call);
+    if (raw) return { data: undefined, response: call.rawResponse as Response };
     if (!response.ok) throw errorFromResponse(response, error);
-    return data;
+    return { data, response };
   };
 
   const client = { ...raw } as Record<string, unknown>;
@@ -124,13 +178,21 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       RequestOptions,
     ];
     return new PagePromise(
-      (query) => send("GET", path, { ...rest, params: { ...params, query } }, callOptions),
+      (query, raw) => send("GET", path, { ...rest, params: { ...params, query } }, callOptions, raw),
       params.query,
     );
   };
 
   for (const op of operations) attach(client, op, send);
   return client as unknown as QoderClient;
+}
+
+/** Adds the client's defaultQuery parameters the call did not set itself. */
+function withDefaultQuery(url: string, defaults: Record<string, string>): string {
+  const parsed = new URL(url);
+  for (const [name, value] of Object.entries(defaults))
+    if (!parsed.searchParams.has(name)) parsed.searchParams.set(name, value);
+  return parsed.href;
 }
 
 /** Builds `client.<a>.<b>()` for one row of the generated operations table. */
@@ -144,7 +206,7 @@ function attach(
   const method = (...args: unknown[]) => {
     const arg = input === "none" ? undefined : args[names.length];
     const options = args[input === "none" ? names.length : names.length + 1] as RequestOptions | undefined;
-    const fetchPage = async (query: unknown) => {
+    const fetchPage = async (query: unknown, raw: boolean) => {
       const path: Record<string, unknown> = {};
       names.forEach((name, i) => {
         if (typeof args[i] !== "string" || !args[i])
@@ -157,10 +219,11 @@ function attach(
         template,
         { params: { path, query }, body, headers: options?.headers },
         options,
+        raw,
       );
     };
     const query = input === "query" ? (arg as Record<string, unknown> | undefined) : undefined;
-    return list ? new PagePromise(fetchPage, query) : fetchPage(query);
+    return list ? new PagePromise(fetchPage, query) : new APIPromise((raw) => fetchPage(query, raw));
   };
   const keys = sdkMethod.split(".");
   const leaf = keys.pop() as string;

@@ -1,6 +1,7 @@
 // Resolves and validates client options once, at construction, so mistakes fail early with a message
 // that names the option and the fix. The token is validated here but never echoed.
 import { QoderError } from "./errors.js";
+import { VERSION } from "./version.js";
 
 export const GLOBAL_BASE_URL = "https://api.qoder.com/api/v1/cloud";
 export const CN_BASE_URL = "https://api.qoder.com.cn/api/v1/cloud";
@@ -13,17 +14,33 @@ export interface Logger {
   error(message: string, ...details: unknown[]): void;
 }
 
+/** A token, or a function giving one (sync or async), called before every attempt: for short-lived tokens. */
+export type TokenSource = string | (() => string | Promise<string>);
+
 export interface ClientOptions {
-  /** Personal access token (`pt-…`). Default: `process.env.QODER_PAT`. */
-  token?: string;
+  /**
+   * Personal access token (`pt-…`), or a function returning one, resolved before every attempt.
+   * Default: `process.env.QODER_PAT`.
+   */
+  token?: TokenSource;
   /** Default: `process.env.QODER_BASE_URL`, else the region's URL. */
   baseUrl?: string;
   /** "global" (default) or "cn" for https://api.qoder.com.cn/api/v1/cloud. */
   region?: "global" | "cn";
   /** Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx. Default 2. */
   maxRetries?: number;
-  /** Per-attempt timeout in ms. Default 60 000. */
+  /** Per-attempt timeout in ms; 0 or Infinity: none. Default 60 000. */
   timeoutMs?: number;
+  /** Refuse (ResponseTooLargeError) a response body larger than this many bytes. Default: no cap. */
+  maxResponseBytes?: number;
+  /** Sent as `qoder-workspace-id` on every request (a call's `workspaceId` overrides it). */
+  workspaceId?: string;
+  /** Beta features, sent comma-joined as `x-qoder-beta` on every request (a call's `betas` override them). */
+  betas?: string[];
+  /** Query parameters added to every request unless the call sets them. */
+  defaultQuery?: Record<string, string | number | boolean>;
+  /** Headers sent with every request (merged with `headers`; a call's headers win). */
+  defaultHeaders?: Record<string, string>;
   /** A custom fetch (tests, proxies). Default: `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
   /** Extra headers sent with every request. */
@@ -35,10 +52,13 @@ export interface ClientOptions {
 }
 
 export interface ResolvedConfig {
-  token: string;
   baseUrl: string;
   maxRetries: number;
   timeoutMs: number;
+  maxResponseBytes: number | undefined;
+  defaultQuery: Record<string, string> | undefined;
+  /** Sets the Authorization header of an attempt (a token function is called each time). */
+  authorize: (headers: Headers) => void | Promise<void>;
   fetch: typeof globalThis.fetch | undefined;
   headers: Record<string, string>;
   /** Logs when `level` is enabled; `details` is computed only then. */
@@ -57,12 +77,29 @@ export function env(name: string): string | undefined {
 
 export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   const token = options.token ?? env("QODER_PAT");
-  if (!token || typeof token !== "string") {
+  if (!token || (typeof token !== "string" && typeof token !== "function")) {
     throw new QoderError(
       "No API token: pass `token` or set QODER_PAT (Qoder console: Settings, API Tokens).",
     );
   }
-  if (/[\r\n\0]/.test(token)) throw new QoderError("`token` must not contain line breaks.");
+  // The token lives in this closure only: never on an object that could be logged.
+  let authorize: ResolvedConfig["authorize"];
+  if (typeof token === "string") {
+    const value = `Bearer ${checkToken(token)}`;
+    authorize = (headers) => headers.set("Authorization", value);
+  } else {
+    authorize = async (headers) => {
+      let value: unknown;
+      try {
+        value = await token();
+      } catch (cause) {
+        throw new QoderError("`token` function failed; no request was sent.", { cause });
+      }
+      if (typeof value !== "string" || !value)
+        throw new QoderError("`token` function must return a non-empty string; no request was sent.");
+      headers.set("Authorization", `Bearer ${checkToken(value)}`);
+    };
+  }
 
   const region = options.region ?? "global";
   if (region !== "global" && region !== "cn") throw new QoderError('`region` must be "global" or "cn".');
@@ -78,13 +115,23 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   if (threshold < 0) throw new QoderError(`\`logLevel\`/QODER_LOG must be one of ${LEVELS.join(", ")}.`);
   const logger = options.logger ?? console;
 
+  const defaultQuery = options.defaultQuery
+    ? Object.fromEntries(Object.entries(options.defaultQuery).map(([k, v]) => [k, String(v)]))
+    : undefined;
   return {
-    token,
     baseUrl,
+    authorize,
     maxRetries: checkCount("maxRetries", options.maxRetries) ?? 2,
     timeoutMs: checkTimeout("timeoutMs", options.timeoutMs) ?? 60_000,
+    maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),
+    defaultQuery,
     fetch: options.fetch,
-    headers: checkHeaders(options.headers, "headers"),
+    headers: {
+      ...userAgent(),
+      ...checkHeaders(options.defaultHeaders, "defaultHeaders"),
+      ...checkHeaders(options.headers, "headers"),
+      ...scopeHeaders(options.workspaceId, options.betas, ""),
+    },
     log: (lvl, message, details) => {
       if (LEVELS.indexOf(lvl) >= threshold)
         logger[lvl](`[qoder] ${message}`, ...(details ? [details()] : []));
@@ -92,15 +139,57 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   };
 }
 
+/** `@qoder-cloud/client/<version>` on Node; browsers forbid setting User-Agent, so nothing there. */
+function userAgent(): Record<string, string> {
+  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+  return node ? { "User-Agent": `@qoder-cloud/client/${VERSION} node/${node}` } : {};
+}
+
+/** The workspace and beta headers for client-wide or per-call options (`where` prefixes the field name). */
+export function scopeHeaders(
+  workspaceId: string | undefined,
+  betas: string[] | undefined,
+  where: string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (workspaceId !== undefined) {
+    if (typeof workspaceId !== "string" || !workspaceId)
+      throw new QoderError(`\`${where}workspaceId\` must be a non-empty string.`);
+    out["qoder-workspace-id"] = workspaceId;
+  }
+  if (betas !== undefined) {
+    if (!Array.isArray(betas) || betas.some((b) => typeof b !== "string" || !b || b.includes(",")))
+      throw new QoderError(`\`${where}betas\` must be an array of non-empty strings without commas.`);
+    if (betas.length) out["x-qoder-beta"] = betas.join(",");
+  }
+  return checkHeaders(out, `${where}workspaceId/betas`);
+}
+
+/** A token is sent as `Bearer <token>`: visible ASCII only. The message never echoes it. */
+function checkToken(token: string): string {
+  if (!/^[\x21-\x7e]+$/.test(token))
+    throw new QoderError(
+      "`token` contains characters a header cannot carry (spaces, control characters or non-ASCII); check how it was copied.",
+    );
+  return token;
+}
+
 function checkBaseUrl(value: string): string {
-  const url = URL.canParse(value) ? new URL(value) : undefined;
+  const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
+  if (url && (url.username || url.password)) {
+    // Never printed: the password would end up in logs.
+    throw new QoderError("`baseUrl` must not carry credentials (user:password@); pass the token as `token`.");
+  }
   // Tokens only travel over TLS: plain http is accepted for local mocks only.
   if (
-    !url?.protocol.startsWith("http") ||
-    (url.protocol === "http:" && !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
+    !url ||
+    !(
+      url.protocol === "https:" ||
+      (url.protocol === "http:" && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
+    )
   ) {
     throw new QoderError(
-      `\`baseUrl\` ${JSON.stringify(value)} must be https:// (tokens only travel over TLS; http:// is for localhost, 127.0.0.1, [::1]).`,
+      `\`baseUrl\` ${JSON.stringify(String(value))} must be https:// (tokens only travel over TLS; http:// is for localhost, 127.0.0.1, [::1]).`,
     );
   }
   return url.href.replace(/\/+$/, "");
@@ -114,18 +203,40 @@ export function checkCount<T extends number | undefined>(field: string, value: T
   return value;
 }
 
-/** Passes `undefined` through (an unset option); refuses anything but a number of ms > 0. */
+/**
+ * Passes `undefined` through (an unset option); 0 and Infinity mean no timeout; refuses what a timer cannot
+ * honour (negative, NaN, above 2^31-1 ms, about 24.8 days: setTimeout would fire after 1 ms).
+ */
 export function checkTimeout<T extends number | undefined>(field: string, value: T): T {
-  if (value !== undefined && !((value as number) > 0))
-    throw new QoderError(`\`${field}\` must be a number of ms > 0.`);
+  if (
+    value !== undefined &&
+    !(
+      typeof value === "number" &&
+      (value === Number.POSITIVE_INFINITY || (value >= 0 && value <= 2 ** 31 - 1))
+    )
+  )
+    throw new QoderError(
+      `\`${field}\` must be a number of ms from 0 to 2147483647 (about 24.8 days), or 0 / Infinity for no timeout.`,
+    );
   return value;
 }
 
-/** Refuses header values with CR/LF/NUL (header injection); the message names the header, never its value. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Tab, visible ASCII and obs-text bytes: no CR/LF/NUL (header injection), no other control characters. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * Refuses invalid header names and values a header cannot carry, as a QoderError (the platform's own
+ * error is a TypeError that may echo the value); the message names the header, never its value.
+ */
 export function checkHeaders(headers: unknown, field: string): Record<string, string> {
   for (const [name, value] of Object.entries(headers ?? {})) {
-    if (/[\r\n\0]/.test(String(value)))
-      throw new QoderError(`\`${field}\`: header "${name}" contains CR/LF.`);
+    if (!HEADER_NAME.test(name))
+      throw new QoderError(`\`${field}\`: ${JSON.stringify(name.slice(0, 40))} is not a valid header name.`);
+    if (!HEADER_VALUE.test(String(value)))
+      throw new QoderError(
+        `\`${field}\`: header "${name}" contains CR/LF, control characters or characters outside the HTTP byte range.`,
+      );
   }
   return (headers ?? {}) as Record<string, string>;
 }

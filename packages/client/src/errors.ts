@@ -13,8 +13,15 @@ export class APIError extends QoderError {
   readonly type: ErrorType | (string & {}) | undefined;
   /** The request parameter the server blamed, when it said. */
   readonly param: string | undefined;
+  /** The envelope's `error.code`, a finer machine-readable reason than `type`, when the server gave one. */
+  readonly code: string | undefined;
   /** The server's request id: the envelope's `request_id`, else the `x-request-id` response header. */
   readonly requestId: string | undefined;
+  /**
+   * How long the server asked to wait before trying again (Retry-After / retry-after-ms), in ms. Set when
+   * the client gave up because the wait is longer than it will sleep, so the caller can decide.
+   */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     readonly status: number,
@@ -33,6 +40,8 @@ export class APIError extends QoderError {
     super(str(error?.message) ?? `HTTP ${status} (${headers.get("content-type")}): ${text}`);
     this.type = str(error?.type);
     this.param = str(error?.param);
+    this.code = str(error?.code);
+    this.retryAfterMs = serverWaitMs(headers);
     this.requestId =
       str((body as { request_id?: unknown } | null)?.request_id) ?? headers.get("x-request-id") ?? undefined;
   }
@@ -53,11 +62,55 @@ export class NotFoundError extends APIError {
 export class ConflictError extends APIError {
   override name = "ConflictError";
 }
+/** 422: the request was well-formed but could not be processed. */
+export class UnprocessableEntityError extends APIError {
+  override name = "UnprocessableEntityError";
+}
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
 }
 export class InternalServerError extends APIError {
   override name = "InternalServerError";
+}
+
+/**
+ * A 2xx whose body is not the JSON the contract promises (HTML from a proxy, invalid or empty JSON).
+ * Not a connection problem: the server answered, with the wrong thing.
+ */
+export class InvalidResponseError extends QoderError {
+  override name = "InvalidResponseError";
+  /** The server's request id from the `x-request-id` response header. */
+  readonly requestId: string | undefined;
+  constructor(
+    readonly status: number,
+    /** The start of the body (at most 200 characters, whitespace collapsed). */
+    readonly bodyExcerpt: string,
+    readonly headers: Headers,
+  ) {
+    super(
+      `HTTP ${status} (${headers.get("content-type") ?? "no content-type"}) is not JSON: ${bodyExcerpt ? JSON.stringify(bodyExcerpt) : "empty body"}.`,
+    );
+    this.requestId = headers.get("x-request-id") ?? undefined;
+  }
+}
+
+/** The response was larger than `maxResponseBytes`; its body was not read further. */
+export class ResponseTooLargeError extends QoderError {
+  override name = "ResponseTooLargeError";
+}
+
+/** The server answered with a redirect, which the client does not follow (the API never redirects). */
+export class RedirectError extends QoderError {
+  override name = "RedirectError";
+  constructor(
+    readonly status: number,
+    /** The Location header ("" when the platform hides it, as browsers do). */
+    readonly location: string,
+  ) {
+    super(
+      `The server answered ${status} redirecting to ${location ? JSON.stringify(location) : "an undisclosed location"}; the client does not follow redirects (the API does not redirect, and a redirect to another origin would carry the token and the body there). Check \`baseUrl\`.`,
+    );
+  }
 }
 
 /** The request never produced a response (DNS, refused or reset connection, TLS …). */
@@ -82,6 +135,7 @@ const BY_STATUS: Record<number, typeof APIError> = {
   403: PermissionError,
   404: NotFoundError,
   409: ConflictError,
+  422: UnprocessableEntityError,
   429: RateLimitError,
 };
 
@@ -93,4 +147,21 @@ export function errorFromResponse(response: Response, body: unknown): APIError {
 
 function str(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** Cap on the server's requested wait that the client will sleep; a longer one ends the retries. */
+export const MAX_HONOURED_WAIT_MS = 60_000;
+
+/**
+ * How long the server asked us to wait (retry-after-ms, then Retry-After as decimal seconds or an HTTP
+ * date), in ms; undefined when absent or malformed (`0x2` is not 2 s).
+ */
+export function serverWaitMs(headers: Headers, now = Date.now()): number | undefined {
+  const ms = headers.get("retry-after-ms")?.trim();
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Number(ms);
+  const after = headers.get("retry-after")?.trim();
+  if (!after) return undefined;
+  if (/^\d+$/.test(after)) return Number(after) * 1000;
+  const date = Date.parse(after);
+  return Number.isNaN(date) || !/[a-z]/i.test(after) ? undefined : Math.max(0, date - now);
 }

@@ -11,6 +11,7 @@ export type {
   paths,
   UpdateDeploymentParams,
 } from "@qoder-cloud/types";
+export { APIPromise, type WithResponse } from "./api-promise.js";
 export { createQoderClient, type QoderClient } from "./client.js";
 export {
   type ClientOptions,
@@ -18,6 +19,7 @@ export {
   GLOBAL_BASE_URL,
   type Logger,
   type LogLevel,
+  type TokenSource,
 } from "./config.js";
 export {
   APIConnectionError,
@@ -28,11 +30,15 @@ export {
   ConflictError,
   InternalServerError,
   InvalidRequestError,
+  InvalidResponseError,
   NotFoundError,
   PermissionError,
   QoderError,
   RateLimitError,
+  RedirectError,
+  ResponseTooLargeError,
+  UnprocessableEntityError,
 } from "./errors.js";
 export type { Resources } from "./generated/operations.js";
-export { type ItemOf, type ListPage, PagePromise } from "./pagination.js";
+export { type ItemOf, type ListPage, type PageHelpers, PagePromise } from "./pagination.js";
 export type { ListMethod, ListPath, Method, RequestOptions, ResultOf } from "./resource-types.js";

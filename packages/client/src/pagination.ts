@@ -2,6 +2,7 @@
 // Forward walks send `after_id` = the previous page's `last_id` (as the contract prescribes); a walk
 // that started with `before_id` goes backwards with `before_id` = `first_id`, and one that started with
 // `page` follows `next_page`. Filters are re-sent on every page; only one page is held at a time.
+import { APIPromise, type Run } from "./api-promise.js";
 import { QoderError } from "./errors.js";
 
 /** The contract's list envelope. */
@@ -14,40 +15,79 @@ export interface ListPage<Item = unknown> {
 }
 
 type Query = Record<string, unknown>;
+/** What a page adds to the list envelope (non-enumerable: the page still equals its JSON). */
+export interface PageHelpers<Page> {
+  /** Whether another page follows (`has_more` with a cursor to follow). */
+  hasNextPage(): boolean;
+  /** The next page, or a QoderError when there is none. */
+  getNextPage(): Promise<Page & PageHelpers<Page>>;
+}
 /** The item type of a list page. */
 export type ItemOf<Page> = Page extends { data: Array<infer Item> } ? Item : never;
 
-export class PagePromise<Page> implements PromiseLike<Page>, AsyncIterable<ItemOf<Page>> {
-  #first: Promise<Page> | undefined;
+/** A list call: a promise of the first page; `for await` walks every item; `.pages()` every page. */
+export class PagePromise<Page>
+  extends APIPromise<Page & PageHelpers<Page>>
+  implements AsyncIterable<ItemOf<Page>>
+{
+  readonly #fetch: (query: Query, raw: boolean) => Promise<{ data: Page; response: Response }>;
+  readonly #query: Query;
 
   constructor(
-    private readonly fetchPage: (query: Query) => Promise<Page>,
-    private readonly query: Query = {},
-  ) {}
+    fetchPage: (query: Query, raw: boolean) => Promise<{ data: Page; response: Response }>,
+    query: Query = {},
+  ) {
+    const run: Run<Page & PageHelpers<Page>> = async (raw) => {
+      const result = await fetchPage(query, raw);
+      return raw
+        ? (result as { data: Page & PageHelpers<Page>; response: Response })
+        : this.#helpers(result, query);
+    };
+    super(run);
+    this.#fetch = fetchPage;
+    this.#query = query;
+  }
 
-  /** The first page (requested once, on first use). */
-  // biome-ignore lint/suspicious/noThenProperty: a list is deliberately awaitable; awaiting gives the first page.
-  then<A = Page, B = never>(
-    onFulfilled?: ((page: Page) => A | PromiseLike<A>) | null,
-    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    this.#first ??= this.fetchPage(this.query);
-    return this.#first.then(onFulfilled, onRejected);
+  /** The cursor parameter a walk sends, and the page field it comes from. */
+  #cursor(): readonly [string, "first_id" | "next_page" | "last_id"] {
+    const { after_id, before_id, page } = this.#query;
+    return before_id != null
+      ? ["before_id", "first_id"]
+      : page != null && after_id == null
+        ? ["page", "next_page"]
+        : ["after_id", "last_id"];
+  }
+
+  #helpers(
+    result: { data: Page; response: Response },
+    query: Query,
+  ): { data: Page & PageHelpers<Page>; response: Response } {
+    const page = result.data as Page & PageHelpers<Page> & ListPage;
+    const [param, field] = this.#cursor();
+    const { after_id, before_id, page: _p, ...filters } = query;
+    const next = () => page[field];
+    Object.defineProperties(page, {
+      hasNextPage: { value: () => Boolean(page.has_more && next()) },
+      getNextPage: {
+        value: async () => {
+          const cursor = next();
+          if (!page.has_more || !cursor)
+            throw new QoderError("getNextPage(): this is the last page (check hasNextPage()).");
+          const nextQuery = { ...filters, [param]: cursor };
+          return this.#helpers(await this.#fetch(nextQuery, false), nextQuery).data;
+        },
+      },
+    });
+    return result as { data: Page & PageHelpers<Page>; response: Response };
   }
 
   /** Every page, starting with the first. */
   async *pages(): AsyncGenerator<Page, void, undefined> {
-    const { after_id, before_id, page: pageCursor, ...filters } = this.query;
-    // The cursor to send next, and the field of the current page it comes from.
-    const [param, field] =
-      before_id != null
-        ? (["before_id", "first_id"] as const)
-        : pageCursor != null && after_id == null
-          ? (["page", "next_page"] as const)
-          : (["after_id", "last_id"] as const);
+    const { after_id, before_id, page: pageCursor, ...filters } = this.#query;
+    const [param, field] = this.#cursor();
     const seen = new Set([after_id ?? before_id ?? pageCursor]);
-    // Not cached on `this` unless already awaited: a walk holds only the page it is on.
-    let page: ListPage | undefined = (await (this.#first ?? this.fetchPage(this.query))) as ListPage;
+    // The first page is this promise's own (sent once); later ones are not kept: a walk holds one page.
+    let page: ListPage | undefined = (await this) as unknown as ListPage;
     yield page as Page;
     while (page.has_more) {
       const cursor: string | null | undefined = page[field];
@@ -59,7 +99,7 @@ export class PagePromise<Page> implements PromiseLike<Page>, AsyncIterable<ItemO
       }
       seen.add(cursor);
       page = undefined; // the consumed page can be collected while the next one loads
-      page = (await this.fetchPage({ ...filters, [param]: cursor })) as ListPage;
+      page = (await this.#fetch({ ...filters, [param]: cursor }, false)).data as ListPage;
       yield page as Page;
     }
   }

@@ -1,6 +1,7 @@
 // Types of the generated resource methods, derived from `paths` of @qoder-cloud/types so that a method's
 // arguments and result always match the contract.
 import type { paths } from "@qoder-cloud/types";
+import type { APIPromise } from "./api-promise.js";
 import type { PagePromise } from "./pagination.js";
 
 export type { ItemOf } from "./pagination.js";
@@ -19,6 +20,14 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** Extra headers for this call. */
   headers?: Record<string, string>;
+  /** Per-call response-size cap in bytes (default: the client's `maxResponseBytes`). */
+  maxResponseBytes?: number;
+  /** "error" (default): a 3xx is a RedirectError naming the location; "manual": the 3xx response is returned. Never followed. */
+  redirect?: "error" | "manual";
+  /** `qoder-workspace-id` for this call (overrides the client's). */
+  workspaceId?: string;
+  /** `x-qoder-beta` for this call, comma-joined (overrides the client's). */
+  betas?: string[];
 }
 
 /**
@@ -69,7 +78,7 @@ type Args<P extends keyof paths, M extends HttpMethod, I extends Input> = [
 /** A generated method that resolves to the operation's result and throws a typed `QoderError`. */
 export type Method<P extends keyof paths, M extends HttpMethod, I extends Input> = (
   ...args: Args<P, M, I>
-) => Promise<ResultOf<Operation<P, M>>>;
+) => APIPromise<ResultOf<Operation<P, M>>>;
 
 /** A generated list method: await it for the first page, iterate it for every item across pages. */
 export type ListMethod<P extends keyof paths, M extends HttpMethod, I extends Input> = (

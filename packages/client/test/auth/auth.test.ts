@@ -104,7 +104,9 @@ describe("options", () => {
   test("bad numeric options fail at construction, naming the option", () => {
     expect(() => createQoderClient({ token: TOKEN, maxRetries: -1 })).toThrow(/`maxRetries`/);
     expect(() => createQoderClient({ token: TOKEN, maxRetries: 1.5 })).toThrow(/`maxRetries`/);
-    expect(() => createQoderClient({ token: TOKEN, timeoutMs: 0 })).toThrow(/`timeoutMs`/);
+    expect(() => createQoderClient({ token: TOKEN, timeoutMs: -1 })).toThrow(/`timeoutMs`/);
+    expect(() => createQoderClient({ token: TOKEN, timeoutMs: 2 ** 31 })).toThrow(/`timeoutMs`.*2147483647/);
+    expect(() => createQoderClient({ token: TOKEN, timeoutMs: Number.NaN })).toThrow(/`timeoutMs`/);
     expect(() => createQoderClient({ token: TOKEN, logLevel: "loud" as never })).toThrow(/logLevel/);
   });
 

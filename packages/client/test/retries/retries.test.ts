@@ -106,7 +106,10 @@ describe("how long to wait", () => {
     // Absent, unparseable or unreasonably long (> 60 s): fall back to the client's own backoff.
     expect(serverWaitMs(new Headers(), now)).toBeUndefined();
     expect(serverWaitMs(new Headers({ "retry-after": "soon" }), now)).toBeUndefined();
-    expect(serverWaitMs(new Headers({ "retry-after": "3600" }), now)).toBeUndefined();
+    expect(serverWaitMs(new Headers({ "retry-after": "3600" }), now)).toBe(3_600_000); // reported, not slept
+    expect(serverWaitMs(new Headers({ "retry-after": "0x2" }), now)).toBeUndefined();
+    expect(serverWaitMs(new Headers({ "retry-after": "1e3" }), now)).toBeUndefined();
+    expect(serverWaitMs(new Headers({ "retry-after-ms": "0x2" }), now)).toBeUndefined();
   });
 
   test("a Retry-After HTTP date is waited for, end to end", async () => {

@@ -2,7 +2,14 @@
 // and unknown paths, wrong query types and missing required body fields do not compile.
 import type { Deployment, DeploymentList, DeploymentRun, DeploymentRunList } from "@qoder-cloud/types";
 import { describe, expectTypeOf, test } from "vitest";
-import { type APIError, createQoderClient, type PagePromise, type QoderClient } from "../../src/index.js";
+import {
+  type APIError,
+  type APIPromise,
+  createQoderClient,
+  type PageHelpers,
+  type PagePromise,
+  type QoderClient,
+} from "../../src/index.js";
 
 const qoder: QoderClient = createQoderClient({ token: "pt-x" });
 const valid = {
@@ -14,27 +21,30 @@ const valid = {
 
 describe("resource methods", () => {
   test("results are typed from the spec", () => {
-    expectTypeOf(qoder.deployments.retrieve("dep_1")).toEqualTypeOf<Promise<Deployment>>();
-    expectTypeOf(qoder.deployments.create(valid)).toEqualTypeOf<Promise<Deployment>>();
-    expectTypeOf(qoder.deployments.update("dep_1", { name: "v2" })).toEqualTypeOf<Promise<Deployment>>();
-    expectTypeOf(qoder.deployments.pause("dep_1")).toEqualTypeOf<Promise<Deployment>>();
-    expectTypeOf(qoder.deployments.run("dep_1")).toEqualTypeOf<Promise<DeploymentRun>>();
-    expectTypeOf(qoder.deployments.runs.retrieve("dep_1", "drun_1")).toEqualTypeOf<Promise<DeploymentRun>>();
-    expectTypeOf(qoder.deploymentRuns.retrieve("drun_1")).toEqualTypeOf<Promise<DeploymentRun>>();
+    expectTypeOf(qoder.deployments.retrieve("dep_1")).toEqualTypeOf<APIPromise<Deployment>>();
+    expectTypeOf(qoder.deployments.create(valid)).toEqualTypeOf<APIPromise<Deployment>>();
+    expectTypeOf(qoder.deployments.update("dep_1", { name: "v2" })).toEqualTypeOf<APIPromise<Deployment>>();
+    expectTypeOf(qoder.deployments.pause("dep_1")).toEqualTypeOf<APIPromise<Deployment>>();
+    expectTypeOf(qoder.deployments.run("dep_1")).toEqualTypeOf<APIPromise<DeploymentRun>>();
+    expectTypeOf(qoder.deployments.runs.retrieve("dep_1", "drun_1")).toEqualTypeOf<
+      APIPromise<DeploymentRun>
+    >();
+    expectTypeOf(qoder.deploymentRuns.retrieve("drun_1")).toEqualTypeOf<APIPromise<DeploymentRun>>();
   });
 
   test("lists: awaiting gives the page, iterating gives items, pages() gives pages", async () => {
     const list = qoder.deployments.list({ limit: 100, status: "active" });
     expectTypeOf(list).toEqualTypeOf<PagePromise<DeploymentList>>();
-    expectTypeOf(await list).toEqualTypeOf<DeploymentList>();
+    expectTypeOf(await list).toEqualTypeOf<DeploymentList & PageHelpers<DeploymentList>>();
+    expectTypeOf((await list.withResponse()).data.hasNextPage()).toEqualTypeOf<boolean>();
     for await (const item of list) expectTypeOf(item).toEqualTypeOf<Deployment>();
     for await (const page of list.pages()) expectTypeOf(page).toEqualTypeOf<DeploymentList>();
     for await (const run of qoder.deployments.runs.list("dep_1", { limit: 50 })) {
       expectTypeOf(run).toEqualTypeOf<DeploymentRun>();
     }
-    expectTypeOf(
-      await qoder.deploymentRuns.list({ deployment_id: "dep_1" }),
-    ).toEqualTypeOf<DeploymentRunList>();
+    expectTypeOf(await qoder.deploymentRuns.list({ deployment_id: "dep_1" })).toEqualTypeOf<
+      DeploymentRunList & PageHelpers<DeploymentRunList>
+    >();
   });
 
   test("every method takes the per-call options last", () => {

@@ -2,7 +2,7 @@
 // object side by side (create), patches keys with `null` (update), and rejects a misspelt cas_config field.
 import type { CasConfig, Deployment } from "@qoder-cloud/types";
 import { describe, expectTypeOf, test } from "vitest";
-import { createQoderClient, type QoderClient } from "../../src/index.js";
+import { type APIPromise, createQoderClient, type QoderClient } from "../../src/index.js";
 
 const qoder: QoderClient = createQoderClient({ token: "pt-x" });
 const required = {
@@ -21,12 +21,12 @@ describe("metadata with cas_config through the client", () => {
         cas_config: { session_strategy: "new_session", config: { max_retries: 1, timeout_ms: 60_000 } },
       },
     });
-    expectTypeOf(created).toEqualTypeOf<Promise<Deployment>>();
+    expectTypeOf(created).toEqualTypeOf<APIPromise<Deployment>>();
   });
 
   test("update patches keys: a string sets, null deletes, cas_config is replaced", () => {
     expectTypeOf(qoder.deployments.update("dep_1", { metadata: { old: null } })).toEqualTypeOf<
-      Promise<Deployment>
+      APIPromise<Deployment>
     >();
     qoder.deployments.update("dep_1", {
       metadata: { team: "x", cas_config: { config: { max_concurrent: 2 } } },

@@ -1,0 +1,57 @@
+// What every call returns: a real Promise of the data (then/catch/finally), sent on first use, plus
+// `.withResponse()` (data, Response, request id) and `.asResponse()` (the Response, body unread).
+
+/** The result of one call with its HTTP response. */
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+  /** The response's `x-request-id` header (quote it to Qoder support). */
+  requestId: string | undefined;
+}
+
+/** Runs the call: `raw` asks for the Response with its body unread (no status check). */
+export type Run<T> = (raw: boolean) => Promise<{ data: T; response: Response }>;
+
+export class APIPromise<T> implements Promise<T> {
+  #sent: Promise<{ data: T; response: Response }> | undefined;
+
+  constructor(protected readonly run: Run<T>) {}
+
+  protected sent(): Promise<{ data: T; response: Response }> {
+    this.#sent ??= this.run(false);
+    return this.#sent;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: a call is deliberately a promise of its data.
+  then<A = T, B = never>(
+    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.sent()
+      .then(({ data }) => data)
+      .then(onFulfilled, onRejected);
+  }
+
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+    return this.then(undefined, onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onFinally);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "APIPromise";
+  }
+
+  /** The data with its Response and request id (the same call as awaiting: sent once). */
+  async withResponse(): Promise<WithResponse<T>> {
+    const { data, response } = await this.sent();
+    return { data, response, requestId: response.headers.get("x-request-id") ?? undefined };
+  }
+
+  /** The raw Response, body unread and whatever its status (a separate call from awaiting). */
+  async asResponse(): Promise<Response> {
+    return (await this.run(true)).response;
+  }
+}

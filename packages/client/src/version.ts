@@ -1,0 +1,1 @@
+export const VERSION = "0.1.0"; // kept equal to package.json by test/packaging

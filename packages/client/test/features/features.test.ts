@@ -1,0 +1,140 @@
+// Issue 12's user-facing features: withResponse/asResponse, lists as real promises with page helpers, token
+// functions, workspace/beta headers, defaultHeaders/defaultQuery, User-Agent, X-Qoder-Retry-Count.
+import { describe, expect, test } from "vitest";
+import { APIError, createQoderClient, NotFoundError, QoderError } from "../../src/index.js";
+import { VERSION } from "../../src/version.js";
+import { envelope, serveDuringTest, TOKEN } from "../support/server.js";
+
+const page = (ids: string[], has_more: boolean) => ({
+  data: ids.map((id) => ({ id })),
+  first_id: ids[0] ?? null,
+  last_id: ids.at(-1) ?? null,
+  has_more,
+});
+
+describe("withResponse() and asResponse()", () => {
+  test("on a success and on a list; one request each", async () => {
+    const api = await serveDuringTest((r) => ({
+      headers: { "x-request-id": "req_ok_1" },
+      body: r.path === "/deployments" ? page(["dep_1"], false) : { id: "dep_1" },
+    }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const one = await qoder.deployments.retrieve("dep_1").withResponse();
+    expect(one.data).toEqual({ id: "dep_1" });
+    expect(one.requestId).toBe("req_ok_1");
+    expect(one.response.status).toBe(200);
+    const list = await qoder.deployments.list({ limit: 1 }).withResponse();
+    expect(list.data.data).toEqual([{ id: "dep_1" }]);
+    expect(list.response.headers.get("x-request-id")).toBe("req_ok_1");
+    const raw = await qoder.deployments.retrieve("dep_1").asResponse();
+    expect(raw.bodyUsed).toBe(false);
+    expect(await raw.json()).toEqual({ id: "dep_1" });
+    const rawList = await qoder.deployments.list().asResponse();
+    expect((await rawList.json()).data).toHaveLength(1);
+    expect(api.requests).toHaveLength(4);
+  });
+});
+
+describe("a list is a real promise", () => {
+  test(".catch and .finally on a failing list", async () => {
+    const api = await serveDuringTest(() => ({ status: 404, body: envelope("not_found_error", "nope") }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    let finished = false;
+    const caught = await qoder.deployments
+      .list()
+      .finally(() => {
+        finished = true;
+      })
+      .catch((error: unknown) => error);
+    expect(caught).toBeInstanceOf(NotFoundError);
+    expect(finished).toBe(true);
+    expect(await qoder.deployments.list().catch((e: unknown) => e)).toBeInstanceOf(APIError);
+  });
+
+  test("hasNextPage() / getNextPage() follow the cursor with the filters", async () => {
+    const api = await serveDuringTest((r) => ({
+      body: r.query.get("after_id") === "dep_2" ? page(["dep_3"], false) : page(["dep_1", "dep_2"], true),
+    }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const first = await qoder.deployments.list({ limit: 2, status: "active" });
+    expect(first).toEqual(page(["dep_1", "dep_2"], true)); // helpers are not enumerable
+    expect(first.hasNextPage()).toBe(true);
+    const second = await first.getNextPage();
+    expect(second.data).toEqual([{ id: "dep_3" }]);
+    expect(second.hasNextPage()).toBe(false);
+    await expect(second.getNextPage()).rejects.toBeInstanceOf(QoderError);
+    expect(api.requests[1]?.query.get("status")).toBe("active");
+    expect(api.requests[1]?.query.get("limit")).toBe("2");
+  });
+});
+
+describe("token functions", () => {
+  test("are called once per attempt; each attempt carries the token of its call", async () => {
+    const api = await serveDuringTest((_r, _res, i) =>
+      i === 0
+        ? { status: 503, headers: { "retry-after-ms": "1" }, body: envelope("api_error", "x") }
+        : { body: {} },
+    );
+    let n = 0;
+    const qoder = createQoderClient({ token: async () => `pt-fresh-${++n}`, baseUrl: api.url });
+    await qoder.deployments.retrieve("dep_1");
+    expect(n).toBe(2);
+    expect(api.requests.map((r) => r.headers.authorization)).toEqual([
+      "Bearer pt-fresh-1",
+      "Bearer pt-fresh-2",
+    ]);
+    expect(api.requests[0]?.headers["x-qoder-retry-count"]).toBeUndefined();
+    expect(api.requests[1]?.headers["x-qoder-retry-count"]).toBe("1");
+  });
+
+  test("a token that cannot be resolved is a QoderError before any request", async () => {
+    const api = await serveDuringTest(() => ({ body: {} }));
+    for (const token of [
+      () => {
+        throw new Error("vault down");
+      },
+      async () => "",
+      () => "pt-with\nbreak",
+    ]) {
+      const qoder = createQoderClient({ token, baseUrl: api.url });
+      await expect(qoder.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(QoderError);
+    }
+    expect(api.requests).toHaveLength(0);
+  });
+});
+
+describe("headers and query for every request", () => {
+  test("workspaceId / betas client-wide and per call, defaultHeaders, defaultQuery, User-Agent", async () => {
+    const api = await serveDuringTest(() => ({ body: page([], false) }));
+    const qoder = createQoderClient({
+      token: TOKEN,
+      baseUrl: api.url,
+      workspaceId: "ws_1",
+      betas: ["a-2026-01-01", "b-2026-02-01"],
+      defaultHeaders: { "x-team": "infra" },
+      defaultQuery: { trace: "1" },
+    });
+    await qoder.deployments.list({ limit: 5 });
+    await qoder.deployments.list({ limit: 5 }, { workspaceId: "ws_2", betas: ["c"] });
+    await qoder.GET("/deployments", { params: { query: { trace: "0" } as never } });
+    const [a, b, c] = api.requests;
+    expect(a?.headers["qoder-workspace-id"]).toBe("ws_1");
+    expect(a?.headers["x-qoder-beta"]).toBe("a-2026-01-01,b-2026-02-01");
+    expect(a?.headers["x-team"]).toBe("infra");
+    expect(a?.query.get("trace")).toBe("1");
+    expect(a?.query.get("limit")).toBe("5");
+    expect(a?.headers["user-agent"]).toMatch(
+      new RegExp(`^@qoder-cloud/client/${VERSION.replaceAll(".", "\\.")}`),
+    );
+    expect(b?.headers["qoder-workspace-id"]).toBe("ws_2");
+    expect(b?.headers["x-qoder-beta"]).toBe("c");
+    expect(c?.query.getAll("trace")).toEqual(["0"]); // the call's own value wins
+  });
+
+  test("bad workspaceId / betas are refused", async () => {
+    expect(() => createQoderClient({ token: TOKEN, workspaceId: "" })).toThrow(/workspaceId/);
+    expect(() => createQoderClient({ token: TOKEN, betas: ["a,b"] })).toThrow(/betas/);
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: "http://127.0.0.1:1" });
+    await expect(qoder.deployments.retrieve("d", { workspaceId: "ws\n" })).rejects.toBeInstanceOf(QoderError);
+  });
+});
