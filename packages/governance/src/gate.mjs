@@ -178,9 +178,9 @@ export function changesetBumps(text) {
   /** @type {Map<string, string>} */
   const bumps = new Map();
   const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  for (const line of front?.[1].split(/\r?\n/) ?? []) {
-    const match = /^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$/.exec(line);
-    if (match) bumps.set(match[1].trim(), match[2]);
+  for (const line of (front?.[1] ?? "").split(/\r?\n/)) {
+    const [, name, level] = /^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$/.exec(line) ?? [];
+    if (name && level) bumps.set(name.trim(), level);
   }
   return bumps;
 }
