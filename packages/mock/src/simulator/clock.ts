@@ -1,0 +1,25 @@
+// The simulator's clock: real time plus an offset that tests move with advanceTime / setTime.
+export class Clock {
+  private offsetMs = 0;
+
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  /** Moves the clock by `ms` (may be negative) and returns the new time. */
+  advance(ms: number): number {
+    this.offsetMs += ms;
+    return this.now();
+  }
+
+  /** Sets the clock to `at`; it keeps following real time from there. */
+  set(at: number): number {
+    this.offsetMs = at - Date.now();
+    return this.now();
+  }
+}
+
+/** RFC 3339 in UTC with second precision, as in the API's deployment objects. */
+export function rfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}

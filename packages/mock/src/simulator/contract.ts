@@ -1,0 +1,199 @@
+// The bundled contract, compiled once: its operations (for routing) and Ajv validators for their
+// parameters, request bodies and responses. Nothing here restates a schema; everything is read from
+// openapi/dist/openapi.json of @qoder-cloud/openapi, so the simulator follows the contract on rebuild.
+import { readFileSync } from "node:fs";
+import { openapiJsonPath } from "@qoder-cloud/openapi";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import ajvFormats from "ajv-formats";
+
+type JsonObject = Record<string, unknown>;
+
+export interface ParameterSpec {
+  name: string;
+  in: "query" | "path" | "header";
+  required: boolean;
+  /** Validates the value once converted from text according to its schema's type. */
+  validate: ValidateFunction;
+  kind: "string" | "integer" | "boolean";
+}
+
+export interface OperationSpec {
+  operationId: string;
+  method: string;
+  /** The contract's path template, e.g. `/deployments/{deployment_id}`. */
+  path: string;
+  /** Matches a request path; groups are the path parameters, in order. */
+  pattern: RegExp;
+  pathParameterNames: string[];
+  parameters: ParameterSpec[];
+  /** Undefined when the operation takes no body. */
+  body?: { required: boolean; validate: ValidateFunction };
+  /** Response validators by status, for the strict mode and the tests. */
+  responses: Map<number, { pointer: string; validate: ValidateFunction }>;
+  /** Whether the operation documents this status (so errors can be checked against it too). */
+}
+
+export interface Contract {
+  document: JsonObject;
+  operations: OperationSpec[];
+  /** A validator for any schema of the bundle, by JSON pointer (`#/components/schemas/Deployment`). */
+  validator(pointer: string): ValidateFunction;
+}
+
+let loaded: Contract | undefined;
+
+/** Loads and compiles the bundled contract (once per process). */
+export function loadContract(path: string = openapiJsonPath): Contract {
+  if (loaded && path === openapiJsonPath) return loaded;
+  const document = JSON.parse(readFileSync(path, "utf8")) as JsonObject;
+  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+  ajvFormats.default(ajv);
+  ajv.addSchema(document, "contract");
+  const cache = new Map<string, ValidateFunction>();
+  const validator = (pointer: string): ValidateFunction => {
+    let compiled = cache.get(pointer);
+    if (!compiled) {
+      compiled = ajv.compile({ $ref: `contract${pointer}` });
+      cache.set(pointer, compiled);
+    }
+    return compiled;
+  };
+  const operations: OperationSpec[] = [];
+  const paths = document.paths as Record<string, JsonObject>;
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, raw] of Object.entries(item)) {
+      const operation = raw as JsonObject;
+      if (typeof operation.operationId !== "string") continue;
+      const pathParameterNames: string[] = [];
+      const pattern = new RegExp(
+        `^${path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+          pathParameterNames.push(name);
+          return "([^/]+)";
+        })}$`,
+      );
+      const parameters = [
+        ...((item.parameters as unknown[]) ?? []),
+        ...((operation.parameters as unknown[]) ?? []),
+      ].map((reference) => {
+        const { node, pointer } = resolve(document, reference, "");
+        const schemaPointer = `${pointer}/schema`;
+        const schema = resolve(document, node.schema, schemaPointer).node;
+        return {
+          name: node.name as string,
+          in: node.in as ParameterSpec["in"],
+          required: node.required === true,
+          validate: validator(schemaPointer),
+          kind: (schema.type === "integer" || schema.type === "boolean"
+            ? schema.type
+            : "string") as ParameterSpec["kind"],
+        };
+      });
+      const operationPointer = `#/paths/${escape(path)}/${method}`;
+      let body: OperationSpec["body"];
+      if (operation.requestBody) {
+        const { node, pointer } = resolve(document, operation.requestBody, `${operationPointer}/requestBody`);
+        body = {
+          required: node.required === true,
+          validate: validator(`${pointer}/content/application~1json/schema`),
+        };
+      }
+      const responses: OperationSpec["responses"] = new Map();
+      for (const [status, reference] of Object.entries(operation.responses as JsonObject)) {
+        const { node, pointer } = resolve(document, reference, `${operationPointer}/responses/${status}`);
+        const content = (node.content as JsonObject | undefined)?.["application/json"] as
+          | JsonObject
+          | undefined;
+        if (!content?.schema) continue;
+        const schemaPointer = `${pointer}/content/application~1json/schema`;
+        const named = (content.schema as JsonObject).$ref;
+        responses.set(Number(status), {
+          pointer: typeof named === "string" ? named : schemaPointer,
+          validate: validator(schemaPointer),
+        });
+      }
+      operations.push({
+        operationId: operation.operationId,
+        method: method.toUpperCase(),
+        path,
+        pattern,
+        pathParameterNames,
+        parameters,
+        body,
+        responses,
+      });
+    }
+  }
+  const contract = { document, operations, validator };
+  if (path === openapiJsonPath) loaded = contract;
+  return contract;
+}
+
+/** Follows `$ref`s, returning the node and the JSON pointer where it lives. */
+function resolve(
+  document: JsonObject,
+  node: unknown,
+  pointer: string,
+): { node: JsonObject; pointer: string } {
+  let current = node as JsonObject;
+  let at = pointer;
+  while (typeof current?.$ref === "string") {
+    at = current.$ref;
+    current = at
+      .slice(2)
+      .split("/")
+      .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce<JsonObject>((parent, token) => parent[token] as JsonObject, document);
+  }
+  return { node: current, pointer: at };
+}
+
+function escape(token: string): string {
+  return token.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+/** Where the first Ajv error points, in the API's `param` notation: `initial_events[0].content`. */
+export function fieldOf(error: ErrorObject, root = ""): string {
+  const parts = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const params = error.params as {
+    missingProperty?: string;
+    additionalProperty?: string;
+    propertyName?: string;
+  };
+  const extra = params.missingProperty ?? params.additionalProperty;
+  if (extra !== undefined) parts.push(extra);
+  const joined = parts
+    .map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : index === 0 ? part : `.${part}`))
+    .join("");
+  return joined === "" ? root : root && !joined.startsWith("[") ? `${root}.${joined}` : joined;
+}
+
+/** A message in the API's wording for the most telling of Ajv's errors. */
+export function describe(errors: ErrorObject[], root = ""): { message: string; param: string } {
+  // Under a oneOf, Ajv reports every branch; the deepest error is the one that says what is wrong.
+  const error = [...errors].sort((a, b) => depth(b) - depth(a))[0] as ErrorObject;
+  const param = fieldOf(error, root);
+  const where = param || "body";
+  switch (error.keyword) {
+    case "required":
+      return { message: `Missing required field: ${param}`, param };
+    case "additionalProperties":
+      return { message: `Unknown field: ${param}. Check the field name against the API reference.`, param };
+    case "minProperties":
+      return { message: `${where} must not be empty.`, param };
+    case "maxProperties":
+      return { message: `${where} must be empty (this operation takes no fields).`, param };
+    default:
+      return { message: `${where} ${error.message ?? "is invalid"}.`, param };
+  }
+}
+
+function depth(error: ErrorObject): number {
+  const params = error.params as { missingProperty?: string; additionalProperty?: string };
+  const extra = (params.missingProperty ?? params.additionalProperty) ? 1 : 0;
+  // Prefer concrete errors over the summary oneOf/anyOf ones at the same place.
+  const summary = error.keyword === "oneOf" || error.keyword === "anyOf" || error.keyword === "if" ? -0.5 : 0;
+  return error.instancePath.split("/").length + extra + summary;
+}

@@ -1,0 +1,72 @@
+// The list envelope of every list operation: limit, after_id / before_id / page (mutually
+// exclusive), first_id, last_id, has_more and next_page (= last_id while more follow).
+import { invalid } from "./errors.js";
+import type { OrderedIndex } from "./ordered-index.js";
+
+export interface ListQuery {
+  limit?: number;
+  after_id?: string;
+  before_id?: string;
+  page?: string;
+}
+
+export interface Bounds {
+  fromMs?: number | undefined;
+  toMs?: number | undefined;
+}
+
+export function listPage<T extends { id: string }, R = T>(
+  index: OrderedIndex<R> | undefined,
+  query: Record<string, unknown>,
+  select: (record: R) => T,
+  filter?: (record: R) => boolean,
+  bounds: Bounds = {},
+): {
+  data: T[];
+  first_id: string | null;
+  last_id: string | null;
+  has_more: boolean;
+  next_page: string | null;
+} {
+  const given = ["page", "after_id", "before_id"].filter((name) => query[name] !== undefined);
+  if (given.length > 1) {
+    throw invalid(
+      `Only one of page, after_id and before_id may be given (got ${given.join(" and ")}).`,
+      given[1],
+    );
+  }
+  const limit = (query.limit as number | undefined) ?? 20;
+  const afterId = (query.page ?? query.after_id) as string | undefined;
+  const beforeId = query.before_id as string | undefined;
+  if (bounds.fromMs !== undefined && bounds.toMs !== undefined && bounds.fromMs > bounds.toMs) {
+    return { data: [], first_id: null, last_id: null, has_more: false, next_page: null };
+  }
+  const page = index
+    ? index.page({ limit, afterId, beforeId, fromMs: bounds.fromMs, toMs: bounds.toMs, filter })
+    : { items: [], hasMore: false };
+  if (!page) {
+    const param = given[0] as string;
+    throw invalid(
+      param === "page"
+        ? "The page cursor is invalid or expired: pass the next_page of a previous answer of this list."
+        : `${param} does not name a record of this list: pass an id from a previous page (${param === "after_id" ? "last_id" : "first_id"}).`,
+      param,
+    );
+  }
+  const data = page.items.map(select);
+  const first = data[0]?.id ?? null;
+  const last = data[data.length - 1]?.id ?? null;
+  return {
+    data,
+    first_id: first,
+    last_id: last,
+    has_more: page.hasMore,
+    // Forwards only: next_page continues towards older records, as the `page` cursor does.
+    next_page: page.hasMore && beforeId === undefined ? last : null,
+  };
+}
+
+/** An RFC 3339 query value in ms (already format-checked by the contract's validator). */
+export function timeOf(value: unknown): number | undefined {
+  return typeof value === "string" ? Date.parse(value) : undefined;
+}

@@ -1,0 +1,104 @@
+// Deployment runs: the per-deployment and top-level lists and lookups, and how a run is recorded.
+import { rfc3339 } from "../clock.js";
+import { notFound } from "../errors.js";
+import { listPage, timeOf } from "../pagination.js";
+import type { Resource } from "../routes.js";
+import { type Account, type Deployment, type DeploymentRun, newId } from "../store.js";
+
+/** Records one run of a deployment (a session was created: `error` null), updating its bookkeeping. */
+export function recordRun(
+  account: Account,
+  deployment: Deployment,
+  atMs: number,
+  trigger: DeploymentRun["trigger_context"],
+): DeploymentRun {
+  const run: DeploymentRun = {
+    id: newId("drun_", atMs),
+    type: "deployment_run",
+    agent: { ...deployment.agent },
+    created_at: rfc3339(atMs),
+    deployment_id: deployment.id,
+    error: null,
+    session_id: newId("sess_", atMs),
+    trigger_context: trigger,
+  };
+  account.addRun(run);
+  if (deployment.schedule) deployment.schedule.last_run_at = run.created_at;
+  const cas = deployment.metadata.cas_config;
+  if (cas?.stats) {
+    cas.stats.total_runs = (cas.stats.total_runs ?? 0) + 1;
+    cas.stats.consecutive_failures = 0;
+    cas.stats.last_triggered_at = run.created_at;
+  }
+  return run;
+}
+
+function runFilter(query: Record<string, unknown>): (run: DeploymentRun) => boolean {
+  const { status, trigger_type: trigger, has_error: hasError, deployment_id: deploymentId } = query;
+  return (run) =>
+    (deploymentId === undefined || run.deployment_id === deploymentId) &&
+    (status === undefined || run.status === status) &&
+    (trigger === undefined || run.trigger_context.type === trigger) &&
+    (hasError === undefined || (run.error !== null) === hasError);
+}
+
+/** created_at[gt|gte|lt|lte] and triggered_after|before as inclusive ms bounds. */
+function bounds(query: Record<string, unknown>) {
+  const lower = [
+    timeOf(query["created_at[gte]"]),
+    plus(timeOf(query["created_at[gt]"]), 1),
+    plus(timeOf(query.triggered_after), 1),
+  ].filter((value) => value !== undefined);
+  const upper = [
+    timeOf(query["created_at[lte]"]),
+    plus(timeOf(query["created_at[lt]"]), -1),
+    plus(timeOf(query.triggered_before), -1),
+  ].filter((value) => value !== undefined);
+  return {
+    fromMs: lower.length > 0 ? Math.max(...lower) : undefined,
+    toMs: upper.length > 0 ? Math.min(...upper) : undefined,
+  };
+}
+
+const plus = (value: number | undefined, delta: number) => (value === undefined ? undefined : value + delta);
+
+const same = (run: DeploymentRun) => run;
+
+function deploymentOf(account: Account, id: string): Deployment {
+  const record = account.deployments.get(id);
+  if (!record) throw notFound(`No deployment with id ${id}.`);
+  return record.deployment;
+}
+
+export const deploymentRuns: Resource = {
+  handlers: {
+    listRunsOfDeployment({ account, path, query }) {
+      const id = path.deployment_id as string;
+      deploymentOf(account, id);
+      return {
+        body: listPage(account.runsByDeployment.get(id), query, same, runFilter(query), bounds(query)),
+      };
+    },
+    getRunOfDeployment({ account, path }) {
+      const id = path.deployment_id as string;
+      deploymentOf(account, id);
+      const run = account.runsByDeployment.get(id)?.get(path.run_id as string);
+      if (!run) throw notFound(`No run with id ${path.run_id} in deployment ${id}.`);
+      return { body: run };
+    },
+    listDeploymentRuns({ account, query }) {
+      const own =
+        typeof query.deployment_id === "string"
+          ? account.runsByDeployment.get(query.deployment_id)
+          : undefined;
+      // A filter on one deployment walks that deployment's own index; an unknown id gives an empty page.
+      const index = query.deployment_id === undefined ? account.runs : own;
+      return { body: listPage(index, query, same, runFilter(query), bounds(query)) };
+    },
+    getDeploymentRun({ account, path }) {
+      const run = account.runs.get(path.run_id as string);
+      if (!run) throw notFound(`No deployment run with id ${path.run_id}.`);
+      return { body: run };
+    },
+  },
+};

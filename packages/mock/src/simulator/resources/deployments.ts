@@ -1,0 +1,295 @@
+// Deployments: create / list / get / update / pause / unpause / archive / run, following the
+// contract's descriptions and the lifecycle table of the reference (deployments.md §4), and the
+// cron schedules that fire as the simulator's clock moves.
+import type { CreateDeploymentParams, UpdateDeploymentParams } from "@qoder-cloud/types";
+import { rfc3339 } from "../clock.js";
+import { conflict, invalid, notFound } from "../errors.js";
+import { listPage, timeOf } from "../pagination.js";
+import type { Resource } from "../routes.js";
+import { checkSchedule, fireTimes, type ScheduleInput, upcoming } from "../schedule.js";
+import { type Account, type Deployment, type DeploymentRecord, newId } from "../store.js";
+import { recordRun } from "./deployment-runs.js";
+
+type Metadata = Deployment["metadata"];
+const MAX_METADATA_KEYS = 16;
+
+function agentOf(agent: CreateDeploymentParams["agent"]): Deployment["agent"] {
+  // A bare id pins the agent's latest version; the simulator knows no agents, so that is version 1.
+  return typeof agent === "string" ? { id: agent, type: "agent", version: 1 } : { ...agent };
+}
+
+function scheduleOf(input: ScheduleInput | null | undefined, fromMs: number): Deployment["schedule"] {
+  if (!input) return null;
+  checkSchedule(input);
+  return {
+    type: "cron",
+    expression: input.expression,
+    timezone: input.timezone,
+    upcoming_runs_at: upcoming(input, fromMs).map(rfc3339),
+  };
+}
+
+/** Resources as returned: the same, minus write-only secrets (a repository's authorization_token). */
+function resourcesOf(
+  resources: CreateDeploymentParams["resources"] | null | undefined,
+): Deployment["resources"] {
+  return (resources ?? []).map((resource) => {
+    if (resource.type !== "github_repository") return { ...resource };
+    const { authorization_token: _secret, ...visible } = resource as typeof resource & {
+      authorization_token?: string;
+    };
+    return visible;
+  }) as Deployment["resources"];
+}
+
+function userKeys(metadata: Record<string, unknown>): number {
+  return Object.keys(metadata).filter((key) => key !== "cas_config").length;
+}
+
+/** The reserved cas_config block with its defaults and server-maintained stats. */
+function casConfigOf(
+  input: Record<string, unknown>,
+  previous?: Metadata["cas_config"],
+): Metadata["cas_config"] {
+  const config = (input.config ?? {}) as Record<string, number>;
+  return {
+    session_strategy: (input.session_strategy as string | undefined) ?? "new_session",
+    config: { max_concurrent: 1, max_retries: 0, timeout_ms: 300_000, ...config },
+    stats: previous?.stats ?? { consecutive_failures: 0, total_failures: 0, total_runs: 0 },
+  } as Metadata["cas_config"];
+}
+
+function metadataOf(input: Record<string, unknown> | null | undefined, previous: Metadata = {}): Metadata {
+  const metadata: Record<string, unknown> = { ...previous };
+  for (const [key, value] of Object.entries(input ?? {})) {
+    if (key === "cas_config") {
+      if (value === null) delete metadata.cas_config;
+      else metadata.cas_config = casConfigOf(value as Record<string, unknown>, previous.cas_config);
+    } else if (value === null) delete metadata[key];
+    else metadata[key] = value;
+  }
+  if (userKeys(metadata) > MAX_METADATA_KEYS) {
+    throw invalid(
+      `metadata may hold at most ${MAX_METADATA_KEYS} keys (cas_config not counted); this would leave ${userKeys(metadata)}. Delete keys by setting them to null.`,
+      "metadata",
+    );
+  }
+  return metadata as Metadata;
+}
+
+/** Keeps cas_config.stats.next_trigger_at in step with the schedule, where the block is present. */
+function syncStats(deployment: Deployment): void {
+  const stats = deployment.metadata.cas_config?.stats;
+  if (!stats) return;
+  const next = deployment.schedule?.upcoming_runs_at[0];
+  if (next) stats.next_trigger_at = next;
+  else if (!deployment.schedule) delete stats.next_trigger_at;
+}
+
+function recordOf(account: Account, id: string): DeploymentRecord {
+  const record = account.deployments.get(id);
+  if (!record) throw notFound(`No deployment with id ${id}.`);
+  return record;
+}
+
+/** Re-plans the fire times of a schedule from `fromMs` (no backfill of the past). */
+function replan(account: Account, record: DeploymentRecord, fromMs: number): void {
+  const { deployment } = record;
+  record.firedThroughMs = fromMs;
+  if (deployment.schedule) {
+    deployment.schedule.upcoming_runs_at =
+      deployment.archived_at === null ? upcoming(deployment.schedule, fromMs).map(rfc3339) : [];
+  }
+  syncStats(deployment);
+  account.watch(record);
+}
+
+export const deployments: Resource = {
+  handlers: {
+    createDeployment({ account, nowMs, body }) {
+      const input = body as CreateDeploymentParams & Record<string, unknown>;
+      const at = rfc3339(nowMs);
+      const deployment: Deployment = {
+        id: newId("dep_", nowMs),
+        type: "deployment",
+        name: input.name,
+        description: input.description ?? null,
+        agent: agentOf(input.agent),
+        environment_id: input.environment_id,
+        initial_events: input.initial_events,
+        resources: resourcesOf(input.resources),
+        vault_ids: input.vault_ids ?? [],
+        metadata: metadataOf(input.metadata as Record<string, unknown> | undefined),
+        schedule: scheduleOf(input.schedule, nowMs),
+        status: "active",
+        paused_reason: null,
+        archived_at: null,
+        created_at: at,
+        updated_at: at,
+      };
+      if (input.environment_variables != null) deployment.environment_variables = input.environment_variables;
+      if (input.budget != null) deployment.budget = input.budget as Deployment["budget"];
+      syncStats(deployment);
+      account.addDeployment({ deployment, firedThroughMs: nowMs });
+      return { body: deployment };
+    },
+
+    listDeployments({ account, query }) {
+      const { status, agent_id: agentId } = query;
+      const includeArchived = query.include_archived === true;
+      return {
+        body: listPage(
+          account.deployments,
+          query,
+          (record) => record.deployment,
+          ({ deployment }) =>
+            (includeArchived || deployment.archived_at === null) &&
+            (status === undefined || deployment.status === status) &&
+            (agentId === undefined || deployment.agent.id === agentId),
+          { fromMs: timeOf(query["created_at[gte]"]), toMs: timeOf(query["created_at[lte]"]) },
+        ),
+      };
+    },
+
+    getDeployment({ account, path }) {
+      return { body: recordOf(account, path.deployment_id as string).deployment };
+    },
+
+    updateDeployment({ account, nowMs, path, body }) {
+      const record = recordOf(account, path.deployment_id as string);
+      const patch = (body ?? {}) as UpdateDeploymentParams & Record<string, unknown>;
+      if (Object.keys(patch).length === 0) return { body: record.deployment }; // `{}` changes nothing
+      // Validate everything before changing anything, so a 400 leaves the deployment as it was.
+      if (patch.schedule) checkSchedule(patch.schedule);
+      const metadata =
+        patch.metadata === undefined
+          ? undefined
+          : metadataOf(patch.metadata as Record<string, unknown> | null, record.deployment.metadata);
+      const next: Deployment = { ...record.deployment };
+      if (patch.name !== undefined) next.name = patch.name;
+      if (patch.description !== undefined) next.description = patch.description;
+      if (patch.agent !== undefined && patch.agent !== null) next.agent = agentOf(patch.agent);
+      if (patch.environment_id != null) next.environment_id = patch.environment_id;
+      if (patch.initial_events != null) next.initial_events = patch.initial_events;
+      if (patch.resources !== undefined) next.resources = resourcesOf(patch.resources);
+      if (patch.vault_ids !== undefined) next.vault_ids = patch.vault_ids ?? [];
+      if (metadata) next.metadata = metadata;
+      if (patch.environment_variables !== undefined) {
+        if (patch.environment_variables === null) delete next.environment_variables;
+        else next.environment_variables = patch.environment_variables;
+      }
+      if (patch.budget !== undefined) next.budget = (patch.budget ?? null) as Deployment["budget"];
+      const rescheduled = patch.schedule !== undefined;
+      if (rescheduled) {
+        next.schedule = patch.schedule ? scheduleOf(patch.schedule, nowMs) : null;
+        if (next.schedule && record.deployment.schedule?.last_run_at)
+          next.schedule.last_run_at = record.deployment.schedule.last_run_at;
+      }
+      next.updated_at = rfc3339(nowMs);
+      record.deployment = next;
+      if (rescheduled) replan(account, record, nowMs);
+      else syncStats(next);
+      return { body: next };
+    },
+
+    pauseDeployment({ account, nowMs, path }) {
+      const record = recordOf(account, path.deployment_id as string);
+      const { deployment } = record;
+      if (deployment.archived_at !== null)
+        throw conflict(`Deployment ${deployment.id} is archived; it cannot be paused.`);
+      if (deployment.status === "paused") throw conflict(`Deployment ${deployment.id} is already paused.`);
+      // upcoming_runs_at stays listed while paused; the schedule just does not fire.
+      record.deployment = {
+        ...deployment,
+        status: "paused",
+        paused_reason: { type: "manual" },
+        updated_at: rfc3339(nowMs),
+      };
+      return { body: record.deployment };
+    },
+
+    unpauseDeployment({ account, nowMs, path }) {
+      const record = recordOf(account, path.deployment_id as string);
+      const { deployment } = record;
+      if (deployment.archived_at !== null)
+        throw conflict(`Deployment ${deployment.id} is archived; it cannot be unpaused.`);
+      if (deployment.status !== "paused") throw conflict(`Deployment ${deployment.id} is not paused.`);
+      record.deployment = {
+        ...deployment,
+        status: "active",
+        paused_reason: null,
+        updated_at: rfc3339(nowMs),
+      };
+      if (record.deployment.schedule) record.deployment.schedule = { ...record.deployment.schedule };
+      replan(account, record, nowMs);
+      return { body: record.deployment };
+    },
+
+    archiveDeployment({ account, nowMs, path }) {
+      const record = recordOf(account, path.deployment_id as string);
+      const { deployment } = record;
+      if (deployment.archived_at !== null) throw conflict(`Deployment ${deployment.id} is already archived.`);
+      const at = rfc3339(nowMs);
+      record.deployment = {
+        ...deployment,
+        // Frees the original name for reuse; cannot be undone.
+        name: `${deployment.name}_archived_${Math.floor(nowMs / 1000)}`,
+        archived_at: at,
+        updated_at: at,
+        schedule: deployment.schedule ? { ...deployment.schedule, upcoming_runs_at: [] } : null,
+      };
+      account.watch(record);
+      return { body: record.deployment };
+    },
+
+    runDeployment({ account, nowMs, path }) {
+      const record = recordOf(account, path.deployment_id as string);
+      const { deployment } = record;
+      if (deployment.archived_at !== null)
+        throw conflict(`Deployment ${deployment.id} is archived; it cannot be run.`);
+      if (deployment.status !== "active")
+        throw conflict(
+          `Deployment ${deployment.id} is not active (it is ${deployment.status}); unpause it first.`,
+        );
+      return { body: recordRun(account, deployment, nowMs, { type: "manual" }) };
+    },
+  },
+
+  /**
+   * Fires the schedules that came due up to `nowMs`: one run per fire time passed, for active,
+   * non-archived deployments; paused ones only move their upcoming times on. Returns the number of
+   * runs it (would) create, so the clock can refuse a move that would overflow the account.
+   */
+  onTime(account, nowMs, { dryRun }) {
+    if (nowMs < account.nextFireMs) return 0;
+    let created = 0;
+    let nextFire = Number.POSITIVE_INFINITY;
+    for (const record of account.scheduled) {
+      const { deployment } = record;
+      const schedule = deployment.schedule;
+      if (!schedule || nowMs <= record.firedThroughMs) {
+        const first = schedule?.upcoming_runs_at[0];
+        if (first) nextFire = Math.min(nextFire, Date.parse(first));
+        continue;
+      }
+      if (deployment.status === "active") {
+        const due = fireTimes(schedule, record.firedThroughMs, account.remainingRuns - created + 1, nowMs);
+        if (dryRun) {
+          created += due.length;
+          continue;
+        }
+        for (const at of due) {
+          recordRun(account, deployment, at, { type: "schedule", scheduled_at: rfc3339(at) });
+          created++;
+        }
+      } else if (dryRun) continue;
+      record.firedThroughMs = nowMs;
+      schedule.upcoming_runs_at = upcoming(schedule, nowMs).map(rfc3339);
+      syncStats(deployment);
+      const first = schedule.upcoming_runs_at[0];
+      if (first) nextFire = Math.min(nextFire, Date.parse(first));
+    }
+    if (!dryRun) account.nextFireMs = nextFire;
+    return created;
+  },
+};

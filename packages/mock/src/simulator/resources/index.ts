@@ -1,0 +1,8 @@
+// Every resource of the simulator. A new resource (agents, environments, sessions …) is a new file in
+// this folder exporting a `Resource` whose handlers are keyed by the contract's operationIds, plus one
+// line here.
+import type { Resource } from "../routes.js";
+import { deploymentRuns } from "./deployment-runs.js";
+import { deployments } from "./deployments.js";
+
+export const resources: Resource[] = [deployments, deploymentRuns];

@@ -1,0 +1,30 @@
+// The extension point: a resource is a file exporting a `Resource` (handlers keyed by the contract's
+// operationId, plus optional reactions to the clock). Routing, validation, idempotency and response
+// checks come from the contract and apply to every resource without further code.
+import type { Account } from "./store.js";
+
+export interface RequestContext {
+  account: Account;
+  /** The simulator's clock at the start of the request, in ms. */
+  nowMs: number;
+  /** Path parameters by the contract's names (`deployment_id`, `run_id`). */
+  path: Record<string, string>;
+  /** Query parameters, already validated and converted to their schema's type. */
+  query: Record<string, string | number | boolean>;
+  /** The parsed, validated body (undefined when none was sent). */
+  body: unknown;
+}
+
+export interface Answer {
+  status?: number;
+  body: unknown;
+}
+
+export type OperationHandler = (context: RequestContext) => Answer;
+
+export interface Resource {
+  /** Handlers keyed by operationId; an operation of the contract without a handler answers 501. */
+  handlers: Record<string, OperationHandler>;
+  /** Called when the clock has moved on to `nowMs` (explicitly or with real time), per account. */
+  onTime?(account: Account, nowMs: number, options: { dryRun: boolean }): number;
+}

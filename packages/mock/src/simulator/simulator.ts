@@ -1,0 +1,571 @@
+// The stateful simulator as an in-process request handler: authenticate (one account per bearer
+// token), route by the contract's paths, validate the request with the contract's validators, replay
+// idempotent writes, run the resource's handler, and (strict mode) check the answer against the
+// contract's response schema. Also the /_mock/* control endpoints.
+import { createHash, randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Clock, rfc3339 } from "./clock.js";
+import { type Contract, describe, loadContract, type OperationSpec } from "./contract.js";
+import { ApiError, type ApiErrorType, invalid } from "./errors.js";
+import { resources } from "./resources/index.js";
+import type { OperationHandler, Resource } from "./routes.js";
+import {
+  type Deployment,
+  type DeploymentRun,
+  exampleRecords,
+  type Fixture,
+  IDEMPOTENCY_TTL_MS,
+  Store,
+} from "./store.js";
+
+export interface SimulatorOptions {
+  /** What a new account starts with: the contract's examples (default) or nothing. */
+  fixture?: Fixture;
+  /** Check every answer against the contract's response schema; a drift answers 500. Default false. */
+  strict?: boolean;
+  /** Extra resources (tests, or resources not yet in the default list). */
+  resources?: Resource[];
+}
+
+export interface SimRequest {
+  method: string;
+  /** Path and query, e.g. `/deployments?limit=2` (the `/api/v1/cloud` base path is optional). */
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body?: Buffer | string | undefined;
+}
+
+export interface SimResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface AccountState {
+  now: string;
+  deployments: Deployment[];
+  runs: DeploymentRun[];
+  idempotency_keys: number;
+}
+
+const API_BASE_PATH = "/api/v1/cloud";
+const CONTROL_PREFIX = "/_mock/";
+
+export class Simulator {
+  readonly clock = new Clock();
+  readonly contract: Contract;
+  readonly store: Store;
+  readonly strict: boolean;
+  private readonly handlers = new Map<string, OperationHandler>();
+  private readonly resources: Resource[];
+
+  constructor(options: SimulatorOptions = {}) {
+    this.contract = loadContract();
+    this.strict = options.strict ?? false;
+    this.resources = [...resources, ...(options.resources ?? [])];
+    for (const resource of this.resources) {
+      for (const [operationId, handler] of Object.entries(resource.handlers)) {
+        if (!this.contract.operations.some((operation) => operation.operationId === operationId)) {
+          throw new Error(
+            `Simulator resource handles "${operationId}", which is not an operation of the contract.`,
+          );
+        }
+        this.handlers.set(operationId, handler);
+      }
+    }
+    let examples: ReturnType<typeof exampleRecords> | undefined;
+    this.store = new Store(
+      () => (examples ??= exampleRecords(this.contract)),
+      () => this.clock.now(),
+      options.fixture ?? "examples",
+    );
+  }
+
+  // ---- control, shared by startMock() and the /_mock/* endpoints ----
+
+  /** Empties (fixture "empty") or re-seeds an account; without a token, forgets every account. */
+  reset(token?: string, fixture?: Fixture): void {
+    if (token === undefined) this.store.resetAll();
+    else this.store.reset(token, fixture);
+  }
+
+  /** Moves the clock (forward fires due schedules) and returns the new time. */
+  advanceTime(ms: number): string {
+    if (!Number.isFinite(ms))
+      throw invalid("advance_ms must be a finite number of milliseconds.", "advance_ms");
+    return this.moveClockTo(this.clock.now() + ms);
+  }
+
+  setTime(at: Date | string | number): string {
+    const ms = at instanceof Date ? at.getTime() : typeof at === "number" ? at : Date.parse(at);
+    if (!Number.isFinite(ms))
+      throw invalid(`now must be an RFC 3339 date-time, got ${JSON.stringify(at)}.`, "now");
+    return this.moveClockTo(ms);
+  }
+
+  private moveClockTo(ms: number): string {
+    // Refuse a move that would overflow an account before changing anything.
+    for (const account of this.store.all()) {
+      let created = 0;
+      for (const resource of this.resources) created += resource.onTime?.(account, ms, { dryRun: true }) ?? 0;
+      if (created > account.remainingRuns) {
+        throw invalid(
+          `Moving the clock to ${rfc3339(ms)} would fire ${created} scheduled runs in one account, more than the ${account.remainingRuns} it has room for. Move it in smaller steps, pause deployments, or reset the account.`,
+          "advance_ms",
+        );
+      }
+    }
+    const from = this.clock.now();
+    this.clock.set(ms);
+    if (ms > from) for (const account of this.store.all()) this.tick(account, ms);
+    return rfc3339(this.clock.now());
+  }
+
+  private tick(account: ReturnType<Store["account"]>, nowMs: number): void {
+    for (const resource of this.resources) resource.onTime?.(account, nowMs, { dryRun: false });
+  }
+
+  state(token: string): AccountState {
+    const account = this.store.account(token);
+    this.tick(account, this.clock.now());
+    return {
+      now: rfc3339(this.clock.now()),
+      deployments: [...account.deployments.values()].map((record) => record.deployment),
+      runs: [...account.runs.values()],
+      idempotency_keys: account.idempotency.size,
+    };
+  }
+
+  /** Replaces an account with the given records, each validated against the contract. */
+  loadState(token: string, state: unknown): void {
+    const given = (state ?? {}) as Partial<AccountState>;
+    if (typeof state !== "object" || state === null || Array.isArray(state)) {
+      throw invalid('The state must be an object { "deployments": [...], "runs": [...] }.');
+    }
+    const deployments = given.deployments ?? [];
+    const runs = given.runs ?? [];
+    if (!Array.isArray(deployments))
+      throw invalid("deployments must be an array of Deployment objects.", "deployments");
+    if (!Array.isArray(runs)) throw invalid("runs must be an array of DeploymentRun objects.", "runs");
+    this.check(deployments, "#/components/schemas/Deployment", "deployments");
+    this.check(runs, "#/components/schemas/DeploymentRun", "runs");
+    this.store.load(token, structuredClone(deployments), structuredClone(runs));
+  }
+
+  private check(items: unknown[], pointer: string, field: string): void {
+    const validate = this.contract.validator(pointer);
+    items.forEach((item, index) => {
+      if (!validate(item)) {
+        const { message, param } = describe(validate.errors ?? [], `${field}[${index}]`);
+        throw invalid(message, param);
+      }
+    });
+  }
+
+  // ---- requests ----
+
+  /** Handles one request in process (no HTTP), e.g. for a custom server or a fetch interceptor. */
+  handle(request: SimRequest): SimResponse {
+    const requestId = headerOf(request.headers, "x-request-id")?.trim() || randomUUID();
+    try {
+      const url = new URL(request.url, "http://simulator.invalid");
+      let path = url.pathname;
+      if (path === API_BASE_PATH || path.startsWith(`${API_BASE_PATH}/`))
+        path = path.slice(API_BASE_PATH.length) || "/";
+      const token = tokenOf(request.headers);
+      if (path.startsWith(CONTROL_PREFIX)) return this.control(request, path, token, requestId);
+      const matched = this.route(request.method.toUpperCase(), path);
+      if (token === undefined) {
+        throw new ApiError(401, "authentication_error", "Invalid API key or token.");
+      }
+      const answer = this.operate(matched.operation, matched.path, url.searchParams, request, token);
+      return this.respond(matched.operation, answer.status, answer.body, requestId, answer.replayed);
+    } catch (error) {
+      return this.fail(error, requestId);
+    }
+  }
+
+  /** A Node HTTP request listener serving the simulator (bodies up to 32 MB, as the API). */
+  listener(): (request: IncomingMessage, response: ServerResponse) => void {
+    return (request, response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let tooLarge = false;
+      request.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) tooLarge = true;
+        else chunks.push(chunk);
+      });
+      request.on("error", () => response.destroy());
+      request.on("end", () => {
+        const answer = tooLarge
+          ? this.fail(
+              invalid("Request body exceeds the 32 MB limit."),
+              headerOf(request.headers, "x-request-id") || randomUUID(),
+            )
+          : this.handle({
+              method: request.method ?? "GET",
+              url: request.url ?? "/",
+              headers: request.headers,
+              body: Buffer.concat(chunks),
+            });
+        send(response, answer);
+      });
+    };
+  }
+
+  private route(method: string, path: string): { operation: OperationSpec; path: Record<string, string> } {
+    let pathMatched = false;
+    for (const operation of this.contract.operations) {
+      const match = operation.pattern.exec(path);
+      if (!match) continue;
+      pathMatched = true;
+      if (operation.method !== method) continue;
+      const params: Record<string, string> = {};
+      operation.pathParameterNames.forEach((name, index) => {
+        params[name] = decodeURIComponent(match[index + 1] as string);
+      });
+      return { operation, path: params };
+    }
+    if (pathMatched) {
+      throw new ApiError(
+        405,
+        "invalid_request_error",
+        `Method not allowed: ${method} ${path} is not an operation of this API.`,
+      );
+    }
+    throw new ApiError(
+      404,
+      "not_found_error",
+      `Not found: ${method} ${path} is not an endpoint of this API.`,
+    );
+  }
+
+  private operate(
+    operation: OperationSpec,
+    pathParams: Record<string, string>,
+    search: URLSearchParams,
+    request: SimRequest,
+    token: string,
+  ): { status: number; body: unknown; replayed?: boolean } {
+    const query = this.parameters(operation, pathParams, search, request.headers);
+    const text = bodyText(request.body);
+    let body: unknown;
+    if (text.trim() !== "") {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw invalid("Request body must be valid JSON.");
+      }
+    }
+    if (operation.body) {
+      if (body === undefined && operation.body.required) throw invalid("A JSON request body is required.");
+      if (body !== undefined && !operation.body.validate(body)) {
+        const { message, param } = describe(operation.body.validate.errors ?? []);
+        throw invalid(message, param || undefined);
+      }
+    } else if (body !== undefined) {
+      throw invalid(`${operation.method} ${operation.path} takes no request body.`);
+    }
+    const handler = this.handlers.get(operation.operationId);
+    if (!handler)
+      throw new ApiError(
+        501 as number,
+        "api_error",
+        `The simulator does not implement ${operation.operationId} yet.`,
+      );
+
+    const account = this.store.account(token);
+    const nowMs = this.clock.now();
+    this.tick(account, nowMs);
+    const key = headerOf(request.headers, "idempotency-key");
+    const fingerprint =
+      key === undefined
+        ? ""
+        : digest(`${operation.operationId} ${JSON.stringify(pathParams)} ${JSON.stringify(body ?? null)}`);
+    if (key !== undefined) {
+      const stored = account.storedAnswer(key, nowMs);
+      if (stored) {
+        if (stored.fingerprint !== fingerprint)
+          throw new ApiError(409, "conflict_error", "Idempotency key reused with a different request body.");
+        return { status: stored.status, body: JSON.parse(stored.body), replayed: true };
+      }
+    }
+    let status: number;
+    let answerBody: unknown;
+    try {
+      const answer = handler({ account, nowMs, path: pathParams, query, body });
+      status = answer.status ?? 200;
+      answerBody = answer.body;
+    } catch (error) {
+      if (!(error instanceof ApiError) || key === undefined || error.status >= 500) throw error;
+      // A refused write is an answer too: replaying the key gives the same refusal.
+      account.storeAnswer(key, {
+        fingerprint,
+        status: error.status,
+        body: JSON.stringify(errorBody(error, "")),
+        expiresMs: nowMs + IDEMPOTENCY_TTL_MS,
+      });
+      throw error;
+    }
+    if (key !== undefined) {
+      account.storeAnswer(key, {
+        fingerprint,
+        status,
+        body: JSON.stringify(answerBody),
+        expiresMs: nowMs + IDEMPOTENCY_TTL_MS,
+      });
+    }
+    return { status, body: answerBody };
+  }
+
+  /** Query and header parameters, validated by the contract's schemas and converted to their types. */
+  private parameters(
+    operation: OperationSpec,
+    pathParams: Record<string, string>,
+    search: URLSearchParams,
+    headers: SimRequest["headers"],
+  ): Record<string, string | number | boolean> {
+    const query: Record<string, string | number | boolean> = {};
+    const known = new Set<string>();
+    for (const parameter of operation.parameters) {
+      let raw: string | undefined;
+      if (parameter.in === "query") {
+        known.add(parameter.name);
+        const values = search.getAll(parameter.name);
+        if (values.length > 1) throw invalid(`${parameter.name} may be given only once.`, parameter.name);
+        raw = values[0];
+      } else if (parameter.in === "header") raw = headerOf(headers, parameter.name.toLowerCase());
+      else raw = pathParams[parameter.name];
+      if (raw === undefined) {
+        if (parameter.required)
+          throw invalid(`Missing required parameter: ${parameter.name}`, parameter.name);
+        continue;
+      }
+      const value = convert(raw, parameter.kind);
+      if (!parameter.validate(value)) {
+        const error = parameter.validate.errors?.[0];
+        const expected =
+          parameter.kind === "integer" && typeof value !== "number"
+            ? "must be an integer"
+            : parameter.kind === "boolean" && typeof value !== "boolean"
+              ? 'must be "true" or "false"'
+              : (error?.message ?? "is invalid");
+        throw invalid(`${parameter.name} ${expected} (got ${JSON.stringify(raw)}).`, parameter.name);
+      }
+      if (parameter.in === "query") query[parameter.name] = value;
+    }
+    for (const name of search.keys()) {
+      if (!known.has(name)) {
+        throw invalid(
+          `Unknown query parameter: ${name}. ${operation.operationId} accepts ${[...known].join(", ") || "none"}.`,
+          name,
+        );
+      }
+    }
+    return query;
+  }
+
+  private respond(
+    operation: OperationSpec | undefined,
+    status: number,
+    body: unknown,
+    requestId: string,
+    replayed = false,
+  ): SimResponse {
+    if (this.strict && operation) {
+      const drift = this.drift(operation, status, body);
+      if (drift) return drift(requestId);
+    }
+    const headers: Record<string, string> = { "content-type": "application/json", "x-request-id": requestId };
+    if (replayed) headers["idempotent-replayed"] = "true";
+    return { status, headers, body: JSON.stringify(body) };
+  }
+
+  /** In strict mode: a 500 naming the schema the answer broke, instead of the answer. */
+  private drift(
+    operation: OperationSpec,
+    status: number,
+    body: unknown,
+  ): ((requestId: string) => SimResponse) | undefined {
+    const documented = operation.responses.get(status);
+    const problem = !documented
+      ? `status ${status} is not a documented response of ${operation.operationId}`
+      : documented.validate(body)
+        ? undefined
+        : (documented.validate.errors ?? [])
+            .slice(0, 3)
+            .map(
+              (error) =>
+                `${error.instancePath || "/"} ${error.message} (schema ${documented.pointer}${error.schemaPath.replace(/^#/, "")})`,
+            )
+            .join("; ");
+    if (!problem) return undefined;
+    return (requestId) => ({
+      status: 500,
+      headers: { "content-type": "application/json", "x-request-id": requestId },
+      body: JSON.stringify({
+        type: "error",
+        request_id: requestId,
+        error: {
+          type: "api_error",
+          message: `Simulator drift (strict mode): the ${status} answer of ${operation.operationId} does not match the contract: ${problem}`,
+        },
+      }),
+    });
+  }
+
+  private fail(error: unknown, requestId: string, operation?: OperationSpec): SimResponse {
+    const apiError =
+      error instanceof ApiError
+        ? error
+        : new ApiError(
+            500,
+            "api_error",
+            `Simulator failure: ${error instanceof Error ? error.message : String(error)}`,
+          );
+    return this.respond(operation, apiError.status, errorBody(apiError, requestId), requestId);
+  }
+
+  // ---- /_mock/* ----
+
+  private control(
+    request: SimRequest,
+    path: string,
+    token: string | undefined,
+    requestId: string,
+  ): SimResponse {
+    const method = request.method.toUpperCase();
+    const name = path.slice(CONTROL_PREFIX.length);
+    const ok = (body: unknown) => ({
+      status: 200,
+      headers: { "content-type": "application/json", "x-request-id": requestId },
+      body: JSON.stringify(body),
+    });
+    const readBody = (): Record<string, unknown> => {
+      const text = bodyText(request.body);
+      if (text.trim() === "") return {};
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw invalid("Request body must be valid JSON.");
+      }
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+        throw invalid("The body must be a JSON object.");
+      return parsed as Record<string, unknown>;
+    };
+    const needToken = (): string => {
+      if (token === undefined)
+        throw new ApiError(
+          401,
+          "authentication_error",
+          `${method} /_mock/${name} acts on the account of the request's bearer token: send Authorization: Bearer <token>.`,
+        );
+      return token;
+    };
+    const allowed: Record<string, string[]> = {
+      reset: ["POST"],
+      clock: ["GET", "POST"],
+      state: ["GET", "POST"],
+    };
+    const methods = allowed[name];
+    if (!methods)
+      throw new ApiError(
+        404,
+        "not_found_error",
+        `Not found: ${path}. The control endpoints are POST /_mock/reset, POST /_mock/clock and GET/POST /_mock/state.`,
+      );
+    if (!methods.includes(method))
+      throw new ApiError(
+        405,
+        "invalid_request_error",
+        `Method not allowed: ${method} ${path} (use ${methods.join(" or ")}).`,
+      );
+
+    if (name === "reset") {
+      const body = readBody();
+      const unknown = Object.keys(body).find((key) => key !== "fixture");
+      if (unknown)
+        throw invalid(
+          `Unknown field: ${unknown}. /_mock/reset takes {} or {"fixture": "empty" | "examples"}.`,
+          unknown,
+        );
+      const fixture = body.fixture ?? "examples";
+      if (fixture !== "examples" && fixture !== "empty")
+        throw invalid('fixture must be "examples" or "empty".', "fixture");
+      this.reset(needToken(), fixture);
+      return ok({ reset: true, fixture });
+    }
+    if (name === "clock") {
+      if (method === "GET") return ok({ now: rfc3339(this.clock.now()) });
+      const body = readBody();
+      const unknown = Object.keys(body).find((key) => key !== "advance_ms" && key !== "now");
+      if (unknown)
+        throw invalid(
+          `Unknown field: ${unknown}. /_mock/clock takes {"advance_ms": N} or {"now": "<RFC 3339>"}.`,
+          unknown,
+        );
+      if ((body.advance_ms === undefined) === (body.now === undefined)) {
+        throw invalid(
+          'Give exactly one of {"advance_ms": N} and {"now": "<RFC 3339>"}.',
+          body.now === undefined ? "advance_ms" : "now",
+        );
+      }
+      if (body.advance_ms !== undefined) {
+        if (typeof body.advance_ms !== "number")
+          throw invalid("advance_ms must be a number of milliseconds.", "advance_ms");
+        return ok({ now: this.advanceTime(body.advance_ms) });
+      }
+      if (typeof body.now !== "string" || !RFC3339.test(body.now))
+        throw invalid("now must be an RFC 3339 date-time, e.g. 2026-06-15T01:00:00Z.", "now");
+      return ok({ now: this.setTime(body.now) });
+    }
+    if (method === "GET") return ok(this.state(needToken()));
+    this.loadState(needToken(), readBody());
+    return ok(this.state(needToken()));
+  }
+}
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+function errorBody(error: ApiError, requestId: string) {
+  const detail: { type: ApiErrorType; message: string; param?: string } = {
+    type: error.type,
+    message: error.message,
+  };
+  if (error.param) detail.param = error.param;
+  return { type: "error", request_id: requestId, error: detail };
+}
+
+function convert(raw: string, kind: "string" | "integer" | "boolean"): string | number | boolean {
+  if (kind === "integer" && /^-?\d+$/.test(raw)) return Number(raw);
+  if (kind === "boolean" && (raw === "true" || raw === "false")) return raw === "true";
+  return raw;
+}
+
+function headerOf(headers: SimRequest["headers"], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function tokenOf(headers: SimRequest["headers"]): string | undefined {
+  const match = /^bearer\s+(\S+)\s*$/i.exec(headerOf(headers, "authorization") ?? "");
+  return match?.[1];
+}
+
+function bodyText(body: SimRequest["body"]): string {
+  return body === undefined ? "" : typeof body === "string" ? body : body.toString("utf8");
+}
+
+function digest(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+function send(response: ServerResponse, answer: SimResponse): void {
+  const payload = Buffer.from(answer.body);
+  response
+    .writeHead(answer.status, { ...answer.headers, "content-length": String(payload.length) })
+    .end(payload);
+}

@@ -1,0 +1,199 @@
+// Accounts, one per bearer token, each with its own deployments, runs and idempotency keys.
+// Every collection is bounded, so a runaway test gets a clear 409 instead of exhausting memory.
+import { randomBytes } from "node:crypto";
+import type { Deployment, DeploymentRun } from "@qoder-cloud/types";
+import type { Contract } from "./contract.js";
+import { type ApiError, conflict } from "./errors.js";
+import { OrderedIndex } from "./ordered-index.js";
+
+export type { Deployment, DeploymentRun };
+
+export const LIMITS = {
+  accounts: 1_000,
+  deploymentsPerAccount: 50_000,
+  runsPerAccount: 200_000,
+  idempotencyKeysPerAccount: 100_000,
+} as const;
+
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface DeploymentRecord {
+  deployment: Deployment;
+  /** Fire times up to here have been accounted for (fired, or skipped while paused). */
+  firedThroughMs: number;
+}
+
+export interface StoredAnswer {
+  fingerprint: string;
+  status: number;
+  body: string;
+  expiresMs: number;
+}
+
+export class Account {
+  readonly deployments = new OrderedIndex<DeploymentRecord>();
+  readonly runs = new OrderedIndex<DeploymentRun>();
+  readonly runsByDeployment = new Map<string, OrderedIndex<DeploymentRun>>();
+  /** Deployments with a schedule that are not archived (paused ones keep their upcoming times fresh). */
+  readonly scheduled = new Set<DeploymentRecord>();
+  /** Earliest time at which a scheduled deployment may be due; may be early, never late. */
+  nextFireMs = Number.POSITIVE_INFINITY;
+  /** Insertion order = age, so expired keys are pruned from the front. */
+  readonly idempotency = new Map<string, StoredAnswer>();
+
+  addDeployment(record: DeploymentRecord): void {
+    if (this.deployments.size >= LIMITS.deploymentsPerAccount) {
+      throw capacity(`${LIMITS.deploymentsPerAccount} deployments`);
+    }
+    const { deployment } = record;
+    this.deployments.insert(deployment.id, Date.parse(deployment.created_at), record);
+    this.watch(record);
+  }
+
+  /** Starts (or stops) firing a deployment's schedule, according to its current state. */
+  watch(record: DeploymentRecord): void {
+    const { deployment } = record;
+    if (deployment.schedule && deployment.archived_at === null) {
+      this.scheduled.add(record);
+      const next = deployment.schedule.upcoming_runs_at[0];
+      if (next !== undefined) this.nextFireMs = Math.min(this.nextFireMs, Date.parse(next));
+    } else this.scheduled.delete(record);
+  }
+
+  get remainingRuns(): number {
+    return LIMITS.runsPerAccount - this.runs.size;
+  }
+
+  addRun(run: DeploymentRun): void {
+    if (this.runs.size >= LIMITS.runsPerAccount) throw capacity(`${LIMITS.runsPerAccount} deployment runs`);
+    const createdMs = Date.parse(run.created_at);
+    this.runs.insert(run.id, createdMs, run);
+    let own = this.runsByDeployment.get(run.deployment_id);
+    if (!own) {
+      own = new OrderedIndex<DeploymentRun>();
+      this.runsByDeployment.set(run.deployment_id, own);
+    }
+    own.insert(run.id, createdMs, run);
+  }
+
+  /** The replayable answer for an idempotency key, dropping expired keys on the way. */
+  storedAnswer(key: string, nowMs: number): StoredAnswer | undefined {
+    for (const [oldest, answer] of this.idempotency) {
+      if (answer.expiresMs > nowMs) break;
+      this.idempotency.delete(oldest);
+    }
+    const answer = this.idempotency.get(key);
+    return answer && answer.expiresMs > nowMs ? answer : undefined;
+  }
+
+  storeAnswer(key: string, answer: StoredAnswer): void {
+    this.idempotency.delete(key);
+    if (this.idempotency.size >= LIMITS.idempotencyKeysPerAccount) {
+      const oldest = this.idempotency.keys().next().value as string;
+      this.idempotency.delete(oldest);
+    }
+    this.idempotency.set(key, answer);
+  }
+}
+
+function capacity(what: string): ApiError {
+  return conflict(
+    `This mock account already holds ${what}, the simulator's limit per account. Reset it (POST /_mock/reset or reset() from startMock), or use another bearer token.`,
+  );
+}
+
+/** `dep_` / `drun_` / `sess_` + 32 lowercase hex: 12 of them the time in ms (UUIDv7-like), 20 random. */
+export function newId(prefix: string, nowMs: number): string {
+  const time = Math.max(0, Math.floor(nowMs)).toString(16).padStart(12, "0").slice(-12);
+  return `${prefix}${time}${randomBytes(10).toString("hex")}`;
+}
+
+export type Fixture = "examples" | "empty";
+
+/** The contract's example deployments and runs, one of each id (the fullest state of each). */
+export function exampleRecords(contract: Contract): { deployments: Deployment[]; runs: DeploymentRun[] } {
+  const examples = (contract.document.components as { examples: Record<string, { value?: unknown }> })
+    .examples;
+  const deployments = new Map<string, Deployment>();
+  const runs = new Map<string, DeploymentRun>();
+  const take = (value: unknown) => {
+    if (typeof value !== "object" || value === null) return;
+    const item = value as { type?: string; id?: string; data?: unknown[] };
+    if (Array.isArray(item.data)) item.data.forEach(take);
+    else if (item.type === "deployment" && item.id && !deployments.has(item.id))
+      deployments.set(item.id, item as unknown as Deployment);
+    else if (item.type === "deployment_run" && item.id && !runs.has(item.id))
+      runs.set(item.id, item as unknown as DeploymentRun);
+  };
+  // The list examples first: the seed page's deployment is retrievable exactly as the seed shows it.
+  // A deployment that appears in several states (paused, archived …) is seeded in its first one.
+  const names = Object.keys(examples).sort(
+    (a, b) => Number(!a.includes("List")) - Number(!b.includes("List")),
+  );
+  for (const name of names) take(examples[name]?.value);
+  return { deployments: [...deployments.values()], runs: [...runs.values()] };
+}
+
+export class Store {
+  private readonly accounts = new Map<string, Account>();
+
+  constructor(
+    private readonly seed: () => { deployments: Deployment[]; runs: DeploymentRun[] },
+    private readonly nowMs: () => number,
+    readonly defaultFixture: Fixture,
+  ) {}
+
+  /** The account of a token, created with the default fixture on first use. */
+  account(token: string): Account {
+    let account = this.accounts.get(token);
+    if (!account) account = this.reset(token, this.defaultFixture);
+    return account;
+  }
+
+  peek(token: string): Account | undefined {
+    return this.accounts.get(token);
+  }
+
+  all(): Iterable<Account> {
+    return this.accounts.values();
+  }
+
+  reset(token: string, fixture: Fixture = this.defaultFixture): Account {
+    if (!this.accounts.has(token) && this.accounts.size >= LIMITS.accounts) {
+      throw conflict(
+        `The simulator already holds ${LIMITS.accounts} accounts (one per bearer token). Reuse tokens, or restart the mock.`,
+      );
+    }
+    const account = new Account();
+    if (fixture === "examples") {
+      const { deployments, runs } = structuredClone(this.seed());
+      this.fill(account, deployments, runs);
+    }
+    this.accounts.set(token, account);
+    return account;
+  }
+
+  /** Replaces an account's records (POST /_mock/state); the records were validated by the caller. */
+  load(token: string, deployments: Deployment[], runs: DeploymentRun[]): Account {
+    const account = this.reset(token, "empty");
+    this.fill(account, deployments, runs);
+    return account;
+  }
+
+  resetAll(): void {
+    this.accounts.clear();
+  }
+
+  private fill(account: Account, deployments: Deployment[], runs: DeploymentRun[]): void {
+    const now = this.nowMs();
+    for (const deployment of deployments) {
+      if (account.deployments.has(deployment.id))
+        throw conflict(`Deployment ${deployment.id} is given twice.`);
+      account.addDeployment({ deployment, firedThroughMs: now });
+    }
+    for (const run of runs) {
+      if (account.runs.has(run.id)) throw conflict(`Deployment run ${run.id} is given twice.`);
+      account.addRun(run);
+    }
+  }
+}
