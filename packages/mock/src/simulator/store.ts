@@ -55,7 +55,7 @@ export class Account {
     const { deployment } = record;
     if (deployment.schedule && deployment.archived_at === null) {
       this.scheduled.add(record);
-      const next = deployment.schedule.upcoming_runs_at[0];
+      const next = deployment.schedule.upcoming_runs_at?.[0];
       if (next !== undefined) this.nextFireMs = Math.min(this.nextFireMs, Date.parse(next));
     } else this.scheduled.delete(record);
   }
