@@ -88,7 +88,7 @@ export function loadContract(path: string = openapiJsonPath): Contract {
             : "string") as ParameterSpec["kind"],
         };
       });
-      const operationPointer = `#/paths/${escape(path)}/${method}`;
+      const operationPointer = `#/paths/${escapePointerToken(path)}/${method}`;
       let body: OperationSpec["body"];
       if (operation.requestBody) {
         const { node, pointer } = resolve(document, operation.requestBody, `${operationPointer}/requestBody`);
@@ -147,7 +147,7 @@ function resolve(
   return { node: current, pointer: at };
 }
 
-function escape(token: string): string {
+function escapePointerToken(token: string): string {
   return token.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 

@@ -81,7 +81,7 @@ function metadataOf(input: Record<string, unknown> | null | undefined, previous:
 function syncStats(deployment: Deployment): void {
   const stats = deployment.metadata.cas_config?.stats;
   if (!stats) return;
-  const next = deployment.schedule?.upcoming_runs_at[0];
+  const next = deployment.schedule?.upcoming_runs_at?.[0];
   if (next) stats.next_trigger_at = next;
   else if (!deployment.schedule) delete stats.next_trigger_at;
 }
@@ -268,7 +268,7 @@ export const deployments: Resource = {
       const { deployment } = record;
       const schedule = deployment.schedule;
       if (!schedule || nowMs <= record.firedThroughMs) {
-        const first = schedule?.upcoming_runs_at[0];
+        const first = schedule?.upcoming_runs_at?.[0];
         if (first) nextFire = Math.min(nextFire, Date.parse(first));
         continue;
       }
