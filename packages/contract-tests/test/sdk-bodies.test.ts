@@ -2,7 +2,7 @@
 // each must validate against the bundled contract and be accepted by the mock, and a broken copy of each
 // must be refused, by the schema and by the mock, with the 400 envelope naming the field.
 import { describe, expect, it } from "vitest";
-import { validate } from "./support/spec.js";
+import { operations, validate } from "./support/spec.js";
 
 const mockUrl = process.env.QODER_BASE_URL;
 if (!mockUrl?.startsWith("http://127.0.0.1:"))
@@ -130,8 +130,7 @@ describe.each(cases)("%s", (_what, schema, path, accepted, broken, field) => {
   });
 });
 
-it("every operation declares the qoder-workspace-id and x-qoder-beta headers, optional", async () => {
-  const { operations } = await import("./support/spec.js");
+it("every operation declares the qoder-workspace-id and x-qoder-beta headers, optional", () => {
   for (const operation of operations) {
     for (const header of ["qoder-workspace-id", "x-qoder-beta"]) {
       const declared = operation.parameters.find((p) => p.in === "header" && p.name === header);

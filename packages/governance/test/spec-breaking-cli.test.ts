@@ -1,6 +1,6 @@
 // End to end: the CLI in throwaway git repositories holding a copy of the workspace's contract.
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -86,7 +86,6 @@ async function commitAll(repo: string, message: string) {
 }
 /** Adds a pending changeset bumping the contract package by `level`. */
 async function addChangeset(repo: string, level: "major" | "minor" | "patch", name = "contract-change") {
-  const { mkdir } = await import("node:fs/promises");
   await mkdir(path.join(repo, ".changeset"), { recursive: true });
   await writeFile(
     path.join(repo, ".changeset", `${name}.md`),

@@ -2,7 +2,7 @@
 // spec (not the contract) whose shapes differ from metadata's, and the output must compile and accept
 // exactly the values the schemas allow.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -96,7 +96,6 @@ test("an untyped schema with properties and additionalProperties is refused with
 });
 
 test("components come out in name order, whatever order the bundle lists them in", async () => {
-  const { readFileSync } = await import("node:fs");
   const reversed = {
     ...spec,
     components: { schemas: Object.fromEntries(Object.entries(schemas).reverse()) },

@@ -1,12 +1,8 @@
 // The API's error answers, raised by resources and turned into the envelope by the handler.
-export type ApiErrorType =
-  | "invalid_request_error"
-  | "authentication_error"
-  | "permission_error"
-  | "not_found_error"
-  | "conflict_error"
-  | "rate_limit_error"
-  | "api_error";
+import type { ErrorType } from "../envelope-proxy.js";
+
+/** The contract's error types: the front layer's one list, not a copy. */
+export type ApiErrorType = ErrorType;
 
 export class ApiError extends Error {
   constructor(
