@@ -36,21 +36,23 @@ export interface OperationSpec {
 export interface Contract {
   document: JsonObject;
   operations: OperationSpec[];
-  /** A validator for any schema of the bundle, by JSON pointer (`#/components/schemas/Deployment`). */
-  validator(pointer: string): ValidateFunction;
+  /**
+   * A validator for any schema of the bundle, by JSON pointer (`#/components/schemas/Deployment`), for
+   * what the API returns (default) or what it is sent.
+   */
+  validator(pointer: string, direction?: Direction): ValidateFunction;
 }
+
+export type Direction = "request" | "response";
 
 let loaded: Contract | undefined;
 
-/** Loads and compiles the bundled contract (once per process). */
-export function loadContract(path: string = openapiJsonPath): Contract {
-  if (loaded && path === openapiJsonPath) return loaded;
-  const document = JSON.parse(readFileSync(path, "utf8")) as JsonObject;
+function compiler(document: JsonObject): (pointer: string) => ValidateFunction {
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
   ajvFormats.default(ajv);
   ajv.addSchema(document, "contract");
   const cache = new Map<string, ValidateFunction>();
-  const validator = (pointer: string): ValidateFunction => {
+  return (pointer) => {
     let compiled = cache.get(pointer);
     if (!compiled) {
       compiled = ajv.compile({ $ref: `contract${pointer}` });
@@ -58,6 +60,42 @@ export function loadContract(path: string = openapiJsonPath): Contract {
     }
     return compiled;
   };
+}
+
+/** A copy of the document in which properties marked `flag` (readOnly / writeOnly) are never required. */
+function withoutRequired(document: JsonObject, flag: "readOnly" | "writeOnly"): JsonObject {
+  const copy = structuredClone(document);
+  const visit = (node: unknown): void => {
+    if (typeof node !== "object" || node === null) return;
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    const object = node as JsonObject;
+    const properties = object.properties as Record<string, unknown> | undefined;
+    if (Array.isArray(object.required) && properties) {
+      object.required = object.required.filter(
+        (name: string) => resolve(copy, properties[name], "").node?.[flag] !== true,
+      );
+    }
+    Object.values(object).forEach(visit);
+  };
+  visit(copy);
+  return copy;
+}
+
+/** Loads and compiles the bundled contract (once per process). */
+export function loadContract(path: string = openapiJsonPath): Contract {
+  if (loaded && path === openapiJsonPath) return loaded;
+  const document = JSON.parse(readFileSync(path, "utf8")) as JsonObject;
+  // OpenAPI's readOnly / writeOnly make a required property required in one direction only (a
+  // repository's authorization_token is sent, never returned); JSON Schema has no such notion, so each
+  // direction gets its own copy of the document with the other direction's properties not required.
+  const compilers = {
+    request: compiler(withoutRequired(document, "readOnly")),
+    response: compiler(withoutRequired(document, "writeOnly")),
+  };
+  const validator = (pointer: string, direction: Direction = "response") => compilers[direction](pointer);
   const operations: OperationSpec[] = [];
   const paths = document.paths as Record<string, JsonObject>;
   for (const [path, item] of Object.entries(paths)) {
@@ -82,7 +120,7 @@ export function loadContract(path: string = openapiJsonPath): Contract {
           name: node.name as string,
           in: node.in as ParameterSpec["in"],
           required: node.required === true,
-          validate: validator(schemaPointer),
+          validate: validator(schemaPointer, "request"),
           kind: (schema.type === "integer" || schema.type === "boolean"
             ? schema.type
             : "string") as ParameterSpec["kind"],
@@ -94,7 +132,7 @@ export function loadContract(path: string = openapiJsonPath): Contract {
         const { node, pointer } = resolve(document, operation.requestBody, `${operationPointer}/requestBody`);
         body = {
           required: node.required === true,
-          validate: validator(`${pointer}/content/application~1json/schema`),
+          validate: validator(`${pointer}/content/application~1json/schema`, "request"),
         };
       }
       const responses: OperationSpec["responses"] = new Map();

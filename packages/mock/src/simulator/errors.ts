@@ -17,5 +17,6 @@ export class ApiError extends Error {
 
 export const invalid = (message: string, param?: string) =>
   new ApiError(400, "invalid_request_error", message, param);
-export const notFound = (message: string) => new ApiError(404, "not_found_error", message);
+export const notFound = (message: string, param?: string) =>
+  new ApiError(404, "not_found_error", message, param);
 export const conflict = (message: string) => new ApiError(409, "conflict_error", message);

@@ -66,7 +66,7 @@ const same = (run: DeploymentRun) => run;
 
 function deploymentOf(account: Account, id: string): Deployment {
   const record = account.deployments.get(id);
-  if (!record) throw notFound(`No deployment with id ${id}.`);
+  if (!record) throw notFound(`Deployment not found: ${id}.`, "deployment_id");
   return record.deployment;
 }
 
@@ -83,7 +83,7 @@ export const deploymentRuns: Resource = {
       const id = path.deployment_id as string;
       deploymentOf(account, id);
       const run = account.runsByDeployment.get(id)?.get(path.run_id as string);
-      if (!run) throw notFound(`No run with id ${path.run_id} in deployment ${id}.`);
+      if (!run) throw notFound(`Deployment run not found: ${path.run_id}.`, "run_id");
       return { body: run };
     },
     listDeploymentRuns({ account, query }) {
@@ -97,7 +97,7 @@ export const deploymentRuns: Resource = {
     },
     getDeploymentRun({ account, path }) {
       const run = account.runs.get(path.run_id as string);
-      if (!run) throw notFound(`No deployment run with id ${path.run_id}.`);
+      if (!run) throw notFound(`Deployment run not found: ${path.run_id}.`, "run_id");
       return { body: run };
     },
   },

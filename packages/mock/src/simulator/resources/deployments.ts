@@ -88,7 +88,7 @@ function syncStats(deployment: Deployment): void {
 
 function recordOf(account: Account, id: string): DeploymentRecord {
   const record = account.deployments.get(id);
-  if (!record) throw notFound(`No deployment with id ${id}.`);
+  if (!record) throw notFound(`Deployment not found: ${id}.`, "deployment_id");
   return record;
 }
 
@@ -196,8 +196,8 @@ export const deployments: Resource = {
       const record = recordOf(account, path.deployment_id as string);
       const { deployment } = record;
       if (deployment.archived_at !== null)
-        throw conflict(`Deployment ${deployment.id} is archived; it cannot be paused.`);
-      if (deployment.status === "paused") throw conflict(`Deployment ${deployment.id} is already paused.`);
+        throw conflict("Deployment is archived; an archived deployment cannot be paused.");
+      if (deployment.status === "paused") throw conflict("Deployment is already paused.");
       // upcoming_runs_at stays listed while paused; the schedule just does not fire.
       record.deployment = {
         ...deployment,
@@ -212,8 +212,8 @@ export const deployments: Resource = {
       const record = recordOf(account, path.deployment_id as string);
       const { deployment } = record;
       if (deployment.archived_at !== null)
-        throw conflict(`Deployment ${deployment.id} is archived; it cannot be unpaused.`);
-      if (deployment.status !== "paused") throw conflict(`Deployment ${deployment.id} is not paused.`);
+        throw conflict("Deployment is archived; an archived deployment cannot be unpaused.");
+      if (deployment.status !== "paused") throw conflict("Deployment is not paused.");
       record.deployment = {
         ...deployment,
         status: "active",
@@ -228,7 +228,7 @@ export const deployments: Resource = {
     archiveDeployment({ account, nowMs, path }) {
       const record = recordOf(account, path.deployment_id as string);
       const { deployment } = record;
-      if (deployment.archived_at !== null) throw conflict(`Deployment ${deployment.id} is already archived.`);
+      if (deployment.archived_at !== null) throw conflict("Deployment is already archived.");
       const at = rfc3339(nowMs);
       record.deployment = {
         ...deployment,
@@ -245,12 +245,9 @@ export const deployments: Resource = {
     runDeployment({ account, nowMs, path }) {
       const record = recordOf(account, path.deployment_id as string);
       const { deployment } = record;
-      if (deployment.archived_at !== null)
-        throw conflict(`Deployment ${deployment.id} is archived; it cannot be run.`);
-      if (deployment.status !== "active")
-        throw conflict(
-          `Deployment ${deployment.id} is not active (it is ${deployment.status}); unpause it first.`,
-        );
+      // The documented wording covers both refusals.
+      if (deployment.archived_at !== null || deployment.status !== "active")
+        throw conflict("Deployment is archived or not in active status.");
       return { body: recordRun(account, deployment, nowMs, { type: "manual" }) };
     },
   },

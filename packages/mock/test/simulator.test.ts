@@ -1,0 +1,493 @@
+// The stateful simulator over real HTTP, strict mode on (every answer checked against the contract).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadContract } from "../src/simulator/contract.js";
+import { Simulator } from "../src/simulator/index.js";
+import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
+
+type Deployment = {
+  id: string;
+  name: string;
+  status: string;
+  paused_reason: unknown;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+  metadata: Record<string, unknown>;
+  schedule: { upcoming_runs_at?: string[]; last_run_at?: string } | null;
+  [key: string]: unknown;
+};
+type List<T> = {
+  data: T[];
+  first_id: string | null;
+  last_id: string | null;
+  has_more: boolean;
+  next_page: string | null;
+};
+type Run = { id: string; deployment_id: string; trigger_context: { type: string; scheduled_at?: string } };
+type ErrorBody = {
+  type: "error";
+  request_id: string;
+  error: { type: string; message: string; param?: string };
+};
+
+const examples = (loadContract().document.components as { examples: Record<string, { value: never }> })
+  .examples;
+const example = <T>(name: string): T => structuredClone(examples[name]?.value) as T;
+const seedList = example<List<Deployment>>("DeploymentListExample");
+const seedDeployment = seedList.data[0] as Deployment;
+
+let server: SimServer;
+beforeAll(async () => {
+  server = await startSimServer();
+});
+afterAll(() => server.close());
+
+/** A fresh, empty account per test: tokens are accounts. */
+let token: string;
+let tokenCount = 0;
+beforeEach(async () => {
+  token = `pt-sim-${++tokenCount}`;
+  const reset = await server.call("POST", "/_mock/reset", { token, body: { fixture: "empty" } });
+  expect(reset.status).toBe(200);
+});
+const call = <T = Deployment>(method: string, path: string, options: Parameters<SimServer["call"]>[2] = {}) =>
+  server.call<T>(method, path, { token, ...options });
+const create = async (overrides: Record<string, unknown> = {}) => {
+  const answer = await call("POST", "/deployments", { body: createBody(overrides) });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return answer.body;
+};
+
+describe("accounts and the example fixture", () => {
+  it("starts a new token's account with the contract's examples: the seed's deployment is retrievable", async () => {
+    const fresh = "pt-sim-examples";
+    const got = await server.call<Deployment>("GET", `/deployments/${seedDeployment.id}`, { token: fresh });
+    expect(got.status).toBe(200);
+    expect(got.body.name).toBe(seedDeployment.name);
+    expect(got.body.created_at).toBe(seedDeployment.created_at);
+    const list = await server.call<List<Deployment>>("GET", "/deployments?limit=100", { token: fresh });
+    expect(list.body.data.map((item) => item.id)).toContain(seedDeployment.id);
+  });
+
+  it("keeps accounts apart: what one token creates another never sees", async () => {
+    const mine = await create({ name: "mine" });
+    const other = await server.call<ErrorBody>("GET", `/deployments/${mine.id}`, { token: `${token}-other` });
+    expect(other.status).toBe(404);
+    const list = await server.call<List<Deployment>>("GET", "/deployments", { token: `${token}-other` });
+    expect(list.body.data.map((item) => item.id)).not.toContain(mine.id);
+  });
+
+  it("answers 401 in the envelope without a bearer token", async () => {
+    const answer = await call<ErrorBody>("GET", "/deployments", { token: null });
+    expect(answer.status).toBe(401);
+    expect(answer.body.error.type).toBe("authentication_error");
+  });
+});
+
+describe("create", () => {
+  it("gives a dep_ id, the clock's timestamps, active status and the next five fire times of the cron", async () => {
+    // The seed's own deployment: created 2026-06-14T08:53:32Z, "0 9 * * *" in Asia/Shanghai.
+    await server.call("POST", "/_mock/clock", { body: { now: seedDeployment.created_at } });
+    const made = await create({ name: "x" });
+    expect(made.id).toMatch(/^dep_[0-9a-f]{32}$/);
+    expect(made.name).toBe("x");
+    expect(made.status).toBe("active");
+    expect(made.paused_reason).toBeNull();
+    expect(made.archived_at).toBeNull();
+    expect(made.created_at).toBe(seedDeployment.created_at);
+    expect(made.updated_at).toBe(seedDeployment.created_at);
+    expect(made.schedule?.upcoming_runs_at).toEqual(seedDeployment.schedule?.upcoming_runs_at);
+    const got = await call("GET", `/deployments/${made.id}`);
+    expect(got.body).toEqual(made);
+  });
+
+  it("schedule: null gives a manual-only deployment with no upcoming runs", async () => {
+    const made = await create({ schedule: null });
+    expect(made.schedule).toBeNull();
+  });
+
+  it.each([
+    [{ type: "cron", expression: "0 9 * *", timezone: "UTC" }, "schedule.expression"],
+    [{ type: "cron", expression: "61 9 * * *", timezone: "UTC" }, "schedule.expression"],
+    [{ type: "cron", expression: "0 9 * * *", timezone: "Mars/Olympus" }, "schedule.timezone"],
+  ])("refuses an invalid schedule %j with a 400 naming %s", async (schedule, param) => {
+    const answer = await call<ErrorBody>("POST", "/deployments", { body: createBody({ schedule }) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ type: "invalid_request_error", param });
+  });
+
+  it("validates the body with the contract's schemas, naming the field", async () => {
+    const { name: _name, ...noName } = createBody();
+    const missing = await call<ErrorBody>("POST", "/deployments", { body: noName });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error).toMatchObject({ message: "Missing required field: name", param: "name" });
+    const unknown = await call<ErrorBody>("POST", "/deployments", { body: createBody({ colour: "red" }) });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.param).toBe("colour");
+    const notJson = await call<ErrorBody>("POST", "/deployments", { body: "{nope" });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.message).toBe("Request body must be valid JSON.");
+  });
+
+  it("never returns a repository's authorization_token", async () => {
+    const made = await create({
+      resources: [
+        {
+          type: "github_repository",
+          url: "https://github.com/example/repo",
+          authorization_token: "ghp_secret_value",
+        },
+      ],
+    });
+    expect(JSON.stringify(made)).not.toContain("ghp_secret_value");
+  });
+});
+
+describe("list", () => {
+  it("lists newest first with limit, first_id, last_id, has_more and next_page", async () => {
+    const made = [];
+    for (let index = 0; index < 5; index++) {
+      made.push(await create({ name: `d${index}` }));
+      await server.call("POST", "/_mock/clock", { body: { advance_ms: 1_000 } });
+    }
+    const page = await call<List<Deployment>>("GET", "/deployments?limit=2");
+    expect(page.body.data.map((item) => item.name)).toEqual(["d4", "d3"]);
+    expect(page.body).toMatchObject({ first_id: made[4]?.id, last_id: made[3]?.id, has_more: true });
+    expect(page.body.next_page).toBe(page.body.last_id);
+    const next = await call<List<Deployment>>("GET", `/deployments?limit=2&page=${page.body.next_page}`);
+    expect(next.body.data.map((item) => item.name)).toEqual(["d2", "d1"]);
+    const last = await call<List<Deployment>>("GET", `/deployments?limit=2&after_id=${made[1]?.id}`);
+    expect(last.body).toMatchObject({ has_more: false, next_page: null });
+    expect(last.body.data.map((item) => item.name)).toEqual(["d0"]);
+    const back = await call<List<Deployment>>("GET", `/deployments?limit=2&before_id=${made[1]?.id}`);
+    expect(back.body.data.map((item) => item.name)).toEqual(["d3", "d2"]);
+    expect(back.body.has_more).toBe(true);
+  });
+
+  it("refuses two cursors at once and a cursor that names nothing", async () => {
+    const one = await create();
+    const both = await call<ErrorBody>("GET", `/deployments?after_id=${one.id}&before_id=${one.id}`);
+    expect(both.status).toBe(400);
+    expect(both.body.error.param).toBe("before_id");
+    const stale = await call<ErrorBody>("GET", `/deployments?page=dep_${"0".repeat(32)}`);
+    expect(stale.status).toBe(400);
+    expect(stale.body.error.param).toBe("page");
+  });
+
+  it("refuses limits outside the contract and unknown query parameters", async () => {
+    for (const query of ["limit=0", "limit=1001", "limit=abc", "status=deleted", "colour=red"]) {
+      const answer = await call<ErrorBody>("GET", `/deployments?${query}`);
+      expect(answer.status, query).toBe(400);
+      expect(answer.body.error.param, query).toBe(query.split("=")[0]);
+    }
+  });
+
+  it("filters by status, agent_id, include_archived and created_at", async () => {
+    const start = Date.parse("2026-07-01T00:00:00Z");
+    await server.call("POST", "/_mock/clock", { body: { now: new Date(start).toISOString() } });
+    const a = await create({ name: "a", agent: "agent_aaa" });
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 60_000 } });
+    const b = await create({ name: "b" });
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 60_000 } });
+    const c = await create({ name: "c" });
+    expect((await call("POST", `/deployments/${b.id}/pause`)).status).toBe(200);
+    expect((await call("POST", `/deployments/${c.id}/archive`)).status).toBe(200);
+    const names = async (query: string) =>
+      (await call<List<Deployment>>("GET", `/deployments?${query}`)).body.data.map((item) => item.name);
+    expect(await names("")).toEqual(["b", "a"]);
+    expect(await names("include_archived=true")).toEqual([
+      expect.stringMatching(/^c_archived_\d+$/),
+      "b",
+      "a",
+    ]);
+    expect(await names("status=paused")).toEqual(["b"]);
+    expect(await names("agent_id=agent_aaa")).toEqual(["a"]);
+    expect(await names(`created_at[gte]=${b.created_at}&include_archived=true`)).toHaveLength(2);
+    expect(await names(`created_at[lte]=${a.created_at}`)).toEqual(["a"]);
+  });
+
+  it("walks 2,345 deployments forwards and backwards, losing and repeating nothing, also while creating", async () => {
+    const ids = new Set<string>();
+    for (let index = 0; index < 2_345; index++) {
+      // In process: the walk below is what goes over HTTP.
+      const answer = server.sim.handle({
+        method: "POST",
+        url: "/deployments",
+        headers: { authorization: `Bearer ${token}` },
+        body: JSON.stringify(createBody({ name: `bulk-${index}`, schedule: null })),
+      });
+      expect(answer.status).toBe(200);
+      ids.add(JSON.parse(answer.body).id);
+    }
+    const forwards: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: List<Deployment> } = await call<List<Deployment>>(
+        "GET",
+        `/deployments?limit=100${cursor ? `&after_id=${cursor}` : ""}`,
+      );
+      forwards.push(...page.body.data.map((item) => item.id));
+      cursor = page.body.has_more ? page.body.last_id : null;
+      // Newer items appear at the head of the list; a walk towards older ones never meets them.
+      await create({ name: "created-during-walk", schedule: null });
+    } while (cursor);
+    expect(forwards).toHaveLength(ids.size);
+    expect(new Set(forwards)).toEqual(ids);
+
+    const backwards: string[] = [];
+    cursor = forwards[forwards.length - 1] as string;
+    backwards.push(cursor);
+    let more = true;
+    while (more) {
+      const page: { body: List<Deployment> } = await call<List<Deployment>>(
+        "GET",
+        `/deployments?limit=100&before_id=${cursor}`,
+      );
+      backwards.unshift(...page.body.data.map((item) => item.id));
+      cursor = page.body.first_id ?? cursor;
+      more = page.body.has_more;
+    }
+    const walkedBack = backwards.filter((id) => ids.has(id));
+    expect(walkedBack).toEqual(forwards);
+    expect(new Set(backwards).size).toBe(backwards.length);
+    expect(backwards.length - walkedBack.length).toBe(24); // the ones created during the forward walk
+  });
+});
+
+describe("lifecycle", () => {
+  it("pause → paused (409 twice), unpause → active (409 twice), run, archive (409 twice, irreversible)", async () => {
+    const made = await create();
+    const paused = await call("POST", `/deployments/${made.id}/pause`, { body: {} });
+    expect(paused.status).toBe(200);
+    expect(paused.body).toMatchObject({ status: "paused", paused_reason: { type: "manual" } });
+    expect(paused.body.schedule?.upcoming_runs_at).toEqual(made.schedule?.upcoming_runs_at);
+    expect((await call("GET", `/deployments/${made.id}`)).body.status).toBe("paused");
+    const again = await call<ErrorBody>("POST", `/deployments/${made.id}/pause`);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toEqual(example<ErrorBody>("ErrorAlreadyPaused").error);
+    const notActive = await call<ErrorBody>("POST", `/deployments/${made.id}/run`);
+    expect(notActive.status).toBe(409);
+    expect(notActive.body.error).toEqual(example<ErrorBody>("ErrorNotActive").error);
+
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 3 * 86_400_000 } });
+    const unpaused = await call("POST", `/deployments/${made.id}/unpause`);
+    expect(unpaused.body).toMatchObject({ status: "active", paused_reason: null });
+    const firstUpcoming = Date.parse(unpaused.body.schedule?.upcoming_runs_at?.[0] as string);
+    const now = Date.parse((await server.call<{ now: string }>("GET", "/_mock/clock")).body.now);
+    expect(firstUpcoming).toBeGreaterThan(now - 1_000);
+    expect(firstUpcoming).toBeLessThanOrEqual(now + 86_400_000);
+    const twice = await call<ErrorBody>("POST", `/deployments/${made.id}/unpause`);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toEqual(example<ErrorBody>("ErrorNotPaused").error);
+
+    const run = await call<Run & { error: null; session_id: string }>("POST", `/deployments/${made.id}/run`);
+    expect(run.status).toBe(200);
+    expect(run.body).toMatchObject({
+      deployment_id: made.id,
+      trigger_context: { type: "manual" },
+      error: null,
+    });
+    expect(run.body.session_id).toMatch(/^sess_/);
+
+    const archived = await call("POST", `/deployments/${made.id}/archive`);
+    expect(archived.body.name).toMatch(new RegExp(`^${made.name}_archived_\\d+$`));
+    expect(archived.body.archived_at).not.toBeNull();
+    expect(archived.body.schedule?.upcoming_runs_at).toEqual([]);
+    const archivedTwice = await call<ErrorBody>("POST", `/deployments/${made.id}/archive`);
+    expect(archivedTwice.status).toBe(409);
+    expect(archivedTwice.body.error).toEqual(example<ErrorBody>("ErrorAlreadyArchived").error);
+    expect((await call("POST", `/deployments/${made.id}/run`)).status).toBe(409);
+    expect((await call("POST", `/deployments/${made.id}/pause`)).status).toBe(409);
+    expect((await call("POST", `/deployments/${made.id}/unpause`)).status).toBe(409);
+    const list = await call<List<Deployment>>("GET", "/deployments");
+    expect(list.body.data.map((item) => item.id)).not.toContain(made.id);
+  });
+
+  it("answers 404 with the documented message for unknown ids", async () => {
+    const missing = `dep_${"a".repeat(32)}`;
+    for (const path of [`/deployments/${missing}`, `/deployments/${missing}/runs`]) {
+      const answer = await call<ErrorBody>("GET", path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body.error).toEqual({
+        type: "not_found_error",
+        message: `Deployment not found: ${missing}.`,
+        param: "deployment_id",
+      });
+    }
+    for (const verb of ["pause", "unpause", "archive", "run"]) {
+      expect((await call("POST", `/deployments/${missing}/${verb}`)).status, verb).toBe(404);
+    }
+    const run = await call<ErrorBody>("GET", `/deployment_runs/drun_${"b".repeat(32)}`);
+    expect(run.status).toBe(404);
+    expect(run.body.error.param).toBe("run_id");
+  });
+
+  it("update is a merge patch: null metadata keys deleted, arrays replaced, {} a no-op", async () => {
+    const made = await create({
+      metadata: { team: "infra", owner: "ana" },
+      vault_ids: ["vault_1", "vault_2"],
+    });
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 5_000 } });
+    const noop = await call("POST", `/deployments/${made.id}`, { body: {} });
+    expect(noop.body).toEqual(made);
+    const patched = await call("POST", `/deployments/${made.id}`, {
+      body: { metadata: { owner: null, tier: "gold" }, vault_ids: ["vault_3"], description: null },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.metadata).toEqual({
+      ...(made.metadata as object),
+      team: "infra",
+      tier: "gold",
+      owner: undefined,
+    });
+    expect(patched.body.metadata).not.toHaveProperty("owner");
+    expect(patched.body.vault_ids).toEqual(["vault_3"]);
+    expect(patched.body.description).toBeNull();
+    expect(patched.body.name).toBe(made.name);
+    expect(patched.body.updated_at).not.toBe(made.updated_at);
+    const manual = await call("POST", `/deployments/${made.id}`, { body: { schedule: null } });
+    expect(manual.body.schedule).toBeNull();
+  });
+});
+
+describe("runs", () => {
+  it("shows a manual run in both runs lists, with filters, and by id in both places", async () => {
+    const made = await create();
+    const other = await create({ name: "other" });
+    const run = (await call<Run>("POST", `/deployments/${made.id}/run`)).body;
+    await call<Run>("POST", `/deployments/${other.id}/run`);
+    const own = await call<List<Run>>("GET", `/deployments/${made.id}/runs`);
+    expect(own.body.data.map((item) => item.id)).toEqual([run.id]);
+    const all = await call<List<Run>>("GET", "/deployment_runs");
+    expect(all.body.data).toHaveLength(2);
+    const scoped = await call<List<Run>>("GET", `/deployment_runs?deployment_id=${made.id}`);
+    expect(scoped.body.data.map((item) => item.id)).toEqual([run.id]);
+    expect((await call<List<Run>>("GET", "/deployment_runs?trigger_type=schedule")).body.data).toEqual([]);
+    expect((await call<List<Run>>("GET", "/deployment_runs?has_error=false")).body.data).toHaveLength(2);
+    expect((await call<List<Run>>("GET", "/deployment_runs?has_error=true")).body.data).toEqual([]);
+    expect((await call<Run>("GET", `/deployment_runs/${run.id}`)).body).toEqual(run);
+    expect((await call<Run>("GET", `/deployments/${made.id}/runs/${run.id}`)).body).toEqual(run);
+    expect((await call("GET", `/deployments/${other.id}/runs/${run.id}`)).status).toBe(404);
+  });
+});
+
+describe("idempotency", () => {
+  it("replays the first answer for the same key and body, refuses another body with 409", async () => {
+    const headers = { "idempotency-key": "key-1" };
+    const first = await call("POST", "/deployments", { body: createBody(), headers });
+    const second = await call("POST", "/deployments", { body: createBody(), headers });
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    expect((await call<List<Deployment>>("GET", "/deployments")).body.data).toHaveLength(1);
+    const other = await call<ErrorBody>("POST", "/deployments", { body: createBody({ name: "y" }), headers });
+    expect(other.status).toBe(409);
+    expect(other.body.error).toEqual(example<ErrorBody>("ErrorIdempotencyKeyReused").error);
+    // Per account: another token may use the same key for its own request.
+    const elsewhere = await server.call("POST", "/deployments", {
+      token: `${token}-b`,
+      body: createBody({ name: "y" }),
+      headers,
+    });
+    expect(elsewhere.status).toBe(200);
+  });
+
+  it("forgets a key after 24 h of simulated time", async () => {
+    const headers = { "idempotency-key": "key-ttl" };
+    const first = await call("POST", "/deployments", { body: createBody(), headers });
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 24 * 3_600_000 + 1_000 } });
+    const later = await call("POST", "/deployments", { body: createBody(), headers });
+    expect(later.status).toBe(200);
+    expect(later.body.id).not.toBe(first.body.id);
+  });
+});
+
+describe("clock and schedules", () => {
+  it("fires one run per fire time passed for active deployments, none for paused ones", async () => {
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-07-01T00:30:00Z" } });
+    const hourly = await create({
+      name: "hourly",
+      schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+      metadata: { cas_config: { session_strategy: "new_session" } },
+    });
+    const paused = await create({
+      name: "paused",
+      schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+    });
+    await call("POST", `/deployments/${paused.id}/pause`);
+    const moved = await server.call<{ now: string }>("POST", "/_mock/clock", {
+      body: { advance_ms: 3 * 3_600_000 },
+    });
+    expect(moved.body.now).toMatch(/^2026-07-01T03:30:0\dZ$/);
+    const runs = await call<List<Run>>("GET", `/deployments/${hourly.id}/runs`);
+    expect(runs.body.data.map((run) => run.trigger_context)).toEqual([
+      { type: "schedule", scheduled_at: "2026-07-01T03:00:00Z" },
+      { type: "schedule", scheduled_at: "2026-07-01T02:00:00Z" },
+      { type: "schedule", scheduled_at: "2026-07-01T01:00:00Z" },
+    ]);
+    const after = (await call("GET", `/deployments/${hourly.id}`)).body;
+    expect(after.schedule?.last_run_at).toBe("2026-07-01T03:00:00Z");
+    expect(after.schedule?.upcoming_runs_at?.[0]).toBe("2026-07-01T04:00:00Z");
+    expect((after.metadata.cas_config as { stats: { total_runs: number } }).stats.total_runs).toBe(3);
+    expect((await call<List<Run>>("GET", `/deployments/${paused.id}/runs`)).body.data).toEqual([]);
+    const pausedAfter = (await call("GET", `/deployments/${paused.id}`)).body;
+    expect(pausedAfter.schedule?.upcoming_runs_at?.[0]).toBe("2026-07-01T04:00:00Z");
+  });
+});
+
+describe("control endpoints", () => {
+  it("GET /_mock/state shows the account and POST /_mock/state loads one, validated by the contract", async () => {
+    const made = await create();
+    const state = await call<{ deployments: Deployment[]; runs: unknown[] }>("GET", "/_mock/state");
+    expect(state.body.deployments.map((item) => item.id)).toEqual([made.id]);
+    const target = `${token}-loaded`;
+    const loaded = await server.call("POST", "/_mock/state", { token: target, body: state.body });
+    expect(loaded.status).toBe(200);
+    expect((await server.call("GET", `/deployments/${made.id}`, { token: target })).body).toEqual(made);
+    const broken = await call<ErrorBody>("POST", "/_mock/state", {
+      body: { deployments: [{ ...made, status: "deleted" }] },
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.param).toBe("deployments[0].status");
+  });
+
+  it("POST /_mock/reset restores the examples, and refuses unknown fields", async () => {
+    await create();
+    expect((await call("POST", "/_mock/reset", { body: {} })).status).toBe(200);
+    const list = await call<List<Deployment>>("GET", "/deployments?limit=100");
+    expect(list.body.data.map((item) => item.id)).toContain(seedDeployment.id);
+    const bad = await call<ErrorBody>("POST", "/_mock/reset", { body: { fixture: "full" } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.param).toBe("fixture");
+  });
+
+  it("POST /_mock/clock takes exactly one of advance_ms and now", async () => {
+    for (const body of [
+      {},
+      { advance_ms: 1, now: "2026-01-01T00:00:00Z" },
+      { now: "yesterday" },
+      { advance_ms: "1" },
+    ]) {
+      const answer = await call<ErrorBody>("POST", "/_mock/clock", { body });
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body.error.param, JSON.stringify(body)).toMatch(/^(advance_ms|now)$/);
+    }
+  });
+});
+
+describe("strict mode", () => {
+  it("answers a loud 500 naming the schema when an answer drifts from the contract", () => {
+    const sim = new Simulator({
+      strict: true,
+      resources: [{ handlers: { getDeployment: () => ({ body: { id: 42 } }) } }],
+    });
+    const answer = sim.handle({
+      method: "GET",
+      url: `/deployments/dep_${"c".repeat(32)}`,
+      headers: { authorization: "Bearer pt-drift" },
+    });
+    expect(answer.status).toBe(500);
+    expect(answer.body).toMatch(
+      /Simulator drift \(strict mode\).*getDeployment.*#\/components\/schemas\/Deployment/,
+    );
+  });
+});

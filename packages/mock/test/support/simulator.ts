@@ -1,0 +1,64 @@
+// A simulator served over real HTTP on 127.0.0.1 (port 0), strict mode on: an answer that drifts from the
+// contract's response schema comes back as a 500 naming the schema, which every helper below rejects.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadContract } from "../../src/simulator/contract.js";
+import { Simulator, type SimulatorOptions } from "../../src/simulator/index.js";
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface SimServer {
+  sim: Simulator;
+  url: string;
+  close(): Promise<void>;
+  /** One HTTP request; `token` defaults to "pt-test", `null` sends no Authorization header. */
+  call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Answer<T>>;
+}
+
+export async function startSimServer(options: SimulatorOptions = {}): Promise<SimServer> {
+  const sim = new Simulator({ strict: true, ...options });
+  const server = createServer(sim.listener());
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    sim,
+    url,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+    async call(method, path, { token = "pt-test", body, headers = {} } = {}) {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      const parsed = JSON.parse(text);
+      if (response.status === 500 && String(parsed?.error?.message).includes("drift")) {
+        throw new Error(`Simulator answer drifted from the contract: ${parsed.error.message}`);
+      }
+      return { status: response.status, headers: response.headers, body: parsed };
+    },
+  };
+}
+
+/** A valid create body: the contract's own `plain_string` request example, with overrides. */
+export function createBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const examples = (loadContract().document.components as { examples: Record<string, { value: object }> })
+    .examples;
+  return { ...structuredClone(examples.CreateDeploymentStringRequest?.value), ...overrides };
+}
