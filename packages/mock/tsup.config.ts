@@ -4,7 +4,9 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: ["src/index.ts", "src/cli.ts", "src/vitest-global-setup.ts"],
   format: ["esm"],
-  dts: true,
+  // Declarations come from tsc (tsconfig.build.json): tsup's dts build cannot resolve the `vitest` module
+  // that vitest-global-setup.ts augments for inject("qoderBaseUrl").
+  dts: false,
   target: "node20",
   platform: "node",
   clean: true,

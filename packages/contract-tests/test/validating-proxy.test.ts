@@ -2,7 +2,7 @@
 // upstream that answers with the spec's examples and checks what Prism does not. Any request the
 // contract does not allow — a query serialised wrongly, a missing header, a body off-schema — fails.
 import { createQoderClient } from "@qoder-cloud/client";
-import { type RunningMock, startValidationProxy } from "@qoder-cloud/mock";
+import { startValidationProxy, type ValidationProxy } from "@qoder-cloud/mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { coverage, EXAMPLE_IDS } from "./support/coverage.js";
 import {
@@ -13,7 +13,7 @@ import {
 import { exampleBody, operationById, operations, validate } from "./support/spec.js";
 
 let upstream: Awaited<ReturnType<typeof startExampleUpstream>>;
-let proxy: RunningMock;
+let proxy: ValidationProxy;
 beforeAll(async () => {
   upstream = await startExampleUpstream();
   proxy = await startValidationProxy({ upstream: upstream.url });

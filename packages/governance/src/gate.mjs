@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { bundleAtCommit, bundleWorkingTree, git, repoRootOf, resolveBase } from "./git-contract.mjs";
 import { writeGateConfig } from "./redocly.mjs";
-import { diffSpecs, majorOf } from "./spec-diff.mjs";
+import { diffSpecs } from "./spec-diff.mjs";
 
 export const EXIT_OK = 0;
 export const EXIT_BREAKING = 1;

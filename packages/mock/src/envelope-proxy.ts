@@ -16,6 +16,7 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { preferWithStatus, type StatusOfExample } from "./example-statuses.js";
+import type { Simulator } from "./simulator/index.js";
 
 /** Error types of the contract (components/schemas/ErrorType), keyed by the status they belong to. */
 export type ErrorType =
@@ -68,6 +69,12 @@ export async function startEnvelopeProxy(options: {
   statusOfExample?: StatusOfExample | undefined;
   /** The contract's path templates (`/deployments/{deployment_id}`), to name a malformed path parameter. */
   pathTemplates?: string[] | undefined;
+  /**
+   * Simulator mode: the stateful simulator answers every API request and the /_mock/* control
+   * endpoints; Prism still answers requests with a `Prefer` header (documented examples) and CORS
+   * preflights. Without it, Prism answers everything (examples mode).
+   */
+  simulator?: Simulator | undefined;
 }): Promise<EnvelopeProxy> {
   const upstream = new URL(options.upstream);
   const agent = new Agent({ keepAlive: true });
@@ -151,6 +158,29 @@ export async function startEnvelopeProxy(options: {
     const method = request.method ?? "GET";
     const path = withoutBasePath(request.url ?? "/");
     const requested = request.headers.prefer;
+    const control = path.startsWith("/_mock/");
+    if (options.simulator && (control || (requested === undefined && method !== "OPTIONS"))) {
+      const answer = options.simulator.handle({
+        method,
+        url: path,
+        headers: { ...request.headers, "x-request-id": requestId },
+        body,
+      });
+      response.writeHead(answer.status, { ...CORS_HEADERS, ...answer.headers }).end(answer.body);
+      return log(answer.status);
+    }
+    if (control) {
+      sendEnvelope(
+        response,
+        404,
+        envelope(
+          requestId,
+          "not_found_error",
+          `${method} ${path.split("?")[0]}: the /_mock/* control endpoints exist in simulator mode only; this mock runs the stateless examples (started with --examples / mode "examples").`,
+        ),
+      );
+      return log(404);
+    }
     const prefer = preferWithStatus(
       Array.isArray(requested) ? requested.join(", ") : requested,
       method,
@@ -481,6 +511,12 @@ function envelope(requestId: string, type: ErrorType, message: string, param?: s
   };
 }
 
+/** Answers made here (not by Prism) stay readable from a browser page, like Prism's own. */
+const CORS_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "*",
+} as const;
+
 function sendEnvelope(
   response: ServerResponse,
   status: number,
@@ -490,9 +526,7 @@ function sendEnvelope(
   const payload = Buffer.from(JSON.stringify(body));
   response
     .writeHead(status, {
-      // Answers made here (not by Prism) stay readable from a browser page, like Prism's own.
-      "access-control-allow-origin": "*",
-      "access-control-expose-headers": "*",
+      ...CORS_HEADERS,
       ...headers,
       "content-type": "application/json",
       "content-length": String(payload.length),

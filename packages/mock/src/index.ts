@@ -5,15 +5,36 @@ import { openapiJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
 import { startEnvelopeProxy } from "./envelope-proxy.js";
 import { loadPathTemplates, loadStatusOfExample } from "./example-statuses.js";
 import { launchPrism } from "./prism-process.js";
+import { type AccountState, type Fixture, Simulator } from "./simulator/index.js";
 
 export type { ErrorEnvelope, ErrorType } from "./envelope-proxy.js";
+export type { AccountState, Fixture } from "./simulator/index.js";
+
+/**
+ * `"simulator"` (default): a stateful simulator of the API, held to the contract, one account per bearer
+ * token; requests with a `Prefer` header still get Prism's documented examples.
+ * `"examples"`: the stateless Prism mock, answering every request with the contract's examples.
+ */
+export type MockMode = "simulator" | "examples";
 
 export interface StartMockOptions {
+  /** Default `"simulator"`. */
+  mode?: MockMode;
+  /** Simulator mode: what a new account starts with, the contract's examples (default) or nothing. */
+  fixture?: Fixture;
+  /**
+   * Simulator mode: check every answer against the contract's response schema and answer a loud 500
+   * naming the schema on a drift. Meant for the mock's own tests and for CI. Default false.
+   */
+  strict?: boolean;
   /** Port on 127.0.0.1. `0` picks any free port. Default: `MOCK_PORT`, else 4010. */
   port?: number;
-  /** Invent response data from the schemas instead of answering with the documented examples. */
+  /** Examples mode: invent response data from the schemas instead of answering with the documented examples. */
   dynamic?: boolean;
-  /** Seed for `dynamic` mode, so invented data is the same on every run. */
+  /**
+   * Simulator mode: makes generated ids repeatable (per token, given the same clock and requests).
+   * Examples mode with `dynamic`: makes invented data the same on every run.
+   */
   seed?: number;
   /** OpenAPI document to serve. Default: the bundled contract of `@qoder-cloud/openapi`. */
   specPath?: string;
@@ -33,7 +54,21 @@ export interface RunningMock {
   exited: Promise<string>;
   /** Stops Prism and the HTTP layer in front of it. Safe to call more than once. */
   stop(): Promise<void>;
+  /**
+   * Simulator mode: re-seeds one account (a bearer token) with `fixture` (default: the mock's), or with
+   * no token forgets every account. Throws in examples mode, as do the other controls.
+   */
+  reset(token?: string, fixture?: Fixture): void;
+  /** Simulator mode: moves the clock forward (firing due cron schedules); returns the new time (RFC 3339). */
+  advanceTime(ms: number): string;
+  /** Simulator mode: sets the clock (moving it forward fires due schedules); returns the new time. */
+  setTime(at: Date | string | number): string;
+  /** Simulator mode: one account's records, for debugging a failing test (default token: "pt-test"). */
+  state(token?: string): AccountState;
 }
+
+/** What startValidationProxy() resolves to: Prism's validating proxy, with no simulator controls. */
+export type ValidationProxy = Pick<RunningMock, "url" | "port" | "exited" | "stop">;
 
 export const DEFAULT_MOCK_PORT = 4010;
 
@@ -45,9 +80,31 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       `startMock: "port" must be an integer from 0 to 65535 (0 = any free port), got ${port}.`,
     );
   }
-  if (options.seed !== undefined && (!Number.isInteger(options.seed) || !options.dynamic)) {
+  const mode = options.mode ?? "simulator";
+  if (mode !== "simulator" && mode !== "examples") {
+    throw new TypeError(`startMock: "mode" must be "simulator" or "examples", got ${JSON.stringify(mode)}.`);
+  }
+  if (options.seed !== undefined && !Number.isInteger(options.seed)) {
+    throw new TypeError(`startMock: "seed" must be an integer, got ${options.seed}.`);
+  }
+  if (mode === "examples" && options.seed !== undefined && !options.dynamic) {
     throw new TypeError(
-      `startMock: "seed" must be an integer and only applies with "dynamic: true" (got seed ${options.seed}, dynamic ${options.dynamic ?? false}).`,
+      'startMock: in examples mode "seed" only applies with "dynamic: true" (the documented examples are fixed).',
+    );
+  }
+  if (mode === "simulator" && options.dynamic) {
+    throw new TypeError(
+      'startMock: "dynamic" invents data from the schemas in examples mode; the simulator keeps real state. Pass mode: "examples" with it.',
+    );
+  }
+  for (const name of ["fixture", "strict"] as const) {
+    if (mode === "examples" && options[name] !== undefined) {
+      throw new TypeError(`startMock: "${name}" applies to the simulator; examples mode has no state.`);
+    }
+  }
+  if (options.fixture !== undefined && options.fixture !== "examples" && options.fixture !== "empty") {
+    throw new TypeError(
+      `startMock: "fixture" must be "examples" or "empty", got ${JSON.stringify(options.fixture)}.`,
     );
   }
   const specPath = options.specPath ?? openapiYamlPath;
@@ -60,9 +117,20 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   // Fail fast on a taken port rather than after Prism's start-up; the listen below re-checks.
   if (port !== 0) await assertPortFree(port);
 
+  // The simulator follows the bundled contract; a custom document is served by Prism alone.
+  if (mode === "simulator" && options.specPath !== undefined && options.specPath !== openapiYamlPath) {
+    throw new TypeError(
+      'startMock: "specPath" applies to examples mode; the simulator runs the bundled contract.',
+    );
+  }
+  const simulator =
+    mode === "simulator"
+      ? new Simulator({ fixture: options.fixture, strict: options.strict, seed: options.seed })
+      : undefined;
+
   const args = ["mock", specPath];
   if (options.dynamic) args.push("--dynamic");
-  if (options.seed !== undefined) args.push("--seed", String(options.seed));
+  if (options.dynamic && options.seed !== undefined) args.push("--seed", String(options.seed));
   const prism = await launchPrism({
     args,
     port: await freePort(),
@@ -81,12 +149,21 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     onLog: options.onLog,
     statusOfExample,
     pathTemplates: loadPathTemplates(jsonSpecPath),
+    simulator,
   }).catch(async (error: NodeJS.ErrnoException) => {
     await prism.stop();
     throw error.code === "EADDRINUSE" ? portInUse(port) : error;
   });
 
   let stopping: Promise<void> | undefined;
+  const sim = (): Simulator => {
+    if (!simulator) {
+      throw new Error(
+        'startMock: reset / advanceTime / setTime / state control the simulator; this mock runs in examples mode (mode: "examples"), which has no state.',
+      );
+    }
+    return simulator;
+  };
   return {
     url: `http://127.0.0.1:${proxy.port}`,
     port: proxy.port,
@@ -95,8 +172,15 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       stopping ??= Promise.all([proxy.close(), prism.stop()]).then(() => undefined);
       return stopping;
     },
+    reset: (token, fixture) => sim().reset(token, fixture),
+    advanceTime: (ms) => sim().advanceTime(ms),
+    setTime: (at) => sim().setTime(at),
+    state: (token = DEFAULT_TOKEN) => sim().state(token),
   };
 }
+
+/** The token of the README's samples (`Authorization: Bearer pt-test`). */
+export const DEFAULT_TOKEN = "pt-test";
 
 /**
  * Puts Prism's contract validator (`prism proxy --errors`) in front of any server: requests and
@@ -107,7 +191,7 @@ export async function startValidationProxy(options: {
   port?: number;
   specPath?: string;
   startupTimeoutMs?: number;
-}): Promise<RunningMock> {
+}): Promise<ValidationProxy> {
   const prism = await launchPrism({
     args: ["proxy", options.specPath ?? openapiYamlPath, options.upstream, "--errors"],
     port: options.port || (await freePort()),

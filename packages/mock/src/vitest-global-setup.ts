@@ -1,33 +1,98 @@
-// vitest globalSetup: one mock for the whole test run, its URL exposed as QODER_BASE_URL.
+// vitest globalSetup: one mock for the whole test run, its URL exposed as QODER_BASE_URL and through
+// `inject("qoderBaseUrl")`.
 //   export default defineConfig({ test: { globalSetup: ["@qoder-cloud/mock/vitest-global-setup"] } });
-// Tests then call createQoderClient() with no arguments. When QODER_BASE_URL is already set (a real
-// server, or a mock started elsewhere), no mock is started and the tests run against that URL.
-import { startMock } from "./index.js";
+// With options, from a setup file of your own:
+//   // test/mock-setup.ts
+//   export default mockGlobalSetup({ mode: "examples" });
+// Tests then call createQoderClient() with no arguments. A QODER_BASE_URL already set is used only if it
+// is a loopback URL (a mock started elsewhere), or with QODER_ALLOW_REMOTE_API=1: an ambient real URL
+// never turns a consumer's test run into requests to production by accident.
+
+// Loads vitest's own declarations (as an ES module), so that the augmentation below has a module to extend.
+import type {} from "vitest";
+import { DEFAULT_TOKEN, type MockMode, startMock } from "./index.js";
+import type { Fixture } from "./simulator/index.js";
+
+declare module "vitest" {
+  // Types `inject("qoderBaseUrl")` in the tests of a project using this setup.
+  export interface ProvidedContext {
+    qoderBaseUrl: string;
+  }
+}
 
 /** The part of vitest's TestProject this setup uses (kept structural so vitest stays a dev dependency). */
 export interface GlobalSetupContext {
   provide(key: "qoderBaseUrl", value: string): void;
 }
 
-export default async function setup(
-  project?: GlobalSetupContext,
-): Promise<(() => Promise<void>) | undefined> {
-  const given = process.env.QODER_BASE_URL;
-  if (given) {
-    console.log(`[@qoder-cloud/mock] QODER_BASE_URL is set: tests run against ${given}; no mock started.`);
-    project?.provide("qoderBaseUrl", given);
-    return undefined;
-  }
-  const mock = await startMock({ port: 0 });
-  // Workers start after global setup and inherit this environment.
-  process.env.QODER_BASE_URL = mock.url;
-  process.env.QODER_MOCK_URL = mock.url;
-  // The mock accepts any bearer token; the client refuses to start without one.
-  process.env.QODER_PAT ??= "pt-mock";
-  project?.provide("qoderBaseUrl", mock.url);
-  return async () => {
-    await mock.stop();
-    delete process.env.QODER_BASE_URL;
-    delete process.env.QODER_MOCK_URL;
+export interface MockGlobalSetupOptions {
+  /** Default `"simulator"` (stateful); `"examples"` runs the stateless Prism mock. */
+  mode?: MockMode;
+  /** Simulator mode: what each new token's account starts with. Default `"examples"`. */
+  fixture?: Fixture;
+  /** Simulator mode: answer a loud 500 when an answer drifts from the contract. Default false. */
+  strict?: boolean;
+  /** Where the setup's one line goes. Default: console.log. */
+  log?: (line: string) => void;
+}
+
+/** The opt-in variable that lets a non-loopback QODER_BASE_URL be used by the test run. */
+export const ALLOW_REMOTE_VARIABLE = "QODER_ALLOW_REMOTE_API";
+
+export function mockGlobalSetup(options: MockGlobalSetupOptions = {}) {
+  const log = options.log ?? ((line: string) => console.log(line));
+  return async function setup(project?: GlobalSetupContext): Promise<(() => Promise<void>) | undefined> {
+    const given = process.env.QODER_BASE_URL;
+    if (given) {
+      const remoteAllowed = process.env[ALLOW_REMOTE_VARIABLE] === "1";
+      if (isLoopback(given) || remoteAllowed) {
+        log(
+          `[@qoder-cloud/mock] tests run against QODER_BASE_URL=${given}${isLoopback(given) ? "" : ` (${ALLOW_REMOTE_VARIABLE}=1)`}; no mock started.`,
+        );
+        project?.provide("qoderBaseUrl", given);
+        return undefined;
+      }
+      log(
+        `[@qoder-cloud/mock] ignoring QODER_BASE_URL=${given}: it is not a loopback URL. Set ${ALLOW_REMOTE_VARIABLE}=1 to run the tests against it; starting a mock instead.`,
+      );
+    }
+    const saved = {
+      QODER_BASE_URL: given,
+      QODER_MOCK_URL: process.env.QODER_MOCK_URL,
+      QODER_PAT: process.env.QODER_PAT,
+    };
+    const mock = await startMock({
+      port: 0,
+      mode: options.mode,
+      fixture: options.fixture,
+      strict: options.strict,
+    });
+    log(`[@qoder-cloud/mock] tests run against the ${options.mode ?? "simulator"} mock at ${mock.url}.`);
+    // Workers start after global setup and inherit this environment.
+    process.env.QODER_BASE_URL = mock.url;
+    process.env.QODER_MOCK_URL = mock.url;
+    // The mock accepts any bearer token (each is its own account); the client refuses to start without one.
+    // A real token from the shell is not sent anywhere by a mock run: it is replaced when a remote URL was ignored.
+    if (given || !process.env.QODER_PAT) process.env.QODER_PAT = DEFAULT_TOKEN;
+    project?.provide("qoderBaseUrl", mock.url);
+    return async () => {
+      await mock.stop();
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    };
   };
 }
+
+function isLoopback(url: string): boolean {
+  try {
+    const { hostname } = new URL(url);
+    return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The default setup: the simulator, each token's account starting with the contract's examples. */
+export default mockGlobalSetup();

@@ -1,39 +1,115 @@
-// The ready-made globalSetup: starts one mock and exposes it, or defers to a QODER_BASE_URL already set.
+// The ready-made globalSetup: starts one mock and exposes it, defers to a loopback QODER_BASE_URL already
+// set, and never lets an ambient remote URL win without the explicit opt-in.
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import setup from "../src/vitest-global-setup.js";
+import setup, { mockGlobalSetup } from "../src/vitest-global-setup.js";
 
 let saved: NodeJS.ProcessEnv;
 beforeEach(() => {
   saved = { ...process.env };
   delete process.env.QODER_BASE_URL;
   delete process.env.QODER_PAT;
+  delete process.env.QODER_ALLOW_REMOTE_API;
 });
 afterEach(() => {
   process.env = saved;
 });
 
-it("starts a mock, exposes its URL through QODER_BASE_URL and provide(), and stops it on teardown", async () => {
+const quiet = (lines: string[]) => (line: string) => lines.push(line);
+
+it("starts the simulator, exposes its URL through QODER_BASE_URL and provide(), and stops it on teardown", async () => {
   const provided = new Map<string, string>();
-  const teardown = await setup({ provide: (key, value) => provided.set(key, value) });
+  const lines: string[] = [];
+  const teardown = await mockGlobalSetup({ log: quiet(lines) })({
+    provide: (key, value) => provided.set(key, value),
+  });
   const url = process.env.QODER_BASE_URL as string;
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   expect(provided.get("qoderBaseUrl")).toBe(url);
-  expect(process.env.QODER_PAT).toBe("pt-mock");
+  expect(process.env.QODER_PAT).toBe("pt-test");
+  expect(lines.join("\n")).toContain(`simulator mock at ${url}`);
 
-  const response = await fetch(`${url}/deployments`, {
-    headers: { authorization: `Bearer ${process.env.QODER_PAT}` },
-  });
-  expect(response.status).toBe(200);
+  const headers = { authorization: `Bearer ${process.env.QODER_PAT}`, "content-type": "application/json" };
+  // Stateful: a reset to an empty account is remembered.
+  expect(
+    (await fetch(`${url}/_mock/reset`, { method: "POST", headers, body: '{"fixture":"empty"}' })).status,
+  ).toBe(200);
+  const list = await fetch(`${url}/deployments`, { headers });
+  expect(list.status).toBe(200);
+  expect(((await list.json()) as { data: unknown[] }).data).toEqual([]);
 
   await teardown?.();
   await expect(fetch(`${url}/deployments`)).rejects.toThrow();
+  expect(process.env.QODER_BASE_URL).toBeUndefined();
 });
 
-it("starts nothing when QODER_BASE_URL is already set (tests then run against that server)", async () => {
-  process.env.QODER_BASE_URL = "https://api.qoder.com/api/v1/cloud";
-  const provided = new Map<string, string>();
-  const teardown = await setup({ provide: (key, value) => provided.set(key, value) });
-  expect(teardown).toBeUndefined();
-  expect(provided.get("qoderBaseUrl")).toBe("https://api.qoder.com/api/v1/cloud");
-  expect(process.env.QODER_PAT).toBeUndefined();
+it("runs the examples mock when asked", async () => {
+  const teardown = await mockGlobalSetup({ mode: "examples", log: () => {} })();
+  try {
+    const url = process.env.QODER_BASE_URL as string;
+    const reset = await fetch(`${url}/_mock/reset`, {
+      method: "POST",
+      headers: { authorization: "Bearer pt-test" },
+    });
+    expect(reset.status).toBe(404);
+    expect(((await reset.json()) as { error: { message: string } }).error.message).toContain(
+      "simulator mode only",
+    );
+  } finally {
+    await teardown?.();
+  }
 });
+
+it("defers to a loopback QODER_BASE_URL (a mock started elsewhere) and starts nothing", async () => {
+  process.env.QODER_BASE_URL = "http://127.0.0.1:4999";
+  const provided = new Map<string, string>();
+  const lines: string[] = [];
+  const teardown = await mockGlobalSetup({ log: quiet(lines) })({
+    provide: (key, value) => provided.set(key, value),
+  });
+  expect(teardown).toBeUndefined();
+  expect(provided.get("qoderBaseUrl")).toBe("http://127.0.0.1:4999");
+  expect(lines.join("\n")).toContain("tests run against QODER_BASE_URL=http://127.0.0.1:4999");
+});
+
+it("ignores a remote QODER_BASE_URL (and its token) without the opt-in, saying so", async () => {
+  process.env.QODER_BASE_URL = "https://api.qoder.com/api/v1/cloud";
+  process.env.QODER_PAT = "pt-real-secret";
+  const lines: string[] = [];
+  const teardown = await mockGlobalSetup({ log: quiet(lines) })();
+  try {
+    expect(process.env.QODER_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(process.env.QODER_PAT).toBe("pt-test");
+    expect(lines.join("\n")).toContain("ignoring QODER_BASE_URL=https://api.qoder.com/api/v1/cloud");
+    expect(lines.join("\n")).toContain("QODER_ALLOW_REMOTE_API=1");
+    expect(lines.join("\n")).not.toContain("pt-real-secret");
+  } finally {
+    await teardown?.();
+  }
+  expect(process.env.QODER_BASE_URL).toBe("https://api.qoder.com/api/v1/cloud");
+  expect(process.env.QODER_PAT).toBe("pt-real-secret");
+});
+
+it("uses a remote QODER_BASE_URL only with QODER_ALLOW_REMOTE_API=1", async () => {
+  process.env.QODER_BASE_URL = "https://api.qoder.com/api/v1/cloud";
+  process.env.QODER_ALLOW_REMOTE_API = "1";
+  const lines: string[] = [];
+  const teardown = await setup.call(undefined, { provide: () => {} });
+  expect(teardown).toBeUndefined();
+  expect(process.env.QODER_BASE_URL).toBe("https://api.qoder.com/api/v1/cloud");
+  void lines;
+});
+
+it('types inject("qoderBaseUrl") for a strict tsc through the shipped ProvidedContext declaration', async () => {
+  // Resolves @qoder-cloud/mock as a consumer would: through the package's exports and its built d.ts.
+  const fixtures = join(import.meta.dirname, "fixtures/provided-context");
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  const run = (name: string) =>
+    promisify(execFile)(process.execPath, [tsc, "-p", join(fixtures, `tsconfig.${name}.json`)]);
+  await expect(run("ok")).resolves.toBeDefined();
+  // The same check fails on a wrong type, so the one above can fail.
+  await expect(run("wrong")).rejects.toMatchObject({ stdout: expect.stringContaining("TS2322") });
+}, 60_000);

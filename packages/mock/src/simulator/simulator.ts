@@ -20,9 +20,11 @@ import {
 
 export interface SimulatorOptions {
   /** What a new account starts with: the contract's examples (default) or nothing. */
-  fixture?: Fixture;
+  fixture?: Fixture | undefined;
   /** Check every answer against the contract's response schema; a drift answers 500. Default false. */
-  strict?: boolean;
+  strict?: boolean | undefined;
+  /** Makes generated ids repeatable (per token, given the same clock and requests). */
+  seed?: number | undefined;
   /** Extra resources (tests, or resources not yet in the default list). */
   resources?: Resource[];
 }
@@ -78,6 +80,7 @@ export class Simulator {
       () => (examples ??= exampleRecords(this.contract)),
       () => this.clock.now(),
       options.fixture ?? "examples",
+      options.seed,
     );
   }
 

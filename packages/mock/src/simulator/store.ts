@@ -1,6 +1,6 @@
 // Accounts, one per bearer token, each with its own deployments, runs and idempotency keys.
 // Every collection is bounded, so a runaway test gets a clear 409 instead of exhausting memory.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Deployment, DeploymentRun } from "@qoder-cloud/types";
 import type { Contract } from "./contract.js";
 import { type ApiError, conflict } from "./errors.js";
@@ -30,7 +30,18 @@ export interface StoredAnswer {
   expiresMs: number;
 }
 
+/** 10 bytes for the random part of an id: random, or repeatable when the mock has a seed. */
+export type IdBytes = () => Buffer;
+
 export class Account {
+  constructor(private readonly idBytes: IdBytes = () => randomBytes(10)) {}
+
+  /** `dep_` / `drun_` / `sess_` + 32 lowercase hex: 12 of them the time in ms (UUIDv7-like), 20 random. */
+  newId(prefix: string, nowMs: number): string {
+    const time = Math.max(0, Math.floor(nowMs)).toString(16).padStart(12, "0").slice(-12);
+    return `${prefix}${time}${this.idBytes().toString("hex")}`;
+  }
+
   readonly deployments = new OrderedIndex<DeploymentRecord>();
   readonly runs = new OrderedIndex<DeploymentRun>();
   readonly runsByDeployment = new Map<string, OrderedIndex<DeploymentRun>>();
@@ -102,12 +113,6 @@ function capacity(what: string): ApiError {
   );
 }
 
-/** `dep_` / `drun_` / `sess_` + 32 lowercase hex: 12 of them the time in ms (UUIDv7-like), 20 random. */
-export function newId(prefix: string, nowMs: number): string {
-  const time = Math.max(0, Math.floor(nowMs)).toString(16).padStart(12, "0").slice(-12);
-  return `${prefix}${time}${randomBytes(10).toString("hex")}`;
-}
-
 export type Fixture = "examples" | "empty";
 
 /** The contract's example deployments and runs, one of each id (the fullest state of each). */
@@ -141,6 +146,8 @@ export class Store {
     private readonly seed: () => { deployments: Deployment[]; runs: DeploymentRun[] },
     private readonly nowMs: () => number,
     readonly defaultFixture: Fixture,
+    /** Makes ids repeatable: each account draws from its own sequence, derived from the seed and token. */
+    private readonly idSeed?: number,
   ) {}
 
   /** The account of a token, created with the default fixture on first use. */
@@ -164,7 +171,12 @@ export class Store {
         `The simulator already holds ${LIMITS.accounts} accounts (one per bearer token). Reuse tokens, or restart the mock.`,
       );
     }
-    const account = new Account();
+    let drawn = 0;
+    const account = new Account(
+      this.idSeed === undefined
+        ? undefined
+        : () => createHash("sha256").update(`${this.idSeed}\0${token}\0${drawn++}`).digest().subarray(0, 10),
+    );
     if (fixture === "examples") {
       const { deployments, runs } = structuredClone(this.seed());
       this.fill(account, deployments, runs);

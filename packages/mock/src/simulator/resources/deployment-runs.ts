@@ -3,7 +3,7 @@ import { rfc3339 } from "../clock.js";
 import { notFound } from "../errors.js";
 import { listPage, timeOf } from "../pagination.js";
 import type { Resource } from "../routes.js";
-import { type Account, type Deployment, type DeploymentRun, newId } from "../store.js";
+import type { Account, Deployment, DeploymentRun } from "../store.js";
 
 /** Records one run of a deployment (a session was created: `error` null), updating its bookkeeping. */
 export function recordRun(
@@ -13,13 +13,13 @@ export function recordRun(
   trigger: DeploymentRun["trigger_context"],
 ): DeploymentRun {
   const run: DeploymentRun = {
-    id: newId("drun_", atMs),
+    id: account.newId("drun_", atMs),
     type: "deployment_run",
     agent: { ...deployment.agent },
     created_at: rfc3339(atMs),
     deployment_id: deployment.id,
     error: null,
-    session_id: newId("sess_", atMs),
+    session_id: account.newId("sess_", atMs),
     trigger_context: trigger,
   };
   account.addRun(run);

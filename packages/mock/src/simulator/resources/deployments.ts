@@ -7,7 +7,7 @@ import { conflict, invalid, notFound } from "../errors.js";
 import { listPage, timeOf } from "../pagination.js";
 import type { Resource } from "../routes.js";
 import { checkSchedule, fireTimes, type ScheduleInput, upcoming } from "../schedule.js";
-import { type Account, type Deployment, type DeploymentRecord, newId } from "../store.js";
+import type { Account, Deployment, DeploymentRecord } from "../store.js";
 import { recordRun } from "./deployment-runs.js";
 
 type Metadata = Deployment["metadata"];
@@ -110,7 +110,7 @@ export const deployments: Resource = {
       const input = body as CreateDeploymentParams & Record<string, unknown>;
       const at = rfc3339(nowMs);
       const deployment: Deployment = {
-        id: newId("dep_", nowMs),
+        id: account.newId("dep_", nowMs),
         type: "deployment",
         name: input.name,
         description: input.description ?? null,
