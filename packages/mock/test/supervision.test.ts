@@ -74,7 +74,11 @@ describe("the CLI leaves no Prism behind", () => {
     child.stderr?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
     });
-    await waitFor(() => /Try: curl/.test(output) || child.exitCode !== null, 60_000);
+    // Prism's own lines reach us through the CLI's stdout, in no fixed order with the CLI's.
+    await waitFor(
+      () => (/Try: curl/.test(output) && /Prism is listening on/.test(output)) || child.exitCode !== null,
+      60_000,
+    );
     const mockUrl = /mock listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
     // Prism's own start-up line (--verbose): the port it bound.
     const prismUrl = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
