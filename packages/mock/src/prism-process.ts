@@ -116,15 +116,8 @@ export async function launchPrism(options: PrismLaunch): Promise<PrismProcess> {
   // the parent's event loop alive by itself.
   child.channel?.unref();
 
-  // Belt and braces for a normal exit of the parent (the child also leaves when the channel closes).
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-
   const exited = new Promise<string>((resolve) => {
-    child.once("exit", (code, signal) => {
-      process.off("exit", killOnExit);
-      resolve(`exited with ${signal ?? `code ${code}`}`);
-    });
+    child.once("exit", (code, signal) => resolve(`exited with ${signal ?? `code ${code}`}`));
     child.once("error", (error) => resolve(`could not be started: ${error.message}`));
   });
   const stop = () => stopChild(child, exited);

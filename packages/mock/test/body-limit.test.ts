@@ -16,7 +16,7 @@ const AUTH = { authorization: "Bearer pt-test", "content-type": "application/jso
 const TO_PRISM = { ...AUTH, prefer: "code=200" };
 
 /** A valid create request of exactly `bytes` bytes: a long message, then JSON whitespace. */
-function createBody(bytes: number): Buffer {
+function createBody(bytes: number): Uint8Array<ArrayBuffer> {
   const head = {
     name: "big-body",
     agent: "agent_019eb4d4a06d747c865d5800b9c57ae2",
@@ -26,9 +26,8 @@ function createBody(bytes: number): Buffer {
   const skeleton = Buffer.byteLength(JSON.stringify(head));
   const content = "x".repeat(Math.floor((bytes - skeleton) * 0.9));
   head.initial_events[0] = { type: "user.message", content };
-  const json = Buffer.from(JSON.stringify(head));
-  const body = Buffer.alloc(bytes, " ");
-  json.copy(body);
+  const body = new Uint8Array(bytes).fill(0x20); // spaces
+  body.set(Buffer.from(JSON.stringify(head)));
   return body;
 }
 
@@ -48,8 +47,12 @@ function readAnswer(response: IncomingMessage): Promise<Answer> {
   });
 }
 
-async function post(body: Buffer, headers: Record<string, string>): Promise<Answer> {
-  const response = await fetch(`${mock.url}/deployments`, { method: "POST", headers, body });
+async function post(body: Uint8Array<ArrayBuffer>, headers: Record<string, string>): Promise<Answer> {
+  const response = await fetch(`${mock.url}/deployments`, {
+    method: "POST",
+    headers,
+    body,
+  });
   return { status: response.status, body: (await response.json()) as Answer["body"] };
 }
 
