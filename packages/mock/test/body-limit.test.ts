@@ -76,12 +76,6 @@ describe("the request body limit", { timeout: 120_000 }, () => {
     expect(answer.body).not.toHaveProperty("error");
   });
 
-  it("lets a 31 MB body through to the simulator", async () => {
-    const answer = await post(createBody(31_000_000), AUTH);
-    expect(answer.body, JSON.stringify(answer.body).slice(0, 300)).not.toMatchObject(LIMIT_ERROR);
-    expect(answer.status).toBeLessThan(500);
-  });
-
   it("refuses one byte more, declared in Content-Length, before the body is sent", async () => {
     const request = httpRequest(`${mock.url}/deployments`, {
       method: "POST",
@@ -98,7 +92,7 @@ describe("the request body limit", { timeout: 120_000 }, () => {
     expect(answer.body).toEqual({ ...LIMIT_ERROR, request_id: "req-too-big" });
   });
 
-  it("refuses a chunked body as soon as it passes the limit, and the client still reads the answer", async () => {
+  it("refuses a chunked body that passes the limit, and the client still reads the answer", async () => {
     const chunk = Buffer.alloc(1024 * 1024, " ");
     const request = httpRequest(`${mock.url}/deployments`, { method: "POST", headers: AUTH });
     const answered = new Promise<IncomingMessage>((resolve) => request.once("response", resolve));
