@@ -38,7 +38,7 @@ export interface StartMockOptions {
   seed?: number;
   /** OpenAPI document to serve. Default: the bundled contract of `@qoder-cloud/openapi`. */
   specPath?: string;
-  /** How long to wait for Prism to answer before giving up. Default 60 s. */
+  /** How long to wait for Prism to listen before giving up (a Prism that fails exits at once). Default 120 s. */
   startupTimeoutMs?: number;
   /** Called with one line per request (`GET /deployments → 200 (3 ms)`) and, if `verbose`, Prism's own log. */
   onLog?: (line: string) => void;
@@ -140,7 +140,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     {
       args,
       logLevel: options.verbose ? "info" : "warn",
-      startupTimeoutMs: options.startupTimeoutMs ?? 60_000,
+      startupTimeoutMs: options.startupTimeoutMs ?? 120_000,
       onLog: options.verbose ? options.onLog : undefined,
       maxBodyBytes: MAX_BODY_BYTES,
     },
@@ -204,7 +204,7 @@ export async function startValidationProxy(options: {
     args: ["proxy", options.specPath ?? openapiYamlPath, options.upstream, "--errors"],
     port: options.port ?? 0,
     logLevel: "warn",
-    startupTimeoutMs: options.startupTimeoutMs ?? 60_000,
+    startupTimeoutMs: options.startupTimeoutMs ?? 120_000,
   });
   const port = Number(new URL(prism.url).port);
   return { url: prism.url, port, exited: prism.exited, stop: prism.stop };

@@ -134,7 +134,7 @@ export async function launchPrism(options: PrismLaunch): Promise<PrismProcess> {
     listening,
     exited.then((how) => `${how} before it listened`),
     sleep(options.startupTimeoutMs, undefined, { signal: timer.signal }).then(
-      () => `did not listen within ${options.startupTimeoutMs} ms`,
+      () => `did not listen within ${options.startupTimeoutMs} ms${cpuUsed(child.pid)}`,
       () => "",
     ),
   ]);
@@ -147,6 +147,18 @@ export async function launchPrism(options: PrismLaunch): Promise<PrismProcess> {
     throw new Error(`${name} ${outcome}${output.reason ? `: ${output.reason}` : "."}${lines}`);
   }
   return { url: `http://127.0.0.1:${outcome}`, pid: child.pid as number, exited, stop };
+}
+
+/** How much CPU the child got, to tell a hung Prism from a starved one in the timeout message. */
+function cpuUsed(pid: number | undefined): string {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime, in clock ticks (100 per second on Linux)
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+    return Number.isFinite(seconds) ? ` (it had ${seconds.toFixed(1)} s of CPU in that time)` : "";
+  } catch {
+    return "";
+  }
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<string>): Promise<void> {
