@@ -2,25 +2,48 @@
 // the local mock as a server, and the guides as navigation entries (x-traitTag + x-tagGroups).
 import { curlSample, requestExample, SAMPLE_LANGUAGES, typescriptSample } from "./code-samples.mjs";
 import { listOperations, responseExamples } from "./spec.mjs";
+import { UI } from "./ui-strings.mjs";
 
 export const MOCK_SERVER_URL = "http://127.0.0.1:4010";
 export const EXAMPLE_NAMES_MARKER = "<!-- generated:example-names -->";
-const GUIDES_GROUP = "Guides";
 
-/** Parses a guide: its first `# ` heading is the title (the nav label), the rest is the body. */
-export function parseGuide(fileName, markdown) {
+/** Redoc's section id of a guide (`Errors and retries` → `errors-and-retries`). */
+export const guideSlug = (title) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/**
+ * Parses a guide: its first `# ` heading is the title (the nav label), the rest is the body.
+ * `location` names the file in errors (docs/guides/ja/… for a translation).
+ */
+export function parseGuide(fileName, markdown, location = `docs/guides/${fileName}`) {
   const match = /^# (.+)\r?\n/.exec(markdown);
-  if (!match) throw new Error(`docs/guides/${fileName} must start with a "# Title" line`);
+  if (!match) throw new Error(`${location} must start with a "# Title" line`);
   return { fileName, title: match[1].trim(), body: markdown.slice(match[0].length).trim() };
+}
+
+/**
+ * Guides link to each other as relative .md files (`[Pagination](03-pagination.md)`), which work when
+ * the markdown is read on its own (GitHub, an editor); on the site they become the guide's section.
+ * @param slugs file name → section slug of every guide
+ */
+export function rewriteGuideLinks(body, slugs, location) {
+  return body.replace(/\]\((?:\.\/)?([\w.-]+\.md)(#[\w-]+)?\)/g, (whole, file) => {
+    const slug = slugs.get(file);
+    if (!slug) throw new Error(`${location}: the link ${whole} names no guide in docs/guides/`);
+    return `](#/${slug})`;
+  });
 }
 
 /**
  * Markdown tables of every named response example, so consumers can script `Prefer` scenarios:
  * success examples per operation, then error examples once per status (they are shared responses).
  */
-export function exampleNamesTable(spec) {
+export function exampleNamesTable(spec, ui = UI.en) {
   const operations = listOperations(spec);
-  const success = ["| Operation | Status | `Prefer: example=` | What it shows |", "|---|---|---|---|"];
+  const success = [`| ${ui.tableOperation} | ${ui.tableStatus} | \`Prefer: example=\` | ${ui.tableShows} |`, "|---|---|---|---|"];
   const errors = new Map(); // "status name" → { status, name, summary, errorType }
   for (const { operation } of operations) {
     for (const { status, name, summary, value } of responseExamples(spec, operation)) {
@@ -33,7 +56,7 @@ export function exampleNamesTable(spec) {
   }
   const errorRows = [...errors.values()].sort((a, b) => a.status.localeCompare(b.status));
   const error = [
-    "| Status | `error.type` | `Prefer: example=` | What it shows |",
+    `| ${ui.tableStatus} | \`error.type\` | \`Prefer: example=\` | ${ui.tableShows} |`,
     "|---|---|---|---|",
     ...errorRows.map(
       ({ status, name, summary, errorType }) =>
@@ -42,7 +65,7 @@ export function exampleNamesTable(spec) {
   ];
   return [
     success.join("\n"),
-    "Error responses are shared: every operation that documents a status (see its **Responses**) offers these.",
+    ui.errorsShared,
     error.join("\n"),
   ].join("\n\n");
 }
@@ -50,11 +73,13 @@ export function exampleNamesTable(spec) {
 const cell = (text) => text.replaceAll("|", "\\|");
 
 /**
- * @param spec the bundled contract (not modified)
- * @param guides parsed guides, in navigation order
+ * @param spec the bundled contract, in the site's language (not modified)
+ * @param guides parsed guides, in navigation order; `name` (the English title) makes the section id,
+ *   `title` is what the reader sees
+ * @param ui the site's language strings (ui-strings.mjs)
  * @returns the decorated spec and the TypeScript samples keyed by operationId
  */
-export function decorateSpec(spec, guides) {
+export function decorateSpec(spec, guides, ui = UI.en) {
   const decorated = structuredClone(spec);
   const tsSamples = new Map();
   const productionUrl = decorated.servers?.[0]?.url;
@@ -65,7 +90,7 @@ export function decorateSpec(spec, guides) {
     const { operationId } = op.operation;
     if (!operationId) throw new Error(`${op.method.toUpperCase()} ${op.path} has no operationId`);
     const request = requestExample(decorated, op);
-    const ts = typescriptSample(decorated, op, request);
+    const ts = typescriptSample(decorated, op, request, ui.sampleComments);
     tsSamples.set(operationId, ts);
     const sources = [
       curlSample(productionUrl, op, request),
@@ -81,13 +106,14 @@ export function decorateSpec(spec, guides) {
   if (!decorated.servers.some((server) => server.url === MOCK_SERVER_URL)) {
     decorated.servers.push({
       url: MOCK_SERVER_URL,
-      description: "Local mock (pnpm mock); any bearer token works",
+      description: ui.mockServer,
     });
   }
 
-  const table = exampleNamesTable(decorated);
-  const guideTags = guides.map(({ title, body }) => ({
-    name: title,
+  const table = exampleNamesTable(decorated, ui);
+  const guideTags = guides.map(({ name, title, body }) => ({
+    name: name ?? title,
+    ...(name && name !== title ? { "x-displayName": title } : {}),
     "x-traitTag": true,
     description: body.replace(EXAMPLE_NAMES_MARKER, table),
   }));
@@ -99,10 +125,10 @@ export function decorateSpec(spec, guides) {
     ...[...usedTags].filter((t) => !declared.has(t)),
   ];
   decorated.tags = [...guideTags, ...apiTags];
-  const existingGroups = (decorated["x-tagGroups"] ?? []).filter((group) => group.name !== GUIDES_GROUP);
+  const existingGroups = (decorated["x-tagGroups"] ?? []).filter((group) => group.name !== ui.guidesGroup);
   decorated["x-tagGroups"] = [
-    { name: GUIDES_GROUP, tags: guideTags.map((tag) => tag.name) },
-    ...(existingGroups.length > 0 ? existingGroups : [{ name: "API reference", tags: referenceTagNames }]),
+    { name: ui.guidesGroup, tags: guideTags.map((tag) => tag.name) },
+    ...(existingGroups.length > 0 ? existingGroups : [{ name: ui.referenceGroup, tags: referenceTagNames }]),
   ];
   return { decorated, tsSamples };
 }
