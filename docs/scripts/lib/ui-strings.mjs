@@ -37,14 +37,14 @@ export const UI = {
   zh: {
     guidesGroup: "指南",
     referenceGroup: "API 参考",
-    mockServer: "本地 Mock(pnpm mock),任意 Bearer 令牌均可使用",
+    mockServer: "本地 Mock（pnpm mock），任意 Bearer 令牌均可使用",
     tableOperation: "操作",
     tableStatus: "状态码",
     tableShows: "说明",
     errorsShared:
-      "错误响应是共享的:凡是在其 **Responses** 中列出该状态码的操作,都提供这些示例。",
+      "错误响应是共享的：凡是在其 **Responses** 中列出该状态码的操作，都提供这些示例。",
     sampleComments: {
-      readsToken: "读取 QODER_PAT。如需调用本地 Mock,请设置",
+      readsToken: "读取 QODER_PAT。如需调用本地 Mock，请设置",
       firstPage: "await 得到第一页。",
       everyItem: "迭代会遍历每一页的每一项。",
     },
