@@ -80,48 +80,48 @@ function tsBlocks(markdown) {
 
 function runRedoc(specFile, htmlFile, title) {
   return new Promise((resolveRun, rejectRun) => {
-  const redocly = join(docsDir, "node_modules", ".bin", "redocly");
-  const redocOptions = {
-    jsonSamplesExpandLevel: 4, // show the seed's deployment in the list example without clicking
-    hideLoading: true,
-    // Redoc 3 shows only the x-codeSamples whose label is listed here (its default list lacks TypeScript).
-    codeSamples: { languages: [...SAMPLE_LANGUAGES, { label: "Payload", lang: "payload" }] },
-  };
-  const child = spawn(
-    redocly,
-    [
-      "build-docs",
-      specFile,
-      "--inlineBundle", // the default loads Redoc from a CDN and renders nothing offline
-      "--config",
-      join(repoRoot, "redocly.yaml"), // telemetry: off
-      "--template",
-      join(docsDir, "redoc-template.hbs"), // Redoc's default page + CSS that widens the guides
-      "--title",
-      title,
-      "--openapi",
-      JSON.stringify(redocOptions),
-      "--output",
-      htmlFile,
-    ],
-    // No telemetry and no version check: the build must work with no network at all.
-    {
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.once("error", rejectRun);
-  child.once("close", (code) => {
-    if (code === 0) resolveRun();
-    else rejectRun(new Error(`redocly build-docs failed for ${specFile} (exit ${code}):\n${output}`));
-  });
+    const redocly = join(docsDir, "node_modules", ".bin", "redocly");
+    const redocOptions = {
+      jsonSamplesExpandLevel: 4, // show the seed's deployment in the list example without clicking
+      hideLoading: true,
+      // Redoc 3 shows only the x-codeSamples whose label is listed here (its default list lacks TypeScript).
+      codeSamples: { languages: [...SAMPLE_LANGUAGES, { label: "Payload", lang: "payload" }] },
+    };
+    const child = spawn(
+      redocly,
+      [
+        "build-docs",
+        specFile,
+        "--inlineBundle", // the default loads Redoc from a CDN and renders nothing offline
+        "--config",
+        join(repoRoot, "redocly.yaml"), // telemetry: off
+        "--template",
+        join(docsDir, "redoc-template.hbs"), // Redoc's default page + CSS that widens the guides
+        "--title",
+        title,
+        "--openapi",
+        JSON.stringify(redocOptions),
+        "--output",
+        htmlFile,
+      ],
+      // No telemetry and no version check: the build must work with no network at all.
+      {
+        env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.once("error", rejectRun);
+    child.once("close", (code) => {
+      if (code === 0) resolveRun();
+      else rejectRun(new Error(`redocly build-docs failed for ${specFile} (exit ${code}):\n${output}`));
+    });
   });
 }
 
@@ -218,7 +218,9 @@ async function main() {
       );
     });
   }
-  const pages = LANGUAGES.map(({ code }, i) => `${code === "en" ? "" : `${code}/`}index.html (${sites[i].kib} KiB)`);
+  const pages = LANGUAGES.map(
+    ({ code }, i) => `${code === "en" ? "" : `${code}/`}index.html (${sites[i].kib} KiB)`,
+  );
   console.log(
     `docs: ${tsSamples.size} operations with generated samples, ${guides.length} guides → dist/${pages.join(", dist/")}, offline`,
   );

@@ -19,20 +19,24 @@ import {
   TRANSLATED,
 } from "./lib/i18n.mjs";
 
-const USAGE = "usage: node scripts/i18n.mjs check|extract|write-missing|apply [--lang ja|zh] [--spec f] [--out f]";
+const USAGE =
+  "usage: node scripts/i18n.mjs check|extract|write-missing|apply [--lang ja|zh] [--spec f] [--out f]";
 
 async function loadSpec(path) {
   const file = path ? resolve(path) : (await import("@qoder-cloud/openapi")).openapiJsonPath;
   try {
     return parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new Error(`cannot read the bundled contract ${file} (${error.code ?? error.message}); build it first: pnpm --filter @qoder-cloud/openapi build`);
+    throw new Error(
+      `cannot read the bundled contract ${file} (${error.code ?? error.message}); build it first: pnpm --filter @qoder-cloud/openapi build`,
+    );
   }
 }
 
 function languages(lang) {
   if (lang === undefined) return TRANSLATED;
-  if (!TRANSLATED.includes(lang)) throw new Error(`--lang must be one of ${TRANSLATED.join(", ")}, got "${lang}"`);
+  if (!TRANSLATED.includes(lang))
+    throw new Error(`--lang must be one of ${TRANSLATED.join(", ")}, got "${lang}"`);
   return [lang];
 }
 
@@ -72,7 +76,11 @@ async function main() {
       let failed = false;
       for (const lang of languages(values.lang)) {
         const report = languageReport(spec, lang);
-        const problems = report.missing.length + report.stale.length + report.missingGuides.length + report.staleGuides.length;
+        const problems =
+          report.missing.length +
+          report.stale.length +
+          report.missingGuides.length +
+          report.staleGuides.length;
         console.log(
           `${lang}: ${report.texts.size} current, ${report.missing.length} missing, ${report.stale.length} stale contract texts; ` +
             `${report.missingGuides.length} missing, ${report.staleGuides.length} stale guides`,

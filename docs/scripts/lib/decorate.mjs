@@ -1,6 +1,7 @@
 // Turns the bundled contract into the spec the docs site renders: code samples on every operation,
 // the local mock as a server, and the guides as navigation entries (x-traitTag + x-tagGroups).
 import { curlSample, requestExample, SAMPLE_LANGUAGES, typescriptSample } from "./code-samples.mjs";
+import { highlightFences } from "./highlight.mjs";
 import { listOperations, responseExamples } from "./spec.mjs";
 import { UI } from "./ui-strings.mjs";
 
@@ -43,7 +44,10 @@ export function rewriteGuideLinks(body, slugs, location) {
  */
 export function exampleNamesTable(spec, ui = UI.en) {
   const operations = listOperations(spec);
-  const success = [`| ${ui.tableOperation} | ${ui.tableStatus} | \`Prefer: example=\` | ${ui.tableShows} |`, "|---|---|---|---|"];
+  const success = [
+    `| ${ui.tableOperation} | ${ui.tableStatus} | \`Prefer: example=\` | ${ui.tableShows} |`,
+    "|---|---|---|---|",
+  ];
   const errors = new Map(); // "status name" → { status, name, summary, errorType }
   for (const { operation } of operations) {
     for (const { status, name, summary, value } of responseExamples(spec, operation)) {
@@ -63,11 +67,7 @@ export function exampleNamesTable(spec, ui = UI.en) {
         `| ${status} | \`${errorType ?? "—"}\` | \`${name}\` | ${cell(summary)} |`,
     ),
   ];
-  return [
-    success.join("\n"),
-    ui.errorsShared,
-    error.join("\n"),
-  ].join("\n\n");
+  return [success.join("\n"), ui.errorsShared, error.join("\n")].join("\n\n");
 }
 
 const cell = (text) => text.replaceAll("|", "\\|");
@@ -111,11 +111,11 @@ export function decorateSpec(spec, guides, ui = UI.en) {
   }
 
   const table = exampleNamesTable(decorated, ui);
-  const guideTags = guides.map(({ name, title, body }) => ({
+  const guideTags = guides.map(({ fileName, name, title, body }) => ({
     name: name ?? title,
     ...(name && name !== title ? { "x-displayName": title } : {}),
     "x-traitTag": true,
-    description: body.replace(EXAMPLE_NAMES_MARKER, table),
+    description: highlightFences(body.replace(EXAMPLE_NAMES_MARKER, table), `guide ${fileName ?? title}`),
   }));
   const apiTags = decorated.tags ?? [];
   const usedTags = new Set(listOperations(decorated).flatMap(({ operation }) => operation.tags ?? []));

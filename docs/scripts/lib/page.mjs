@@ -9,7 +9,8 @@ const htmlLang = (code) => LANGUAGES.find((l) => l.code === code)?.htmlLang ?? c
 /** Sets `<html lang>` of the page (the template writes `lang="en"`). */
 export function pageLanguage(html, lang) {
   const out = html.replace(/<html lang="[^"]*">/, `<html lang="${htmlLang(lang)}">`);
-  if (out === html && lang !== "en") throw new Error('docs/redoc-template.hbs must open with <html lang="en">');
+  if (out === html && lang !== "en")
+    throw new Error('docs/redoc-template.hbs must open with <html lang="en">');
   return out;
 }
 

@@ -41,8 +41,7 @@ export const UI = {
     tableOperation: "操作",
     tableStatus: "状态码",
     tableShows: "说明",
-    errorsShared:
-      "错误响应是共享的：凡是在其 **Responses** 中列出该状态码的操作，都提供这些示例。",
+    errorsShared: "错误响应是共享的：凡是在其 **Responses** 中列出该状态码的操作，都提供这些示例。",
     sampleComments: {
       readsToken: "读取 QODER_PAT。如需调用本地 Mock，请设置",
       firstPage: "await 得到第一页。",
