@@ -4,7 +4,8 @@
 //   node scripts/i18n.mjs extract                  every translatable location with its English (JSON)
 //   node scripts/i18n.mjs write-missing [--lang ja] adds empty stubs (they still count as missing)
 //   node scripts/i18n.mjs apply --lang ja [--out f] the bundled contract with the translations applied
-// --spec path/to/openapi.json picks another bundle (default: the built @qoder-cloud/openapi).
+// --spec path/to/openapi.json picks another bundle (default: the built @qoder-cloud/openapi);
+// --dir and --guides other translation and guide folders (default: openapi/translations, docs/guides).
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -14,9 +15,11 @@ import {
   checkTranslations,
   extractTexts,
   formatReport,
+  guidesDir,
   languageReport,
   readTranslations,
   TRANSLATED,
+  translationsDir,
 } from "./lib/i18n.mjs";
 
 const USAGE =
@@ -41,8 +44,8 @@ function languages(lang) {
 }
 
 /** Rewrites a translation file in the contract's order; entries for texts that no longer exist stay last. */
-function writeMissing(spec, lang) {
-  const { file, entries } = readTranslations(lang);
+function writeMissing(spec, lang, dir) {
+  const { file, entries } = readTranslations(lang, dir);
   const out = {};
   let added = 0;
   for (const { pointer, en } of extractTexts(spec)) {
@@ -64,10 +67,18 @@ function writeMissing(spec, lang) {
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { lang: { type: "string" }, spec: { type: "string" }, out: { type: "string" } },
+    options: {
+      lang: { type: "string" },
+      spec: { type: "string" },
+      out: { type: "string" },
+      dir: { type: "string" },
+      guides: { type: "string" },
+    },
   });
   const [command] = positionals;
   const spec = await loadSpec(values.spec);
+  const dir = values.dir ? resolve(values.dir) : translationsDir;
+  const guides = values.guides ? resolve(values.guides) : guidesDir;
   switch (command) {
     case "extract":
       console.log(JSON.stringify(extractTexts(spec), null, 2));
@@ -75,7 +86,7 @@ async function main() {
     case "check": {
       let failed = false;
       for (const lang of languages(values.lang)) {
-        const report = languageReport(spec, lang);
+        const report = languageReport(spec, lang, { dir, guides });
         const problems =
           report.missing.length +
           report.stale.length +
@@ -93,14 +104,14 @@ async function main() {
     }
     case "write-missing":
       for (const lang of languages(values.lang)) {
-        const { file, added } = writeMissing(spec, lang);
+        const { file, added } = writeMissing(spec, lang, dir);
         console.log(`${lang}: ${added} stub(s) added to ${file} (fill in their text)`);
       }
       return 0;
     case "apply": {
       if (!values.lang) throw new Error("apply needs --lang");
       const [lang] = languages(values.lang);
-      const { texts } = checkTranslations(spec, readTranslations(lang).entries);
+      const { texts } = checkTranslations(spec, readTranslations(lang, dir).entries);
       const json = `${JSON.stringify(applyTranslations(spec, texts), null, 2)}\n`;
       if (values.out) writeFileSync(values.out, json);
       else process.stdout.write(json);

@@ -79,8 +79,17 @@ describe("docs server", () => {
 
   it("gives each language's page a CSP that allows exactly that page's inline scripts", async () => {
     const scriptHashes = (file: string): string[] =>
-      [...readFileSync(join(distDir, file), "utf8").matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
-        .map(([, code]) => `'sha256-${createHash("sha256").update(code ?? "").digest("base64")}'`)
+      [
+        ...readFileSync(join(distDir, file), "utf8").matchAll(
+          /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi,
+        ),
+      ]
+        .map(
+          ([, code]) =>
+            `'sha256-${createHash("sha256")
+              .update(code ?? "")
+              .digest("base64")}'`,
+        )
         .sort();
     const cspHashes = (csp: unknown): string[] =>
       (String(csp).match(/'sha256-[A-Za-z0-9+/=]+'/g) ?? []).sort();

@@ -229,7 +229,8 @@ const clip = (text) => (text.length > 90 ? `${text.slice(0, 87)}…` : text).rep
 /** A human list of what is missing or stale, naming each location and its English. */
 export function formatReport(report) {
   const lines = [];
-  const rel = report.file.slice(report.file.indexOf("openapi/translations"));
+  const at = report.file.indexOf("openapi/translations");
+  const rel = at >= 0 ? report.file.slice(at) : report.file;
   for (const { pointer, en } of report.missing) lines.push(`  missing ${rel} ${pointer}: "${clip(en)}"`);
   for (const { pointer, en, was } of report.stale) {
     lines.push(`  stale   ${rel} ${pointer}: now "${clip(en)}" (translated from "${clip(was)}")`);
