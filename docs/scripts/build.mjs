@@ -174,7 +174,7 @@ async function buildSite({ lang, spec, guides, outDir }) {
     throw new Error(`The built page ${htmlFile} would load from outside the site:\n${list}`);
   }
   writeFileSync(htmlFile, html);
-  return { decorated, tsSamples, kib: Math.round(Buffer.byteLength(html) / 1024) };
+  return { decorated, tsSamples, guides, kib: Math.round(Buffer.byteLength(html) / 1024) };
 }
 
 async function main() {
@@ -218,6 +218,20 @@ async function main() {
       );
     });
   }
+  // The translated guides' code is type-checked as well: translating a comment must not break the code.
+  LANGUAGES.forEach(({ code: lang }, i) => {
+    if (lang === "en") return;
+    mkdirSync(join(distDir, "samples", "guides", lang), { recursive: true });
+    for (const guide of sites[i].guides) {
+      tsBlocks(guide.body).forEach((code, n) => {
+        const name = `${guide.fileName.replace(/\.md$/, "")}-${n + 1}.ts`;
+        writeFileSync(
+          join(distDir, "samples", "guides", lang, name),
+          `// extracted from docs/guides/${lang}/${guide.fileName}\n${code}`,
+        );
+      });
+    }
+  });
   const pages = LANGUAGES.map(
     ({ code }, i) => `${code === "en" ? "" : `${code}/`}index.html (${sites[i].kib} KiB)`,
   );

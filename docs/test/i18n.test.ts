@@ -1,7 +1,15 @@
 // The translation gate: every text of the contract and every guide has a current Japanese and Chinese
 // version; a missing one fails (and says where), a stale one (English changed since) is reported.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -281,6 +289,35 @@ describe("the project's translations (the gate)", () => {
       expect(lost, `${lang} ${pointer}`).toEqual([]);
     }
   });
+});
+
+describe("translated guides", () => {
+  /** The fenced code of a guide, without its comments (which may be translated). */
+  const code = (markdown: string) =>
+    [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map(
+      ([, lang, body]) =>
+        `${lang}:${(body ?? "")
+          .split("\n")
+          .map((line) => line.replace(/(^|\s)(\/\/|#)\s.*$/, "").trimEnd())
+          .join("\n")}`,
+    );
+  const guidesDir = join(docsDir, "guides");
+  const files = readdirSync(guidesDir).filter((name) => name.endsWith(".md"));
+
+  it.each(TRANSLATED.flatMap((lang) => files.map((file) => [lang, file])))(
+    "%s/%s: same code blocks as the English, same links to other guides",
+    (lang, file) => {
+      const english = readFileSync(join(guidesDir, file), "utf8");
+      const translated = readFileSync(join(guidesDir, lang, file), "utf8");
+      expect(code(translated)).toEqual(code(english));
+      const links = (text: string) =>
+        [...text.matchAll(/\]\(([\w-]+\.md)\)/g)].map(([, target]) => target).sort();
+      expect(links(translated)).toEqual(links(english));
+      expect(translated.includes("<!-- generated:example-names -->")).toBe(
+        english.includes("<!-- generated:example-names -->"),
+      );
+    },
+  );
 });
 
 describe("Japanese GET /deployments in the seed page's own wording", () => {
