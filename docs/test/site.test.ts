@@ -322,6 +322,23 @@ describe("layout", () => {
     }
   });
 
+  it("opened from disk (file://), the switcher leads to the other language's page at the same section", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    try {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(`file://${join(distDir, "ja", "index.html")}${PAUSE_SECTION}`);
+      await page.locator(NAV_ITEM).first().waitFor();
+      await page.locator('#language-switcher a[hreflang="zh-Hans"]').click();
+      await page.waitForURL(`file://${join(distDir, "zh", "index.html")}${PAUSE_SECTION}`);
+      expect(await page.getAttribute("html", "lang")).toBe("zh-Hans");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("the curl URL of a request sample is not hidden under its copy button", async () => {
     const context = await newContext();
     const wide = await context.newPage();

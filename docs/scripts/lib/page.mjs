@@ -27,8 +27,10 @@ const SWITCHER_SCRIPT = `(function () {
   var nav = document.getElementById("language-switcher");
   if (!nav) return;
   var links = nav.querySelectorAll("a[data-site]");
+  // Opened from disk (file://) a folder is not its index.html: name the file.
+  var index = location.protocol === "file:" ? "index.html" : "";
   function update() {
-    for (var i = 0; i < links.length; i++) links[i].setAttribute("href", links[i].getAttribute("data-site") + location.hash);
+    for (var i = 0; i < links.length; i++) links[i].setAttribute("href", links[i].getAttribute("data-site") + index + location.hash);
   }
   update();
   ["pointerdown", "mouseover", "focusin", "click"].forEach(function (type) { nav.addEventListener(type, update, true); });
