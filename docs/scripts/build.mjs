@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse, stringify } from "yaml";
 import { GENERATED_HEADER, SAMPLE_LANGUAGES } from "./lib/code-samples.mjs";
-import { decorateSpec, guideSlug, parseGuide, rewriteGuideLinks } from "./lib/decorate.mjs";
+import { anchorHeadings, decorateSpec, guideSlug, parseGuide, rewriteGuideLinks } from "./lib/decorate.mjs";
 import {
   applyTranslations,
   formatReport,
@@ -55,7 +55,9 @@ function readGuides() {
     .map((name) => parseGuide(name, readFileSync(join(guidesDir, name), "utf8")));
   const slugs = new Map(guides.map((guide) => [guide.fileName, guideSlug(guide.title)]));
   for (const guide of guides) {
-    guide.body = rewriteGuideLinks(guide.body, slugs, `docs/guides/${guide.fileName}`);
+    guide.source = guide.body; // what the translations follow, heading for heading
+    const location = `docs/guides/${guide.fileName}`;
+    guide.body = anchorHeadings(rewriteGuideLinks(guide.body, slugs, location), guide.source, location);
   }
   return { guides, slugs };
 }
@@ -65,11 +67,12 @@ function readGuides() {
  * (so the language switcher keeps the section), shown with the translated title.
  */
 function translatedGuides(lang, english, slugs) {
-  return english.map(({ fileName, title: name, body: englishBody }) => {
+  return english.map(({ fileName, title: name, body: englishBody, source }) => {
     const found = readTranslatedGuide(lang, fileName, guidesDir);
     if (!found.markdown) return { fileName, name, title: name, body: englishBody }; // build stops before use
     const guide = parseGuide(fileName, found.markdown, found.location);
-    return { fileName, name, title: guide.title, body: rewriteGuideLinks(guide.body, slugs, found.location) };
+    const body = rewriteGuideLinks(guide.body, slugs, found.location);
+    return { fileName, name, title: guide.title, body: anchorHeadings(body, source, found.location) };
   });
 }
 

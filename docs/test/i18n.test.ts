@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { anchorHeadings, headingSlug } from "../scripts/lib/decorate.mjs";
 import { highlightFences, keepWhitespace } from "../scripts/lib/highlight.mjs";
 import {
   applyTranslations,
@@ -313,6 +314,13 @@ describe("translated guides", () => {
       const links = (text: string) =>
         [...text.matchAll(/\]\(([\w-]+\.md)\)/g)].map(([, target]) => target).sort();
       expect(links(translated)).toEqual(links(english));
+      const shape = (text: string) =>
+        text
+          .replace(/^```[\s\S]*?^```$/gm, "")
+          .split("\n")
+          .filter((line) => /^#{2,6} /.test(line))
+          .map((line) => line.split(" ")[0]);
+      expect(shape(translated), "the same sections, in the same order").toEqual(shape(english));
       expect(translated.includes("<!-- generated:example-names -->")).toBe(
         english.includes("<!-- generated:example-names -->"),
       );
@@ -384,6 +392,25 @@ describe("Japanese GET /deployments in the seed page's own wording", () => {
     const wording = /^401authentication_error(.+)$/m.exec(seed)?.[1] ?? "";
     expect(wording).toBe("PAT が無効または期限切れ");
     expect(ja["/components/responses/Unauthorized/description"]?.text).toContain(wording);
+  });
+});
+
+describe("guide headings", () => {
+  it("take the English heading's id, and a translation with other sections is refused, naming the file", () => {
+    const english =
+      "Intro.\n\n## 1. Install the client\n\nText.\n\n```sh\n## not a heading\n```\n\n## Scripting with `Prefer`\n";
+    const ja =
+      "導入。\n\n## 1. クライアントをインストールする\n\n本文。\n\n```sh\n## not a heading\n```\n\n## `Prefer` で組み立てる\n";
+    expect(anchorHeadings(ja, english, "docs/guides/ja/x.md")).toContain(
+      '## 1. クライアントをインストールする {% id="1.-install-the-client" %}',
+    );
+    expect(anchorHeadings(ja, english, "docs/guides/ja/x.md")).toContain(
+      '## `Prefer` で組み立てる {% id="scripting-with" %}',
+    );
+    expect(headingSlug("4. Create, run and watch a deployment")).toBe("4.-create-run-and-watch-a-deployment");
+    expect(() => anchorHeadings("## 一つだけ\n", english, "docs/guides/ja/x.md")).toThrow(
+      /docs\/guides\/ja\/x\.md has headings at levels \[2\] where the English guide has \[2,2\]/,
+    );
   });
 });
 

@@ -20,6 +20,7 @@ import {
 const SEED_DEPLOYMENT_ID = "dep_019ec556114c78f8b60ee34fcb98bf59";
 const NAV_ITEM = '[data-component-name="Menu/MenuItem"]';
 const PAUSE_SECTION = "#/deployments/pausedeployment";
+const GUIDE_SUBSECTION = "#/errors-and-retries/the-idempotency-guarantee";
 // What a reader types to find "pause" in each language (and the English word, which works in all).
 const SEARCHES: Record<SiteLanguage["code"], string[]> = {
   en: ["pause"],
@@ -243,6 +244,18 @@ describe.each(SITE_LANGUAGES)("docs site in $name ($path) in Chromium, offline",
       const summary = operationsIn(other.code).find((op) => op.operationId === "pauseDeployment")?.summary;
       await expect.poll(() => sectionText("/pausedeployment"), { timeout: 10_000 }).toContain(summary);
     }
+    // Inside a guide too: its headings carry the English heading's id in every language.
+    const other = others[0] as SiteLanguage;
+    await openSite(GUIDE_SUBSECTION);
+    await page
+      .locator(`[data-section-id="${GUIDE_SUBSECTION.slice(1)}"]`)
+      .first()
+      .waitFor();
+    await page.locator(`#language-switcher a[hreflang="${other.htmlLang}"]`).click();
+    await page.waitForURL(`${origin()}${other.path}${GUIDE_SUBSECTION}`);
+    const heading = page.locator(`[data-section-id="${GUIDE_SUBSECTION.slice(1)}"] h2`).first();
+    await heading.waitFor();
+    expect(await heading.isVisible()).toBe(true);
     await openSite();
   });
 

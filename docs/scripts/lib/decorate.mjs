@@ -25,6 +25,51 @@ export function parseGuide(fileName, markdown, location = `docs/guides/${fileNam
   return { fileName, title: match[1].trim(), body: markdown.slice(match[0].length).trim() };
 }
 
+/** The `##`…`######` headings of a markdown text, outside code fences, with their line numbers. */
+function headings(markdown) {
+  const found = [];
+  let fence = false;
+  markdown.split("\n").forEach((line, index) => {
+    if (line.startsWith("```")) fence = !fence;
+    const match = !fence && /^(#{2,6}) (.+)$/.exec(line);
+    if (match) found.push({ index, level: match[1].length, text: match[2] });
+  });
+  return found;
+}
+
+/** Redoc's id for a heading (`4. Create, run and watch` → `4.-create-run-and-watch`; code spans dropped). */
+export const headingSlug = (text) =>
+  text
+    .replace(/`[^`]*`/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9.\s_-]/g, "")
+    .trim()
+    .replace(/\s+/g, "-");
+
+/**
+ * Gives every heading of a guide the id of the English heading at the same place (Markdoc's
+ * `{% id="…" %}`), so a section link such as #/errors-and-retries/the-idempotency-guarantee is the same
+ * in every language and the language switcher keeps the reader's place inside a guide too.
+ * @param english the English guide's body (the same text for the English guide itself)
+ */
+export function anchorHeadings(body, english, location) {
+  const own = headings(body);
+  const reference = headings(english);
+  const shape = (list) => list.map(({ level }) => level).join(",");
+  if (shape(own) !== shape(reference)) {
+    throw new Error(
+      `${location} has headings at levels [${shape(own)}] where the English guide has [${shape(reference)}]: ` +
+        "keep the same sections, in the same order, so section links work in every language",
+    );
+  }
+  const lines = body.split("\n");
+  own.forEach(({ index }, i) => {
+    const id = headingSlug(reference[i].text);
+    if (id) lines[index] = `${lines[index]} {% id="${id}" %}`;
+  });
+  return lines.join("\n");
+}
+
 /**
  * Guides link to each other as relative .md files (`[Pagination](03-pagination.md)`), which work when
  * the markdown is read on its own (GitHub, an editor); on the site they become the guide's section.
