@@ -23,7 +23,7 @@ function banner(mockUrl, docsUrl) {
     "",
     "Qoder Deployments API — local toolkit",
     `  Mock API  ${mockUrl}   (answers with the contract's examples; any bearer token works)`,
-    `  Docs      ${docsUrl}`,
+    `  Docs      ${docsUrl}   (日本語 ${docsUrl}ja/ · 中文 ${docsUrl}zh/)`,
     "",
     "Try a request against the mock:",
     "  export QODER_PAT=pt-test",
