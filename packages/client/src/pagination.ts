@@ -1,11 +1,12 @@
 // Lists: `await` gives the first page; `for await` walks every item across pages; `.pages()` walks pages.
 // Forward walks send `after_id` = the previous page's `last_id` (as the contract prescribes); a walk
 // that started with `before_id` goes backwards with `before_id` = `first_id`, and one that started with
-// `page` follows `next_page`. Filters are re-sent on every page; only one page is held at a time.
+// `page` follows `next_page`, as does a forward walk of a list whose pages carry no `last_id` (cursor-only
+// lists such as an agent's versions). Filters are re-sent on every page; only one page is held at a time.
 import { APIPromise, type Run } from "./api-promise.js";
 import { QoderError } from "./errors.js";
 
-/** The contract's list envelope. */
+/** The contract's list envelope (cursor-only lists omit `first_id` / `last_id`; models lists may omit all three). */
 export interface ListPage<Item = unknown> {
   data: Item[];
   has_more: boolean;
@@ -48,14 +49,14 @@ export class PagePromise<Page>
     this.#query = query;
   }
 
-  /** The cursor parameter a walk sends, and the page field it comes from. */
-  #cursor(): readonly [string, "first_id" | "next_page" | "last_id"] {
+  /** The cursor parameter a walk sends, and the page field it comes from (the first page decides). */
+  #cursor(first: object): readonly [string, "first_id" | "next_page" | "last_id"] {
     const { after_id, before_id, page } = this.#query;
-    return before_id != null
-      ? ["before_id", "first_id"]
-      : page != null && after_id == null
-        ? ["page", "next_page"]
-        : ["after_id", "last_id"];
+    if (before_id != null) return ["before_id", "first_id"];
+    if (page != null && after_id == null) return ["page", "next_page"];
+    return after_id == null && !("last_id" in first) && "next_page" in first
+      ? ["page", "next_page"]
+      : ["after_id", "last_id"];
   }
 
   #helpers(
@@ -63,7 +64,7 @@ export class PagePromise<Page>
     query: Query,
   ): { data: Page & PageHelpers<Page>; response: Response } {
     const page = result.data as Page & PageHelpers<Page> & ListPage;
-    const [param, field] = this.#cursor();
+    const [param, field] = this.#cursor(page);
     const { after_id, before_id, page: _p, ...filters } = query;
     const next = () => page[field];
     Object.defineProperties(page, {
@@ -84,10 +85,10 @@ export class PagePromise<Page>
   /** Every page, starting with the first. */
   async *pages(): AsyncGenerator<Page, void, undefined> {
     const { after_id, before_id, page: pageCursor, ...filters } = this.#query;
-    const [param, field] = this.#cursor();
     const seen = new Set([after_id ?? before_id ?? pageCursor]);
     // The first page is this promise's own (sent once); later ones are not kept: a walk holds one page.
     let page: ListPage | undefined = (await this) as unknown as ListPage;
+    const [param, field] = this.#cursor(page);
     yield page as Page;
     while (page.has_more) {
       const cursor: string | null | undefined = page[field];
