@@ -328,7 +328,7 @@ export interface paths {
             path: {
                 /**
                  * @description ID of the agent (`agent_…`).
-                 * @example agent_019eb4d4a06d747c865d5800b9c57ae2
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
                  */
                 agent_id: components["parameters"]["AgentIdPath"];
             };
@@ -360,7 +360,7 @@ export interface paths {
             path: {
                 /**
                  * @description ID of the agent (`agent_…`).
-                 * @example agent_019eb4d4a06d747c865d5800b9c57ae2
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
                  */
                 agent_id: components["parameters"]["AgentIdPath"];
             };
@@ -386,7 +386,7 @@ export interface paths {
             path: {
                 /**
                  * @description ID of the agent (`agent_…`).
-                 * @example agent_019eb4d4a06d747c865d5800b9c57ae2
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
                  */
                 agent_id: components["parameters"]["AgentIdPath"];
             };
@@ -433,40 +433,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/environments/{environment_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description ID of the environment (`env_…`).
-                 * @example env_019e64e01a137caf953ac2ac7b42ec5c
-                 */
-                environment_id: components["parameters"]["EnvironmentIdPath"];
-            };
-            cookie?: never;
-        };
-        /**
-         * Get an environment
-         * @description Returns one environment. Archived environments remain retrievable; deleted ones are a 404.
-         */
-        get: operations["getEnvironment"];
-        put?: never;
-        /**
-         * Update an environment
-         * @description Changes the environment; omitted fields keep their value. `description: null` clears the description; `config` replaces the configuration's given fields (omitted cloud fields are kept) and cannot be `null`; `metadata` is a per-key patch (`null` or `""` deletes a key). Changes apply to sessions started afterwards. `{}` is a no-op. An archived environment cannot be updated (409).
-         */
-        post: operations["updateEnvironment"];
-        /**
-         * Delete an environment
-         * @description Deletes the environment for good. Refused with a 409 `conflict_error` while any session or deployment references it (including archived deployments and deleted sessions that keep the reference): archive it instead. Returns `{id, type: "environment_deleted"}`.
-         */
-        delete: operations["deleteEnvironment"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/environments/{environment_id}/archive": {
         parameters: {
             query?: never;
@@ -474,7 +440,7 @@ export interface paths {
             path: {
                 /**
                  * @description ID of the environment (`env_…`).
-                 * @example env_019e64e01a137caf953ac2ac7b42ec5c
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
                  */
                 environment_id: components["parameters"]["EnvironmentIdPath"];
             };
@@ -488,6 +454,40 @@ export interface paths {
          */
         post: operations["archiveEnvironment"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/environments/{environment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the environment (`env_…`).
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
+                 */
+                environment_id: components["parameters"]["EnvironmentIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an environment
+         * @description Returns one environment. Archived environments remain retrievable; deleted ones are a 404.
+         */
+        get: operations["getEnvironment"];
+        put?: never;
+        /**
+         * Update an environment
+         * @description Changes the environment; omitted fields keep their value. `description: null` clears the description; `config` replaces the configuration's given fields (omitted cloud fields are kept) and cannot be `null`; `metadata` is a per-key patch (`null` or `""` deletes a key). Changes apply to sessions started afterwards. `{}` is a no-op. An archived environment can still be updated (it stays archived).
+         */
+        post: operations["updateEnvironment"];
+        /**
+         * Delete an environment
+         * @description Deletes the environment for good. Refused with a 409 `conflict_error` while any session or deployment references it (including archived deployments and deleted sessions that keep the reference): archive it instead. Returns `{id, type: "environment_deleted"}`.
+         */
+        delete: operations["deleteEnvironment"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1800,7 +1800,7 @@ export interface components {
         AgentIdFilter: components["schemas"]["AgentId"];
         /**
          * @description ID of the agent (`agent_…`).
-         * @example agent_019eb4d4a06d747c865d5800b9c57ae2
+         * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
          */
         AgentIdPath: components["schemas"]["AgentId"];
         /**
@@ -1846,7 +1846,7 @@ export interface components {
         DeploymentStatusFilter: "active" | "paused";
         /**
          * @description ID of the environment (`env_…`).
-         * @example env_019e64e01a137caf953ac2ac7b42ec5c
+         * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
          */
         EnvironmentIdPath: components["schemas"]["EnvironmentId"];
         /** @description `true`: only runs whose `error` is non-null; `false`: only runs that created a session. */
@@ -2783,7 +2783,7 @@ export interface operations {
             path: {
                 /**
                  * @description ID of the agent (`agent_…`).
-                 * @example agent_019eb4d4a06d747c865d5800b9c57ae2
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
                  */
                 agent_id: components["parameters"]["AgentIdPath"];
             };
@@ -2836,7 +2836,7 @@ export interface operations {
             path: {
                 /**
                  * @description ID of the agent (`agent_…`).
-                 * @example agent_019eb4d4a06d747c865d5800b9c57ae2
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
                  */
                 agent_id: components["parameters"]["AgentIdPath"];
             };
@@ -2894,7 +2894,7 @@ export interface operations {
             path: {
                 /**
                  * @description ID of the agent (`agent_…`).
-                 * @example agent_019eb4d4a06d747c865d5800b9c57ae2
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
                  */
                 agent_id: components["parameters"]["AgentIdPath"];
             };
@@ -2956,7 +2956,7 @@ export interface operations {
             path: {
                 /**
                  * @description ID of the agent (`agent_…`).
-                 * @example agent_019eb4d4a06d747c865d5800b9c57ae2
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
                  */
                 agent_id: components["parameters"]["AgentIdPath"];
             };
@@ -3097,6 +3097,65 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    archiveEnvironment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path: {
+                /**
+                 * @description ID of the environment (`env_…`).
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
+                 */
+                environment_id: components["parameters"]["EnvironmentIdPath"];
+            };
+            cookie?: never;
+        };
+        /** @description No body is needed; an empty JSON object is accepted. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyBody"];
+            };
+        };
+        responses: {
+            /** @description The archived environment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["EnvironmentNotFound"];
+            409: components["responses"]["EnvironmentConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     getEnvironment: {
         parameters: {
             query?: never;
@@ -3120,7 +3179,7 @@ export interface operations {
             path: {
                 /**
                  * @description ID of the environment (`env_…`).
-                 * @example env_019e64e01a137caf953ac2ac7b42ec5c
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
                  */
                 environment_id: components["parameters"]["EnvironmentIdPath"];
             };
@@ -3173,7 +3232,7 @@ export interface operations {
             path: {
                 /**
                  * @description ID of the environment (`env_…`).
-                 * @example env_019e64e01a137caf953ac2ac7b42ec5c
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
                  */
                 environment_id: components["parameters"]["EnvironmentIdPath"];
             };
@@ -3231,7 +3290,7 @@ export interface operations {
             path: {
                 /**
                  * @description ID of the environment (`env_…`).
-                 * @example env_019e64e01a137caf953ac2ac7b42ec5c
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
                  */
                 environment_id: components["parameters"]["EnvironmentIdPath"];
             };
@@ -3246,65 +3305,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeletedEnvironment"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["EnvironmentNotFound"];
-            409: components["responses"]["EnvironmentConflict"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["InternalServerError"];
-        };
-    };
-    archiveEnvironment: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
-                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
-                 */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /**
-                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
-                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
-                 */
-                "x-request-id"?: components["parameters"]["RequestId"];
-                /**
-                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
-                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
-                 */
-                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
-                /**
-                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
-                 * @example browser-use-2026-07-14
-                 */
-                "x-qoder-beta"?: components["parameters"]["Beta"];
-            };
-            path: {
-                /**
-                 * @description ID of the environment (`env_…`).
-                 * @example env_019e64e01a137caf953ac2ac7b42ec5c
-                 */
-                environment_id: components["parameters"]["EnvironmentIdPath"];
-            };
-            cookie?: never;
-        };
-        /** @description No body is needed; an empty JSON object is accepted. */
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["EmptyBody"];
-            };
-        };
-        responses: {
-            /** @description The archived environment. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Environment"];
                 };
             };
             400: components["responses"]["BadRequest"];
