@@ -21,7 +21,7 @@ async function loadStartMock() {
 function banner(mockUrl, docsUrl) {
   return [
     "",
-    "Qoder Deployments API — local toolkit",
+    "Qoder Cloud Agents API — local toolkit",
     `  Mock API  ${mockUrl}   (answers with the contract's examples; any bearer token works)`,
     `  Docs      ${docsUrl}`,
     "",

@@ -86,8 +86,8 @@ afterAll(async () => {
 
 describe("docs site in Chromium, offline", () => {
   it("renders the reference from the page itself", async () => {
-    expect(await page.title()).toMatch(/Deployments API/);
-    expect(await page.locator("h1").first().textContent()).toContain("Deployments API");
+    expect(await page.title()).toMatch(/Cloud Agents API/);
+    expect(await page.locator("h1").first().textContent()).toContain("Cloud Agents API");
   });
 
   it("navigation lists every operation of the spec", async () => {

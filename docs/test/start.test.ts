@@ -47,7 +47,7 @@ describe("pnpm start (scripts/start.mjs)", () => {
     expect(await list.text()).toContain("dep_019ec556114c78f8b60ee34fcb98bf59");
     const site = await fetch(docsUrl ?? "");
     expect(site.status).toBe(200);
-    expect(await site.text()).toContain("Deployments API");
+    expect(await site.text()).toContain("Cloud Agents API");
 
     child.kill("SIGINT");
     const [code] = await once(child, "exit");

@@ -118,7 +118,7 @@ export function typescriptSample(spec, op, request) {
     lines.push(
       "// Awaiting gives the first page.",
       `const page = await ${call};`,
-      "console.log(page.data.length, page.has_more, page.last_id);",
+      `console.log(page.data.length, page.has_more${cursorField(spec, schemaName)});`,
       "",
       "// Iterating walks every item of every page.",
       `for await (const ${item} of ${call}) {`,
@@ -129,4 +129,10 @@ export function typescriptSample(spec, op, request) {
     lines.push(`const ${result} = await ${call};`, `console.log(${result});`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The cursor a list page offers to print: `last_id`, else the opaque `next_page` (cursor-only lists). */
+function cursorField(spec, schemaName) {
+  const properties = (schemaName && spec.components?.schemas?.[schemaName]?.properties) || {};
+  return "last_id" in properties ? ", page.last_id" : "next_page" in properties ? ", page.next_page" : "";
 }
