@@ -273,16 +273,41 @@ describe("environments", () => {
     await refused(404, "GET", `/environments/${env.id}`);
   });
 
-  it("delete is refused with a 409 while a deployment (even an archived one) references the environment", async () => {
+  it("delete is refused with a 409 while a session references the environment (a run of a deployment)", async () => {
     const env = await newEnvironment();
     const deployment = await ok<Deployment>("POST", "/deployments", {
       body: createBody({ environment_id: env.id }),
     });
+    await ok("POST", `/deployments/${deployment.id}/run`);
     await ok("POST", `/deployments/${deployment.id}/archive`);
     const inUse = await refused(409, "DELETE", `/environments/${env.id}`);
-    expect(inUse.message).toMatch(/referenced by 1 deployment.*archive it instead/);
-    const seed = await refused(409, "DELETE", `/environments/${SEED_ENV}`);
-    expect(seed.type).toBe("conflict_error");
+    expect(inUse.message).toBe(
+      "Environment is referenced by 1 session and cannot be deleted; archive it instead.",
+    );
+    // The example environment has the example runs' sessions.
+    expect((await refused(409, "DELETE", `/environments/${SEED_ENV}`)).type).toBe("conflict_error");
+  });
+
+  it("a deployment that never ran does not block the delete; its next scheduled run fails with environment_not_found_error", async () => {
+    const env = await newEnvironment();
+    const deployment = await ok<Deployment>("POST", "/deployments", {
+      body: createBody({
+        environment_id: env.id,
+        schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+      }),
+    });
+    expect(await ok("DELETE", `/environments/${env.id}`)).toEqual({
+      id: env.id,
+      type: "environment_deleted",
+    });
+    await ok("POST", "/_mock/clock", { body: { advance_ms: 2 * 60 * 60 * 1000 } });
+    const runs = await ok<List<Run>>("GET", `/deployments/${deployment.id}/runs`);
+    expect(runs.data).toHaveLength(1);
+    expect(runs.data[0]).toMatchObject({ session_id: null, error: { type: "environment_not_found_error" } });
+    expect(await ok<Deployment>("GET", `/deployments/${deployment.id}`)).toMatchObject({
+      status: "paused",
+      paused_reason: { type: "error", error: { type: "environment_not_found_error" } },
+    });
   });
 });
 

@@ -485,7 +485,7 @@ export interface paths {
         post: operations["updateEnvironment"];
         /**
          * Delete an environment
-         * @description Deletes the environment for good. Refused with a 409 `conflict_error` while any session or deployment references it (including archived deployments and deleted sessions that keep the reference): archive it instead. Returns `{id, type: "environment_deleted"}`.
+         * @description Deletes the environment for good. Refused with a 409 `conflict_error` while any session references it, deleted sessions and the sessions of deployment runs included: archive it instead. A deployment that has never run does not block the deletion; its next scheduled run then fails with `environment_not_found_error` and pauses the deployment (`paused_reason: {type: "error", …}`). Returns `{id, type: "environment_deleted"}`.
          */
         delete: operations["deleteEnvironment"];
         options?: never;
@@ -806,8 +806,11 @@ export interface components {
          * @description A cloud container. On update, omitted fields keep their value. `setup_script` runs with `/bin/bash -lc` after the packages on every sandbox provision (make it idempotent); a non-zero exit aborts the session's start.
          */
         CloudConfigParams: {
-            /** @constant */
-            type: "cloud";
+            /**
+             * @description May be omitted, as the official SDKs allow; `{}` is refused.
+             * @constant
+             */
+            type?: "cloud";
             /** @description Network policy; omitted or `null` on create = `limited`. */
             networking?: components["schemas"]["NetworkingParams"] | null;
             packages?: components["schemas"]["PackagesParams"] | null;
@@ -1565,15 +1568,19 @@ export interface components {
             enabled?: boolean;
             permission_policy?: components["schemas"]["PermissionPolicy"];
         };
-        /** @description Per-tool override inside a toolset: the tool by `name` (built-in names: `Bash`, `DeliverArtifacts`, `Edit`, `Glob`, `Grep`, `ImageGen`, `ImageSearch`, `Read`, `WebFetch`, `WebSearch`, `Write`; MCP tools by their server-side name); the official SDKs send the lower-case spelling (`bash`, `read` …) in both `name` and `type`. Omitted or `null` fields keep the toolset's `default_config`. */
+        /** @description Per-tool override inside a toolset: the tool by `name` (built-in names: `Bash`, `DeliverArtifacts`, `Edit`, `Glob`, `Grep`, `ImageGen`, `ImageSearch`, `Read`, `WebFetch`, `WebSearch`, `Write`; MCP tools by their server-side name); the official SDKs also spell built-in tools in lower case in `type` (`bash`, `read` …). One of `name` and `type` is required. Omitted or `null` fields keep the toolset's `default_config`. */
         ToolConfigParams: {
             /** @description The tool's name (1–128 characters). */
-            name: string;
+            name?: string | null;
             /** @description The built-in tool's type, the SDK spelling of its name. */
             type?: string | null;
             /** @description Whether the tool is available; overrides `default_config.enabled`. */
             enabled?: boolean | null;
             permission_policy?: components["schemas"]["PermissionPolicy"] | null;
+        } | {
+            name: string;
+        } | {
+            type: string;
         };
         /** @description The configuration every tool of the toolset gets unless a `configs` entry overrides it. */
         ToolsetDefaultConfig: {
@@ -1720,7 +1727,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The request conflicts with the environment's state (409 conflict_error): already archived, still referenced by a session or deployment (delete), or an Idempotency-Key reused with a different body. Not retried automatically. */
+        /** @description The request conflicts with the environment's state (409 conflict_error): already archived, still referenced by a session (delete), or an Idempotency-Key reused with a different body. Not retried automatically. */
         EnvironmentConflict: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];

@@ -61,6 +61,10 @@ export class Account {
   readonly deployments = new OrderedIndex<DeploymentRecord>();
   readonly agents = new OrderedIndex<AgentRecord>();
   readonly environments = new OrderedIndex<Environment>();
+  /** Environments some session was created in (a session keeps the reference, even once deleted). */
+  readonly sessionEnvironments = new Set<string>();
+  /** Environments deleted in this account, so a deployment still naming one can tell it is gone. */
+  readonly deletedEnvironments = new Set<string>();
   readonly runs = new OrderedIndex<DeploymentRun>();
   readonly runsByDeployment = new Map<string, OrderedIndex<DeploymentRun>>();
   /** Deployments with a schedule that are not archived (paused ones keep their upcoming times fresh). */

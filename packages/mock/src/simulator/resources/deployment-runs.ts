@@ -23,6 +23,7 @@ export function recordRun(
     trigger_context: trigger,
   };
   account.addRun(run);
+  account.sessionEnvironments.add(deployment.environment_id);
   if (deployment.schedule) deployment.schedule.last_run_at = run.created_at;
   const cas = deployment.metadata.cas_config;
   if (cas?.stats) {

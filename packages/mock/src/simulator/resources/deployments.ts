@@ -39,8 +39,8 @@ function environmentIdOf(account: Account, id: string): string {
 }
 
 /**
- * Why a run of this deployment cannot start now: its agent or environment was archived since (or the
- * environment is gone). Undefined when it can, or when the account does not know the reference at all
+ * Why a run of this deployment cannot start now: its agent or environment was archived since, or the
+ * environment was deleted. Undefined when it can, or when the account does not know the reference at all
  * (records loaded through POST /_mock/state without their agents).
  */
 export function brokenReference(account: Account, deployment: Deployment): DeploymentRun["error"] {
@@ -48,6 +48,11 @@ export function brokenReference(account: Account, deployment: Deployment): Deplo
   if (agent && currentOf(agent).archived_at !== null)
     return { type: "agent_archived_error", message: `Agent ${deployment.agent.id} is archived.` };
   const environment = account.environments.get(deployment.environment_id);
+  if (!environment && account.deletedEnvironments.has(deployment.environment_id))
+    return {
+      type: "environment_not_found_error",
+      message: `Environment ${deployment.environment_id} no longer exists.`,
+    };
   if (environment && environment.archived_at !== null)
     return {
       type: "environment_archived_error",

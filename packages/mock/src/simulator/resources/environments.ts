@@ -1,5 +1,5 @@
-// Environments: create / list / get / update / archive / delete. Delete is refused while a deployment
-// (archived ones included: their runs' sessions keep the reference) uses the environment.
+// Environments: create / list / get / update / archive / delete. Delete is refused while a session
+// references the environment (sessions keep it, deployment runs' sessions included).
 import type {
   CreateEnvironmentParams,
   Environment,
@@ -170,15 +170,22 @@ export const environments: Resource = {
     deleteEnvironment({ account, path }) {
       const id = path.environment_id as string;
       environmentOf(account, id);
-      let users = 0;
-      for (const { deployment } of account.deployments.values())
-        if (deployment.environment_id === id) users++;
-      if (users > 0) {
+      // Sessions keep the reference: the ones recorded here, and those of runs loaded with the account.
+      let sessions = 0;
+      for (const run of account.runs.values())
+        if (
+          run.session_id !== null &&
+          account.deployments.get(run.deployment_id)?.deployment.environment_id === id
+        )
+          sessions++;
+      if (sessions === 0 && account.sessionEnvironments.has(id)) sessions = 1; // its deployment moved on
+      if (sessions > 0) {
         throw conflict(
-          `Environment is referenced by ${users} deployment${users === 1 ? "" : "s"} (and their sessions) and cannot be deleted; archive it instead.`,
+          `Environment is referenced by ${sessions} session${sessions === 1 ? "" : "s"} and cannot be deleted; archive it instead.`,
         );
       }
       account.environments.delete(id);
+      account.deletedEnvironments.add(id);
       return { body: { id, type: "environment_deleted" } };
     },
   },
