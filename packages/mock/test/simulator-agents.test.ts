@@ -142,6 +142,45 @@ describe("agents", () => {
     });
   });
 
+  it("accepts what the official SDKs send: null for unset fields, tools named by type, snake_case names", async () => {
+    const agent = await ok<Agent>("POST", "/agents", {
+      body: {
+        ...example<Record<string, unknown>>("CreateAgentSdkRequest"),
+        tools: [
+          {
+            type: "agent_toolset_20260401",
+            enabled_tools: ["bash", "web_fetch", "Read"],
+            disallowed_tools: null,
+            configs: [{ type: "bash", enabled: null, permission_policy: { type: "always_ask" } }],
+            default_config: { enabled: null, permission_policy: null },
+          },
+        ],
+      },
+    });
+    // Strict mode checked the answer; the nulls are left out of it.
+    expect(agent.tools).toEqual([
+      {
+        type: "agent_toolset_20260401",
+        enabled_tools: ["bash", "web_fetch", "Read"],
+        configs: [{ type: "bash", permission_policy: { type: "always_ask" } }],
+        default_config: {},
+      },
+    ]);
+    const environment = await ok<Environment>("POST", "/environments", {
+      body: {
+        name: "sdk-env",
+        description: null,
+        scope: null,
+        metadata: null,
+        config: { networking: { type: "unrestricted" } },
+      },
+    });
+    expect(environment.config).toMatchObject({ type: "cloud", networking: { type: "unrestricted" } });
+    expect((await refused(400, "POST", "/environments", { body: { name: "e", config: {} } })).param).toBe(
+      "config",
+    );
+  });
+
   it("refuses Browser Use without the beta header, an unreferenced MCP server, an unknown tool, a bad effort", async () => {
     const browser = await refused(400, "POST", "/agents", {
       body: { name: "b", model: "ultimate", tools: [{ type: "browser_toolset_20260714" }] },

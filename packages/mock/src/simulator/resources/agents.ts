@@ -31,6 +31,8 @@ const BUILT_IN_TOOLS = [
   "Write",
 ];
 const MAX_METADATA_KEYS = 16;
+/** `WebFetch`, `webfetch` and the SDKs' `web_fetch` name the same tool. */
+const spelling = (name: string) => name.toLowerCase().replaceAll("_", "");
 
 /** The agent record of an id, or the documented 404. */
 export function agentRecord(account: Account, id: string, param = "agent_id"): AgentRecord {
@@ -112,7 +114,7 @@ function checkTools(
     }
     if (tool.type === "agent_toolset_20260401") {
       for (const name of [...(tool.enabled_tools ?? []), ...(tool.disallowed_tools ?? [])]) {
-        if (!BUILT_IN_TOOLS.some((known) => known.toLowerCase() === name.toLowerCase()))
+        if (!BUILT_IN_TOOLS.some((known) => spelling(known) === spelling(name)))
           throw invalid(
             `tools[${index}]: unknown tool name '${name}' (built-in tools: ${BUILT_IN_TOOLS.join(", ")}).`,
             "tools",
@@ -127,7 +129,18 @@ function checkTools(
         "mcp_servers",
       );
   });
-  return structuredClone(tools) as Agent["tools"];
+  return tools.map((tool) => withoutNulls(tool)) as Agent["tools"];
+}
+
+/** A copy without `null` fields (the SDKs send `null` for "not set"; answers leave such fields out). */
+function withoutNulls(value: unknown, key?: string): unknown {
+  if (key === "input_schema" || typeof value !== "object" || value === null) return structuredClone(value);
+  if (Array.isArray(value)) return value.map((item) => withoutNulls(item));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([name, field]) => [name, withoutNulls(field, name)]),
+  );
 }
 
 function checkRoster(
@@ -197,6 +210,7 @@ export const agents: Resource = {
         tools: checkTools(input.tools ?? [], mcpServers, headers),
         mcp_servers: mcpServers,
         skills: (input.skills ?? []).map((skill) => ({ ...skill, version: skill.version ?? "latest" })),
+        // (mcp_servers are closed objects without nullable fields: stored as given)
         multiagent: checkRoster(account, input.multiagent, id, 1),
         metadata: patchMetadata({}, input.metadata, true),
         version: 1,
