@@ -176,8 +176,8 @@ describe("agents", () => {
       },
     });
     expect(environment.config).toMatchObject({ type: "cloud", networking: { type: "unrestricted" } });
-    expect((await refused(400, "POST", "/environments", { body: { name: "e", config: {} } })).param).toBe(
-      "config",
+    expect((await refused(400, "POST", "/environments", { body: { name: "e", config: {} } })).param).toMatch(
+      /^config/,
     );
   });
 
