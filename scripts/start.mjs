@@ -22,7 +22,7 @@ function banner(mockUrl, docsUrl) {
   return [
     "",
     "Qoder Cloud Agents API — local toolkit",
-    `  Mock API  ${mockUrl}   (answers with the contract's examples; any bearer token works)`,
+    `  Mock API  ${mockUrl}   (stateful simulator: each bearer token is an account with the contract's example data)`,
     `  Docs      ${docsUrl}`,
     "",
     "Try a request against the mock:",

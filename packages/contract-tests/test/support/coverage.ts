@@ -29,7 +29,7 @@ export interface Coverage {
 
 export const EXAMPLE_IDS: Ids = {
   deploymentId: "dep_019ec556114c78f8b60ee34fcb98bf59",
-  runId: "drun_019ec55a68af73028afa5b87931cb2f3",
+  runId: "drun_019ec55694c07f2a9b402ffb4448ec18",
   // The contract's path examples: an agent and an environment no example deployment references, so
   // updating, archiving and deleting them leaves the deployments' references intact.
   agentId: "agent_019eb4d5c2f87a1e9b3d4c5e6f708192",
