@@ -23,7 +23,7 @@ function banner(mockUrl, docsUrl) {
     "",
     "Qoder Cloud Agents API — local toolkit",
     `  Mock API  ${mockUrl}   (stateful simulator: each bearer token is an account with the contract's example data)`,
-    `  Docs      ${docsUrl}`,
+    `  Docs      ${docsUrl}   (日本語 ${docsUrl}ja/ · 中文 ${docsUrl}zh/)`,
     "",
     "Try a request against the mock:",
     "  export QODER_PAT=pt-test",

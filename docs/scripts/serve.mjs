@@ -39,7 +39,7 @@ function indexSite(root) {
       else if (entry.isDirectory()) walk(abs);
       else {
         files.add(urlPath);
-        if (entry.name.endsWith(".html")) pages.push(abs);
+        if (entry.name.endsWith(".html")) pages.push({ abs, urlPath });
       }
     }
   };
@@ -47,17 +47,40 @@ function indexSite(root) {
   return { files, refused, pages };
 }
 
-/** The CSP hashes of every inline <script> of the site's pages (Redoc inlines its bundle and state). */
-function inlineScriptHashes(pages) {
+/** The CSP hashes of the inline <script>s of one page (Redoc inlines its bundle and state). */
+function inlineScriptHashes(file) {
   const hashes = new Set();
-  for (const page of pages) {
-    for (const [, code] of readFileSync(page, "utf8").matchAll(
-      /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi,
-    )) {
-      hashes.add(`'sha256-${createHash("sha256").update(code).digest("base64")}'`);
-    }
+  for (const [, code] of readFileSync(file, "utf8").matchAll(
+    /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi,
+  )) {
+    hashes.add(`'sha256-${createHash("sha256").update(code).digest("base64")}'`);
   }
   return [...hashes];
+}
+
+/**
+ * The security headers of each page (its CSP allows exactly its own inline scripts: /ja/ may not run
+ * /zh/'s), keyed by URL path, and the headers of every other answer (files, redirects, errors).
+ */
+function pageHeaders(pages) {
+  const byPath = new Map();
+  const all = new Set();
+  for (const { abs, urlPath } of pages) {
+    const hashes = inlineScriptHashes(abs);
+    for (const hash of hashes) all.add(hash);
+    byPath.set(urlPath, securityHeaders(contentSecurityPolicy(hashes)));
+  }
+  return { byPath, other: securityHeaders(contentSecurityPolicy([...all])) };
+}
+
+/** The page a request path is answered with, as sirv resolves it (`/ja/`, `/ja`, `/x.html`, `/x`). */
+function pageFor(byPath, decodedPath) {
+  const bare = decodedPath.replace(/\/+$/, "");
+  for (const candidate of [decodedPath, `${bare}.html`, `${bare}/index.html`]) {
+    const headers = byPath.get(candidate);
+    if (headers) return headers;
+  }
+  return undefined;
 }
 
 /**
@@ -140,12 +163,12 @@ export async function startDocsServer({ port = DEFAULT_DOCS_PORT, root = default
     throw new Error(`No docs site in ${siteRoot}. Build it first: pnpm docs:build`);
   }
   const { files, refused, pages } = indexSite(siteRoot);
-  const headers = securityHeaders(contentSecurityPolicy(inlineScriptHashes(pages)));
+  const headers = pageHeaders(pages);
   const serveStatic = sirv(siteRoot, { etag: true, extensions: ["html"], dotfiles: false });
 
   const server = createServer((req, res) => {
     try {
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      for (const [name, value] of Object.entries(headers.other)) res.setHeader(name, value);
       if (req.method !== "GET" && req.method !== "HEAD") {
         plain(res, 405, "Method not allowed", { allow: "GET, HEAD" });
         return;
@@ -165,6 +188,8 @@ export async function startDocsServer({ port = DEFAULT_DOCS_PORT, root = default
         plain(res, 404, "Not found");
         return;
       }
+      const page = pageFor(headers.byPath, path);
+      if (page) for (const [name, value] of Object.entries(page)) res.setHeader(name, value);
       serveStatic(req, res, () => {
         const target = deepLinkTarget(files, path);
         if (target) plain(res, 302, `See ${target}`, { location: target, "cache-control": "no-cache" });

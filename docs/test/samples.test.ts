@@ -56,6 +56,11 @@ describe("decorated spec", () => {
     expect(curl?.source).not.toMatch(/\{[a-z_]+\}/); // path parameters filled with example values
   });
 
+  it("points the Overview's URL at Qoder's API overview, not at one operation's page", () => {
+    const { info } = decorated as unknown as { info: { contact?: { url?: string } } };
+    expect(info.contact?.url).toBe("https://docs.qoder.com/cloud-agents/api/conventions/overview");
+  });
+
   it("lists the local mock as a server, after the real ones", () => {
     const urls = decorated.servers.map((server) => server.url);
     expect(urls[0]).toBe("https://api.qoder.com/api/v1/cloud");
@@ -91,7 +96,7 @@ describe("offline check", () => {
     );
   });
 
-  it("finds nothing in the built page", () => {
-    expect(findExternalLoads(readFileSync(join(distDir, "index.html"), "utf8"))).toEqual([]);
+  it.each(["index.html", "ja/index.html", "zh/index.html"])("finds nothing in the built %s", (page) => {
+    expect(findExternalLoads(readFileSync(join(distDir, page), "utf8"))).toEqual([]);
   });
 });

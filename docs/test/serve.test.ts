@@ -1,12 +1,13 @@
 // The static docs server: serves the built site on 127.0.0.1 and nothing outside it, and no request
 // can take it down.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePort, startDocsServer } from "../scripts/serve.mjs";
-import { requireBuiltSite } from "./support/site.js";
+import { distDir, requireBuiltSite } from "./support/site.js";
 
 type Docs = { url: string; port: number; close: () => Promise<void> };
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
@@ -74,6 +75,50 @@ describe("docs server", () => {
       expect(csp, path).not.toContain("'unsafe-inline' 'unsafe-eval'");
       expect(csp.split(";").find((d) => d.trim().startsWith("script-src"))).not.toContain("unsafe-inline");
     }
+  });
+
+  it("gives each language's page a CSP that allows exactly that page's inline scripts", async () => {
+    const scriptHashes = (file: string): string[] =>
+      [
+        ...readFileSync(join(distDir, file), "utf8").matchAll(
+          /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi,
+        ),
+      ]
+        .map(
+          ([, code]) =>
+            `'sha256-${createHash("sha256")
+              .update(code ?? "")
+              .digest("base64")}'`,
+        )
+        .sort();
+    const cspHashes = (csp: unknown): string[] =>
+      (String(csp).match(/'sha256-[A-Za-z0-9+/=]+'/g) ?? []).sort();
+    const pages: Array<[string, string]> = [
+      ["/", "index.html"],
+      ["/index.html", "index.html"],
+      ["/ja/", "ja/index.html"],
+      ["/ja", "ja/index.html"],
+      ["/ja/index.html", "ja/index.html"],
+      ["/zh/", "zh/index.html"],
+    ];
+    for (const [path, file] of pages) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.body, path).toBe(readFileSync(join(distDir, file), "utf8"));
+      const expected = scriptHashes(file);
+      expect(expected.length, file).toBeGreaterThan(0);
+      expect(cspHashes(answer.headers["content-security-policy"]), path).toEqual(expected);
+    }
+    // The pages differ (each inlines its own spec), so neither page's CSP admits the other's state.
+    const ja = new Set(scriptHashes("ja/index.html"));
+    expect(scriptHashes("zh/index.html").some((hash) => !ja.has(hash))).toBe(true);
+  });
+
+  it("redirects a deep link of a language site to that site's section", async () => {
+    const answer = await get("/ja/deployments/listdeployments");
+    expect(answer.status).toBe(302);
+    expect(answer.headers.location).toBe("/ja/#/deployments/listdeployments");
+    expect((await get("/zh/getting-started")).headers.location).toBe("/zh/#/getting-started");
   });
 
   it("answers 304 to a matching If-None-Match (ETag), and sends Last-Modified", async () => {

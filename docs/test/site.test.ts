@@ -1,101 +1,155 @@
-// The built site in a real Chromium with the network cut: everything must come from 127.0.0.1.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// The built site, in each of its languages, in a real Chromium with the network cut: everything must
+// come from 127.0.0.1.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDocsServer } from "../scripts/serve.mjs";
-import { CHROMIUM_ARGS, ensureChromium } from "./support/chromium.js";
-import { bundledOperations, distDir, guideTitles, requireBuiltSite } from "./support/site.js";
+import { CHROMIUM_ARGS, ensureChromium, warnIfNoCjkFont } from "./support/chromium.js";
+import {
+  distDir,
+  docsDir,
+  guidesIn,
+  operationsIn,
+  requireBuiltSite,
+  SITE_LANGUAGES,
+  type SiteLanguage,
+  textIn,
+} from "./support/site.js";
 
 const SEED_DEPLOYMENT_ID = "dep_019ec556114c78f8b60ee34fcb98bf59";
 const NAV_ITEM = '[data-component-name="Menu/MenuItem"]';
+const PAUSE_SECTION = "#/deployments/pausedeployment";
+const GUIDE_SUBSECTION = "#/errors-and-retries/the-idempotency-guarantee";
+// What a reader types to find "pause" in each language (and the English word, which works in all).
+const SEARCHES: Record<SiteLanguage["code"], string[]> = {
+  en: ["pause"],
+  ja: ["一時停止", "pause"],
+  zh: ["暂停", "pause"],
+};
 
 let docs: { url: string; close: () => Promise<void> };
-let context: BrowserContext;
-let page: Page;
-let userDataDir: string;
-const outsideRequests: string[] = [];
-const failedRequests: string[] = [];
-const consoleErrors: string[] = [];
+let browser: Browser;
+const origin = () => docs.url.replace(/\/$/, "");
 
 function isLocal(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   return !/^(https?|wss?):$/.test(protocol) || hostname === "127.0.0.1";
 }
 
-async function navLabels(): Promise<Array<{ text: string; href: string }>> {
-  return page.locator(NAV_ITEM).evaluateAll((items) =>
-    items.map((item) => ({
-      text: item.querySelector("[data-text]")?.getAttribute("data-text") ?? "", // the label, without its badge
-      href: item.querySelector("a")?.getAttribute("href") ?? "",
-    })),
-  );
-}
-
-async function clickNav(label: string): Promise<void> {
-  await page
-    .locator(`${NAV_ITEM} > a`)
-    .filter({ hasText: new RegExp(`^${label}`) })
-    .first()
-    .click();
-}
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 beforeAll(async () => {
   requireBuiltSite();
   const executablePath = ensureChromium();
+  warnIfNoCjkFont();
   docs = await startDocsServer({ port: 0 });
-  userDataDir = mkdtempSync(join(tmpdir(), "qoder-docs-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
-  });
-  // Cut the network: anything not addressed to 127.0.0.1 is recorded and aborted.
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (isLocal(url)) return route.continue();
-    outsideRequests.push(url);
-    return route.abort("blockedbyclient");
-  });
-  await context.routeWebSocket(/.*/, (ws) => {
-    outsideRequests.push(ws.url());
-    return ws.close();
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("requestfailed", (request) =>
-    failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
-  );
-  page.on("response", (response) => {
-    if (response.status() >= 400) failedRequests.push(`${response.url()} → HTTP ${response.status()}`);
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
-  });
-  page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
-  await page.goto(docs.url, { waitUntil: "networkidle" });
-  await page.locator(NAV_ITEM).first().waitFor();
+  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await docs?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-describe("docs site in Chromium, offline", () => {
-  it("renders the reference from the page itself", async () => {
-    expect(await page.title()).toMatch(/Cloud Agents API/);
-    expect(await page.locator("h1").first().textContent()).toContain("Cloud Agents API");
+/** A fresh browser profile (no storage from another language's visit), like a new reader's. */
+function newContext(): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1400, height: 900 } });
+}
+
+describe.each(SITE_LANGUAGES)("docs site in $name ($path) in Chromium, offline", (lang) => {
+  let context: BrowserContext;
+  let page: Page;
+  const outsideRequests: string[] = [];
+  const failedRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  const operations = operationsIn(lang.code);
+  const others = SITE_LANGUAGES.filter((other) => other.code !== lang.code);
+
+  async function navLabels(): Promise<Array<{ text: string; href: string }>> {
+    return page.locator(NAV_ITEM).evaluateAll((items) =>
+      items.map((item) => ({
+        text: item.querySelector("[data-text]")?.getAttribute("data-text") ?? "", // the label, without its badge
+        href: item.querySelector("a")?.getAttribute("href") ?? "",
+      })),
+    );
+  }
+
+  /** Clicks the navigation entry whose label is exactly `label` (an operation's ends with its method). */
+  async function clickNav(label: string): Promise<void> {
+    await page
+      .locator(`${NAV_ITEM} > a`)
+      .filter({ hasText: new RegExp(`^${escapeRegExp(label)}(get|post|put|patch|delete)?$`, "i") })
+      .first()
+      .click();
+  }
+
+  async function openSite(hash = ""): Promise<void> {
+    await page.goto(`${origin()}${lang.path}${hash}`, { waitUntil: "networkidle" });
+    await page.locator(NAV_ITEM).first().waitFor();
+  }
+
+  /** A section's text; sections render lazily once in view, and React may replace the node meanwhile. */
+  async function sectionText(id: string): Promise<string> {
+    await page.evaluate(
+      (sectionId) => document.querySelector(`[data-section-id$="${sectionId}"]`)?.scrollIntoView(),
+      id,
+    );
+    return (await page.locator(`[data-section-id$="${id}"]`).first().textContent()) ?? "";
+  }
+
+  beforeAll(async () => {
+    context = await newContext();
+    page = await context.newPage();
+    // Cut the network: anything not addressed to 127.0.0.1 is recorded and aborted.
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (isLocal(url)) return route.continue();
+      outsideRequests.push(url);
+      return route.abort("blockedbyclient");
+    });
+    await context.routeWebSocket(/.*/, (ws) => {
+      outsideRequests.push(ws.url());
+      return ws.close();
+    });
+    page.on("requestfailed", (request) =>
+      failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
+    );
+    page.on("response", (response) => {
+      if (response.status() >= 400) failedRequests.push(`${response.url()} → HTTP ${response.status()}`);
+    });
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
+    await openSite();
   });
 
-  it("navigation lists every operation of the spec", async () => {
-    const operations = bundledOperations();
+  afterAll(() => context?.close());
+
+  it(`renders the reference from the page itself, with <html lang="${lang.htmlLang}">`, async () => {
+    expect(await page.getAttribute("html", "lang")).toBe(lang.htmlLang);
+    const title = textIn(lang.code, "/info/title", "Qoder Cloud Agents API");
+    expect(await page.title()).toContain(title);
+    expect(await page.locator("h1").first().textContent()).toContain(title);
+  });
+
+  it("has a language switcher linking to the other languages", async () => {
+    const switcher = page.locator("#language-switcher");
+    await expect.poll(() => switcher.isVisible()).toBe(true);
+    expect(await switcher.locator('a[aria-current="page"]').textContent()).toBe(lang.name);
+    for (const other of others) {
+      const link = switcher.locator(`a[hreflang="${other.htmlLang}"]`);
+      expect(await link.textContent()).toBe(other.name);
+      const target = new URL((await link.getAttribute("href")) ?? "", page.url());
+      expect(target.pathname).toBe(other.path);
+    }
+  });
+
+  it("navigation lists every operation of the spec, in this language", async () => {
     expect(operations.length).toBeGreaterThan(0);
     const seen = new Map<string, string>();
-    const tags = [...new Set(operations.map((op) => op.tag))];
-    for (const tag of tags) {
+    for (const tag of [...new Set(operations.map((op) => op.tagLabel))]) {
       await clickNav(tag); // expanding a tag group reveals its operations
       await page.waitForTimeout(200);
       for (const { text, href } of await navLabels()) seen.set(href.toLowerCase(), text);
@@ -107,25 +161,47 @@ describe("docs site in Chromium, offline", () => {
     }
   });
 
-  it("the list-deployments section shows the seed's example and generated samples", async () => {
-    const list = bundledOperations().find((op) => op.operationId === "listDeployments");
+  it("the list-deployments section shows the seed's example, generated samples and its texts", async () => {
+    const list = operations.find((op) => op.operationId === "listDeployments");
     expect(list).toBeDefined();
-    await clickNav(list?.tag ?? "");
+    await clickNav(list?.tagLabel ?? "");
     await clickNav(list?.summary ?? "");
     await page.waitForURL(/listdeployments/);
-    const section = page.locator('[data-section-id$="/listdeployments"]');
-    // Sections render lazily once in view, and React may replace the node meanwhile: retry both.
-    const renderedText = async () => {
-      await page.evaluate(() =>
-        document.querySelector('[data-section-id$="/listdeployments"]')?.scrollIntoView(),
-      );
-      return section.textContent();
-    };
-    await expect.poll(renderedText, { timeout: 10_000 }).toContain(SEED_DEPLOYMENT_ID);
-    const text = await section.textContent();
+    await expect
+      .poll(() => sectionText("/listdeployments"), { timeout: 10_000 })
+      .toContain(SEED_DEPLOYMENT_ID);
+    const text = await sectionText("/listdeployments");
     expect(text).toContain("api-doc-verification-deployment"); // inside data[0]: the example is expanded
     expect(text).toContain("Authorization: Bearer $QODER_PAT");
+    expect(text).toContain(list?.summary);
+    if (lang.code === "ja") {
+      // The seed page's own sentences (docs/test/fixtures/seed-ja-wording.txt), as the reader sees them.
+      const seed = readFileSync(join(docsDir, "test", "fixtures", "seed-ja-wording.txt"), "utf8");
+      const intro = /^GET \/v1\/deployments (.+)$/m.exec(seed)?.[1] ?? "";
+      for (const sentence of intro.split("。").filter(Boolean)) expect(text).toContain(sentence);
+      expect(text).toContain("返却件数の上限。デフォルト 20、最大 1000。");
+      expect(text).toContain("Agent ID でフィルタリング");
+      expect(text).toContain("さらにレコードがあるかどうか");
+      expect(text).toContain(
+        "次ページのカーソル値(has_more が true のときは last_id と同じ、それ以外は null)",
+      );
+      // The 401 row: its description shows once the 401 response is chosen.
+      await page
+        .locator('[data-section-id$="/listdeployments"]')
+        .getByText("401", { exact: true })
+        .first()
+        .click();
+      await expect.poll(() => sectionText("/listdeployments")).toContain("PAT が無効または期限切れ");
+    }
+    if (lang.code === "zh") {
+      const description = textIn(lang.code, "/paths/~1deployments/get/description", "");
+      const opening = description.replaceAll("`", "").split("，")[0] ?? "";
+      expect(opening).toMatch(/[\u4e00-\u9fff]{4}/);
+      expect(text).toContain(opening);
+      expect(text).toContain("每页返回记录数的上限");
+    }
     // Switch the sample to TypeScript: it calls the client's resource method.
+    const section = page.locator('[data-section-id$="/listdeployments"]');
     await section.getByRole("button", { name: "curl", exact: true }).first().click();
     await page
       .getByRole("menuitem", { name: "TypeScript" })
@@ -135,26 +211,59 @@ describe("docs site in Chromium, offline", () => {
     await expect.poll(() => section.textContent()).toContain("qoder.deployments.list(");
   });
 
-  it('search finds "pause"', async () => {
-    const pause = bundledOperations().find((op) => op.operationId === "pauseDeployment");
-    const trigger = page.locator('[data-testid="search-trigger"]');
-    await trigger.hover(); // loading the index starts on intent
-    await trigger.click();
-    await page.keyboard.type("pause");
+  it(`search finds the pause operation for ${SEARCHES[lang.code].map((q) => `"${q}"`).join(" and ")}`, async () => {
+    const pause = operations.find((op) => op.operationId === "pauseDeployment");
+    expect(pause).toBeDefined();
     const results = page.locator('[data-testid="search-dialog"] [data-component-name="Search/SearchItem"]');
-    await results.first().waitFor({ timeout: 10_000 });
-    expect(await results.first().textContent()).toContain(pause?.summary);
-    // Choosing the first hit opens the operation.
-    await results.first().click();
-    await page.waitForURL(/#\/deployments\/pausedeployment$/);
+    for (const query of SEARCHES[lang.code]) {
+      await openSite();
+      const trigger = page.locator('[data-testid="search-trigger"]');
+      await trigger.hover(); // loading the index starts on intent
+      await trigger.click();
+      await page.keyboard.type(query);
+      await results.first().waitFor({ timeout: 10_000 });
+      const hit = results.filter({ hasText: pause?.summary ?? "" }).first();
+      await hit.waitFor({ timeout: 10_000 });
+      const native = query === SEARCHES[lang.code][0];
+      // The reader's own word finds the operation first; the English word finds it among the fields it
+      // documents (`paused_reason` …), which open the operation at that field.
+      if (native) expect(await results.first().textContent()).toContain(pause?.summary);
+      await hit.click();
+      await page.waitForURL(new RegExp(`${escapeRegExp(PAUSE_SECTION)}${native ? "$" : "(#|$)"}`));
+    }
   });
 
-  it("every guide is reachable from the navigation", async () => {
-    const titles = guideTitles();
-    expect(titles.length).toBeGreaterThanOrEqual(6);
-    for (const title of titles) {
+  it("the language switcher keeps the section being read", async () => {
+    for (const other of others) {
+      await openSite(PAUSE_SECTION);
+      await page.locator('[data-section-id$="/pausedeployment"]').first().waitFor();
+      await page.locator(`#language-switcher a[hreflang="${other.htmlLang}"]`).click();
+      await page.waitForURL(`${origin()}${other.path}${PAUSE_SECTION}`);
+      await page.locator(NAV_ITEM).first().waitFor();
+      expect(await page.getAttribute("html", "lang")).toBe(other.htmlLang);
+      const summary = operationsIn(other.code).find((op) => op.operationId === "pauseDeployment")?.summary;
+      await expect.poll(() => sectionText("/pausedeployment"), { timeout: 10_000 }).toContain(summary);
+    }
+    // Inside a guide too: its headings carry the English heading's id in every language.
+    const other = others[0] as SiteLanguage;
+    await openSite(GUIDE_SUBSECTION);
+    await page
+      .locator(`[data-section-id="${GUIDE_SUBSECTION.slice(1)}"]`)
+      .first()
+      .waitFor();
+    await page.locator(`#language-switcher a[hreflang="${other.htmlLang}"]`).click();
+    await page.waitForURL(`${origin()}${other.path}${GUIDE_SUBSECTION}`);
+    const heading = page.locator(`[data-section-id="${GUIDE_SUBSECTION.slice(1)}"] h2`).first();
+    await heading.waitFor();
+    expect(await heading.isVisible()).toBe(true);
+    await openSite();
+  });
+
+  it("every guide is reachable from the navigation, under its title in this language", async () => {
+    const guides = guidesIn(lang.code);
+    expect(guides.length).toBeGreaterThanOrEqual(6);
+    for (const { slug, title } of guides) {
       await clickNav(title);
-      const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
       await page.waitForURL(new RegExp(`#/${slug}$`));
       const heading = page
         .locator(`[data-section-id="/${slug}"] [data-component-name^="Typography/H"]`)
@@ -163,10 +272,14 @@ describe("docs site in Chromium, offline", () => {
       expect(await heading.isVisible()).toBe(true);
       expect((await heading.textContent())?.trim()).toBe(title);
     }
+    // Guide code blocks are highlighted (tokens in spans), not plain text.
+    await clickNav(guides[0]?.title ?? "");
+    const keywords = page.locator('[data-section-id^="/getting-started"] pre.guide-code .hljs-keyword');
+    await expect.poll(() => keywords.count()).toBeGreaterThan(3);
   });
 
   it("saves a full-page screenshot of the start page", async () => {
-    await page.goto(docs.url, { waitUntil: "networkidle" });
+    await openSite();
     await page.locator('[data-testid="search-trigger"]').hover(); // the search box then reads "Search"
     // Sections render when they enter the viewport, and the sidebar is one viewport tall: grow the
     // viewport to the whole page (until it stops growing) so the screenshot shows everything.
@@ -178,7 +291,8 @@ describe("docs site in Chromium, offline", () => {
       await page.setViewportSize({ width: 1400, height });
       await page.waitForTimeout(300);
     }
-    const png = await page.screenshot({ path: join(distDir, "screenshot.png"), fullPage: true });
+    const file = lang.code === "en" ? "screenshot.png" : `screenshot-${lang.code}.png`;
+    const png = await page.screenshot({ path: join(distDir, file), fullPage: true });
     await page.setViewportSize({ width: 1400, height: 900 });
     expect(png.byteLength).toBeGreaterThan(50_000);
   });
@@ -188,5 +302,78 @@ describe("docs site in Chromium, offline", () => {
     expect(outsideRequests, "requests leaving 127.0.0.1").toEqual([]);
     expect(failedRequests, "failed requests").toEqual([]);
     expect(consoleErrors, "console errors").toEqual([]);
+  });
+});
+
+describe("layout", () => {
+  it.each(SITE_LANGUAGES)("$name on a phone: titles break between words, never inside one", async (lang) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const phone = await context.newPage();
+    try {
+      await phone.goto(`${origin()}${lang.path}#/deployments`, { waitUntil: "networkidle" });
+      const heading = phone
+        .locator('[data-section-id="/deployments"] [data-component-name="Typography/H2"]')
+        .first();
+      await heading.waitFor();
+      // A word broken across lines makes the heading's box narrower than that word's own width.
+      const fits = await heading.evaluate((element) => {
+        const probe = element.cloneNode(true) as HTMLElement;
+        probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap;width:auto";
+        document.body.append(probe);
+        const longestWord = Math.max(
+          ...(element.textContent ?? "").split(/\s+/).map((word) => {
+            probe.textContent = word;
+            return probe.getBoundingClientRect().width;
+          }),
+        );
+        probe.remove();
+        return { width: element.getBoundingClientRect().width, longestWord };
+      });
+      expect(fits.width).toBeGreaterThanOrEqual(fits.longestWord - 1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("opened from disk (file://), the switcher leads to the other language's page at the same section", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    try {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(`file://${join(distDir, "ja", "index.html")}${PAUSE_SECTION}`);
+      await page.locator(NAV_ITEM).first().waitFor();
+      await page.locator('#language-switcher a[hreflang="zh-Hans"]').click();
+      await page.waitForURL(`file://${join(distDir, "zh", "index.html")}${PAUSE_SECTION}`);
+      expect(await page.getAttribute("html", "lang")).toBe("zh-Hans");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the curl URL of a request sample is not hidden under its copy button", async () => {
+    const context = await newContext();
+    const wide = await context.newPage();
+    try {
+      await wide.goto(`${origin()}/#/deployments/listdeployments`, { waitUntil: "networkidle" });
+      const code = wide.locator('.panel-request-samples pre[data-testid="source-code"]').first();
+      await code.waitFor();
+      const overlap = await code.evaluate((pre) => {
+        const button = pre
+          .closest('[data-component-name="CodeBlock/CodeBlock"]')
+          ?.querySelector('[data-testid="copy-button"]');
+        const url = [...pre.querySelectorAll("span")].find((span) => span.textContent?.includes("https://"));
+        if (!button || !url) return "no copy button or URL";
+        const b = button.getBoundingClientRect();
+        for (const r of url.getClientRects()) {
+          if (r.right > b.left && r.left < b.right && r.bottom > b.top && r.top < b.bottom) return "overlaps";
+        }
+        return pre.scrollWidth > pre.clientWidth + 1 ? "scrolls sideways" : "clear";
+      });
+      expect(overlap).toBe("clear");
+    } finally {
+      await context.close();
+    }
   });
 });

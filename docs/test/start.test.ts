@@ -39,6 +39,16 @@ describe("pnpm start (scripts/start.mjs)", () => {
     expect(mockUrl, banner).toBeDefined();
     expect(docsUrl, banner).toBeDefined();
     expect(banner).toContain(`curl "${mockUrl}/deployments?limit=2" -H "Authorization: Bearer $QODER_PAT"`);
+    expect(banner).toContain(`日本語 ${docsUrl}ja/`);
+    expect(banner).toContain(`中文 ${docsUrl}zh/`);
+    for (const [path, lang] of [
+      ["ja/", "ja"],
+      ["zh/", "zh-Hans"],
+    ]) {
+      const translated = await fetch(`${docsUrl}${path}`);
+      expect(translated.status).toBe(200);
+      expect(await translated.text()).toContain(`<html lang="${lang}">`);
+    }
 
     const list = await fetch(`${mockUrl}/deployments?limit=2`, {
       headers: { Authorization: "Bearer pt-test" },

@@ -64,6 +64,13 @@ export function curlSample(baseUrl, op, request) {
   return lines.join(" \\\n  ");
 }
 
+/** The English comments of the TypeScript samples (the code is the same in every language). */
+export const SAMPLE_COMMENTS = {
+  readsToken: "Reads QODER_PAT. To call the local mock, set",
+  firstPage: "Awaiting gives the first page.",
+  everyItem: "Iterating walks every item of every page.",
+};
+
 const camelCase = (name) => name.charAt(0).toLowerCase() + name.slice(1);
 
 /** Variable name for the call's result, from the response schema (`DeploymentRun` → `deploymentRun`). */
@@ -92,7 +99,7 @@ function tsLiteral(value, indent = "") {
 }
 
 /** TypeScript using the client's resource method named by the operation's `x-sdk-method`. */
-export function typescriptSample(spec, op, request) {
+export function typescriptSample(spec, op, request, comments = SAMPLE_COMMENTS) {
   const sdkMethod = op.operation["x-sdk-method"];
   if (typeof sdkMethod !== "string" || !/^[A-Za-z]+(\.[A-Za-z]+)+$/.test(sdkMethod)) {
     throw new Error(
@@ -108,7 +115,7 @@ export function typescriptSample(spec, op, request) {
   const lines = [
     `import { createQoderClient } from "@qoder-cloud/client";`,
     "",
-    "// Reads QODER_PAT. To call the local mock, set",
+    `// ${comments.readsToken}`,
     "// QODER_BASE_URL=http://127.0.0.1:4010",
     "const qoder = createQoderClient();",
     "",
@@ -116,11 +123,11 @@ export function typescriptSample(spec, op, request) {
   if (result === "page") {
     const item = schemaName ? camelCase(schemaName.replace(/List$/, "")) : "item";
     lines.push(
-      "// Awaiting gives the first page.",
+      `// ${comments.firstPage}`,
       `const page = await ${call};`,
       `console.log(page.data.length, page.has_more${cursorField(spec, schemaName)});`,
       "",
-      "// Iterating walks every item of every page.",
+      `// ${comments.everyItem}`,
       `for await (const ${item} of ${call}) {`,
       `  console.log(${item}.id);`,
       "}",

@@ -1,26 +1,98 @@
 // Turns the bundled contract into the spec the docs site renders: code samples on every operation,
 // the local mock as a server, and the guides as navigation entries (x-traitTag + x-tagGroups).
 import { curlSample, requestExample, SAMPLE_LANGUAGES, typescriptSample } from "./code-samples.mjs";
+import { highlightFences } from "./highlight.mjs";
 import { listOperations, responseExamples } from "./spec.mjs";
+import { UI } from "./ui-strings.mjs";
 
 export const MOCK_SERVER_URL = "http://127.0.0.1:4010";
 export const EXAMPLE_NAMES_MARKER = "<!-- generated:example-names -->";
-const GUIDES_GROUP = "Guides";
 
-/** Parses a guide: its first `# ` heading is the title (the nav label), the rest is the body. */
-export function parseGuide(fileName, markdown) {
+/** Redoc's section id of a guide (`Errors and retries` → `errors-and-retries`). */
+export const guideSlug = (title) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/**
+ * Parses a guide: its first `# ` heading is the title (the nav label), the rest is the body.
+ * `location` names the file in errors (docs/guides/ja/… for a translation).
+ */
+export function parseGuide(fileName, markdown, location = `docs/guides/${fileName}`) {
   const match = /^# (.+)\r?\n/.exec(markdown);
-  if (!match) throw new Error(`docs/guides/${fileName} must start with a "# Title" line`);
+  if (!match) throw new Error(`${location} must start with a "# Title" line`);
   return { fileName, title: match[1].trim(), body: markdown.slice(match[0].length).trim() };
+}
+
+/** The `##`…`######` headings of a markdown text, outside code fences, with their line numbers. */
+function headings(markdown) {
+  const found = [];
+  let fence = false;
+  markdown.split("\n").forEach((line, index) => {
+    if (line.startsWith("```")) fence = !fence;
+    const match = !fence && /^(#{2,6}) (.+)$/.exec(line);
+    if (match) found.push({ index, level: match[1].length, text: match[2] });
+  });
+  return found;
+}
+
+/** Redoc's id for a heading (`4. Create, run and watch` → `4.-create-run-and-watch`; code spans dropped). */
+export const headingSlug = (text) =>
+  text
+    .replace(/`[^`]*`/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9.\s_-]/g, "")
+    .trim()
+    .replace(/\s+/g, "-");
+
+/**
+ * Gives every heading of a guide the id of the English heading at the same place (Markdoc's
+ * `{% id="…" %}`), so a section link such as #/errors-and-retries/the-idempotency-guarantee is the same
+ * in every language and the language switcher keeps the reader's place inside a guide too.
+ * @param english the English guide's body (the same text for the English guide itself)
+ */
+export function anchorHeadings(body, english, location) {
+  const own = headings(body);
+  const reference = headings(english);
+  const shape = (list) => list.map(({ level }) => level).join(",");
+  if (shape(own) !== shape(reference)) {
+    throw new Error(
+      `${location} has headings at levels [${shape(own)}] where the English guide has [${shape(reference)}]: ` +
+        "keep the same sections, in the same order, so section links work in every language",
+    );
+  }
+  const lines = body.split("\n");
+  own.forEach(({ index }, i) => {
+    const id = headingSlug(reference[i].text);
+    if (id) lines[index] = `${lines[index]} {% id="${id}" %}`;
+  });
+  return lines.join("\n");
+}
+
+/**
+ * Guides link to each other as relative .md files (`[Pagination](03-pagination.md)`), which work when
+ * the markdown is read on its own (GitHub, an editor); on the site they become the guide's section.
+ * @param slugs file name → section slug of every guide
+ */
+export function rewriteGuideLinks(body, slugs, location) {
+  return body.replace(/\]\((?:\.\/)?([\w.-]+\.md)(#[\w-]+)?\)/g, (whole, file) => {
+    const slug = slugs.get(file);
+    if (!slug) throw new Error(`${location}: the link ${whole} names no guide in docs/guides/`);
+    return `](#/${slug})`;
+  });
 }
 
 /**
  * Markdown tables of every named response example, so consumers can script `Prefer` scenarios:
  * success examples per operation, then error examples once per status (they are shared responses).
  */
-export function exampleNamesTable(spec) {
+export function exampleNamesTable(spec, ui = UI.en) {
   const operations = listOperations(spec);
-  const success = ["| Operation | Status | `Prefer: example=` | What it shows |", "|---|---|---|---|"];
+  const success = [
+    `| ${ui.tableOperation} | ${ui.tableStatus} | \`Prefer: example=\` | ${ui.tableShows} |`,
+    "|---|---|---|---|",
+  ];
   const errors = new Map(); // "status name" → { status, name, summary, errorType }
   for (const { operation } of operations) {
     for (const { status, name, summary, value } of responseExamples(spec, operation)) {
@@ -33,28 +105,26 @@ export function exampleNamesTable(spec) {
   }
   const errorRows = [...errors.values()].sort((a, b) => a.status.localeCompare(b.status));
   const error = [
-    "| Status | `error.type` | `Prefer: example=` | What it shows |",
+    `| ${ui.tableStatus} | \`error.type\` | \`Prefer: example=\` | ${ui.tableShows} |`,
     "|---|---|---|---|",
     ...errorRows.map(
       ({ status, name, summary, errorType }) =>
         `| ${status} | \`${errorType ?? "—"}\` | \`${name}\` | ${cell(summary)} |`,
     ),
   ];
-  return [
-    success.join("\n"),
-    "Error responses are shared: every operation that documents a status (see its **Responses**) offers these.",
-    error.join("\n"),
-  ].join("\n\n");
+  return [success.join("\n"), ui.errorsShared, error.join("\n")].join("\n\n");
 }
 
 const cell = (text) => text.replaceAll("|", "\\|");
 
 /**
- * @param spec the bundled contract (not modified)
- * @param guides parsed guides, in navigation order
+ * @param spec the bundled contract, in the site's language (not modified)
+ * @param guides parsed guides, in navigation order; `name` (the English title) makes the section id,
+ *   `title` is what the reader sees
+ * @param ui the site's language strings (ui-strings.mjs)
  * @returns the decorated spec and the TypeScript samples keyed by operationId
  */
-export function decorateSpec(spec, guides) {
+export function decorateSpec(spec, guides, ui = UI.en) {
   const decorated = structuredClone(spec);
   const tsSamples = new Map();
   const productionUrl = decorated.servers?.[0]?.url;
@@ -65,7 +135,7 @@ export function decorateSpec(spec, guides) {
     const { operationId } = op.operation;
     if (!operationId) throw new Error(`${op.method.toUpperCase()} ${op.path} has no operationId`);
     const request = requestExample(decorated, op);
-    const ts = typescriptSample(decorated, op, request);
+    const ts = typescriptSample(decorated, op, request, ui.sampleComments);
     tsSamples.set(operationId, ts);
     const sources = [
       curlSample(productionUrl, op, request),
@@ -81,15 +151,16 @@ export function decorateSpec(spec, guides) {
   if (!decorated.servers.some((server) => server.url === MOCK_SERVER_URL)) {
     decorated.servers.push({
       url: MOCK_SERVER_URL,
-      description: "Local mock (pnpm mock); any bearer token works",
+      description: ui.mockServer,
     });
   }
 
-  const table = exampleNamesTable(decorated);
-  const guideTags = guides.map(({ title, body }) => ({
-    name: title,
+  const table = exampleNamesTable(decorated, ui);
+  const guideTags = guides.map(({ fileName, name, title, body }) => ({
+    name: name ?? title,
+    ...(name && name !== title ? { "x-displayName": title } : {}),
     "x-traitTag": true,
-    description: body.replace(EXAMPLE_NAMES_MARKER, table),
+    description: highlightFences(body.replace(EXAMPLE_NAMES_MARKER, table), `guide ${fileName ?? title}`),
   }));
   const apiTags = decorated.tags ?? [];
   const usedTags = new Set(listOperations(decorated).flatMap(({ operation }) => operation.tags ?? []));
@@ -99,10 +170,10 @@ export function decorateSpec(spec, guides) {
     ...[...usedTags].filter((t) => !declared.has(t)),
   ];
   decorated.tags = [...guideTags, ...apiTags];
-  const existingGroups = (decorated["x-tagGroups"] ?? []).filter((group) => group.name !== GUIDES_GROUP);
+  const existingGroups = (decorated["x-tagGroups"] ?? []).filter((group) => group.name !== ui.guidesGroup);
   decorated["x-tagGroups"] = [
-    { name: GUIDES_GROUP, tags: guideTags.map((tag) => tag.name) },
-    ...(existingGroups.length > 0 ? existingGroups : [{ name: "API reference", tags: referenceTagNames }]),
+    { name: ui.guidesGroup, tags: guideTags.map((tag) => tag.name) },
+    ...(existingGroups.length > 0 ? existingGroups : [{ name: ui.referenceGroup, tags: referenceTagNames }]),
   ];
   return { decorated, tsSamples };
 }

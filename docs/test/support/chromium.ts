@@ -53,3 +53,16 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
   "--disable-quic",
 ];
+
+/**
+ * The Japanese and Chinese screenshots need a CJK font to be legible (the tests themselves read text,
+ * not pixels). Warns, with the fix, when the machine has none.
+ */
+export function warnIfNoCjkFont(): void {
+  const probe = spawnSync("fc-list", [":lang=ja"], { encoding: "utf8" });
+  if (probe.status === 0 && probe.stdout.trim() !== "") return;
+  console.warn(
+    "No CJK font found (fc-list :lang=ja): the ja/zh screenshots will show boxes instead of text. " +
+      "Install one: sudo apt-get install -y fonts-noto-cjk",
+  );
+}

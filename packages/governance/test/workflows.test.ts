@@ -102,7 +102,7 @@ describe("the workflow files", () => {
     );
     expect(uploads.map((s: { with: { path: string } }) => s.with.path)).toEqual([
       "docs/dist",
-      "docs/dist/screenshot.png",
+      "docs/dist/screenshot*.png",
     ]);
   });
 

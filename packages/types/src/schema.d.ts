@@ -1863,8 +1863,12 @@ export interface components {
          * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
          */
         IdempotencyKey: string;
-        /** @description Include archived records (excluded by default). */
+        /** @description Include archived deployments (excluded by default). */
         IncludeArchived: boolean;
+        /** @description Include archived agents (excluded by default). */
+        IncludeArchivedAgents: boolean;
+        /** @description Include archived environments (excluded by default). */
+        IncludeArchivedEnvironments: boolean;
         /**
          * @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400.
          * @example 2
@@ -1945,7 +1949,7 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description Only deployments in this status (see `Deployment.status`). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
                 status?: components["parameters"]["DeploymentStatusFilter"];
-                /** @description Include archived records (excluded by default). */
+                /** @description Include archived deployments (excluded by default). */
                 include_archived?: components["parameters"]["IncludeArchived"];
                 /** @description Only deployments of this agent. */
                 agent_id?: components["parameters"]["AgentIdFilter"];
@@ -2659,8 +2663,8 @@ export interface operations {
                 before_id?: components["parameters"]["BeforeId"];
                 /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
                 page?: components["parameters"]["Page"];
-                /** @description Include archived records (excluded by default). */
-                include_archived?: components["parameters"]["IncludeArchived"];
+                /** @description Include archived agents (excluded by default). */
+                include_archived?: components["parameters"]["IncludeArchivedAgents"];
                 /**
                  * @description Only records created at or after this time (RFC 3339).
                  * @example 2026-06-14T00:00:00Z
@@ -3002,8 +3006,8 @@ export interface operations {
                 before_id?: components["parameters"]["BeforeId"];
                 /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
                 page?: components["parameters"]["Page"];
-                /** @description Include archived records (excluded by default). */
-                include_archived?: components["parameters"]["IncludeArchived"];
+                /** @description Include archived environments (excluded by default). */
+                include_archived?: components["parameters"]["IncludeArchivedEnvironments"];
                 /**
                  * @description Only records created at or after this time (RFC 3339).
                  * @example 2026-06-14T00:00:00Z

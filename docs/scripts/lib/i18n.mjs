@@ -1,0 +1,244 @@
+// Translations of the contract and the guides, kept as data beside the contract (never in the English
+// YAML): openapi/translations/<lang>.yaml maps each translatable location of the bundled contract (a
+// JSON Pointer) to { en: the English it was translated from, text: the translation }. A guide's
+// translation is docs/guides/<lang>/<file>.md whose front matter records the sha256 of the English file.
+//   missing = no entry, or an entry with an empty text (a stub written by `i18n.mjs --write-missing`)
+//   stale   = the English at that location is no longer the English the entry was translated from
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+
+const docsDir = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const translationsDir = resolve(docsDir, "..", "openapi", "translations");
+export const guidesDir = join(docsDir, "guides");
+
+/** The languages the site is published in besides English, with their own names for the switcher. */
+export const LANGUAGES = [
+  { code: "en", name: "English" },
+  { code: "ja", name: "日本語" },
+  { code: "zh", name: "简体中文", htmlLang: "zh-Hans" },
+];
+export const TRANSLATED = LANGUAGES.filter(({ code }) => code !== "en").map(({ code }) => code);
+
+// Values that are data, not prose: example payloads, defaults, enums… are never translated.
+const DATA_KEYS = new Set(["example", "value", "default", "enum", "const", "x-codeSamples", "externalValue"]);
+// Objects whose keys are names (of properties, responses, components…), not OpenAPI keywords.
+const NAME_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "paths",
+  "responses",
+  "content",
+  "headers",
+  "encoding",
+  "links",
+  "callbacks",
+  "webhooks",
+  "variables",
+  "mapping",
+  "schemas",
+  "parameters",
+  "examples",
+  "requestBodies",
+  "securitySchemes",
+  "pathItems",
+]);
+
+const escapePointer = (key) => String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+const unescapePointer = (part) => part.replaceAll("~1", "/").replaceAll("~0", "~");
+export const sha256 = (text) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * Every translatable text of a bundled contract, in document order: info, servers, tags (their name,
+ * shown through `x-displayName`), operation summaries and descriptions, parameter / header / schema /
+ * property / response / request-body descriptions and example summaries.
+ * Schema `title`s are type names (`TextBlock`) and stay as they are; only info.title is prose.
+ * @returns {Array<{ pointer: string, en: string }>}
+ */
+export function extractTexts(spec) {
+  const texts = [];
+  const add = (pointer, en) => {
+    if (typeof en === "string" && en.trim() !== "") texts.push({ pointer, en });
+  };
+  add("/info/title", spec.info?.title);
+  add("/info/summary", spec.info?.summary);
+  add("/info/description", spec.info?.description);
+  (spec.servers ?? []).forEach((server, i) => {
+    add(`/servers/${i}/description`, server.description);
+  });
+  (spec.tags ?? []).forEach((tag, i) => {
+    add(`/tags/${i}/name`, tag.name);
+    add(`/tags/${i}/description`, tag.description);
+  });
+  const walk = (node, pointer, isNameMap) => {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        walk(item, `${pointer}/${i}`, false);
+      });
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    for (const [key, value] of Object.entries(node)) {
+      const at = `${pointer}/${escapePointer(key)}`;
+      if (isNameMap) {
+        walk(value, at, false);
+        continue;
+      }
+      if (DATA_KEYS.has(key)) continue;
+      // A schema's `examples` is an array of values (data); a media type's is a map of Example Objects.
+      if (key === "examples" && Array.isArray(value)) continue;
+      if (typeof value === "string") {
+        if (key === "summary" || key === "description") add(at, value);
+        continue;
+      }
+      walk(value, at, NAME_MAPS.has(key));
+    }
+  };
+  walk(spec.paths, "/paths", true);
+  walk(spec.webhooks, "/webhooks", true);
+  walk(spec.components, "/components", false);
+  return texts;
+}
+
+/** Reads the value at a JSON Pointer (undefined when absent). */
+export function getAt(spec, pointer) {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map(unescapePointer)
+    .reduce((node, key) => (node == null ? undefined : node[key]), spec);
+}
+
+function setAt(spec, pointer, value) {
+  const parts = pointer.split("/").slice(1).map(unescapePointer);
+  const last = parts.pop();
+  const parent = parts.reduce((node, key) => node[key], spec);
+  parent[last] = value;
+}
+
+/** The translation file of one language: pointer → { en, text }. A missing file is an empty table. */
+export function readTranslations(lang, dir = translationsDir) {
+  const file = join(dir, `${lang}.yaml`);
+  if (!existsSync(file)) return { file, entries: {} };
+  const data = parse(readFileSync(file, "utf8")) ?? {};
+  for (const [pointer, entry] of Object.entries(data)) {
+    const ok =
+      pointer.startsWith("/") &&
+      entry &&
+      typeof entry === "object" &&
+      typeof entry.en === "string" &&
+      (entry.text === undefined || entry.text === null || typeof entry.text === "string");
+    if (!ok) {
+      throw new Error(
+        `${file}: entry "${pointer}" must be a JSON Pointer key with { en: <English source>, text: <translation> }`,
+      );
+    }
+  }
+  return { file, entries: data };
+}
+
+/**
+ * Compares a language's translations with the contract.
+ * @returns {{ missing: Array<{pointer, en}>, stale: Array<{pointer, en, was}>, orphaned: string[], texts: Map<string,string> }}
+ *   texts: pointer → translation, for every entry that is present and current.
+ */
+export function checkTranslations(spec, entries) {
+  const missing = [];
+  const stale = [];
+  const texts = new Map();
+  const wanted = extractTexts(spec);
+  const known = new Set(wanted.map(({ pointer }) => pointer));
+  for (const { pointer, en } of wanted) {
+    const entry = entries[pointer];
+    if (!entry || typeof entry.text !== "string" || entry.text.trim() === "") missing.push({ pointer, en });
+    else if (entry.en !== en) stale.push({ pointer, en, was: entry.en });
+    else texts.set(pointer, entry.text);
+  }
+  const orphaned = Object.keys(entries).filter((pointer) => !known.has(pointer));
+  return { missing, stale, orphaned, texts };
+}
+
+/**
+ * The contract in one language: every current translation applied; tag names are kept (they make the
+ * section ids, so a link keeps its section across languages) and shown translated via `x-displayName`.
+ * Stale or missing texts stay English: a translation of an older text is never shown as current.
+ */
+export function applyTranslations(spec, texts) {
+  const translated = structuredClone(spec);
+  for (const [pointer, text] of texts) {
+    const tagName = /^\/tags\/(\d+)\/name$/.exec(pointer);
+    if (tagName) translated.tags[Number(tagName[1])]["x-displayName"] = text;
+    else setAt(translated, pointer, text);
+  }
+  return translated;
+}
+
+// --- guides -------------------------------------------------------------------------------------
+
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n/;
+
+/** English guide file names, in navigation order. */
+export function guideFiles(dir = guidesDir) {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".md"))
+    .sort();
+}
+
+/**
+ * A translated guide: docs/guides/<lang>/<file>, with front matter `source-sha256:` (of the English file
+ * it was translated from). Returns the body without front matter, or a missing/stale finding.
+ */
+export function readTranslatedGuide(lang, fileName, dir = guidesDir) {
+  const english = readFileSync(join(dir, fileName), "utf8");
+  const location = `docs/guides/${lang}/${fileName}`;
+  const file = join(dir, lang, fileName);
+  if (!existsSync(file)) return { location, status: "missing" };
+  const raw = readFileSync(file, "utf8");
+  const front = FRONT_MATTER.exec(raw);
+  const meta = front ? (parse(front[1]) ?? {}) : {};
+  const body = front ? raw.slice(front[0].length) : raw;
+  if (body.trim() === "") return { location, status: "missing" };
+  if (meta["source-sha256"] !== sha256(english)) return { location, status: "stale", markdown: body };
+  return { location, status: "current", markdown: body };
+}
+
+/** Front matter for a guide translated from `english` (the text of the English file). */
+export function guideFrontMatter(fileName, english) {
+  return `---\nsource: ../${fileName}\nsource-sha256: ${sha256(english)}\n---\n`;
+}
+
+/** Everything missing or stale in one language (contract and guides), for the gate and the build. */
+export function languageReport(spec, lang, { dir = translationsDir, guides = guidesDir } = {}) {
+  const { file, entries } = readTranslations(lang, dir);
+  const result = checkTranslations(spec, entries);
+  const guideFindings = guideFiles(guides).map((name) => readTranslatedGuide(lang, name, guides));
+  return {
+    lang,
+    file,
+    ...result,
+    missingGuides: guideFindings.filter((g) => g.status === "missing").map((g) => g.location),
+    staleGuides: guideFindings.filter((g) => g.status === "stale").map((g) => g.location),
+  };
+}
+
+const clip = (text) => (text.length > 90 ? `${text.slice(0, 87)}…` : text).replaceAll("\n", " ");
+
+/** A human list of what is missing or stale, naming each location and its English. */
+export function formatReport(report) {
+  const lines = [];
+  const at = report.file.indexOf("openapi/translations");
+  const rel = at >= 0 ? report.file.slice(at) : report.file;
+  for (const { pointer, en } of report.missing) lines.push(`  missing ${rel} ${pointer}: "${clip(en)}"`);
+  for (const { pointer, en, was } of report.stale) {
+    lines.push(`  stale   ${rel} ${pointer}: now "${clip(en)}" (translated from "${clip(was)}")`);
+  }
+  for (const location of report.missingGuides) lines.push(`  missing ${location}`);
+  for (const location of report.staleGuides) {
+    lines.push(`  stale   ${location}: the English guide changed since (source-sha256)`);
+  }
+  for (const pointer of report.orphaned) lines.push(`  orphan  ${rel} ${pointer}: no such text any more`);
+  return lines.join("\n");
+}
