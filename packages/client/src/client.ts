@@ -133,15 +133,14 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     call: Call = {},
   ) => {
     checkCallHeaders(init, options);
-    // The same object the caller holds: the transport leaves the raw Response on it.
-    init.qoderCall = Object.assign(call, {
-      signal: options.signal ?? undefined,
-      timeoutMs: checkTimeout("timeoutMs", options.timeoutMs),
-      maxRetries: checkCount("maxRetries", options.maxRetries),
-      maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),
-      idempotencyKey: options.idempotencyKey,
-      redirect: options.redirect,
-    } satisfies Call);
+    // The same object the caller holds: the transport leaves the response (and data) on it.
+    call.signal = options.signal ?? undefined;
+    call.timeoutMs = checkTimeout("timeoutMs", options.timeoutMs);
+    call.maxRetries = checkCount("maxRetries", options.maxRetries);
+    call.maxResponseBytes = checkCount("maxResponseBytes", options.maxResponseBytes);
+    call.idempotencyKey = options.idempotencyKey;
+    call.redirect = options.redirect;
+    init.qoderCall = call;
     try {
       return await rawRequest(method, path, init);
     } catch (cause) {
@@ -151,19 +150,30 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
         : new QoderError(String((cause as Error)?.message ?? cause), { cause });
     }
   };
+  // Middleware registered with use(): while there is any, responses go through openapi-fetch for it to see.
+  const middleware = new Set<unknown>();
   /**
    * Sends a call and returns its data and response, throwing the typed APIError for a non-2xx response;
-   * `raw`: the transport hands back the Response unread (openapi-fetch gets an empty stand-in to parse).
+   * `raw`: the transport hands back the Response unread.
    */
   const send: Send = async (method, path, init, options, raw) => {
-    const call: Call = { raw };
+    const call: Call = { mode: raw ? "raw" : middleware.size ? undefined : "data" };
     const { data, error, response } = await request(method, path, init, options, call);
-    if (raw) return { data: undefined, response: call.rawResponse as Response };
+    if (raw) return { data: undefined, response: call.response as Response };
+    if (call.response) return { data: call.data, response: call.response };
     if (!response.ok) throw errorFromResponse(response, error);
     return { data, response };
   };
 
   const client = { ...raw } as Record<string, unknown>;
+  client.use = (...added: Parameters<typeof raw.use>) => {
+    raw.use(...added);
+    for (const m of added) if (m) middleware.add(m);
+  };
+  client.eject = (...removed: Parameters<typeof raw.eject>) => {
+    raw.eject(...removed);
+    for (const m of removed) middleware.delete(m);
+  };
   // request, GET, POST, … take their per-call options from openapi-fetch's init.
   client.request = (method: string, path: string, init?: FetchInit) =>
     request(method, path, ...splitInit(init));
@@ -208,11 +218,11 @@ function attach(
     const options = args[input === "none" ? names.length : names.length + 1] as RequestOptions | undefined;
     const fetchPage = async (query: unknown, raw: boolean) => {
       const path: Record<string, unknown> = {};
-      names.forEach((name, i) => {
+      for (const [i, name] of names.entries()) {
         if (typeof args[i] !== "string" || !args[i])
           throw new QoderError(`${sdkMethod}(): \`${name}\` must be a non-empty string.`);
         path[name] = args[i];
-      });
+      }
       const body = input === "body" ? arg : undefined;
       return send(
         httpMethod,

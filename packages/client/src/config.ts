@@ -61,8 +61,10 @@ export interface ResolvedConfig {
   authorize: (headers: Headers) => void | Promise<void>;
   fetch: typeof globalThis.fetch | undefined;
   headers: Record<string, string>;
-  /** Logs when `level` is enabled; `details` is computed only then. */
-  log: (level: Exclude<LogLevel, "off">, message: string, details?: () => unknown) => void;
+  /** Whether debug lines are logged (checked before building one). */
+  debug: boolean;
+  /** Logs when `level` is enabled. */
+  log: (level: Exclude<LogLevel, "off">, message: string, details?: unknown) => void;
 }
 
 const LEVELS: LogLevel[] = ["debug", "info", "warn", "error", "off"];
@@ -132,9 +134,9 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
       ...checkHeaders(options.headers, "headers"),
       ...scopeHeaders(options.workspaceId, options.betas, ""),
     },
+    debug: threshold === 0,
     log: (lvl, message, details) => {
-      if (LEVELS.indexOf(lvl) >= threshold)
-        logger[lvl](`[qoder] ${message}`, ...(details ? [details()] : []));
+      if (LEVELS.indexOf(lvl) >= threshold) logger[lvl](`[qoder] ${message}`, ...(details ? [details] : []));
     },
   };
 }
