@@ -258,10 +258,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         if (reusable && !controller.signal.aborted && ++lease[1] < 8) idle.push(lease);
       }
 
-      if (
-        failure &&
-        (attempt >= maxRetries || !(failure instanceof APIConnectionError) || signal?.aborted)
-      )
+      if (failure && (attempt >= maxRetries || !(failure instanceof APIConnectionError) || signal?.aborted))
         throw failure;
       const delay = (failure ? undefined : wait) ?? backoffMs(attempt);
       config.log(

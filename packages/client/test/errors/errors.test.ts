@@ -4,7 +4,6 @@ import {
   APIError,
   AuthenticationError,
   ConflictError,
-  createQoderClient,
   InternalServerError,
   InvalidRequestError,
   NotFoundError,
@@ -12,6 +11,7 @@ import {
   QoderError,
   RateLimitError,
 } from "../../src/index.js";
+import { createQoderClient } from "../support/client.js";
 import { envelope, type Reply, startServer, type TestServer, TOKEN } from "../support/server.js";
 
 let server: TestServer;

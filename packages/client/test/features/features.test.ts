@@ -1,8 +1,9 @@
 // Issue 12's user-facing features: withResponse/asResponse, lists as real promises with page helpers, token
 // functions, workspace/beta headers, defaultHeaders/defaultQuery, User-Agent, X-Qoder-Retry-Count.
 import { describe, expect, test } from "vitest";
-import { APIError, createQoderClient, NotFoundError, QoderError } from "../../src/index.js";
+import { APIError, NotFoundError, QoderError } from "../../src/index.js";
 import { VERSION } from "../../src/version.js";
+import { createQoderClient, transport } from "../support/client.js";
 import { envelope, serveDuringTest, TOKEN } from "../support/server.js";
 
 const page = (ids: string[], has_more: boolean) => ({
@@ -10,6 +11,13 @@ const page = (ids: string[], has_more: boolean) => ({
   first_id: ids[0] ?? null,
   last_id: ids.at(-1) ?? null,
   has_more,
+});
+
+test(`the suites really run on the ${transport} transport`, async () => {
+  const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+  await createQoderClient({ token: TOKEN, baseUrl: api.url }).deployments.retrieve("dep_1");
+  // The global fetch adds Sec-Fetch-Mode; undici's dispatcher.request sends only the headers it is given.
+  expect(api.requests[0]?.headers["sec-fetch-mode"]).toBe(transport === "fetch" ? "cors" : undefined);
 });
 
 describe("withResponse() and asResponse()", () => {

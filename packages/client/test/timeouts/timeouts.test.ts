@@ -1,11 +1,6 @@
 import { describe, expect, test } from "vitest";
-import {
-  APIConnectionError,
-  APITimeoutError,
-  APIUserAbortError,
-  createQoderClient,
-  QoderError,
-} from "../../src/index.js";
+import { APIConnectionError, APITimeoutError, APIUserAbortError, QoderError } from "../../src/index.js";
+import { createQoderClient } from "../support/client.js";
 import { serveDuringTest, TOKEN } from "../support/server.js";
 
 const serve = serveDuringTest;
