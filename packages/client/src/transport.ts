@@ -130,7 +130,8 @@ async function readText(response: Response, max: number | undefined): Promise<st
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
-    if ((size += value.byteLength) > (max as number)) {
+    size += value.byteLength;
+    if (size > (max as number)) {
       await reader.cancel().catch(noop);
       throw tooLarge;
     }
@@ -208,12 +209,9 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           throw new RedirectError(status, response.headers.get("location") ?? "");
         }
         // A wait longer than the cap ends the retries (never sooner than asked); the error's retryAfterMs says it.
-        if (
-          response.ok ||
-          attempt >= maxRetries ||
-          !shouldRetry(response) ||
-          ((wait = serverWaitMs(response.headers)) ?? 0) > MAX_HONOURED_WAIT_MS
-        ) {
+        const retry = !response.ok && attempt < maxRetries && shouldRetry(response);
+        if (retry) wait = serverWaitMs(response.headers);
+        if (!retry || (wait ?? 0) > MAX_HONOURED_WAIT_MS) {
           noContent ??= new Response(null, { status: 204 });
           if (mode === "raw") {
             // Its body is read by the caller after this call returns: the attempt's timeout stops here.

@@ -67,7 +67,9 @@ export function undiciFetch(dispatcher: Dispatcher = new Agent({ keepAliveTimeou
     const { body, headers } = init;
     const flat: string[] = [];
     if (headers instanceof Headers || Array.isArray(headers))
-      new Headers(headers).forEach((value, name) => flat.push(name, value));
+      new Headers(headers).forEach((value, name) => {
+        flat.push(name, value);
+      });
     return new UndiciResponse(
       await dispatcher.request({
         origin,
