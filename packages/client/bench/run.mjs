@@ -9,13 +9,16 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { Agent } from "undici";
 import { createQoderClient } from "../dist/index.js";
+import { undiciFetch } from "../dist/undici.js";
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const SMALL_ITEMS = ITEMS / 10;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
-const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 50);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2000);
 const WALK_ROUNDS = Number(process.env.BENCH_WALK_ROUNDS ?? 5);
 
 const median = (values) => {
@@ -34,54 +37,65 @@ async function startServer(items) {
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
+/**
+ * Per-request cost of one call, interleaved with its baselines in every round: a bare `fetch` +
+ * `res.json()` (the reference of every ratio), undici's own `request` + `body.json()` (the floor), the
+ * client on its default transport and the client on `undiciFetch()`. Each round runs REQUESTS_PER_ROUND
+ * sequential requests of each case, in an order that rotates from round to round; a ratio is the median
+ * of the per-round ratios (the two sides of a round share the machine's load of that moment).
+ */
 async function perRequest(baseUrl, list = false) {
   const token = "pt-bench-token";
-  const qoder = createQoderClient({ token, baseUrl });
+  // Every feature on: auth, request ids, timeouts with real cancellation, retries armed.
+  const options = { token, baseUrl, timeoutMs: 60_000, maxRetries: 2 };
+  const qoder = createQoderClient(options);
+  const qoderUndici = createQoderClient({
+    ...options,
+    fetch: undiciFetch(new Agent({ keepAliveTimeout: 60_000 })),
+  });
+  const agent = new Agent({ keepAliveTimeout: 60_000 });
   const id = "dep_00000000000000000000000000000007";
-  const rawUrl = list ? `${baseUrl}/deployments?limit=2` : `${baseUrl}/deployments/${id}`;
-  const viaClient = list
-    ? async () => {
-        for (let i = 0; i < REQUESTS_PER_ROUND; i++) await qoder.deployments.list({ limit: 2 });
-      }
-    : async () => {
-        for (let i = 0; i < REQUESTS_PER_ROUND; i++) await qoder.deployments.retrieve(id);
-      };
-  const viaFetch = async () => {
-    for (let i = 0; i < REQUESTS_PER_ROUND; i++) {
-      const response = await fetch(rawUrl, { headers: { authorization: `Bearer ${token}` } });
-      JSON.parse(await response.text());
-    }
+  const path = list ? "/deployments?limit=2" : `/deployments/${id}`;
+  const call = list
+    ? (client) => client.deployments.list({ limit: 2 })
+    : (client) => client.deployments.retrieve(id);
+  const headers = { authorization: `Bearer ${token}` };
+  const cases = {
+    rawFetch: async () => (await fetch(`${baseUrl}${path}`, { headers })).json(),
+    undiciRequest: async () =>
+      (await agent.request({ origin: baseUrl, path, method: "GET", headers })).body.json(),
+    client: () => call(qoder),
+    undici: () => call(qoderUndici),
   };
+  const names = Object.keys(cases);
   const time = async (fn) => {
     const started = performance.now();
-    await fn();
+    for (let i = 0; i < REQUESTS_PER_ROUND; i++) await fn();
     return ((performance.now() - started) * 1000) / REQUESTS_PER_ROUND; // µs per request
   };
-  await viaClient(); // warm-up: JIT and keep-alive connections
-  await viaFetch();
-  const client = [];
-  const raw = [];
+  // Warm-up: JIT, keep-alive connections, the server's own caches.
+  for (const name of names) for (let i = 0; i < WARMUP; i++) await cases[name]();
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let r = 0; r < ROUNDS; r++) {
-    // Alternate which goes first so drift (GC, CPU frequency) hits both alike.
-    if (r % 2) {
-      raw.push(await time(viaFetch));
-      client.push(await time(viaClient));
-    } else {
-      client.push(await time(viaClient));
-      raw.push(await time(viaFetch));
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + r) % names.length];
+      samples[name].push(await time(cases[name]));
     }
   }
-  const client_us = median(client);
-  const rawFetch_us = median(raw);
-  return {
-    client_us: round(client_us, 1),
-    rawFetch_us: round(rawFetch_us, 1),
-    ratio: round(client_us / rawFetch_us),
-    // the median of each round's client/raw ratio: less sensitive to load that drifts between rounds
-    pairedRatio: round(median(client.map((c, i) => c / raw[i]))),
-    rounds: ROUNDS,
-    requestsPerRound: REQUESTS_PER_ROUND,
+  await agent.close();
+  const raw = samples.rawFetch;
+  const summary = (name) => {
+    const us = median(samples[name]);
+    return {
+      client_us: round(us, 1),
+      rawFetch_us: round(median(raw), 1),
+      ratio: round(median(samples[name].map((value, i) => value / raw[i]))),
+      ratioOfMedians: round(us / median(raw)),
+      rounds: ROUNDS,
+      requestsPerRound: REQUESTS_PER_ROUND,
+    };
   };
+  return { client: summary("client"), undici: summary("undici"), undiciRequest: summary("undiciRequest") };
 }
 
 async function walk(mode, baseUrl, nodeArgs = []) {
@@ -127,21 +141,19 @@ const big = await startServer(ITEMS);
 const small = await startServer(SMALL_ITEMS);
 try {
   console.log(
-    `per-request: ${ROUNDS} interleaved rounds × ${REQUESTS_PER_ROUND} sequential GETs of a ~1 KB deployment`,
+    `per-request: ${ROUNDS} rounds × ${REQUESTS_PER_ROUND} sequential requests per case, interleaved; ratios are medians of per-round ratios to a bare fetch + res.json()`,
   );
-  const perRequestResult = await perRequest(big.url);
-  console.log(
-    `  qoder.deployments.retrieve  median ${perRequestResult.client_us} µs/request\n` +
-      `  fetch + JSON.parse          median ${perRequestResult.rawFetch_us} µs/request\n` +
-      `  ratio ${perRequestResult.ratio}× (median of per-round ratios ${perRequestResult.pairedRatio}×; target ≤ 1.10×)`,
-  );
-
-  const perRequestListResult = await perRequest(big.url, true);
-  console.log(
-    `  qoder.deployments.list({limit: 2}) median ${perRequestListResult.client_us} µs/request\n` +
-      `  fetch + JSON.parse                 median ${perRequestListResult.rawFetch_us} µs/request\n` +
-      `  ratio ${perRequestListResult.ratio}× (median of per-round ratios ${perRequestListResult.pairedRatio}×; target ≤ 1.10×)`,
-  );
+  const show = (label, result) => {
+    for (const [name, r] of Object.entries(result))
+      console.log(
+        `  ${label} ${name.padEnd(13)} median ${r.client_us} µs/request (fetch ${r.rawFetch_us} µs)  ratio ${r.ratio}×`,
+      );
+  };
+  const retrieve = await perRequest(big.url);
+  show("retrieve", retrieve);
+  const list = await perRequest(big.url, true);
+  show("list    ", list);
+  console.log("  targets: client ≤ 1.10×, undici ≤ 0.80× (stretch 0.70×)");
 
   console.log(
     `pagination: ${WALK_ROUNDS} interleaved walks each of ${ITEMS} deployments at limit=1000 (one process per walk)`,
@@ -168,8 +180,11 @@ try {
   );
 
   const results = {
-    perRequest: perRequestResult,
-    perRequestList: perRequestListResult,
+    perRequest: retrieve.client,
+    perRequestList: list.client,
+    undici: { perRequest: retrieve.undici, perRequestList: list.undici },
+    // undici's own request + body.json(), no client: the floor of any client on undici
+    undiciRequest: { perRequest: retrieve.undiciRequest, perRequestList: list.undiciRequest },
     pagination: paginationResult,
     paginationSmall: smallResult,
     rssGrowth_10x_items: round(growth, 2),

@@ -23,7 +23,7 @@ async function walkWithRawFetch() {
     const url = `${baseUrl}/deployments?limit=${LIMIT}${after ? `&after_id=${encodeURIComponent(after)}` : ""}`;
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const page = JSON.parse(await response.text());
+    const page = await response.json();
     for (const deployment of page.data) {
       if (deployment.id) items++;
     }

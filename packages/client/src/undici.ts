@@ -8,22 +8,34 @@ type Body = Dispatcher.ResponseData["body"];
 
 /**
  * A WHATWG Response over undici's body stream: `text()`/`json()` read undici's stream directly (no web
- * stream in between); `body` gives it as a ReadableStream for those who stream it.
+ * stream in between); `body` gives it as a ReadableStream for those who stream it. Its Headers are built
+ * when first read (most successful calls never read them; building them is most of a Response's cost).
  */
 class UndiciResponse extends Response {
   readonly #body: Body;
+  readonly #raw: Dispatcher.ResponseData["headers"];
+  readonly #statusText: string;
+  #headers: Headers | undefined;
 
   constructor({ statusCode, statusText, headers, body }: Dispatcher.ResponseData) {
-    const list: [string, string][] = [];
-    for (const name in headers) {
-      const value = headers[name];
-      if (typeof value === "string") list.push([name, value]);
-      else if (value) for (const item of value) list.push([name, item]);
-    }
-    super(null, { status: statusCode, statusText, headers: list });
+    super(null, { status: statusCode });
+    this.#raw = headers;
+    this.#statusText = statusText;
     this.#body = body;
   }
 
+  override get headers(): Headers {
+    if (!this.#headers) {
+      this.#headers = new Headers();
+      for (const [name, value] of Object.entries(this.#raw))
+        for (const item of Array.isArray(value) ? value : [value])
+          if (item !== undefined) this.#headers.append(name, item);
+    }
+    return this.#headers;
+  }
+  override get statusText(): string {
+    return this.#statusText;
+  }
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
     return this.#body.body as unknown as ReadableStream<Uint8Array<ArrayBuffer>>;
   }
@@ -67,7 +79,7 @@ export function undiciFetch(dispatcher: Dispatcher = new Agent({ keepAliveTimeou
     const { body, headers } = init;
     const flat: string[] = [];
     if (headers instanceof Headers || Array.isArray(headers))
-      new Headers(headers).forEach((value, name) => {
+      (headers instanceof Headers ? headers : new Headers(headers)).forEach((value, name) => {
         flat.push(name, value);
       });
     return new UndiciResponse(
