@@ -9,9 +9,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { Agent } from "undici";
 import { createQoderClient } from "../dist/index.js";
-import { undiciFetch } from "../dist/undici.js";
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
@@ -139,6 +137,13 @@ async function pagination(baseUrl, items, rounds) {
 const started = performance.now();
 const big = await startServer(ITEMS);
 const small = await startServer(SMALL_ITEMS);
+// The global fetch makes Node's own dispatcher on first use; undici, loaded first, would make its Agent the
+// global dispatcher instead (undici's own behaviour), and the baseline would not be the fetch users have.
+await (await fetch(`${big.url}/deployments?limit=1`)).arrayBuffer();
+const { Agent } = await import("undici");
+const { undiciFetch } = await import("../dist/undici.js");
+if (globalThis[Symbol.for("undici.globalDispatcher.1")] instanceof Agent)
+  throw new Error("the global fetch runs on undici's Agent: the baseline would not be Node's own fetch");
 try {
   console.log(
     `per-request: ${ROUNDS} rounds × ${REQUESTS_PER_ROUND} sequential requests per case, interleaved; ratios are medians of per-round ratios to a bare fetch + res.json()`,

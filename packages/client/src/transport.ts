@@ -150,7 +150,6 @@ function withText(response: Response, text: string, json: unknown): Response {
 
 /** The abort reason of an attempt whose timeout fired (a user abort carries the caller's reason). */
 const TIMED_OUT = Symbol("timed out");
-const timeOut = (controller: AbortController) => controller.abort(TIMED_OUT);
 /** What openapi-fetch is given when the transport kept the response itself (see Call.mode). */
 let noContent: Response | undefined;
 
@@ -160,6 +159,29 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
   // runs; each fetch leaves a listener on it until that request is collected, so a controller serves at
   // most 8 attempts (within EventTarget's default limit of 10 listeners).
   const idle: [AbortController, number][] = [];
+  // Deadlines of running attempts, watched by one timer armed for the earliest (a timer per attempt costs
+  // ~3 µs). Unref'd where the platform can, so it never keeps a process alive; elsewhere cleared when idle.
+  const running = new Map<AbortController, number>();
+  let sweeper: ReturnType<typeof setTimeout> | undefined;
+  let sweepAt = Number.POSITIVE_INFINITY;
+  const arm = (at: number) => {
+    if (at >= sweepAt) return;
+    clearTimeout(sweeper);
+    sweepAt = at;
+    sweeper = setTimeout(sweep, at - Date.now());
+    (sweeper as { unref?: () => void }).unref?.();
+  };
+  const sweep = () => {
+    sweepAt = Number.POSITIVE_INFINITY;
+    const now = Date.now();
+    for (const [controller, at] of running) {
+      if (at > now) arm(at);
+      else {
+        running.delete(controller);
+        controller.abort(TIMED_OUT);
+      }
+    }
+  };
   return async function qoderFetch(input: RequestInfo | URL): Promise<Response> {
     const request = input as CallRequest | (Request & { qoderCall?: Call });
     const call = request.qoderCall ?? {};
@@ -183,8 +205,11 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       const lease = idle.pop() ?? [new AbortController(), 0];
       const controller = lease[0];
       // 0 and Infinity mean no timeout (config refuses finite values setTimeout cannot honour).
-      const timer =
-        timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS ? setTimeout(timeOut, timeoutMs, controller) : undefined;
+      if (timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS) {
+        const at = Date.now() + timeoutMs;
+        running.set(controller, at);
+        arm(at);
+      }
       const onUserAbort = () => controller.abort(signal?.reason);
       signal?.addEventListener("abort", onUserAbort);
       let response: Response | undefined;
@@ -251,7 +276,11 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
                     cause,
                   });
       } finally {
-        clearTimeout(timer);
+        running.delete(controller);
+        if (!running.size && !(sweeper as { unref?: unknown } | undefined)?.unref) {
+          clearTimeout(sweeper);
+          sweepAt = Number.POSITIVE_INFINITY;
+        }
         signal?.removeEventListener("abort", onUserAbort);
         if (reusable && !controller.signal.aborted && ++lease[1] < 8) idle.push(lease);
       }
