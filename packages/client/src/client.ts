@@ -66,9 +66,7 @@ function checkCallHeaders(init: FetchInit, options: RequestOptions): void {
     };
   }
   if (options.redirect !== undefined && options.redirect !== "error" && options.redirect !== "manual") {
-    throw new QoderError(
-      '`redirect` must be "error" (the default: a 3xx is a RedirectError) or "manual" (the 3xx is returned); the client never follows redirects.',
-    );
+    throw new QoderError('`redirect` must be "error" or "manual" (redirects are never followed).');
   }
 }
 
@@ -77,24 +75,14 @@ function checkCallHeaders(init: FetchInit, options: RequestOptions): void {
  * dropped: as per-call options they would bypass the TLS check and the transport.
  */
 function splitInit(init: FetchInit = {}): [FetchInit, RequestOptions] {
-  const {
-    signal,
-    timeoutMs,
-    maxRetries,
-    idempotencyKey,
-    maxResponseBytes,
-    redirect,
-    workspaceId,
-    betas,
-    baseUrl,
-    fetch,
-    ...rest
-  } = init as RequestOptions & FetchInit;
-  return [
-    rest,
-    { signal, timeoutMs, maxRetries, idempotencyKey, maxResponseBytes, redirect, workspaceId, betas },
-  ];
+  const rest: FetchInit = {};
+  const options: FetchInit = {};
+  for (const key in init)
+    if (!/^(baseUrl|fetch)$/.test(key))
+      (CALL_OPTIONS.includes(key) ? options : rest)[key] = init[key];
+  return [rest, options];
 }
+const CALL_OPTIONS = "signal timeoutMs maxRetries idempotencyKey maxResponseBytes redirect workspaceId betas".split(" ");
 
 export function createQoderClient(options?: ClientOptions): QoderClient {
   const config = resolveConfig(options);

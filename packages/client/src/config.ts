@@ -80,9 +80,7 @@ export function env(name: string): string | undefined {
 export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   const token = options.token ?? env("QODER_PAT");
   if (!token || (typeof token !== "string" && typeof token !== "function")) {
-    throw new QoderError(
-      "No API token: pass `token` or set QODER_PAT (Qoder console: Settings, API Tokens).",
-    );
+    throw new QoderError("No API token: pass `token` or set QODER_PAT.");
   }
   // The token lives in this closure only: never on an object that could be logged.
   let authorize: ResolvedConfig["authorize"];
@@ -95,10 +93,10 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
       try {
         value = await token();
       } catch (cause) {
-        throw new QoderError("`token` function failed; no request was sent.", { cause });
+        throw new QoderError("`token` function failed; nothing sent.", { cause });
       }
       if (typeof value !== "string" || !value)
-        throw new QoderError("`token` function must return a non-empty string; no request was sent.");
+        throw new QoderError("`token` function must return a non-empty string; nothing sent.");
       headers.set("Authorization", `Bearer ${checkToken(value)}`);
     };
   }
@@ -161,7 +159,7 @@ export function scopeHeaders(
   }
   if (betas !== undefined) {
     if (!Array.isArray(betas) || betas.some((b) => typeof b !== "string" || !b || b.includes(",")))
-      throw new QoderError(`\`${where}betas\` must be an array of non-empty strings without commas.`);
+      throw new QoderError(`\`${where}betas\` must be non-empty strings without commas.`);
     if (betas.length) out["x-qoder-beta"] = betas.join(",");
   }
   return checkHeaders(out, `${where}workspaceId/betas`);
@@ -170,9 +168,7 @@ export function scopeHeaders(
 /** A token is sent as `Bearer <token>`: visible ASCII only. The message never echoes it. */
 function checkToken(token: string): string {
   if (!/^[\x21-\x7e]+$/.test(token))
-    throw new QoderError(
-      "`token` contains characters a header cannot carry (spaces, control characters or non-ASCII); check how it was copied.",
-    );
+    throw new QoderError("`token` has spaces, control or non-ASCII characters; check how it was copied.");
   return token;
 }
 
@@ -180,7 +176,7 @@ function checkBaseUrl(value: string): string {
   const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
   if (url && (url.username || url.password)) {
     // Never printed: the password would end up in logs.
-    throw new QoderError("`baseUrl` must not carry credentials (user:password@); pass the token as `token`.");
+    throw new QoderError("`baseUrl` must not carry user:password@; pass `token`.");
   }
   // Tokens only travel over TLS: plain http is accepted for local mocks only.
   if (
@@ -190,9 +186,7 @@ function checkBaseUrl(value: string): string {
       (url.protocol === "http:" && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
     )
   ) {
-    throw new QoderError(
-      `\`baseUrl\` ${JSON.stringify(String(value))} must be https:// (tokens only travel over TLS; http:// is for localhost, 127.0.0.1, [::1]).`,
-    );
+    throw new QoderError(`\`baseUrl\` ${JSON.stringify(String(value))} must be https:// (http:// for loopback only).`);
   }
   return url.href.replace(/\/+$/, "");
 }
@@ -217,9 +211,7 @@ export function checkTimeout<T extends number | undefined>(field: string, value:
       (value === Number.POSITIVE_INFINITY || (value >= 0 && value <= 2 ** 31 - 1))
     )
   )
-    throw new QoderError(
-      `\`${field}\` must be a number of ms from 0 to 2147483647 (about 24.8 days), or 0 / Infinity for no timeout.`,
-    );
+    throw new QoderError(`\`${field}\` must be 0 to 2147483647 ms (0 or Infinity: none).`);
   return value;
 }
 
@@ -234,11 +226,9 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 export function checkHeaders(headers: unknown, field: string): Record<string, string> {
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (!HEADER_NAME.test(name))
-      throw new QoderError(`\`${field}\`: ${JSON.stringify(name.slice(0, 40))} is not a valid header name.`);
+      throw new QoderError(`\`${field}\`: ${JSON.stringify(name.slice(0, 40))} is not a header name.`);
     if (!HEADER_VALUE.test(String(value)))
-      throw new QoderError(
-        `\`${field}\`: header "${name}" contains CR/LF, control characters or characters outside the HTTP byte range.`,
-      );
+      throw new QoderError(`\`${field}\`: header "${name}" contains CR/LF or other bytes a header cannot carry.`);
   }
   return (headers ?? {}) as Record<string, string>;
 }

@@ -107,9 +107,8 @@ export class RedirectError extends QoderError {
     /** The Location header ("" when the platform hides it, as browsers do). */
     readonly location: string,
   ) {
-    super(
-      `The server answered ${status} redirecting to ${location ? JSON.stringify(location) : "an undisclosed location"}; the client does not follow redirects (the API does not redirect, and a redirect to another origin would carry the token and the body there). Check \`baseUrl\`.`,
-    );
+    // Never followed: a redirect to another origin would carry the token and the body there.
+    super(`HTTP ${status} redirect to ${location || "an undisclosed location"} not followed; check \`baseUrl\`.`);
   }
 }
 

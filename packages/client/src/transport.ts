@@ -116,9 +116,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 async function readText(response: Response, max: number | undefined): Promise<string> {
   const { body } = max === undefined ? {} : response;
   if (!body) return response.text();
-  const tooLarge = new ResponseTooLargeError(
-    `The response is larger than maxResponseBytes (${max} bytes); not read further.`,
-  );
+  const tooLarge = new ResponseTooLargeError(`The response is over maxResponseBytes (${max}).`);
   if (Number(response.headers.get("content-length")) > (max as number)) {
     await body.cancel().catch(noop);
     throw tooLarge;
@@ -163,7 +161,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
   // ~3 µs). Unref'd where the platform can, so it never keeps a process alive; elsewhere cleared when idle.
   const running = new Map<AbortController, number>();
   let sweeper: ReturnType<typeof setTimeout> | undefined;
-  let sweepAt = Number.POSITIVE_INFINITY;
+  let sweepAt = Infinity;
   const arm = (at: number) => {
     if (at >= sweepAt) return;
     clearTimeout(sweeper);
@@ -172,7 +170,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
     (sweeper as { unref?: () => void }).unref?.();
   };
   const sweep = () => {
-    sweepAt = Number.POSITIVE_INFINITY;
+    sweepAt = Infinity;
     const now = Date.now();
     for (const [controller, at] of running) {
       if (at > now) arm(at);
@@ -279,7 +277,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         running.delete(controller);
         if (!running.size && !(sweeper as { unref?: unknown } | undefined)?.unref) {
           clearTimeout(sweeper);
-          sweepAt = Number.POSITIVE_INFINITY;
+          sweepAt = Infinity;
         }
         signal?.removeEventListener("abort", onUserAbort);
         if (reusable && !controller.signal.aborted && ++lease[1] < 8) idle.push(lease);
