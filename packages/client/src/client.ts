@@ -78,21 +78,22 @@ function splitInit(init: FetchInit = {}): [FetchInit, RequestOptions] {
   const rest: FetchInit = {};
   const options: FetchInit = {};
   for (const key in init)
-    if (!/^(baseUrl|fetch)$/.test(key))
-      (CALL_OPTIONS.includes(key) ? options : rest)[key] = init[key];
+    if (!/^(baseUrl|fetch)$/.test(key)) (CALL_OPTIONS.includes(key) ? options : rest)[key] = init[key];
   return [rest, options];
 }
-const CALL_OPTIONS = "signal timeoutMs maxRetries idempotencyKey maxResponseBytes redirect workspaceId betas".split(" ");
+const CALL_OPTIONS =
+  "signal timeoutMs maxRetries idempotencyKey maxResponseBytes redirect workspaceId betas".split(" ");
 
 export function createQoderClient(options?: ClientOptions): QoderClient {
   const config = resolveConfig(options);
   const { defaultQuery } = config;
+  const serialize = createQuerySerializer();
   // The request openapi-fetch builds carries the call's ids from the start, as if a first middleware had
   // set them (so yours see them), without openapi-fetch's per-call middleware overhead. The transport sets
   // Authorization on each attempt (a token function is called per attempt).
   class ClientRequest extends CallRequest {
     constructor(url: string, init: RequestInit & { qoderCall?: Call }) {
-      super(defaultQuery ? withDefaultQuery(url, defaultQuery) : url, init);
+      super(url, init);
       const { headers } = this;
       if (!headers.has("x-request-id")) headers.set("x-request-id", uuid());
       // One key per call, created before the first attempt, so every retry of a POST reuses it.
@@ -108,8 +109,9 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     fetch: createTransport(config),
     headers: config.headers,
     Request: ClientRequest as unknown as typeof Request,
-    // Built once: given options instead, openapi-fetch rebuilds the serializer on every call.
-    querySerializer: createQuerySerializer(),
+    // Built once: given options instead, openapi-fetch rebuilds the serializer on every call. The client's
+    // defaultQuery goes first: a call's own parameters win.
+    querySerializer: defaultQuery ? (query) => serialize({ ...defaultQuery, ...query }) : serialize,
     pathSerializer,
   });
   const rawRequest = raw.request as (m: string, p: string, i: FetchInit) => ReturnType<typeof raw.GET>;
@@ -209,14 +211,6 @@ function pathSerializer(url: string, params: Record<string, unknown>): string {
     out += encodeURIComponent(value) + parts[i + 1];
   }
   return out;
-}
-
-/** Adds the client's defaultQuery parameters the call did not set itself. */
-function withDefaultQuery(url: string, defaults: Record<string, string>): string {
-  const parsed = new URL(url);
-  for (const [name, value] of Object.entries(defaults))
-    if (!parsed.searchParams.has(name)) parsed.searchParams.set(name, value);
-  return parsed.href;
 }
 
 /** Builds `client.<a>.<b>()` for one row of the generated operations table. */

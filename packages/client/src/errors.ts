@@ -108,7 +108,9 @@ export class RedirectError extends QoderError {
     readonly location: string,
   ) {
     // Never followed: a redirect to another origin would carry the token and the body there.
-    super(`HTTP ${status} redirect to ${location || "an undisclosed location"} not followed; check \`baseUrl\`.`);
+    super(
+      `HTTP ${status} redirect to ${location || "an undisclosed location"} not followed; check \`baseUrl\`.`,
+    );
   }
 }
 

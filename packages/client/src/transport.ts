@@ -69,21 +69,22 @@ export class CallRequest {
   }
 }
 
-const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
-const NEVER_RETRY = [400, 401, 403, 404, 409, 422];
-/** setTimeout's largest delay; a longer one fires after 1 ms. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /** Exponential backoff from 0.5 s, doubling, capped at 8 s, minus up to 25 % jitter. */
 export function backoffMs(retry: number, random: () => number = Math.random): number {
   return Math.min(500 * 2 ** retry, 8000) * (1 - random() * 0.25);
 }
 
-/** x-should-retry can turn retries off, or on for statuses not known to be final; 4xx client errors stay final. */
-export function shouldRetry(response: Response): boolean {
-  if (response.ok || NEVER_RETRY.includes(response.status)) return false;
-  const hint = response.headers.get("x-should-retry");
-  return hint === "true" || (hint !== "false" && RETRY_STATUSES.includes(response.status));
+/**
+ * 408, 429, 500, 502, 503 and 504 are retried; x-should-retry can turn that off, or on for a status not
+ * known to be final (400, 401, 403, 404, 409 and 422 always are).
+ */
+export function shouldRetry({ ok, status, headers }: Response): boolean {
+  const hint = headers.get("x-should-retry");
+  return (
+    !ok &&
+    !/^(40[0139]|422)$/.test(`${status}`) &&
+    (hint === "true" || (hint !== "false" && /^(408|429|50[0234])$/.test(`${status}`)))
+  );
 }
 
 /** Headers as a plain object for log lines, with credentials replaced. */
@@ -100,15 +101,13 @@ const noop = () => undefined;
 /** Waits `ms`, or rejects at once when the caller's signal aborts; leaves no listener on the signal. */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
+    const done = () => {
       clearTimeout(timer);
-      reject(new APIUserAbortError());
+      signal?.removeEventListener("abort", done);
+      signal?.aborted ? reject(new APIUserAbortError()) : resolve();
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done);
   });
 }
 
@@ -116,29 +115,23 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 async function readText(response: Response, max: number | undefined): Promise<string> {
   const { body } = max === undefined ? {} : response;
   if (!body) return response.text();
-  const tooLarge = new ResponseTooLargeError(`The response is over maxResponseBytes (${max}).`);
-  if (Number(response.headers.get("content-length")) > (max as number)) {
-    await body.cancel().catch(noop);
-    throw tooLarge;
-  }
+  const limit = max as number;
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let text = "";
-  let size = 0;
-  for (;;) {
+  let size = Number(response.headers.get("content-length")) > limit ? Infinity : 0;
+  while (size <= limit) {
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
     size += value.byteLength;
-    if (size > (max as number)) {
-      await reader.cancel().catch(noop);
-      throw tooLarge;
-    }
     text += decoder.decode(value, { stream: true });
   }
+  await reader.cancel().catch(noop);
+  throw new ResponseTooLargeError(`The response is over maxResponseBytes (${max}).`);
 }
 
 /** A response whose body was read already: openapi-fetch's json()/text() get the text read here. */
-function withText(response: Response, text: string, json: unknown): Response {
+function withText(response: Response, text: string, json?: unknown): Response {
   Object.defineProperties(response, {
     text: { value: async () => text },
     json: { value: async () => json },
@@ -160,25 +153,24 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
   // Deadlines of running attempts, watched by one timer armed for the earliest (a timer per attempt costs
   // ~3 µs). Unref'd where the platform can, so it never keeps a process alive; elsewhere cleared when idle.
   const running = new Map<AbortController, number>();
-  let sweeper: ReturnType<typeof setTimeout> | undefined;
+  let sweeper: { unref?: () => void } | undefined;
   let sweepAt = Infinity;
   const arm = (at: number) => {
-    if (at >= sweepAt) return;
-    clearTimeout(sweeper);
-    sweepAt = at;
-    sweeper = setTimeout(sweep, at - Date.now());
-    (sweeper as { unref?: () => void }).unref?.();
+    if (at < sweepAt) {
+      clearTimeout(sweeper as number);
+      sweepAt = at;
+      sweeper = setTimeout(sweep, at - Date.now());
+      sweeper.unref?.();
+    }
   };
   const sweep = () => {
     sweepAt = Infinity;
-    const now = Date.now();
-    for (const [controller, at] of running) {
-      if (at > now) arm(at);
+    for (const [controller, at] of running)
+      if (at > Date.now()) arm(at);
       else {
         running.delete(controller);
         controller.abort(TIMED_OUT);
       }
-    }
   };
   return async function qoderFetch(input: RequestInfo | URL): Promise<Response> {
     const request = input as CallRequest | (Request & { qoderCall?: Call });
@@ -196,17 +188,16 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       const authorizing = config.authorize(headers);
       if (authorizing) await authorizing;
       // Server logs can tell the attempts of one call apart (the official SDK's header name).
-      if (attempt) headers.set("X-Qoder-Retry-Count", String(attempt));
+      if (attempt) headers.set("X-Qoder-Retry-Count", `${attempt}`);
       if (config.debug) config.log("debug", `${method} ${url}`, redact(headers));
       // Each attempt has its own controller: its timeout or the caller's signal really cancels it (the
       // socket is closed, not left to the server), while the body is sent and while it is read.
       const lease = idle.pop() ?? [new AbortController(), 0];
       const controller = lease[0];
-      // 0 and Infinity mean no timeout (config refuses finite values setTimeout cannot honour).
-      if (timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS) {
-        const at = Date.now() + timeoutMs;
-        running.set(controller, at);
-        arm(at);
+      // 0 and Infinity mean no timeout (config refuses what setTimeout cannot honour).
+      if (timeoutMs > 0 && timeoutMs < Infinity) {
+        running.set(controller, Date.now() + timeoutMs);
+        arm(Date.now() + timeoutMs);
       }
       const onUserAbort = () => controller.abort(signal?.reason);
       signal?.addEventListener("abort", onUserAbort);
@@ -224,7 +215,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           // Never followed: a redirect to another origin would carry the token, the body and the ids there.
           redirect: "manual",
         });
-        const { status } = response;
+        const { status, ok } = response;
         if (response.type === "opaqueredirect" || (status > 299 && status < 400)) {
           reusable = call.redirect !== "manual";
           if (!reusable) return response;
@@ -232,7 +223,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           throw new RedirectError(status, response.headers.get("location") ?? "");
         }
         // A wait longer than the cap ends the retries (never sooner than asked); the error's retryAfterMs says it.
-        const retry = !response.ok && attempt < maxRetries && shouldRetry(response);
+        const retry = attempt < maxRetries && shouldRetry(response);
         if (retry) wait = serverWaitMs(response.headers);
         if (!retry || (wait ?? 0) > MAX_HONOURED_WAIT_MS) {
           noContent ??= new Response(null, { status: 204 });
@@ -244,18 +235,17 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           }
           // Read within the attempt: its timeout still runs, a reset mid-body is a retryable failure.
           const text = await readText(response, call.maxResponseBytes ?? config.maxResponseBytes);
-          if (!response.ok || status === 204 || method === "HEAD") return withText(response, text, undefined);
+          if (!ok || status === 204 || method === "HEAD") return withText(response, text);
           let json: unknown;
           try {
-            json = text === "" ? undefined : JSON.parse(text);
+            json = text ? JSON.parse(text) : undefined;
           } catch {}
-          if (json === undefined) {
+          if (json === undefined)
             throw new InvalidResponseError(
               status,
               text.replace(/\s+/g, " ").trim().slice(0, 200),
               response.headers,
             );
-          }
           if (mode !== "data") return withText(response, text, json);
           call.response = response;
           call.data = json;
@@ -275,8 +265,8 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
                   });
       } finally {
         running.delete(controller);
-        if (!running.size && !(sweeper as { unref?: unknown } | undefined)?.unref) {
-          clearTimeout(sweeper);
+        if (!running.size && !sweeper?.unref) {
+          clearTimeout(sweeper as number);
           sweepAt = Infinity;
         }
         signal?.removeEventListener("abort", onUserAbort);
