@@ -2,12 +2,7 @@
 // idempotency keys set on the request it builds and retries/timeouts done by its fetch, plus resource methods
 // generated from the spec's operations and `paginate()` for any list path.
 import type { paths } from "@qoder-cloud/types";
-import createClient, {
-  type Client,
-  createQuerySerializer,
-  defaultPathSerializer,
-  type MaybeOptionalInit,
-} from "openapi-fetch";
+import createClient, { type Client, createQuerySerializer, type MaybeOptionalInit } from "openapi-fetch";
 import { APIPromise } from "./api-promise.js";
 import {
   type ClientOptions,
@@ -112,12 +107,11 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     // Built once: given options instead, openapi-fetch rebuilds the serializer on every call. The client's
     // defaultQuery goes first: a call's own parameters win.
     querySerializer: defaultQuery ? (query) => serialize({ ...defaultQuery, ...query }) : serialize,
-    pathSerializer,
   });
   const rawRequest = raw.request as (m: string, p: string, i: FetchInit) => ReturnType<typeof raw.GET>;
 
-  // Middleware registered with use(): while there is any, responses go through openapi-fetch for it to see.
-  const middleware = new Set<unknown>();
+  // Once middleware was added with use(), responses go through openapi-fetch for it to see.
+  let hooked = false;
   /**
    * One call through openapi-fetch, given the call's state in `init` (this module's own object, not
    * copied: copies cost more than anything else here). A resource method (`send`) gets its data and
@@ -139,7 +133,7 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),
       idempotencyKey: options.idempotencyKey,
       redirect: options.redirect,
-      mode: send && (send.raw ? "raw" : middleware.size ? undefined : "data"),
+      mode: send && (send.raw ? "raw" : hooked ? undefined : "data"),
     };
     init.qoderCall = call;
     let result: Awaited<ReturnType<typeof rawRequest>>;
@@ -162,12 +156,8 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
 
   const client = { ...raw } as Record<string, unknown>;
   client.use = (...added: Parameters<typeof raw.use>) => {
+    hooked = true;
     raw.use(...added);
-    for (const m of added) if (m) middleware.add(m);
-  };
-  client.eject = (...removed: Parameters<typeof raw.eject>) => {
-    raw.eject(...removed);
-    for (const m of removed) middleware.delete(m);
   };
   // request, GET, POST, … take their per-call options from openapi-fetch's init.
   client.request = (method: string, path: string, init?: FetchInit) =>
@@ -190,27 +180,6 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
 
   for (const op of operations) attach(client, op, send);
   return client as unknown as QoderClient;
-}
-
-const templates = new Map<string, string[]>();
-/**
- * openapi-fetch's path serializer for `{name}` segments with string values (all the contract has), each
- * URL template split once (openapi-fetch's re-scans it with a regex on every call, ~4 µs); labels,
- * matrices, arrays and objects go to openapi-fetch's own.
- */
-function pathSerializer(url: string, params: Record<string, unknown>): string {
-  let parts = templates.get(url);
-  if (!parts) {
-    parts = url.split(/\{([^{}]+)\}/);
-    if (templates.size < 200) templates.set(url, parts);
-  }
-  let out = parts[0] as string;
-  for (let i = 1; i < parts.length; i += 2) {
-    const value = params[parts[i] as string];
-    if (typeof value !== "string") return defaultPathSerializer(url, params);
-    out += encodeURIComponent(value) + parts[i + 1];
-  }
-  return out;
 }
 
 /** Builds `client.<a>.<b>()` for one row of the generated operations table. */

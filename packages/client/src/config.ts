@@ -170,7 +170,9 @@ function checkBaseUrl(value: string): string {
     url?.protocol !== "https:" &&
     !(url?.protocol === "http:" && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
   )
-    fail(`\`baseUrl\` ${JSON.stringify(String(value))} must be https:// (tokens only travel over TLS; http:// for loopback only).`);
+    fail(
+      `\`baseUrl\` ${JSON.stringify(String(value))} must be https:// (tokens only travel over TLS; http:// for loopback only).`,
+    );
   return (url as URL).href.replace(/\/+$/, "");
 }
 

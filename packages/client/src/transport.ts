@@ -240,12 +240,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           try {
             json = text ? JSON.parse(text) : undefined;
           } catch {}
-          if (json === undefined)
-            throw new InvalidResponseError(
-              status,
-              text.replace(/\s+/g, " ").trim().slice(0, 200),
-              response.headers,
-            );
+          if (json === undefined) throw new InvalidResponseError(status, text, response.headers);
           if (mode !== "data") return withText(response, text, json);
           call.response = response;
           call.data = json;
