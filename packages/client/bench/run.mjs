@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `pnpm bench`: the built client (dist/) against one local keep-alive server, interleaved with raw fetch.
-//  1. per-request cost of qoder.deployments.retrieve() vs fetch + JSON.parse (target ≤ 1.10×)
+// `pnpm bench`: the built client (dist/) against one local keep-alive server (its own process).
+//  1. per-request cost of qoder.deployments.retrieve() and of qoder.deployments.list({ limit: 2 }), on the
+//     default transport (global fetch; target ≤ 1.10×) and on undiciFetch() (target ≤ 0.80×), as ratios to a
+//     bare fetch + res.json() measured in the same rounds, with undici's own request() as the floor;
 //  2. walking 100,000 deployments at limit=1000 vs a hand-written fetch loop (target ≤ 1.15×), with the
 //     peak RSS of each walk (own process each), plus a 10,000-item walk to show RSS does not grow with items.
 // Prints medians and ratios and writes bench/results.json.
