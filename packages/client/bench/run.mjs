@@ -19,7 +19,7 @@ const SMALL_ITEMS = ITEMS / 10;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2000);
-const WALK_ROUNDS = Number(process.env.BENCH_WALK_ROUNDS ?? 5);
+const WALK_ROUNDS = Number(process.env.BENCH_WALK_ROUNDS ?? 7);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -129,7 +129,9 @@ async function pagination(baseUrl, items, rounds) {
     limit: 1000,
     client_s: round(client_s),
     rawFetch_s: round(rawFetch_s),
-    ratio: round(client_s / rawFetch_s),
+    // the median of each round's client/raw ratio (both walks of a round share the machine's load)
+    ratio: round(median(client.map((c, i) => c.seconds / raw[i].seconds))),
+    ratioOfMedians: round(client_s / rawFetch_s),
     client_peak_rss_mb: round(median(client.map((r) => r.peakRssMb)), 1),
     rawFetch_peak_rss_mb: round(median(raw.map((r) => r.peakRssMb)), 1),
     rounds,

@@ -35,6 +35,7 @@ export class PagePromise<Page>
 {
   readonly #query: Query;
   readonly #field: "first_id" | "next_page" | "last_id";
+  readonly #next: (cursor: unknown) => Promise<Page & PageHelpers<Page>>;
 
   constructor(fetchPage: Fetch<Page>, query: Query = {}) {
     const { after_id, before_id, page: start, ...filters } = query;
@@ -52,25 +53,21 @@ export class PagePromise<Page>
         hasNextPage: { value: () => !!next() },
         getNextPage: {
           value: async () =>
-            helpers(
-              await fetchPage(
-                {
-                  ...filters,
-                  [param]: next() || fail("getNextPage(): this is the last page (check hasNextPage())."),
-                },
-                false,
-              ),
-            ).data,
+            nextPage(next() || fail("getNextPage(): this is the last page (check hasNextPage()).")),
         },
       });
       return result as { data: Page & PageHelpers<Page>; response: Response };
     };
+    // Holds no page: a walk lets the page it has consumed go while the next one loads.
+    const nextPage = async (cursor: unknown) =>
+      helpers(await fetchPage({ ...filters, [param]: cursor }, false)).data;
     super(async (raw) => {
       const result = await fetchPage(query, raw);
       return raw ? (result as { data: Page & PageHelpers<Page>; response: Response }) : helpers(result);
     });
     this.#query = query;
     this.#field = field;
+    this.#next = nextPage;
   }
 
   /** Every page, starting with the first (this promise's own, sent once); one page is held at a time. */
@@ -88,7 +85,8 @@ export class PagePromise<Page>
           `Pagination stopped: has_more is true but ${this.#field} is ${cursor ? `a repeat (${cursor})` : "empty"}.`,
         );
       seen.add(cursor);
-      page = (await page.getNextPage()) as unknown as Walked<Page>;
+      page = undefined as unknown as Walked<Page>; // collectable while the next page loads
+      page = (await this.#next(cursor)) as unknown as Walked<Page>;
     }
   }
 
