@@ -11,6 +11,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import createClient from "openapi-fetch";
 import { createQoderClient } from "../dist/index.js";
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
@@ -54,6 +55,8 @@ async function perRequest(baseUrl, list = false) {
     fetch: undiciFetch(new Agent({ keepAliveTimeout: 60_000 })),
   });
   const agent = new Agent({ keepAliveTimeout: 60_000 });
+  // openapi-fetch alone (its own Request, the global fetch), the builder the client stands on: context.
+  const bare = createClient({ baseUrl, headers: { authorization: `Bearer ${token}` } });
   const id = "dep_00000000000000000000000000000007";
   const path = list ? "/deployments?limit=2" : `/deployments/${id}`;
   const call = list
@@ -66,6 +69,10 @@ async function perRequest(baseUrl, list = false) {
       (await agent.request({ origin: baseUrl, path, method: "GET", headers })).body.json(),
     client: () => call(qoder),
     undici: () => call(qoderUndici),
+    openapiFetch: () =>
+      list
+        ? bare.GET("/deployments", { params: { query: { limit: 2 } } })
+        : bare.GET("/deployments/{deployment_id}", { params: { path: { deployment_id: id } } }),
   };
   const names = Object.keys(cases);
   const time = async (fn) => {
@@ -95,7 +102,12 @@ async function perRequest(baseUrl, list = false) {
       requestsPerRound: REQUESTS_PER_ROUND,
     };
   };
-  return { client: summary("client"), undici: summary("undici"), undiciRequest: summary("undiciRequest") };
+  return {
+    client: summary("client"),
+    undici: summary("undici"),
+    undiciRequest: summary("undiciRequest"),
+    openapiFetch: summary("openapiFetch"),
+  };
 }
 
 async function walk(mode, baseUrl, nodeArgs = []) {
@@ -194,6 +206,8 @@ try {
     undici: { perRequest: retrieve.undici, perRequestList: list.undici },
     // undici's own request + body.json(), no client: the floor of any client on undici
     undiciRequest: { perRequest: retrieve.undiciRequest, perRequestList: list.undiciRequest },
+    // openapi-fetch alone (its own Request, the global fetch): what the client's builder costs by itself
+    openapiFetch: { perRequest: retrieve.openapiFetch, perRequestList: list.openapiFetch },
     pagination: paginationResult,
     paginationSmall: smallResult,
     rssGrowth_10x_items: round(growth, 2),
