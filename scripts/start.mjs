@@ -21,8 +21,8 @@ async function loadStartMock() {
 function banner(mockUrl, docsUrl) {
   return [
     "",
-    "Qoder Deployments API — local toolkit",
-    `  Mock API  ${mockUrl}   (answers with the contract's examples; any bearer token works)`,
+    "Qoder Cloud Agents API — local toolkit",
+    `  Mock API  ${mockUrl}   (stateful simulator: each bearer token is an account with the contract's example data)`,
     `  Docs      ${docsUrl}`,
     "",
     "Try a request against the mock:",

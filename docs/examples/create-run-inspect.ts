@@ -46,7 +46,9 @@ export async function main(
     run = await qoder.deployments.runs.retrieve(deployment.id, run.id);
   }
   console.log(
-    `Run ${run.id}: ${run.status ?? "unknown"}${run.duration_ms ? ` in ${run.duration_ms} ms` : ""}`,
+    run.status
+      ? `Run ${run.id}: ${run.status}${run.duration_ms ? ` in ${run.duration_ms} ms` : ""}`
+      : `Run ${run.id}: session ${run.session_id ?? "(none)"} created`,
   );
   if (run.error) console.log(`  error: ${run.error.type}: ${run.error.message}`);
 

@@ -44,7 +44,14 @@ describe("pnpm start (scripts/start.mjs)", () => {
       headers: { Authorization: "Bearer pt-test" },
     });
     expect(list.status).toBe(200);
-    expect(await list.text()).toContain("dep_019ec556114c78f8b60ee34fcb98bf59");
+    expect(((await list.json()) as { data: unknown[] }).data).toHaveLength(2);
+    // The stateful simulator: the seed's deployment is there, and a pause is remembered.
+    const seed = `${mockUrl}/deployments/dep_019ec556114c78f8b60ee34fcb98bf59`;
+    const auth = { Authorization: "Bearer pt-test" };
+    expect((await fetch(`${seed}/pause`, { method: "POST", headers: auth })).status).toBe(200);
+    expect(((await (await fetch(seed, { headers: auth })).json()) as { status: string }).status).toBe(
+      "paused",
+    );
     const site = await fetch(docsUrl ?? "");
     expect(site.status).toBe(200);
     expect(await site.text()).toContain("Deployments API");

@@ -13,6 +13,15 @@ if (!mockUrl?.startsWith("http://127.0.0.1:"))
   throw new Error(`Expected the mock's URL in QODER_BASE_URL, got ${mockUrl}`);
 const qoder = createQoderClient({ maxRetries: 0 });
 
+// The mock is the stateful simulator: each operation gets an account of its own (one per bearer token),
+// starting from the contract's example data, so no other test has paused or archived what it calls.
+const accountFor = (operationId: string) =>
+  createQoderClient({ maxRetries: 0, token: `pt-contract-${operationId}` });
+// What an operation needs to have happened first to succeed (only a paused deployment can be unpaused).
+const before: Record<string, (client: typeof qoder) => Promise<unknown>> = {
+  unpauseDeployment: (client) => client.deployments.pause(EXAMPLE_IDS.deploymentId),
+};
+
 describe.each(operations.map((operation) => [operation.operationId, operation] as const))(
   "%s",
   (operationId, operation) => {
@@ -20,7 +29,9 @@ describe.each(operations.map((operation) => [operation.operationId, operation] a
     const success = operation.responses.find((response) => response.status < 300);
 
     it(`returns a result that validates against ${success?.schemaPointer}`, async () => {
-      const result = await entry?.call(qoder, EXAMPLE_IDS, {});
+      const client = accountFor(operationId);
+      await before[operationId]?.(client);
+      const result = await entry?.call(client, EXAMPLE_IDS, {});
       expect(validate(success?.schemaPointer ?? "", result)).toEqual([]);
     });
 

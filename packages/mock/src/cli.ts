@@ -1,18 +1,26 @@
 #!/usr/bin/env node
-// `qoder-mock`: serve the Qoder Deployments API mock on 127.0.0.1 until Ctrl-C.
+// `qoder-mock`: serve the Qoder Cloud Agents API mock on 127.0.0.1 until Ctrl-C.
 import { parseArgs } from "node:util";
 import { DEFAULT_MOCK_PORT, startMock } from "./index.js";
 
-const usage = `Usage: qoder-mock [--port <n>] [--dynamic [--seed <n>]] [--spec <file>] [--verbose]
+const usage = `Usage: qoder-mock [--port <n>] [--fixture examples|empty] [--strict] [--seed <n>] [--verbose]
+       qoder-mock --examples [--port <n>] [--dynamic [--seed <n>]] [--spec <file>] [--verbose]
 
-Serves the Qoder Deployments API mock (Prism 5.14.2) on http://127.0.0.1:<port>.
+Serves a mock of the Qoder Cloud Agents API on http://127.0.0.1:<port>.
 
-  -p, --port <n>   port on 127.0.0.1 (default: MOCK_PORT, else ${DEFAULT_MOCK_PORT}; 0 = any free port)
-  -d, --dynamic    invent response data from the schemas instead of the documented examples
-      --seed <n>   make --dynamic data repeatable
-      --spec <file> OpenAPI document to serve (default: the bundled contract)
-  -v, --verbose    also print Prism's own log (negotiation, validation)
-  -h, --help       show this help`;
+By default a stateful simulator held to the contract: one account per bearer token, starting with the
+contract's example data; control endpoints under /_mock/ (reset, clock, state). Requests with a
+\`Prefer\` header get Prism's documented examples. With --examples, the stateless Prism 5.14.2 mock.
+
+  -p, --port <n>      port on 127.0.0.1 (default: MOCK_PORT, else ${DEFAULT_MOCK_PORT}; 0 = any free port)
+      --fixture <f>   simulator: what a new account starts with, "examples" (default) or "empty"
+      --strict        simulator: answer 500 naming the schema when an answer drifts from the contract
+      --seed <n>      simulator: repeatable ids; with --dynamic: repeatable invented data
+  -e, --examples      the stateless mock answering with the contract's documented examples
+  -d, --dynamic       with --examples: invent response data from the schemas instead
+      --spec <file>   with --examples: OpenAPI document to serve (default: the bundled contract)
+  -v, --verbose       also print Prism's own log (negotiation, validation)
+  -h, --help          show this help`;
 
 function fail(message: string): never {
   console.error(`qoder-mock: ${message}\n\n${usage}`);
@@ -24,6 +32,9 @@ function parse() {
   return parseArgs({
     options: {
       port: { type: "string", short: "p" },
+      examples: { type: "boolean", short: "e" },
+      fixture: { type: "string" },
+      strict: { type: "boolean" },
       dynamic: { type: "boolean", short: "d" },
       seed: { type: "string" },
       spec: { type: "string" },
@@ -51,16 +62,39 @@ const integer = (name: string, raw: string | undefined): number | undefined => {
   return value;
 };
 
+const mode = values.examples ? "examples" : "simulator";
+if (values.fixture !== undefined && values.fixture !== "examples" && values.fixture !== "empty") {
+  fail(`--fixture must be "examples" or "empty", got "${values.fixture}".`);
+}
+for (const [flag, given] of [
+  ["--dynamic", values.dynamic],
+  ["--spec", values.spec],
+] as const) {
+  if (mode === "simulator" && given !== undefined)
+    fail(`${flag} applies to the stateless mock: add --examples.`);
+}
+for (const [flag, given] of [
+  ["--fixture", values.fixture],
+  ["--strict", values.strict],
+] as const) {
+  if (mode === "examples" && given !== undefined) fail(`${flag} applies to the simulator: drop --examples.`);
+}
+
 try {
   const mock = await startMock({
+    mode,
     port: integer("port", values.port),
-    dynamic: values.dynamic ?? false,
+    ...(mode === "simulator"
+      ? { fixture: values.fixture as "examples" | "empty" | undefined, strict: values.strict }
+      : { dynamic: values.dynamic ?? false }),
     seed: integer("seed", values.seed),
     specPath: values.spec,
     verbose: values.verbose ?? false,
     onLog: (line) => console.log(line),
   });
-  console.log(`Qoder Deployments API mock listening on ${mock.url} (Ctrl-C to stop)`);
+  console.log(
+    `Qoder Cloud Agents API mock (${mode === "simulator" ? "stateful simulator" : "stateless examples"}) listening on ${mock.url} (Ctrl-C to stop)`,
+  );
   console.log(`Try: curl -H "Authorization: Bearer pt-test" "${mock.url}/deployments?limit=2"`);
 
   let stopping = false;

@@ -107,6 +107,12 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       `startMock: "fixture" must be "examples" or "empty", got ${JSON.stringify(options.fixture)}.`,
     );
   }
+  // The simulator follows the bundled contract; a custom document is served by Prism alone.
+  if (mode === "simulator" && options.specPath !== undefined && options.specPath !== openapiYamlPath) {
+    throw new TypeError(
+      'startMock: "specPath" applies to examples mode; the simulator runs the bundled contract.',
+    );
+  }
   const specPath = options.specPath ?? openapiYamlPath;
   if (!existsSync(specPath)) {
     throw new Error(
@@ -117,12 +123,6 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   // Fail fast on a taken port rather than after Prism's start-up; the listen below re-checks.
   if (port !== 0) await assertPortFree(port);
 
-  // The simulator follows the bundled contract; a custom document is served by Prism alone.
-  if (mode === "simulator" && options.specPath !== undefined && options.specPath !== openapiYamlPath) {
-    throw new TypeError(
-      'startMock: "specPath" applies to examples mode; the simulator runs the bundled contract.',
-    );
-  }
   const simulator =
     mode === "simulator"
       ? new Simulator({ fixture: options.fixture, strict: options.strict, seed: options.seed })

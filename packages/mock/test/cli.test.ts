@@ -81,3 +81,54 @@ it("rejects bad arguments with the usage text", async () => {
   expect(stderr).toContain("--port must be an integer");
   expect(stderr).toContain("Usage: qoder-mock");
 });
+
+/** Starts the CLI with `args` and resolves with its URL once it prints it. */
+async function startCli(args: string[]): Promise<{ url: string; output: () => string }> {
+  child = spawn(process.execPath, [cli, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  await waitFor(() => /Try: curl/.test(output) || child?.exitCode !== null, 45_000);
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+  expect(url, output).toBeDefined();
+  return { url: url as string, output: () => output };
+}
+
+it("runs the stateful simulator by default: a pause is remembered", async () => {
+  const { url, output } = await startCli(["--fixture", "examples"]);
+  expect(output()).toContain("stateful simulator");
+  const headers = { authorization: "Bearer pt-cli" };
+  const id = "dep_019ec556114c78f8b60ee34fcb98bf59";
+  expect((await fetch(`${url}/deployments/${id}/pause`, { method: "POST", headers })).status).toBe(200);
+  const again = await fetch(`${url}/deployments/${id}`, { headers });
+  expect(((await again.json()) as { status: string }).status).toBe("paused");
+});
+
+it("--examples runs the stateless mock: the same request answers the same example every time", async () => {
+  const { url, output } = await startCli(["--examples"]);
+  expect(output()).toContain("stateless examples");
+  const headers = { authorization: "Bearer pt-cli" };
+  const id = "dep_019ec556114c78f8b60ee34fcb98bf59";
+  const first = await (await fetch(`${url}/deployments/${id}/pause`, { method: "POST", headers })).json();
+  const second = await (await fetch(`${url}/deployments/${id}/pause`, { method: "POST", headers })).json();
+  expect(second).toEqual(first);
+  expect((await fetch(`${url}/_mock/state`, { headers })).status).toBe(404);
+});
+
+it.each([
+  [["--dynamic"], "--dynamic applies to the stateless mock: add --examples"],
+  [["--examples", "--fixture", "empty"], "--fixture applies to the simulator"],
+  [["--fixture", "full"], '--fixture must be "examples" or "empty"'],
+])("refuses %j, saying why", async (args, message) => {
+  child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const [code] = await once(child, "exit");
+  expect(code).toBe(2);
+  expect(stderr).toContain(message);
+});

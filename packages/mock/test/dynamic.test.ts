@@ -6,7 +6,7 @@ import { exampleBody, examplePath, operations, validate } from "./support/spec.j
 
 let mock: RunningMock;
 beforeAll(async () => {
-  mock = await startMock({ port: 0, dynamic: true, seed: 7 });
+  mock = await startMock({ port: 0, mode: "examples", dynamic: true, seed: 7 });
 });
 afterAll(() => mock?.stop());
 

@@ -20,11 +20,9 @@ const ERROR_TYPE_BY_STATUS: Record<number, string> = {
   500: "api_error",
 };
 
+// Every behaviour of the front layer holds in both modes: the stateless examples (Prism answers) and
+// the simulator (strict: its answers are checked against the contract as they are made).
 let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ port: 0 });
-});
-afterAll(() => mock?.stop());
 
 interface Answer {
   status: number;
@@ -67,251 +65,277 @@ function expectEnvelope(answer: Answer, status: number, param?: string) {
   if (param !== undefined) expect(error.param).toBe(param);
 }
 
-describe("valid requests get the documented example, which validates against its schema", () => {
-  it.each(operations.map((operation) => [operation.operationId, operation] as const))(
-    "%s",
-    async (_, operation) => {
-      const answer = await call(operation.method, examplePath(operation), {
-        headers: AUTH,
-        body: exampleBody(operation),
-      });
-      const success = operation.responses.find((response) => response.status < 300);
-      expect(answer.status).toBe(success?.status);
-      expect(validate(success?.schemaPointer ?? "", answer.body)).toEqual([]);
-    },
-  );
-});
-
-describe("Prefer selects every documented response by status and example name", () => {
-  const cases = operations.flatMap((operation) =>
-    operation.responses.flatMap((response) =>
-      response.examples.map(
-        (example) => [operation.operationId, response.status, example.name, operation, example] as const,
-      ),
-    ),
-  );
-  it.each(cases)("%s %i example=%s", async (_, status, name, operation, example) => {
-    const answer = await call(operation.method, examplePath(operation), {
-      headers: { ...AUTH, prefer: `code=${status}, example=${name}` },
-      body: exampleBody(operation),
-    });
-    expect(answer.status).toBe(status);
-    expect(
-      validate(operation.responses.find((r) => r.status === status)?.schemaPointer ?? "", answer.body),
-    ).toEqual([]);
-    if (status < 400) expect(answer.body).toEqual(example.value);
-    else {
-      expectEnvelope(answer, status);
-      // The documented error, with the request id of this request.
-      const documented = example.value as { error: unknown };
-      expect((answer.body as { error: unknown }).error).toEqual(documented.error);
-    }
+describe.each(["examples", "simulator"] as const)("%s mode", (mode) => {
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, mode, ...(mode === "simulator" ? { strict: true } : {}) });
   });
+  afterAll(() => mock?.stop());
 
-  const errorExamples = cases.filter(([, status]) => status >= 400);
-  it.each(errorExamples)(
-    "%s %i: Prefer: example=%s alone finds its status",
-    async (_, status, name, operation, example) => {
-      const answer = await call(operation.method, examplePath(operation), {
-        headers: { ...AUTH, prefer: `example=${name}` },
-        body: exampleBody(operation),
-      });
-      expectEnvelope(answer, status);
-      expect((answer.body as { error: unknown }).error).toEqual((example.value as { error: unknown }).error);
-    },
-  );
-
-  it("Prefer: code=<status> alone picks that status", async () => {
-    expectEnvelope(
-      await call("get", "/deployments/dep_019ec556114c78f8b60ee34fcb98bf59", {
-        headers: { ...AUTH, prefer: "code=404" },
-      }),
-      404,
-    );
-  });
-
-  it("an undocumented status or example name is a 400 naming the Prefer header, not Prism's 404", async () => {
-    const status = await call("get", "/deployments", { headers: { ...AUTH, prefer: "code=404" } });
-    expectEnvelope(status, 400, "Prefer");
-    const example = await call("get", "/deployments", {
-      headers: { ...AUTH, prefer: "example=no_such_example" },
-    });
-    expectEnvelope(example, 400, "Prefer");
-    expect((example.body as { error: { message: string } }).error.message).toContain("no_such_example");
-  });
-});
-
-describe("errors come in the API's envelope", () => {
-  it("no Authorization header → 401 authentication_error", async () => {
-    expectEnvelope(await call("get", "/deployments"), 401);
-    expectEnvelope(await call("post", "/deployments/dep_019ec556114c78f8b60ee34fcb98bf59/pause"), 401);
-  });
-
-  it.each(["Bearer ", "pt-abc", "Basic eDp5"])("Authorization: %s → 401", async (authorization) => {
-    expectEnvelope(await call("get", "/deployments", { headers: { authorization } }), 401);
-  });
-
-  it("the auth scheme is case-insensitive", async () => {
-    expect((await call("get", "/deployments", { headers: { authorization: "bearer pt-test" } })).status).toBe(
-      200,
-    );
-  });
-
-  it.each([
-    ["limit=0", "limit"],
-    ["limit=1001", "limit"],
-    ["limit=abc", "limit"],
-    ["status=deleted", "status"],
-    ["include_archived=maybe", "include_archived"],
-  ])("GET /deployments?%s → 400 invalid_request_error naming %s", async (query, param) => {
-    expectEnvelope(await call("get", `/deployments?${query}`, { headers: AUTH }), 400, param);
-  });
-
-  it.each([
-    ["/deployments?page=abc&after_id=dep_1", "after_id"],
-    ["/deployments?after_id=dep_1&before_id=dep_2", "before_id"],
-    ["/deployment_runs?created_at[gte]=yesterday", "created_at[gte]"],
-    ["/deployment_runs?created_at%5Blt%5D=2026-13", "created_at[lt]"],
-    ["/deployments/dep_019ec556114c78f8b60ee34fcb98bf59/runs?triggered_after=yesterday", "triggered_after"],
-    ["/deployments/not-an-id", "deployment_id"],
-  ])("GET %s → 400 naming %s (rules Prism alone lets through are enforced too)", async (path, param) => {
-    expectEnvelope(await call("get", path, { headers: AUTH }), 400, param);
-  });
-
-  it("well-formed date-time filters and a single cursor pass", async () => {
-    const answer = await call(
-      "get",
-      "/deployment_runs?created_at[gte]=2026-06-14T00:00:00Z&after_id=drun_1",
-      {
-        headers: AUTH,
+  describe("valid requests succeed with an answer that validates against its schema", () => {
+    it.each(operations.map((operation) => [operation.operationId, operation] as const))(
+      "%s",
+      async (operationId, operation) => {
+        // Its own account in simulator mode, so no other operation has paused or archived the example.
+        const token = `pt-valid-${mode}-${operationId}`;
+        if (mode === "simulator" && operationId === "unpauseDeployment") {
+          // Only a paused deployment can be unpaused.
+          const pause = examplePath(operation).replace(/unpause$/, "pause");
+          expect((await call("post", pause, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+            200,
+          );
+        }
+        const answer = await call(operation.method, examplePath(operation), {
+          headers: { authorization: `Bearer ${token}` },
+          body: exampleBody(operation),
+        });
+        const success = operation.responses.find((response) => response.status < 300);
+        expect(answer.status, JSON.stringify(answer.body)).toBe(success?.status);
+        expect(validate(success?.schemaPointer ?? "", answer.body)).toEqual([]);
+        if (mode === "examples") expect(answer.body).toEqual(success?.examples[0]?.value);
       },
     );
-    expect(answer.status).toBe(200);
   });
 
-  it("a create body without name → 400 naming name", async () => {
-    const { name: _, ...withoutName } = exampleBody(operationById("createDeployment")) as {
-      name: string;
-    };
-    const answer = await call("post", "/deployments", { headers: AUTH, body: withoutName });
-    expectEnvelope(answer, 400, "name");
-    // The API's own wording for this case (components/examples/ErrorMissingName).
-    expect((answer.body as { error: { message: string } }).error.message).toBe(
-      "Missing required field: name",
+  describe("Prefer selects every documented response by status and example name", () => {
+    const cases = operations.flatMap((operation) =>
+      operation.responses.flatMap((response) =>
+        response.examples.map(
+          (example) => [operation.operationId, response.status, example.name, operation, example] as const,
+        ),
+      ),
     );
-  });
+    it.each(cases)("%s %i example=%s", async (_, status, name, operation, example) => {
+      const answer = await call(operation.method, examplePath(operation), {
+        headers: { ...AUTH, prefer: `code=${status}, example=${name}` },
+        body: exampleBody(operation),
+      });
+      expect(answer.status).toBe(status);
+      expect(
+        validate(operation.responses.find((r) => r.status === status)?.schemaPointer ?? "", answer.body),
+      ).toEqual([]);
+      if (status < 400) expect(answer.body).toEqual(example.value);
+      else {
+        expectEnvelope(answer, status);
+        // The documented error, with the request id of this request.
+        const documented = example.value as { error: unknown };
+        expect((answer.body as { error: unknown }).error).toEqual(documented.error);
+      }
+    });
 
-  it("initial_events with 51 items → 400 naming initial_events", async () => {
-    const valid = exampleBody(operationById("createDeployment")) as {
-      initial_events: unknown[];
-    };
-    const body = { ...valid, initial_events: Array.from({ length: 51 }, () => valid.initial_events[0]) };
-    expectEnvelope(await call("post", "/deployments", { headers: AUTH, body }), 400, "initial_events");
-  });
-
-  it("an unknown body field → 400 naming it", async () => {
-    const valid = exampleBody(operationById("createDeployment")) as object;
-    expectEnvelope(
-      await call("post", "/deployments", { headers: AUTH, body: { ...valid, colour: "red" } }),
-      400,
-      "colour",
+    const errorExamples = cases.filter(([, status]) => status >= 400);
+    it.each(errorExamples)(
+      "%s %i: Prefer: example=%s alone finds its status",
+      async (_, status, name, operation, example) => {
+        const answer = await call(operation.method, examplePath(operation), {
+          headers: { ...AUTH, prefer: `example=${name}` },
+          body: exampleBody(operation),
+        });
+        expectEnvelope(answer, status);
+        expect((answer.body as { error: unknown }).error).toEqual(
+          (example.value as { error: unknown }).error,
+        );
+      },
     );
-  });
 
-  it("a body that is not JSON → 400 (Prism alone never answers)", async () => {
-    const answer = await call("post", "/deployments", {
-      headers: { ...AUTH, "content-type": "application/json" },
-      rawBody: "{not json",
+    it("Prefer: code=<status> alone picks that status", async () => {
+      expectEnvelope(
+        await call("get", "/deployments/dep_019ec556114c78f8b60ee34fcb98bf59", {
+          headers: { ...AUTH, prefer: "code=404" },
+        }),
+        404,
+      );
     });
-    expectEnvelope(answer, 400);
-    expect((answer.body as { error: { message: string } }).error.message).toBe(
-      "Request body must be valid JSON.",
-    );
-  });
 
-  it("a JSON body without Content-Type is accepted, as the API does", async () => {
-    const operation = operationById("createDeployment");
-    const answer = await call("post", "/deployments", {
-      headers: AUTH,
-      rawBody: JSON.stringify(exampleBody(operation)),
+    it("an undocumented status or example name is a 400 naming the Prefer header, not Prism's 404", async () => {
+      const status = await call("get", "/deployments", { headers: { ...AUTH, prefer: "code=404" } });
+      expectEnvelope(status, 400, "Prefer");
+      const example = await call("get", "/deployments", {
+        headers: { ...AUTH, prefer: "example=no_such_example" },
+      });
+      expectEnvelope(example, 400, "Prefer");
+      expect((example.body as { error: { message: string } }).error.message).toContain("no_such_example");
     });
-    expect(answer.status).toBe(200);
   });
 
-  it("paths also work under the servers' base path /api/v1/cloud", async () => {
-    const answer = await call("get", "/api/v1/cloud/deployments?limit=2", { headers: AUTH });
-    expect(answer.status).toBe(200);
-    expect(validate("#/components/schemas/DeploymentList", answer.body)).toEqual([]);
-  });
-
-  it("an unknown path → 404 not_found_error", async () => {
-    const answer = await call("get", "/no_such_resource", { headers: AUTH });
-    expectEnvelope(answer, 404);
-    expect(answer.contentType).not.toContain("problem+json");
-  });
-
-  it("a method the path does not have → 405 in the envelope", async () => {
-    expectEnvelope(await call("delete", "/deployments", { headers: AUTH }), 405);
-  });
-
-  it("request_id echoes x-request-id, and is a fresh UUID without one", async () => {
-    const echoed = await call("get", "/deployments?limit=0", {
-      headers: { ...AUTH, "x-request-id": "req-from-test-1" },
+  describe("errors come in the API's envelope", () => {
+    it("no Authorization header → 401 authentication_error", async () => {
+      expectEnvelope(await call("get", "/deployments"), 401);
+      expectEnvelope(await call("post", "/deployments/dep_019ec556114c78f8b60ee34fcb98bf59/pause"), 401);
     });
-    expect((echoed.body as { request_id: string }).request_id).toBe("req-from-test-1");
-    expect(echoed.headers.get("x-request-id")).toBe("req-from-test-1");
-    const generated = await call("get", "/deployments?limit=0", { headers: AUTH });
-    expect((generated.body as { request_id: string }).request_id).toMatch(/^[0-9a-f-]{36}$/);
-  });
-});
 
-describe("hostile input gets the envelope, and the mock keeps answering", () => {
-  it.each([
-    ["/deployments/%ZZ", "deployment_id"],
-    ["/deployments/dep_abc%", "deployment_id"],
-    ["/deployments/%C3%28", "deployment_id"],
-    ["/deployments?limit=0x10", "limit"],
-    ["/deployments?limit=%201", "limit"],
-    ["/deployments?limit[]=1", "limit"],
-  ])("GET %s → 400 naming %s", async (path, param) => {
-    expectEnvelope(await call("get", path, { headers: AUTH }), 400, param);
-    expect((await call("get", "/deployments?limit=2", { headers: AUTH })).status).toBe(200);
-  });
-
-  it("Prefer: code=200 with an unknown example name → 400 naming Prefer", async () => {
-    const answer = await call("get", "/deployments", {
-      headers: { ...AUTH, prefer: "code=200, example=no_such_example" },
+    it.each(["Bearer ", "pt-abc", "Basic eDp5"])("Authorization: %s → 401", async (authorization) => {
+      expectEnvelope(await call("get", "/deployments", { headers: { authorization } }), 401);
     });
-    expectEnvelope(answer, 400, "Prefer");
-  });
 
-  it("a JSON body declared charset=utf-16 → 400 naming Content-Type, not a hang", async () => {
-    const answer = await call("post", "/deployments", {
-      headers: { ...AUTH, "content-type": "application/json; charset=utf-16" },
-      rawBody: JSON.stringify(exampleBody(operationById("createDeployment"))),
+    it("the auth scheme is case-insensitive", async () => {
+      expect(
+        (await call("get", "/deployments", { headers: { authorization: "bearer pt-test" } })).status,
+      ).toBe(200);
     });
-    expectEnvelope(answer, 400, "Content-Type");
-  });
 
-  it("a chunked request body (a stream) is accepted", async () => {
-    const payload = new TextEncoder().encode(JSON.stringify(exampleBody(operationById("createDeployment"))));
-    const response = await fetch(`${mock.url}/deployments`, {
-      method: "POST",
-      headers: { ...AUTH, "content-type": "application/json" },
-      body: new ReadableStream({
-        start(controller) {
-          controller.enqueue(payload.slice(0, 10));
-          controller.enqueue(payload.slice(10));
-          controller.close();
+    it.each([
+      ["limit=0", "limit"],
+      ["limit=1001", "limit"],
+      ["limit=abc", "limit"],
+      ["status=deleted", "status"],
+      ["include_archived=maybe", "include_archived"],
+    ])("GET /deployments?%s → 400 invalid_request_error naming %s", async (query, param) => {
+      expectEnvelope(await call("get", `/deployments?${query}`, { headers: AUTH }), 400, param);
+    });
+
+    it.each([
+      ["/deployments?page=abc&after_id=dep_1", "after_id"],
+      ["/deployments?after_id=dep_1&before_id=dep_2", "before_id"],
+      ["/deployment_runs?created_at[gte]=yesterday", "created_at[gte]"],
+      ["/deployment_runs?created_at%5Blt%5D=2026-13", "created_at[lt]"],
+      ["/deployments/dep_019ec556114c78f8b60ee34fcb98bf59/runs?triggered_after=yesterday", "triggered_after"],
+      ["/deployments/not-an-id", "deployment_id"],
+    ])("GET %s → 400 naming %s (rules Prism alone lets through are enforced too)", async (path, param) => {
+      expectEnvelope(await call("get", path, { headers: AUTH }), 400, param);
+    });
+
+    it("well-formed date-time filters and a single cursor pass", async () => {
+      const answer = await call(
+        "get",
+        "/deployment_runs?created_at[gte]=2026-06-14T00:00:00Z&after_id=drun_019ec55694c07f2a9b402ffb4448ec18",
+        {
+          headers: AUTH,
         },
-      }),
-      duplex: "half",
-    } as RequestInit);
-    expect(response.status, await response.text()).toBe(200);
+      );
+      expect(answer.status).toBe(200);
+    });
+
+    it("a create body without name → 400 naming name", async () => {
+      const { name: _, ...withoutName } = exampleBody(operationById("createDeployment")) as {
+        name: string;
+      };
+      const answer = await call("post", "/deployments", { headers: AUTH, body: withoutName });
+      expectEnvelope(answer, 400, "name");
+      // The API's own wording for this case (components/examples/ErrorMissingName).
+      expect((answer.body as { error: { message: string } }).error.message).toBe(
+        "Missing required field: name",
+      );
+    });
+
+    it("initial_events with 51 items → 400 naming initial_events", async () => {
+      const valid = exampleBody(operationById("createDeployment")) as {
+        initial_events: unknown[];
+      };
+      const body = { ...valid, initial_events: Array.from({ length: 51 }, () => valid.initial_events[0]) };
+      expectEnvelope(await call("post", "/deployments", { headers: AUTH, body }), 400, "initial_events");
+    });
+
+    it("an unknown body field → 400 naming it", async () => {
+      const valid = exampleBody(operationById("createDeployment")) as object;
+      expectEnvelope(
+        await call("post", "/deployments", { headers: AUTH, body: { ...valid, colour: "red" } }),
+        400,
+        "colour",
+      );
+    });
+
+    it("a body that is not JSON → 400 (Prism alone never answers)", async () => {
+      const answer = await call("post", "/deployments", {
+        headers: { ...AUTH, "content-type": "application/json" },
+        rawBody: "{not json",
+      });
+      expectEnvelope(answer, 400);
+      expect((answer.body as { error: { message: string } }).error.message).toBe(
+        "Request body must be valid JSON.",
+      );
+    });
+
+    it("a JSON body without Content-Type is accepted, as the API does", async () => {
+      const operation = operationById("createDeployment");
+      const answer = await call("post", "/deployments", {
+        headers: AUTH,
+        rawBody: JSON.stringify(exampleBody(operation)),
+      });
+      expect(answer.status).toBe(200);
+    });
+
+    it("paths also work under the servers' base path /api/v1/cloud", async () => {
+      const answer = await call("get", "/api/v1/cloud/deployments?limit=2", { headers: AUTH });
+      expect(answer.status).toBe(200);
+      expect(validate("#/components/schemas/DeploymentList", answer.body)).toEqual([]);
+    });
+
+    it("an unknown path → 404 not_found_error", async () => {
+      const answer = await call("get", "/no_such_resource", { headers: AUTH });
+      expectEnvelope(answer, 404);
+      expect(answer.contentType).not.toContain("problem+json");
+    });
+
+    it("a method the path does not have → 405 in the envelope", async () => {
+      expectEnvelope(await call("delete", "/deployments", { headers: AUTH }), 405);
+    });
+
+    it("request_id echoes x-request-id, and is a fresh UUID without one", async () => {
+      const echoed = await call("get", "/deployments?limit=0", {
+        headers: { ...AUTH, "x-request-id": "req-from-test-1" },
+      });
+      expect((echoed.body as { request_id: string }).request_id).toBe("req-from-test-1");
+      expect(echoed.headers.get("x-request-id")).toBe("req-from-test-1");
+      const generated = await call("get", "/deployments?limit=0", { headers: AUTH });
+      expect((generated.body as { request_id: string }).request_id).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  });
+
+  describe("hostile input gets the envelope, and the mock keeps answering", () => {
+    it.each([
+      ["/deployments/%ZZ", "deployment_id"],
+      ["/deployments/dep_abc%", "deployment_id"],
+      ["/deployments/%C3%28", "deployment_id"],
+      ["/deployments?limit=0x10", "limit"],
+      ["/deployments?limit=%201", "limit"],
+      ["/deployments?limit[]=1", "limit"],
+    ])("GET %s → 400 naming %s", async (path, param) => {
+      expectEnvelope(await call("get", path, { headers: AUTH }), 400, param);
+      expect((await call("get", "/deployments?limit=2", { headers: AUTH })).status).toBe(200);
+    });
+
+    it("Prefer: code=200 with an unknown example name → 400 naming Prefer", async () => {
+      const answer = await call("get", "/deployments", {
+        headers: { ...AUTH, prefer: "code=200, example=no_such_example" },
+      });
+      expectEnvelope(answer, 400, "Prefer");
+    });
+
+    it("a JSON body declared charset=utf-16 → 400 naming Content-Type, not a hang", async () => {
+      const answer = await call("post", "/deployments", {
+        headers: { ...AUTH, "content-type": "application/json; charset=utf-16" },
+        rawBody: JSON.stringify(exampleBody(operationById("createDeployment"))),
+      });
+      expectEnvelope(answer, 400, "Content-Type");
+    });
+
+    it("a chunked request body (a stream) is accepted", async () => {
+      const payload = new TextEncoder().encode(
+        JSON.stringify(exampleBody(operationById("createDeployment"))),
+      );
+      const response = await fetch(`${mock.url}/deployments`, {
+        method: "POST",
+        headers: { ...AUTH, "content-type": "application/json" },
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(payload.slice(0, 10));
+            controller.enqueue(payload.slice(10));
+            controller.close();
+          },
+        }),
+        duplex: "half",
+      } as RequestInit);
+      expect(response.status, await response.text()).toBe(200);
+    });
   });
 });
 
 describe("startMock", () => {
+  beforeAll(async () => {
+    mock = await startMock({ port: 0 });
+  });
+  afterAll(() => mock?.stop());
+
   it("refuses a port that is taken, saying how to fix it", async () => {
     await expect(startMock({ port: mock.port, startupTimeoutMs: 20_000 })).rejects.toThrow(
       /already in use.*port: 0/s,
@@ -319,18 +343,42 @@ describe("startMock", () => {
   });
 
   it("rejects with Prism's output when Prism cannot start", async () => {
-    await expect(startMock({ port: 0, specPath: "/nonexistent/openapi.yaml" })).rejects.toThrow(
-      /does not exist/,
-    );
+    await expect(
+      startMock({ port: 0, mode: "examples", specPath: "/nonexistent/openapi.yaml" }),
+    ).rejects.toThrow(/does not exist/);
     const broken = join(mkdtempSync(join(tmpdir(), "qoder-mock-")), "broken.yaml");
     writeFileSync(broken, "openapi: 3.1.0\npaths: [this is not an OpenAPI document\n");
-    await expect(startMock({ port: 0, specPath: broken })).rejects.toThrow(
+    await expect(startMock({ port: 0, mode: "examples", specPath: broken })).rejects.toThrow(
       /Prism \(mock\) exited.*Prism output/s,
     );
   });
 
   it("validates its options", async () => {
     await expect(startMock({ port: 70_000 })).rejects.toThrow(/"port" must be an integer/);
-    await expect(startMock({ port: 0, seed: 1 })).rejects.toThrow(/"seed".*dynamic: true/);
+    await expect(startMock({ port: 0, mode: "examples", seed: 1 })).rejects.toThrow(/"seed".*dynamic: true/);
+    await expect(startMock({ port: 0, seed: 1.5 })).rejects.toThrow(/"seed" must be an integer/);
+    await expect(startMock({ port: 0, mode: "stateful" as "simulator" })).rejects.toThrow(
+      /"mode" must be "simulator" or "examples"/,
+    );
+    await expect(startMock({ port: 0, dynamic: true })).rejects.toThrow(/mode: "examples"/);
+    await expect(startMock({ port: 0, mode: "examples", fixture: "empty" })).rejects.toThrow(
+      /"fixture" applies to the simulator/,
+    );
+    await expect(startMock({ port: 0, fixture: "full" as "empty" })).rejects.toThrow(
+      /"fixture" must be "examples" or "empty"/,
+    );
+    await expect(startMock({ port: 0, specPath: "/tmp/other.yaml" })).rejects.toThrow(
+      /"specPath" applies to examples mode/,
+    );
+  });
+
+  it("in examples mode, the simulator's controls say they need simulator mode", async () => {
+    const examples = await startMock({ port: 0, mode: "examples" });
+    try {
+      expect(() => examples.reset()).toThrow(/examples mode/);
+      expect(() => examples.advanceTime(1)).toThrow(/examples mode/);
+    } finally {
+      await examples.stop();
+    }
   });
 });

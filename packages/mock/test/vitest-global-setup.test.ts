@@ -93,14 +93,23 @@ it("ignores a remote QODER_BASE_URL (and its token) without the opt-in, saying s
   expect(process.env.QODER_PAT).toBe("pt-real-secret");
 });
 
-it("uses a remote QODER_BASE_URL only with QODER_ALLOW_REMOTE_API=1", async () => {
+it("uses a remote QODER_BASE_URL only with QODER_ALLOW_REMOTE_API=1, saying so", async () => {
   process.env.QODER_BASE_URL = "https://api.qoder.com/api/v1/cloud";
   process.env.QODER_ALLOW_REMOTE_API = "1";
+  const provided = new Map<string, string>();
   const lines: string[] = [];
-  const teardown = await setup.call(undefined, { provide: () => {} });
+  const teardown = await mockGlobalSetup({ log: quiet(lines) })({
+    provide: (key, value) => provided.set(key, value),
+  });
   expect(teardown).toBeUndefined();
   expect(process.env.QODER_BASE_URL).toBe("https://api.qoder.com/api/v1/cloud");
-  void lines;
+  expect(provided.get("qoderBaseUrl")).toBe("https://api.qoder.com/api/v1/cloud");
+  expect(lines.join("\n")).toContain("(QODER_ALLOW_REMOTE_API=1)");
+});
+
+it("the default export is the setup with default options", () => {
+  expect(typeof setup).toBe("function");
+  expect(setup.length).toBe(mockGlobalSetup().length);
 });
 
 it('types inject("qoderBaseUrl") for a strict tsc through the shipped ProvidedContext declaration', async () => {

@@ -228,7 +228,7 @@ export interface paths {
                 deployment_id: components["parameters"]["DeploymentIdPath"];
                 /**
                  * @description ID of the deployment run (`drun_…`).
-                 * @example drun_019ec55a68af73028afa5b87931cb2f3
+                 * @example drun_019ec55694c07f2a9b402ffb4448ec18
                  */
                 run_id: components["parameters"]["RunIdPath"];
             };
@@ -274,7 +274,7 @@ export interface paths {
             path: {
                 /**
                  * @description ID of the deployment run (`drun_…`).
-                 * @example drun_019ec55a68af73028afa5b87931cb2f3
+                 * @example drun_019ec55694c07f2a9b402ffb4448ec18
                  */
                 run_id: components["parameters"]["RunIdPath"];
             };
@@ -1058,7 +1058,7 @@ export interface components {
         RequestId: string;
         /**
          * @description ID of the deployment run (`drun_…`).
-         * @example drun_019ec55a68af73028afa5b87931cb2f3
+         * @example drun_019ec55694c07f2a9b402ffb4448ec18
          */
         RunIdPath: components["schemas"]["DeploymentRunId"];
         /** @description Only runs in this lifecycle state (Gen-1 filter; ignored by servers that return the slim run shape). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
@@ -1665,7 +1665,7 @@ export interface operations {
                 deployment_id: components["parameters"]["DeploymentIdPath"];
                 /**
                  * @description ID of the deployment run (`drun_…`).
-                 * @example drun_019ec55a68af73028afa5b87931cb2f3
+                 * @example drun_019ec55694c07f2a9b402ffb4448ec18
                  */
                 run_id: components["parameters"]["RunIdPath"];
             };
@@ -1794,7 +1794,7 @@ export interface operations {
             path: {
                 /**
                  * @description ID of the deployment run (`drun_…`).
-                 * @example drun_019ec55a68af73028afa5b87931cb2f3
+                 * @example drun_019ec55694c07f2a9b402ffb4448ec18
                  */
                 run_id: components["parameters"]["RunIdPath"];
             };

@@ -22,7 +22,7 @@ export interface Coverage {
 
 export const EXAMPLE_IDS: Ids = {
   deploymentId: "dep_019ec556114c78f8b60ee34fcb98bf59",
-  runId: "drun_019ec55a68af73028afa5b87931cb2f3",
+  runId: "drun_019ec55694c07f2a9b402ffb4448ec18",
 };
 
 // Bodies come from the contract's own request examples, so they follow it when it changes.
