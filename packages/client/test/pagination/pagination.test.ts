@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createQoderClient, type ListPage, QoderError } from "../../src/index.js";
+import { type ListPage, QoderError } from "../../src/index.js";
+import { createQoderClient } from "../support/client.js";
 import { type RecordedRequest, type Reply, serveDuringTest, TOKEN } from "../support/server.js";
 
 const ids = (n: number, prefix = "dep") =>
