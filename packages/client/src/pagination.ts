@@ -1,7 +1,8 @@
 // Lists: `await` gives the first page; `for await` walks every item across pages; `.pages()` walks pages.
 // Forward walks send `after_id` = the previous page's `last_id` (as the contract prescribes); a walk
 // that started with `before_id` goes backwards with `before_id` = `first_id`, and one that started with
-// `page` follows `next_page`. Filters are re-sent on every page; only one page is held at a time.
+// `page` follows `next_page`, as does a forward walk of a list whose pages carry no `last_id` (cursor-only
+// lists such as an agent's versions). Filters are re-sent on every page; only one page is held at a time.
 import { APIPromise } from "./api-promise.js";
 import { fail } from "./config.js";
 
@@ -27,6 +28,7 @@ export type ItemOf<Page> = Page extends { data: Array<infer Item> } ? Item : nev
 
 type Fetch<Page> = (query: Query, raw: boolean) => Promise<{ data: Page; response: Response }>;
 type Walked<Page> = ListPage & PageHelpers<Page>;
+type Cursor = readonly [param: string, field: "first_id" | "next_page" | "last_id"];
 
 /** A list call: a promise of the first page; `for await` walks every item; `.pages()` every page. */
 export class PagePromise<Page>
@@ -34,39 +36,41 @@ export class PagePromise<Page>
   implements AsyncIterable<ItemOf<Page>>
 {
   readonly #query: Query;
-  readonly #field: "first_id" | "next_page" | "last_id";
-  readonly #next: (cursor: unknown) => Promise<Page & PageHelpers<Page>>;
+  readonly #cursor: (page: object) => Cursor;
+  readonly #next: (cursor: unknown, param: string) => Promise<Page & PageHelpers<Page>>;
 
   constructor(fetchPage: Fetch<Page>, query: Query = {}) {
     const { after_id, before_id, page: start, ...filters } = query;
-    // The cursor parameter a walk sends, and the page field it comes from.
-    const [param, field] =
+    // The cursor parameter a walk sends, and the page field it comes from (a page without `last_id`
+    // but with `next_page` is from a cursor-only list).
+    const cursor = (page: object): Cursor =>
       before_id != null
-        ? (["before_id", "first_id"] as const)
-        : start != null && after_id == null
-          ? (["page", "next_page"] as const)
-          : (["after_id", "last_id"] as const);
+        ? ["before_id", "first_id"]
+        : after_id == null && (start != null || (!("last_id" in page) && "next_page" in page))
+          ? ["page", "next_page"]
+          : ["after_id", "last_id"];
     const helpers = (result: { data: Page; response: Response }) => {
       const page = result.data as Walked<Page>;
+      const [param, field] = cursor(page);
       const next = () => (page.has_more ? page[field] : undefined);
       Object.defineProperties(page, {
         hasNextPage: { value: () => !!next() },
         getNextPage: {
           value: async () =>
-            nextPage(next() || fail("getNextPage(): this is the last page (check hasNextPage()).")),
+            nextPage(next() || fail("getNextPage(): this is the last page (check hasNextPage())."), param),
         },
       });
       return result as { data: Page & PageHelpers<Page>; response: Response };
     };
     // Holds no page: a walk lets the page it has consumed go while the next one loads.
-    const nextPage = async (cursor: unknown) =>
-      helpers(await fetchPage({ ...filters, [param]: cursor }, false)).data;
+    const nextPage = async (value: unknown, param: string) =>
+      helpers(await fetchPage({ ...filters, [param]: value }, false)).data;
     super(async (raw) => {
       const result = await fetchPage(query, raw);
       return raw ? (result as { data: Page & PageHelpers<Page>; response: Response }) : helpers(result);
     });
     this.#query = query;
-    this.#field = field;
+    this.#cursor = cursor;
     this.#next = nextPage;
   }
 
@@ -75,18 +79,19 @@ export class PagePromise<Page>
     const { after_id, before_id, page: start } = this.#query;
     const seen = new Set([after_id ?? before_id ?? start]);
     let page = (await this) as unknown as Walked<Page>;
+    const [param, field] = this.#cursor(page);
     for (;;) {
       yield page as Page;
       if (!page.has_more) return;
-      const cursor = page[this.#field];
+      const cursor = page[field];
       // A repeated cursor would loop forever; a missing one leaves nowhere to go.
       if (!cursor || seen.has(cursor))
         fail(
-          `Pagination stopped: has_more is true but ${this.#field} is ${cursor ? `a repeat (${cursor})` : "empty"}.`,
+          `Pagination stopped: has_more is true but ${field} is ${cursor ? `a repeat (${cursor})` : "empty"}.`,
         );
       seen.add(cursor);
       page = undefined as unknown as Walked<Page>; // collectable while the next page loads
-      page = (await this.#next(cursor)) as unknown as Walked<Page>;
+      page = (await this.#next(cursor, param)) as unknown as Walked<Page>;
     }
   }
 

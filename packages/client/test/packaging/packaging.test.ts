@@ -14,10 +14,11 @@ const dist = (file: string) => fileURLToPath(new URL(`../../dist/${file}`, impor
 /**
  * The minified + gzipped ESM bundle, openapi-fetch included (≈2.3 KB of it). Issue 12 targets 7,168 B; the
  * client is at ≈8.0 KB with every feature of issues 10-12 (see the README's size section), so this guards
- * against growth at 8,100 B and prints the figure and the distance to the target.
+ * against growth at 8,100 B and prints the figure and the distance to the target. Issue 13's 13 operations
+ * add 138 B of generated method table and 31 B of cursor-only paging (8,168 B): the guard moves by that.
  */
 const SIZE_TARGET_BYTES = 7_168;
-const SIZE_BUDGET_BYTES = 8_100;
+const SIZE_BUDGET_BYTES = 8_200;
 
 const PUBLIC_NAMES = [
   "APIConnectionError",
