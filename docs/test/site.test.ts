@@ -129,7 +129,7 @@ describe.each(SITE_LANGUAGES)("docs site in $name ($path) in Chromium, offline",
 
   it(`renders the reference from the page itself, with <html lang="${lang.htmlLang}">`, async () => {
     expect(await page.getAttribute("html", "lang")).toBe(lang.htmlLang);
-    const title = textIn(lang.code, "/info/title", "Qoder Cloud Agents Deployments API");
+    const title = textIn(lang.code, "/info/title", "Qoder Cloud Agents API");
     expect(await page.title()).toContain(title);
     expect(await page.locator("h1").first().textContent()).toContain(title);
   });

@@ -64,7 +64,7 @@ describe("pnpm start (scripts/start.mjs)", () => {
     );
     const site = await fetch(docsUrl ?? "");
     expect(site.status).toBe(200);
-    expect(await site.text()).toContain("Deployments API");
+    expect(await site.text()).toContain("Cloud Agents API");
 
     child.kill("SIGINT");
     const [code] = await once(child, "exit");

@@ -1,10 +1,38 @@
 import { defineConfig } from "vitest/config";
 
-// Tests by concern under test/<concern>/; `*.test-d.ts` are type-level tests checked by tsc.
+// Tests by concern under test/<concern>/; `*.test-d.ts` are type-level tests checked by tsc. The behaviour
+// suites run twice: on the default transport (global fetch) and on @qoder-cloud/client/undici.
+const behaviour = [
+  "auth",
+  "errors",
+  "features",
+  "pagination",
+  "redaction",
+  "retries",
+  "robustness",
+  "timeouts",
+];
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 20_000,
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "fetch",
+          include: ["test/**/*.test.ts"],
+          provide: { transport: "fetch" },
+          typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "undici",
+          include: behaviour.map((dir) => `test/${dir}/*.test.ts`),
+          provide: { transport: "undici" },
+        },
+      },
+    ],
   },
 });

@@ -125,7 +125,7 @@ export function typescriptSample(spec, op, request, comments = SAMPLE_COMMENTS) 
     lines.push(
       `// ${comments.firstPage}`,
       `const page = await ${call};`,
-      "console.log(page.data.length, page.has_more, page.last_id);",
+      `console.log(page.data.length, page.has_more${cursorField(spec, schemaName)});`,
       "",
       `// ${comments.everyItem}`,
       `for await (const ${item} of ${call}) {`,
@@ -136,4 +136,10 @@ export function typescriptSample(spec, op, request, comments = SAMPLE_COMMENTS) 
     lines.push(`const ${result} = await ${call};`, `console.log(${result});`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The cursor a list page offers to print: `last_id`, else the opaque `next_page` (cursor-only lists). */
+function cursorField(spec, schemaName) {
+  const properties = (schemaName && spec.components?.schemas?.[schemaName]?.properties) || {};
+  return "last_id" in properties ? ", page.last_id" : "next_page" in properties ? ", page.next_page" : "";
 }

@@ -1,6 +1,8 @@
 // A "list operation" is one whose 2xx JSON body has a `has_more` property. Every such operation must
-// accept the cursor parameters, and its page-size parameter must declare a numeric `maximum` —
-// configurable assertions cannot compare numbers or look across response and parameters, hence a plugin rule.
+// accept a way to page (the `after_id` / `before_id` pair, or — for lists the API pages only by opaque
+// cursor, such as an agent's versions — `page` alone) and a page-size parameter declaring a numeric
+// `maximum`. Configurable assertions cannot compare numbers or look across response and parameters,
+// hence a plugin rule.
 import {
   effectiveParameters,
   flattenObjectSchema,
@@ -11,7 +13,9 @@ import {
 
 const DEFAULTS = {
   marker: "has_more",
-  parameters: ["limit", "after_id", "before_id"],
+  parameters: ["limit"],
+  // Any one complete set is enough; the first is the one a report asks for.
+  cursorSets: [["after_id", "before_id"], ["page"]],
   limitParameter: "limit",
 };
 
@@ -27,7 +31,7 @@ function isListOperation(operation, ctx, marker) {
 }
 
 export default function ListPagination(options) {
-  const { marker, parameters: requiredNames, limitParameter } = { ...DEFAULTS, ...options };
+  const { marker, parameters: requiredNames, cursorSets, limitParameter } = { ...DEFAULTS, ...options };
   return {
     PathItem(pathItem, ctx) {
       for (const method of HTTP_METHODS) {
@@ -41,9 +45,16 @@ export default function ListPagination(options) {
             .map((parameter) => [parameter.name, parameter]),
         );
         const missing = requiredNames.filter((name) => !query.has(name));
+        if (!cursorSets.some((set) => set.every((name) => query.has(name)))) {
+          missing.push(...(cursorSets[0] ?? []).filter((name) => !query.has(name)));
+        }
         if (missing.length > 0) {
+          const alternatives = cursorSets
+            .slice(1)
+            .map((set) => set.map((n) => `\`${n}\``).join(" + "))
+            .join(" or ");
           ctx.report({
-            message: `List operation \`${label}\` (its response has \`${marker}\`) must accept the query parameter(s) ${missing.map((n) => `\`${n}\``).join(", ")}.`,
+            message: `List operation \`${label}\` (its response has \`${marker}\`) must accept the query parameter(s) ${missing.map((n) => `\`${n}\``).join(", ")}${alternatives ? ` (a cursor-only list may accept ${alternatives} instead of the ID cursors)` : ""}.`,
             location: where.key(),
           });
         }

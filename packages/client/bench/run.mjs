@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `pnpm bench`: the built client (dist/) against one local keep-alive server, interleaved with raw fetch.
-//  1. per-request cost of qoder.deployments.retrieve() vs fetch + JSON.parse (target ≤ 1.10×)
+// `pnpm bench`: the built client (dist/) against one local keep-alive server (its own process).
+//  1. per-request cost of qoder.deployments.retrieve() and of qoder.deployments.list({ limit: 2 }), on the
+//     default transport (global fetch; target ≤ 1.10×) and on undiciFetch() (target ≤ 0.80×), as ratios to a
+//     bare fetch + res.json() measured in the same rounds, with undici's own request() as the floor;
 //  2. walking 100,000 deployments at limit=1000 vs a hand-written fetch loop (target ≤ 1.15×), with the
 //     peak RSS of each walk (own process each), plus a 10,000-item walk to show RSS does not grow with items.
 // Prints medians and ratios and writes bench/results.json.
@@ -9,14 +11,16 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import createClient from "openapi-fetch";
 import { createQoderClient } from "../dist/index.js";
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const SMALL_ITEMS = ITEMS / 10;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
-const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 200);
-const WALK_ROUNDS = Number(process.env.BENCH_WALK_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 50);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2000);
+const WALK_ROUNDS = Number(process.env.BENCH_WALK_ROUNDS ?? 7);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -34,53 +38,75 @@ async function startServer(items) {
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
+/**
+ * Per-request cost of one call, interleaved with its baselines in every round: a bare `fetch` +
+ * `res.json()` (the reference of every ratio), undici's own `request` + `body.json()` (the floor), the
+ * client on its default transport and the client on `undiciFetch()`. Each round runs REQUESTS_PER_ROUND
+ * sequential requests of each case, in an order that rotates from round to round; a ratio is the median
+ * of the per-round ratios (the two sides of a round share the machine's load of that moment).
+ */
 async function perRequest(baseUrl, list = false) {
   const token = "pt-bench-token";
-  const qoder = createQoderClient({ token, baseUrl });
+  // Every feature on: auth, request ids, timeouts with real cancellation, retries armed.
+  const options = { token, baseUrl, timeoutMs: 60_000, maxRetries: 2 };
+  const qoder = createQoderClient(options);
+  const qoderUndici = createQoderClient({
+    ...options,
+    fetch: undiciFetch(new Agent({ keepAliveTimeout: 60_000 })),
+  });
+  const agent = new Agent({ keepAliveTimeout: 60_000 });
+  // openapi-fetch alone (its own Request, the global fetch), the builder the client stands on: context.
+  const bare = createClient({ baseUrl, headers: { authorization: `Bearer ${token}` } });
   const id = "dep_00000000000000000000000000000007";
-  const rawUrl = list ? `${baseUrl}/deployments?limit=2` : `${baseUrl}/deployments/${id}`;
-  const viaClient = list
-    ? async () => {
-        for (let i = 0; i < REQUESTS_PER_ROUND; i++) await qoder.deployments.list({ limit: 2 });
-      }
-    : async () => {
-        for (let i = 0; i < REQUESTS_PER_ROUND; i++) await qoder.deployments.retrieve(id);
-      };
-  const viaFetch = async () => {
-    for (let i = 0; i < REQUESTS_PER_ROUND; i++) {
-      const response = await fetch(rawUrl, { headers: { authorization: `Bearer ${token}` } });
-      JSON.parse(await response.text());
-    }
+  const path = list ? "/deployments?limit=2" : `/deployments/${id}`;
+  const call = list
+    ? (client) => client.deployments.list({ limit: 2 })
+    : (client) => client.deployments.retrieve(id);
+  const headers = { authorization: `Bearer ${token}` };
+  const cases = {
+    rawFetch: async () => (await fetch(`${baseUrl}${path}`, { headers })).json(),
+    undiciRequest: async () =>
+      (await agent.request({ origin: baseUrl, path, method: "GET", headers })).body.json(),
+    client: () => call(qoder),
+    undici: () => call(qoderUndici),
+    openapiFetch: () =>
+      list
+        ? bare.GET("/deployments", { params: { query: { limit: 2 } } })
+        : bare.GET("/deployments/{deployment_id}", { params: { path: { deployment_id: id } } }),
   };
+  const names = Object.keys(cases);
   const time = async (fn) => {
     const started = performance.now();
-    await fn();
+    for (let i = 0; i < REQUESTS_PER_ROUND; i++) await fn();
     return ((performance.now() - started) * 1000) / REQUESTS_PER_ROUND; // µs per request
   };
-  await viaClient(); // warm-up: JIT and keep-alive connections
-  await viaFetch();
-  const client = [];
-  const raw = [];
+  // Warm-up: JIT, keep-alive connections, the server's own caches.
+  for (const name of names) for (let i = 0; i < WARMUP; i++) await cases[name]();
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let r = 0; r < ROUNDS; r++) {
-    // Alternate which goes first so drift (GC, CPU frequency) hits both alike.
-    if (r % 2) {
-      raw.push(await time(viaFetch));
-      client.push(await time(viaClient));
-    } else {
-      client.push(await time(viaClient));
-      raw.push(await time(viaFetch));
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + r) % names.length];
+      samples[name].push(await time(cases[name]));
     }
   }
-  const client_us = median(client);
-  const rawFetch_us = median(raw);
+  await agent.close();
+  const raw = samples.rawFetch;
+  const summary = (name) => {
+    const us = median(samples[name]);
+    return {
+      client_us: round(us, 1),
+      rawFetch_us: round(median(raw), 1),
+      ratio: round(median(samples[name].map((value, i) => value / raw[i]))),
+      ratioOfMedians: round(us / median(raw)),
+      rounds: ROUNDS,
+      requestsPerRound: REQUESTS_PER_ROUND,
+    };
+  };
   return {
-    client_us: round(client_us, 1),
-    rawFetch_us: round(rawFetch_us, 1),
-    ratio: round(client_us / rawFetch_us),
-    // the median of each round's client/raw ratio: less sensitive to load that drifts between rounds
-    pairedRatio: round(median(client.map((c, i) => c / raw[i]))),
-    rounds: ROUNDS,
-    requestsPerRound: REQUESTS_PER_ROUND,
+    client: summary("client"),
+    undici: summary("undici"),
+    undiciRequest: summary("undiciRequest"),
+    openapiFetch: summary("openapiFetch"),
   };
 }
 
@@ -115,7 +141,9 @@ async function pagination(baseUrl, items, rounds) {
     limit: 1000,
     client_s: round(client_s),
     rawFetch_s: round(rawFetch_s),
-    ratio: round(client_s / rawFetch_s),
+    // the median of each round's client/raw ratio (both walks of a round share the machine's load)
+    ratio: round(median(client.map((c, i) => c.seconds / raw[i].seconds))),
+    ratioOfMedians: round(client_s / rawFetch_s),
     client_peak_rss_mb: round(median(client.map((r) => r.peakRssMb)), 1),
     rawFetch_peak_rss_mb: round(median(raw.map((r) => r.peakRssMb)), 1),
     rounds,
@@ -125,23 +153,28 @@ async function pagination(baseUrl, items, rounds) {
 const started = performance.now();
 const big = await startServer(ITEMS);
 const small = await startServer(SMALL_ITEMS);
+// The global fetch makes Node's own dispatcher on first use; undici, loaded first, would make its Agent the
+// global dispatcher instead (undici's own behaviour), and the baseline would not be the fetch users have.
+await (await fetch(`${big.url}/deployments?limit=1`)).arrayBuffer();
+const { Agent } = await import("undici");
+const { undiciFetch } = await import("../dist/undici.js");
+if (globalThis[Symbol.for("undici.globalDispatcher.1")] instanceof Agent)
+  throw new Error("the global fetch runs on undici's Agent: the baseline would not be Node's own fetch");
 try {
   console.log(
-    `per-request: ${ROUNDS} interleaved rounds × ${REQUESTS_PER_ROUND} sequential GETs of a ~1 KB deployment`,
+    `per-request: ${ROUNDS} rounds × ${REQUESTS_PER_ROUND} sequential requests per case, interleaved; ratios are medians of per-round ratios to a bare fetch + res.json()`,
   );
-  const perRequestResult = await perRequest(big.url);
-  console.log(
-    `  qoder.deployments.retrieve  median ${perRequestResult.client_us} µs/request\n` +
-      `  fetch + JSON.parse          median ${perRequestResult.rawFetch_us} µs/request\n` +
-      `  ratio ${perRequestResult.ratio}× (median of per-round ratios ${perRequestResult.pairedRatio}×; target ≤ 1.10×)`,
-  );
-
-  const perRequestListResult = await perRequest(big.url, true);
-  console.log(
-    `  qoder.deployments.list({limit: 2}) median ${perRequestListResult.client_us} µs/request\n` +
-      `  fetch + JSON.parse                 median ${perRequestListResult.rawFetch_us} µs/request\n` +
-      `  ratio ${perRequestListResult.ratio}× (median of per-round ratios ${perRequestListResult.pairedRatio}×; target ≤ 1.10×)`,
-  );
+  const show = (label, result) => {
+    for (const [name, r] of Object.entries(result))
+      console.log(
+        `  ${label} ${name.padEnd(13)} median ${r.client_us} µs/request (fetch ${r.rawFetch_us} µs)  ratio ${r.ratio}×`,
+      );
+  };
+  const retrieve = await perRequest(big.url);
+  show("retrieve", retrieve);
+  const list = await perRequest(big.url, true);
+  show("list    ", list);
+  console.log("  targets: client ≤ 1.10×, undici ≤ 0.80× (stretch 0.70×)");
 
   console.log(
     `pagination: ${WALK_ROUNDS} interleaved walks each of ${ITEMS} deployments at limit=1000 (one process per walk)`,
@@ -168,8 +201,13 @@ try {
   );
 
   const results = {
-    perRequest: perRequestResult,
-    perRequestList: perRequestListResult,
+    perRequest: retrieve.client,
+    perRequestList: list.client,
+    undici: { perRequest: retrieve.undici, perRequestList: list.undici },
+    // undici's own request + body.json(), no client: the floor of any client on undici
+    undiciRequest: { perRequest: retrieve.undiciRequest, perRequestList: list.undiciRequest },
+    // openapi-fetch alone (its own Request, the global fetch): what the client's builder costs by itself
+    openapiFetch: { perRequest: retrieve.openapiFetch, perRequestList: list.openapiFetch },
     pagination: paginationResult,
     paginationSmall: smallResult,
     rssGrowth_10x_items: round(growth, 2),

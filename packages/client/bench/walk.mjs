@@ -23,6 +23,7 @@ async function walkWithRawFetch() {
     const url = `${baseUrl}/deployments?limit=${LIMIT}${after ? `&after_id=${encodeURIComponent(after)}` : ""}`;
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    // The client's own parsing path (text, then JSON.parse), so the ratio is the client's own cost.
     const page = JSON.parse(await response.text());
     for (const deployment of page.data) {
       if (deployment.id) items++;

@@ -14,6 +14,7 @@ export type Run<T> = (raw: boolean) => Promise<{ data: T; response: Response }>;
 
 export class APIPromise<T> implements Promise<T> {
   #sent: Promise<{ data: T; response: Response }> | undefined;
+  #data: Promise<T> | undefined;
 
   constructor(protected readonly run: Run<T>) {}
 
@@ -27,9 +28,8 @@ export class APIPromise<T> implements Promise<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.sent()
-      .then(({ data }) => data)
-      .then(onFulfilled, onRejected);
+    this.#data ??= this.sent().then(({ data }) => data);
+    return this.#data.then(onFulfilled, onRejected);
   }
 
   catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {

@@ -61,9 +61,7 @@ function checkCallHeaders(init: FetchInit, options: RequestOptions): void {
     };
   }
   if (options.redirect !== undefined && options.redirect !== "error" && options.redirect !== "manual") {
-    throw new QoderError(
-      '`redirect` must be "error" (the default: a 3xx is a RedirectError) or "manual" (the 3xx is returned); the client never follows redirects.',
-    );
+    throw new QoderError('`redirect` must be "error" or "manual" (redirects are never followed).');
   }
 }
 
@@ -72,34 +70,25 @@ function checkCallHeaders(init: FetchInit, options: RequestOptions): void {
  * dropped: as per-call options they would bypass the TLS check and the transport.
  */
 function splitInit(init: FetchInit = {}): [FetchInit, RequestOptions] {
-  const {
-    signal,
-    timeoutMs,
-    maxRetries,
-    idempotencyKey,
-    maxResponseBytes,
-    redirect,
-    workspaceId,
-    betas,
-    baseUrl,
-    fetch,
-    ...rest
-  } = init as RequestOptions & FetchInit;
-  return [
-    rest,
-    { signal, timeoutMs, maxRetries, idempotencyKey, maxResponseBytes, redirect, workspaceId, betas },
-  ];
+  const rest: FetchInit = {};
+  const options: FetchInit = {};
+  for (const key in init)
+    if (!/^(baseUrl|fetch)$/.test(key)) (CALL_OPTIONS.includes(key) ? options : rest)[key] = init[key];
+  return [rest, options];
 }
+const CALL_OPTIONS =
+  "signal timeoutMs maxRetries idempotencyKey maxResponseBytes redirect workspaceId betas".split(" ");
 
 export function createQoderClient(options?: ClientOptions): QoderClient {
   const config = resolveConfig(options);
   const { defaultQuery } = config;
+  const serialize = createQuerySerializer();
   // The request openapi-fetch builds carries the call's ids from the start, as if a first middleware had
   // set them (so yours see them), without openapi-fetch's per-call middleware overhead. The transport sets
   // Authorization on each attempt (a token function is called per attempt).
   class ClientRequest extends CallRequest {
     constructor(url: string, init: RequestInit & { qoderCall?: Call }) {
-      super(defaultQuery ? withDefaultQuery(url, defaultQuery) : url, init);
+      super(url, init);
       const { headers } = this;
       if (!headers.has("x-request-id")) headers.set("x-request-id", uuid());
       // One key per call, created before the first attempt, so every retry of a POST reuses it.
@@ -115,55 +104,61 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     fetch: createTransport(config),
     headers: config.headers,
     Request: ClientRequest as unknown as typeof Request,
-    // Built once: given options instead, openapi-fetch rebuilds the serializer on every call.
-    querySerializer: createQuerySerializer(),
+    // Built once: given options instead, openapi-fetch rebuilds the serializer on every call. The client's
+    // defaultQuery goes first: a call's own parameters win.
+    querySerializer: defaultQuery ? (query) => serialize({ ...defaultQuery, ...query }) : serialize,
   });
   const rawRequest = raw.request as (m: string, p: string, i: FetchInit) => ReturnType<typeof raw.GET>;
 
+  // Once middleware was added with use(), responses go through openapi-fetch for it to see.
+  let hooked = false;
   /**
-   * One call through openapi-fetch. `init` is always this module's own object (it is given the call's
-   * state rather than copied: copies cost more than anything else here). async: bad input rejects the
-   * returned promise, like every other failure.
+   * One call through openapi-fetch, given the call's state in `init` (this module's own object, not
+   * copied: copies cost more than anything else here). A resource method (`send`) gets its data and
+   * response from the transport and throws the typed APIError for a non-2xx; `raw`: the Response unread.
+   * async: bad input rejects the returned promise, like every other failure.
    */
   const request = async (
     method: string,
     path: string,
     init: FetchInit,
     options: RequestOptions = {},
-    call: Call = {},
+    send?: { raw: boolean },
   ) => {
     checkCallHeaders(init, options);
-    // The same object the caller holds: the transport leaves the raw Response on it.
-    init.qoderCall = Object.assign(call, {
+    const call: Call = {
       signal: options.signal ?? undefined,
       timeoutMs: checkTimeout("timeoutMs", options.timeoutMs),
       maxRetries: checkCount("maxRetries", options.maxRetries),
       maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),
       idempotencyKey: options.idempotencyKey,
       redirect: options.redirect,
-    } satisfies Call);
+      mode: send && (send.raw ? "raw" : hooked ? undefined : "data"),
+    };
+    init.qoderCall = call;
+    let result: Awaited<ReturnType<typeof rawRequest>>;
     try {
-      return await rawRequest(method, path, init);
+      result = await rawRequest(method, path, init);
     } catch (cause) {
       // Every failure is a QoderError, even one raised by openapi-fetch or a middleware.
       throw cause instanceof QoderError
         ? cause
         : new QoderError(String((cause as Error)?.message ?? cause), { cause });
     }
+    if (!send) return result;
+    // The transport left the response (and a 2xx's data) on the call.
+    if (call.response) return { data: call.data, response: call.response };
+    if (!result.response.ok) throw errorFromResponse(result.response, result.error);
+    return result;
   };
-  /**
-   * Sends a call and returns its data and response, throwing the typed APIError for a non-2xx response;
-   * `raw`: the transport hands back the Response unread (openapi-fetch gets an empty stand-in to parse).
-   */
-  const send: Send = async (method, path, init, options, raw) => {
-    const call: Call = { raw };
-    const { data, error, response } = await request(method, path, init, options, call);
-    if (raw) return { data: undefined, response: call.rawResponse as Response };
-    if (!response.ok) throw errorFromResponse(response, error);
-    return { data, response };
-  };
+  const send: Send = (method, path, init, options, raw) =>
+    request(method, path, init, options, { raw }) as ReturnType<Send>;
 
   const client = { ...raw } as Record<string, unknown>;
+  client.use = (...added: Parameters<typeof raw.use>) => {
+    hooked = true;
+    raw.use(...added);
+  };
   // request, GET, POST, … take their per-call options from openapi-fetch's init.
   client.request = (method: string, path: string, init?: FetchInit) =>
     request(method, path, ...splitInit(init));
@@ -187,14 +182,6 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   return client as unknown as QoderClient;
 }
 
-/** Adds the client's defaultQuery parameters the call did not set itself. */
-function withDefaultQuery(url: string, defaults: Record<string, string>): string {
-  const parsed = new URL(url);
-  for (const [name, value] of Object.entries(defaults))
-    if (!parsed.searchParams.has(name)) parsed.searchParams.set(name, value);
-  return parsed.href;
-}
-
 /** Builds `client.<a>.<b>()` for one row of the generated operations table. */
 function attach(
   client: Record<string, unknown>,
@@ -208,19 +195,16 @@ function attach(
     const options = args[input === "none" ? names.length : names.length + 1] as RequestOptions | undefined;
     const fetchPage = async (query: unknown, raw: boolean) => {
       const path: Record<string, unknown> = {};
-      names.forEach((name, i) => {
+      for (const [i, name] of names.entries()) {
         if (typeof args[i] !== "string" || !args[i])
           throw new QoderError(`${sdkMethod}(): \`${name}\` must be a non-empty string.`);
         path[name] = args[i];
-      });
-      const body = input === "body" ? arg : undefined;
-      return send(
-        httpMethod,
-        template,
-        { params: { path, query }, body, headers: options?.headers },
-        options,
-        raw,
-      );
+      }
+      const init: FetchInit = { params: { path, query } };
+      // Only the keys that are set: openapi-fetch spreads this object twice per call.
+      if (input === "body") init.body = arg;
+      if (options?.headers) init.headers = options.headers;
+      return send(httpMethod, template, init, options, raw);
     };
     const query = input === "query" ? (arg as Record<string, unknown> | undefined) : undefined;
     return list ? new PagePromise(fetchPage, query) : new APIPromise((raw) => fetchPage(query, raw));

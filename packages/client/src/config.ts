@@ -56,93 +56,90 @@ export interface ResolvedConfig {
   maxRetries: number;
   timeoutMs: number;
   maxResponseBytes: number | undefined;
-  defaultQuery: Record<string, string> | undefined;
+  defaultQuery: Record<string, unknown> | undefined;
   /** Sets the Authorization header of an attempt (a token function is called each time). */
   authorize: (headers: Headers) => void | Promise<void>;
   fetch: typeof globalThis.fetch | undefined;
   headers: Record<string, string>;
-  /** Logs when `level` is enabled; `details` is computed only then. */
-  log: (level: Exclude<LogLevel, "off">, message: string, details?: () => unknown) => void;
+  /** Whether debug lines are logged (checked before building one). */
+  debug: boolean;
+  /** Logs when `level` is enabled. */
+  log: (level: Exclude<LogLevel, "off">, message: string, details?: unknown) => void;
 }
 
 const LEVELS: LogLevel[] = ["debug", "info", "warn", "error", "off"];
 
 export function env(name: string): string | undefined {
   // Guarded: Deno, Bun and Node have `process`; browsers do not.
-  return (
-    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] ||
-    undefined
-  );
+  return (globalThis as { process?: { env?: Record<string, string> } }).process?.env?.[name] || undefined;
+}
+
+/** Throws a QoderError (in expressions: `ok || fail(…)`). */
+export function fail(message: string, cause?: unknown): never {
+  throw new QoderError(message, cause ? { cause } : undefined);
+}
+
+/** `Bearer <token>`: a token is visible ASCII only. The message never echoes it. */
+function bearer(token: unknown): string {
+  if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token))
+    fail(
+      "`token` must be a non-empty string without spaces, control or non-ASCII characters; check how it was copied.",
+    );
+  return `Bearer ${token}`;
 }
 
 export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   const token = options.token ?? env("QODER_PAT");
-  if (!token || (typeof token !== "string" && typeof token !== "function")) {
-    throw new QoderError(
-      "No API token: pass `token` or set QODER_PAT (Qoder console: Settings, API Tokens).",
-    );
-  }
-  // The token lives in this closure only: never on an object that could be logged.
+  if (!token) fail("No API token: pass `token` or set QODER_PAT.");
+  // The token lives in these closures only: never on an object that could be logged.
   let authorize: ResolvedConfig["authorize"];
-  if (typeof token === "string") {
-    const value = `Bearer ${checkToken(token)}`;
-    authorize = (headers) => headers.set("Authorization", value);
-  } else {
+  if (typeof token === "function") {
     authorize = async (headers) => {
       let value: unknown;
       try {
         value = await token();
       } catch (cause) {
-        throw new QoderError("`token` function failed; no request was sent.", { cause });
+        fail("`token` function failed; nothing sent.", cause);
       }
-      if (typeof value !== "string" || !value)
-        throw new QoderError("`token` function must return a non-empty string; no request was sent.");
-      headers.set("Authorization", `Bearer ${checkToken(value)}`);
+      headers.set("Authorization", bearer(value));
     };
+  } else {
+    const value = bearer(token);
+    authorize = (headers) => headers.set("Authorization", value);
   }
 
-  const region = options.region ?? "global";
-  if (region !== "global" && region !== "cn") throw new QoderError('`region` must be "global" or "cn".');
+  const { region, logger = console } = options;
+  if (region && region !== "global" && region !== "cn") fail('`region` must be "global" or "cn".');
   // An explicit option beats the environment; QODER_BASE_URL beats the default region.
   const baseUrl = checkBaseUrl(
     options.baseUrl ??
-      (options.region ? undefined : env("QODER_BASE_URL")) ??
+      (region ? undefined : env("QODER_BASE_URL")) ??
       (region === "cn" ? CN_BASE_URL : GLOBAL_BASE_URL),
   );
-
-  const level = options.logLevel ?? (env("QODER_LOG") as LogLevel | undefined) ?? "warn";
-  const threshold = LEVELS.indexOf(level);
-  if (threshold < 0) throw new QoderError(`\`logLevel\`/QODER_LOG must be one of ${LEVELS.join(", ")}.`);
-  const logger = options.logger ?? console;
-
-  const defaultQuery = options.defaultQuery
-    ? Object.fromEntries(Object.entries(options.defaultQuery).map(([k, v]) => [k, String(v)]))
-    : undefined;
+  const threshold = LEVELS.indexOf(options.logLevel ?? (env("QODER_LOG") as LogLevel) ?? "warn");
+  if (threshold < 0) fail(`\`logLevel\`/QODER_LOG must be one of ${LEVELS}.`);
+  // `@qoder-cloud/client/<version>` on Node; browsers forbid setting User-Agent.
+  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
   return {
     baseUrl,
     authorize,
     maxRetries: checkCount("maxRetries", options.maxRetries) ?? 2,
     timeoutMs: checkTimeout("timeoutMs", options.timeoutMs) ?? 60_000,
     maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),
-    defaultQuery,
+    defaultQuery: options.defaultQuery,
     fetch: options.fetch,
     headers: {
-      ...userAgent(),
+      ...(node && { "User-Agent": `@qoder-cloud/client/${VERSION} node/${node}` }),
       ...checkHeaders(options.defaultHeaders, "defaultHeaders"),
       ...checkHeaders(options.headers, "headers"),
       ...scopeHeaders(options.workspaceId, options.betas, ""),
     },
-    log: (lvl, message, details) => {
-      if (LEVELS.indexOf(lvl) >= threshold)
-        logger[lvl](`[qoder] ${message}`, ...(details ? [details()] : []));
+    debug: !threshold,
+    log: (level, message, details) => {
+      if (LEVELS.indexOf(level) >= threshold)
+        logger[level](`[qoder] ${message}`, ...(details ? [details] : []));
     },
   };
-}
-
-/** `@qoder-cloud/client/<version>` on Node; browsers forbid setting User-Agent, so nothing there. */
-function userAgent(): Record<string, string> {
-  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
-  return node ? { "User-Agent": `@qoder-cloud/client/${VERSION} node/${node}` } : {};
 }
 
 /** The workspace and beta headers for client-wide or per-call options (`where` prefixes the field name). */
@@ -152,54 +149,37 @@ export function scopeHeaders(
   where: string,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  if (workspaceId !== undefined) {
-    if (typeof workspaceId !== "string" || !workspaceId)
-      throw new QoderError(`\`${where}workspaceId\` must be a non-empty string.`);
-    out["qoder-workspace-id"] = workspaceId;
-  }
+  if (workspaceId !== undefined)
+    out["qoder-workspace-id"] =
+      (typeof workspaceId === "string" && workspaceId) ||
+      fail(`\`${where}workspaceId\` must be a non-empty string.`);
   if (betas !== undefined) {
     if (!Array.isArray(betas) || betas.some((b) => typeof b !== "string" || !b || b.includes(",")))
-      throw new QoderError(`\`${where}betas\` must be an array of non-empty strings without commas.`);
+      fail(`\`${where}betas\` must be non-empty strings without commas.`);
     if (betas.length) out["x-qoder-beta"] = betas.join(",");
   }
   return checkHeaders(out, `${where}workspaceId/betas`);
 }
 
-/** A token is sent as `Bearer <token>`: visible ASCII only. The message never echoes it. */
-function checkToken(token: string): string {
-  if (!/^[\x21-\x7e]+$/.test(token))
-    throw new QoderError(
-      "`token` contains characters a header cannot carry (spaces, control characters or non-ASCII); check how it was copied.",
-    );
-  return token;
-}
-
 function checkBaseUrl(value: string): string {
-  const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
-  if (url && (url.username || url.password)) {
-    // Never printed: the password would end up in logs.
-    throw new QoderError("`baseUrl` must not carry credentials (user:password@); pass the token as `token`.");
-  }
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  // Never printed with credentials: the password would end up in logs.
+  if (url?.username || url?.password) fail("`baseUrl` must not carry user:password@; pass `token`.");
   // Tokens only travel over TLS: plain http is accepted for local mocks only.
   if (
-    !url ||
-    !(
-      url.protocol === "https:" ||
-      (url.protocol === "http:" && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
-    )
-  ) {
-    throw new QoderError(
-      `\`baseUrl\` ${JSON.stringify(String(value))} must be https:// (tokens only travel over TLS; http:// is for localhost, 127.0.0.1, [::1]).`,
+    url?.protocol !== "https:" &&
+    !(url?.protocol === "http:" && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
+  )
+    fail(
+      `\`baseUrl\` ${JSON.stringify(String(value))} must be https:// (tokens only travel over TLS; http:// for loopback only).`,
     );
-  }
-  return url.href.replace(/\/+$/, "");
+  return (url as URL).href.replace(/\/+$/, "");
 }
 
-/** Passes `undefined` through (an unset option); refuses anything but a whole number ≥ 0. */
+/** Passes `undefined` through (an unset option); refuses anything but a whole number >= 0. */
 export function checkCount<T extends number | undefined>(field: string, value: T): T {
-  if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
-    throw new QoderError(`\`${field}\` must be a whole number >= 0.`);
-  }
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0))
+    fail(`\`${field}\` must be a whole number >= 0.`);
   return value;
 }
 
@@ -210,33 +190,23 @@ export function checkCount<T extends number | undefined>(field: string, value: T
 export function checkTimeout<T extends number | undefined>(field: string, value: T): T {
   if (
     value !== undefined &&
-    !(
-      typeof value === "number" &&
-      (value === Number.POSITIVE_INFINITY || (value >= 0 && value <= 2 ** 31 - 1))
-    )
+    !(typeof value === "number" && (value === Infinity || (value >= 0 && value < 2 ** 31)))
   )
-    throw new QoderError(
-      `\`${field}\` must be a number of ms from 0 to 2147483647 (about 24.8 days), or 0 / Infinity for no timeout.`,
-    );
+    fail(`\`${field}\` must be 0 to 2147483647 ms (0 or Infinity: none).`);
   return value;
 }
 
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** Tab, visible ASCII and obs-text bytes: no CR/LF/NUL (header injection), no other control characters. */
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
 /**
- * Refuses invalid header names and values a header cannot carry, as a QoderError (the platform's own
- * error is a TypeError that may echo the value); the message names the header, never its value.
+ * Refuses invalid header names and values a header cannot carry (CR/LF, NUL and other control characters:
+ * header injection) as a QoderError that names the header, never its value (the platform's own TypeError
+ * may echo it).
  */
 export function checkHeaders(headers: unknown, field: string): Record<string, string> {
   for (const [name, value] of Object.entries(headers ?? {})) {
-    if (!HEADER_NAME.test(name))
-      throw new QoderError(`\`${field}\`: ${JSON.stringify(name.slice(0, 40))} is not a valid header name.`);
-    if (!HEADER_VALUE.test(String(value)))
-      throw new QoderError(
-        `\`${field}\`: header "${name}" contains CR/LF, control characters or characters outside the HTTP byte range.`,
-      );
+    if (!/^[!#$%&'*+\-.^_`|~\w]+$/.test(name))
+      fail(`\`${field}\`: ${JSON.stringify(name.slice(0, 40))} is not a header name.`);
+    if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(String(value)))
+      fail(`\`${field}\`: header "${name}" contains CR/LF or other bytes a header cannot carry.`);
   }
   return (headers ?? {}) as Record<string, string>;
 }

@@ -9,43 +9,50 @@ export class QoderError extends Error {
 /** An HTTP response with a non-2xx status. */
 export class APIError extends QoderError {
   override name = "APIError";
+  declare readonly status: number;
+  /** The parsed JSON body, or the raw text when it was not JSON (undefined when empty). */
+  declare readonly body: unknown;
+  declare readonly headers: Headers;
   /** The envelope's `error.type`, e.g. "not_found_error" (undefined when the body is not the envelope). */
-  readonly type: ErrorType | (string & {}) | undefined;
+  declare readonly type: ErrorType | (string & {}) | undefined;
   /** The request parameter the server blamed, when it said. */
-  readonly param: string | undefined;
+  declare readonly param: string | undefined;
   /** The envelope's `error.code`, a finer machine-readable reason than `type`, when the server gave one. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The server's request id: the envelope's `request_id`, else the `x-request-id` response header. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /**
    * How long the server asked to wait before trying again (Retry-After / retry-after-ms), in ms. Set when
    * the client gave up because the wait is longer than it will sleep, so the caller can decide.
    */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
-  constructor(
-    readonly status: number,
-    /** The parsed JSON body, or the raw text when it was not JSON (undefined when empty). */
-    readonly body: unknown,
-    readonly headers: Headers,
-  ) {
-    const error = (body as { error?: Record<string, unknown> } | null)?.error;
-    const text =
-      body === undefined
-        ? "empty body"
-        : typeof body === "string"
-          ? body.replace(/\s+/g, " ").slice(0, 120)
-          : JSON.stringify(body);
+  constructor(status: number, body: unknown, headers: Headers) {
+    const error = (body as { error?: Record<string, unknown> } | null)?.error ?? {};
     // Not the envelope (gateway HTML, empty or truncated body): still a readable message.
-    super(str(error?.message) ?? `HTTP ${status} (${headers.get("content-type")}): ${text}`);
-    this.type = str(error?.type);
-    this.param = str(error?.param);
-    this.code = str(error?.code);
-    this.retryAfterMs = serverWaitMs(headers);
-    this.requestId =
-      str((body as { request_id?: unknown } | null)?.request_id) ?? headers.get("x-request-id") ?? undefined;
+    super(
+      str(error.message) ??
+        `HTTP ${status} (${headers.get("content-type")}): ${excerpt(body) || "empty body"}`,
+    );
+    Object.assign(this, {
+      status,
+      body,
+      headers,
+      type: str(error.type),
+      param: str(error.param),
+      code: str(error.code),
+      retryAfterMs: serverWaitMs(headers),
+      requestId: str((body as { request_id?: unknown } | null)?.request_id) ?? requestIdOf(headers),
+    });
   }
 }
+
+/** A body for a message: whitespace collapsed, at most 200 characters. */
+export const excerpt = (body: unknown) =>
+  body === undefined
+    ? ""
+    : (typeof body === "string" ? body : JSON.stringify(body)).replace(/\s+/g, " ").trim().slice(0, 200);
+const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? undefined;
 
 export class InvalidRequestError extends APIError {
   override name = "InvalidRequestError";
@@ -79,18 +86,18 @@ export class InternalServerError extends APIError {
  */
 export class InvalidResponseError extends QoderError {
   override name = "InvalidResponseError";
+  declare readonly status: number;
+  /** The start of the body (at most 200 characters, whitespace collapsed). */
+  declare readonly bodyExcerpt: string;
+  declare readonly headers: Headers;
   /** The server's request id from the `x-request-id` response header. */
-  readonly requestId: string | undefined;
-  constructor(
-    readonly status: number,
-    /** The start of the body (at most 200 characters, whitespace collapsed). */
-    readonly bodyExcerpt: string,
-    readonly headers: Headers,
-  ) {
+  declare readonly requestId: string | undefined;
+  constructor(status: number, text: string, headers: Headers) {
+    const bodyExcerpt = excerpt(text);
     super(
-      `HTTP ${status} (${headers.get("content-type") ?? "no content-type"}) is not JSON: ${bodyExcerpt ? JSON.stringify(bodyExcerpt) : "empty body"}.`,
+      `HTTP ${status} (${headers.get("content-type") ?? "no content-type"}) is not JSON: ${bodyExcerpt || "empty body"}.`,
     );
-    this.requestId = headers.get("x-request-id") ?? undefined;
+    Object.assign(this, { status, bodyExcerpt, headers, requestId: requestIdOf(headers) });
   }
 }
 
@@ -102,14 +109,15 @@ export class ResponseTooLargeError extends QoderError {
 /** The server answered with a redirect, which the client does not follow (the API never redirects). */
 export class RedirectError extends QoderError {
   override name = "RedirectError";
-  constructor(
-    readonly status: number,
-    /** The Location header ("" when the platform hides it, as browsers do). */
-    readonly location: string,
-  ) {
+  declare readonly status: number;
+  /** The Location header ("" when the platform hides it, as browsers do). */
+  declare readonly location: string;
+  constructor(status: number, location: string) {
+    // Never followed: a redirect to another origin would carry the token and the body there.
     super(
-      `The server answered ${status} redirecting to ${location ? JSON.stringify(location) : "an undisclosed location"}; the client does not follow redirects (the API does not redirect, and a redirect to another origin would carry the token and the body there). Check \`baseUrl\`.`,
+      `HTTP ${status} redirect to ${location || "an undisclosed location"} not followed; check \`baseUrl\`.`,
     );
+    Object.assign(this, { status, location });
   }
 }
 
@@ -145,9 +153,7 @@ export function errorFromResponse(response: Response, body: unknown): APIError {
   return new Class(response.status, body === "" ? undefined : body, response.headers);
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
+const str = (value: unknown) => (typeof value === "string" && value) || undefined;
 
 /** Cap on the server's requested wait that the client will sleep; a longer one ends the retries. */
 export const MAX_HONOURED_WAIT_MS = 60_000;

@@ -1,15 +1,27 @@
 export type {
+  Agent,
+  AgentList,
+  AgentVersionList,
+  CreateAgentParams,
   CreateDeploymentParams,
+  CreateEnvironmentParams,
   components,
+  DeletedEnvironment,
   Deployment,
   DeploymentList,
   DeploymentRun,
   DeploymentRunList,
+  Environment,
+  EnvironmentList,
   ErrorEnvelope,
   ErrorType,
+  Model,
+  ModelList,
   operations,
   paths,
+  UpdateAgentParams,
   UpdateDeploymentParams,
+  UpdateEnvironmentParams,
 } from "@qoder-cloud/types";
 export { APIPromise, type WithResponse } from "./api-promise.js";
 export { createQoderClient, type QoderClient } from "./client.js";

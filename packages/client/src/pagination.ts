@@ -1,9 +1,10 @@
 // Lists: `await` gives the first page; `for await` walks every item across pages; `.pages()` walks pages.
 // Forward walks send `after_id` = the previous page's `last_id` (as the contract prescribes); a walk
 // that started with `before_id` goes backwards with `before_id` = `first_id`, and one that started with
-// `page` follows `next_page`. Filters are re-sent on every page; only one page is held at a time.
-import { APIPromise, type Run } from "./api-promise.js";
-import { QoderError } from "./errors.js";
+// `page` follows `next_page`, as does a forward walk of a list whose pages carry no `last_id` (cursor-only
+// lists such as an agent's versions). Filters are re-sent on every page; only one page is held at a time.
+import { APIPromise } from "./api-promise.js";
+import { fail } from "./config.js";
 
 /** The contract's list envelope. */
 export interface ListPage<Item = unknown> {
@@ -25,82 +26,72 @@ export interface PageHelpers<Page> {
 /** The item type of a list page. */
 export type ItemOf<Page> = Page extends { data: Array<infer Item> } ? Item : never;
 
+type Fetch<Page> = (query: Query, raw: boolean) => Promise<{ data: Page; response: Response }>;
+type Walked<Page> = ListPage & PageHelpers<Page>;
+type Cursor = readonly [param: string, field: "first_id" | "next_page" | "last_id"];
+
 /** A list call: a promise of the first page; `for await` walks every item; `.pages()` every page. */
 export class PagePromise<Page>
   extends APIPromise<Page & PageHelpers<Page>>
   implements AsyncIterable<ItemOf<Page>>
 {
-  readonly #fetch: (query: Query, raw: boolean) => Promise<{ data: Page; response: Response }>;
   readonly #query: Query;
+  readonly #cursor: (page: object) => Cursor;
+  readonly #next: (cursor: unknown, param: string) => Promise<Page & PageHelpers<Page>>;
 
-  constructor(
-    fetchPage: (query: Query, raw: boolean) => Promise<{ data: Page; response: Response }>,
-    query: Query = {},
-  ) {
-    const run: Run<Page & PageHelpers<Page>> = async (raw) => {
-      const result = await fetchPage(query, raw);
-      return raw
-        ? (result as { data: Page & PageHelpers<Page>; response: Response })
-        : this.#helpers(result, query);
-    };
-    super(run);
-    this.#fetch = fetchPage;
-    this.#query = query;
-  }
-
-  /** The cursor parameter a walk sends, and the page field it comes from. */
-  #cursor(): readonly [string, "first_id" | "next_page" | "last_id"] {
-    const { after_id, before_id, page } = this.#query;
-    return before_id != null
-      ? ["before_id", "first_id"]
-      : page != null && after_id == null
-        ? ["page", "next_page"]
-        : ["after_id", "last_id"];
-  }
-
-  #helpers(
-    result: { data: Page; response: Response },
-    query: Query,
-  ): { data: Page & PageHelpers<Page>; response: Response } {
-    const page = result.data as Page & PageHelpers<Page> & ListPage;
-    const [param, field] = this.#cursor();
-    const { after_id, before_id, page: _p, ...filters } = query;
-    const next = () => page[field];
-    Object.defineProperties(page, {
-      hasNextPage: { value: () => Boolean(page.has_more && next()) },
-      getNextPage: {
-        value: async () => {
-          const cursor = next();
-          if (!page.has_more || !cursor)
-            throw new QoderError("getNextPage(): this is the last page (check hasNextPage()).");
-          const nextQuery = { ...filters, [param]: cursor };
-          return this.#helpers(await this.#fetch(nextQuery, false), nextQuery).data;
+  constructor(fetchPage: Fetch<Page>, query: Query = {}) {
+    const { after_id, before_id, page: start, ...filters } = query;
+    // The cursor parameter a walk sends, and the page field it comes from (a page without `last_id`
+    // but with `next_page` is from a cursor-only list).
+    const cursor = (page: object): Cursor =>
+      before_id != null
+        ? ["before_id", "first_id"]
+        : after_id == null && (start != null || (!("last_id" in page) && "next_page" in page))
+          ? ["page", "next_page"]
+          : ["after_id", "last_id"];
+    const helpers = (result: { data: Page; response: Response }) => {
+      const page = result.data as Walked<Page>;
+      const [param, field] = cursor(page);
+      const next = () => (page.has_more ? page[field] : undefined);
+      Object.defineProperties(page, {
+        hasNextPage: { value: () => !!next() },
+        getNextPage: {
+          value: async () =>
+            nextPage(next() || fail("getNextPage(): this is the last page (check hasNextPage())."), param),
         },
-      },
+      });
+      return result as { data: Page & PageHelpers<Page>; response: Response };
+    };
+    // Holds no page: a walk lets the page it has consumed go while the next one loads.
+    const nextPage = async (value: unknown, param: string) =>
+      helpers(await fetchPage({ ...filters, [param]: value }, false)).data;
+    super(async (raw) => {
+      const result = await fetchPage(query, raw);
+      return raw ? (result as { data: Page & PageHelpers<Page>; response: Response }) : helpers(result);
     });
-    return result as { data: Page & PageHelpers<Page>; response: Response };
+    this.#query = query;
+    this.#cursor = cursor;
+    this.#next = nextPage;
   }
 
-  /** Every page, starting with the first. */
+  /** Every page, starting with the first (this promise's own, sent once); one page is held at a time. */
   async *pages(): AsyncGenerator<Page, void, undefined> {
-    const { after_id, before_id, page: pageCursor, ...filters } = this.#query;
-    const [param, field] = this.#cursor();
-    const seen = new Set([after_id ?? before_id ?? pageCursor]);
-    // The first page is this promise's own (sent once); later ones are not kept: a walk holds one page.
-    let page: ListPage | undefined = (await this) as unknown as ListPage;
-    yield page as Page;
-    while (page.has_more) {
-      const cursor: string | null | undefined = page[field];
-      if (!cursor || seen.has(cursor)) {
-        // A repeated cursor would loop forever; a missing one leaves nowhere to go.
-        throw new QoderError(
+    const { after_id, before_id, page: start } = this.#query;
+    const seen = new Set([after_id ?? before_id ?? start]);
+    let page = (await this) as unknown as Walked<Page>;
+    const [param, field] = this.#cursor(page);
+    for (;;) {
+      yield page as Page;
+      if (!page.has_more) return;
+      const cursor = page[field];
+      // A repeated cursor would loop forever; a missing one leaves nowhere to go.
+      if (!cursor || seen.has(cursor))
+        fail(
           `Pagination stopped: has_more is true but ${field} is ${cursor ? `a repeat (${cursor})` : "empty"}.`,
         );
-      }
       seen.add(cursor);
-      page = undefined; // the consumed page can be collected while the next one loads
-      page = (await this.#fetch({ ...filters, [param]: cursor }, false)).data as ListPage;
-      yield page as Page;
+      page = undefined as unknown as Walked<Page>; // collectable while the next page loads
+      page = (await this.#next(cursor, param)) as unknown as Walked<Page>;
     }
   }
 

@@ -23,18 +23,24 @@ export { serverWaitMs } from "./errors.js";
  * which is how the transport sees it.
  */
 export interface Call {
-  timeoutMs?: number;
-  maxRetries?: number;
-  idempotencyKey?: string;
-  maxResponseBytes?: number;
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
+  idempotencyKey?: string | undefined;
+  maxResponseBytes?: number | undefined;
   /** "error" (default): a 3xx is a RedirectError; "manual": the 3xx is returned as the response. */
-  redirect?: "error" | "manual";
-  /** asResponse(): the final Response is stashed here unread; openapi-fetch is given an empty 204. */
-  raw?: boolean;
-  rawResponse?: Response;
+  redirect?: "error" | "manual" | undefined;
   /** The caller's signal. Kept off openapi-fetch's Request: the transport links it to each attempt's own. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
+  /**
+   * "raw" (asResponse): the final Response is left in `response` unread. "data" (resource methods, no
+   * middleware): a 2xx is left in `response` and its parsed body in `data`. Either way openapi-fetch is
+   * given an empty 204, so it does not read or parse the body again.
+   */
+  mode?: "raw" | "data" | undefined;
+  response?: Response;
+  data?: unknown;
 }
+
 /**
  * What openapi-fetch builds for each call instead of a WHATWG Request: an undici Request costs ~20 µs
  * (it allocates an AbortSignal) and the transport builds the one it sends anyway. Middlewares see the
@@ -63,86 +69,69 @@ export class CallRequest {
   }
 }
 
-const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
-const NEVER_RETRY = [400, 401, 403, 404, 409, 422];
-/** setTimeout's largest delay; a longer one fires after 1 ms. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /** Exponential backoff from 0.5 s, doubling, capped at 8 s, minus up to 25 % jitter. */
 export function backoffMs(retry: number, random: () => number = Math.random): number {
   return Math.min(500 * 2 ** retry, 8000) * (1 - random() * 0.25);
 }
 
-/** x-should-retry can turn retries off, or on for statuses not known to be final; 4xx client errors stay final. */
-export function shouldRetry(response: Response): boolean {
-  if (response.ok || NEVER_RETRY.includes(response.status)) return false;
-  const hint = response.headers.get("x-should-retry");
-  if (hint === "true") return true;
-  if (hint === "false") return false;
-  return RETRY_STATUSES.includes(response.status);
+/**
+ * 408, 429, 500, 502, 503 and 504 are retried; x-should-retry can turn that off, or on for a status not
+ * known to be final (400, 401, 403, 404, 409 and 422 always are).
+ */
+export function shouldRetry({ ok, status, headers }: Response): boolean {
+  const hint = headers.get("x-should-retry");
+  return (
+    !ok &&
+    !/^(40[0139]|422)$/.test(`${status}`) &&
+    (hint === "true" || (hint !== "false" && /^(408|429|50[0234])$/.test(`${status}`)))
+  );
 }
-
-const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key)$/;
 
 /** Headers as a plain object for log lines, with credentials replaced. */
 export function redact(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.test(name) ? "[redacted]" : value;
+    out[name] = /^(authorization|proxy-authorization|cookie|x-api-key)$/.test(name) ? "[redacted]" : value;
   });
   return out;
 }
 
+const noop = () => undefined;
+
 /** Waits `ms`, or rejects at once when the caller's signal aborts; leaves no listener on the signal. */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
+    const done = () => {
       clearTimeout(timer);
-      reject(new APIUserAbortError());
+      signal?.removeEventListener("abort", done);
+      signal?.aborted ? reject(new APIUserAbortError()) : resolve();
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done);
   });
 }
 
 /** Reads a body as text, refusing more than `max` bytes (checked on Content-Length first, then as it streams). */
 async function readText(response: Response, max: number | undefined): Promise<string> {
-  if (max === undefined || !response.body) return response.text();
-  const tooLarge = () =>
-    new ResponseTooLargeError(
-      `The response is larger than maxResponseBytes (${max} bytes); not read further.`,
-    );
-  if (Number(response.headers.get("content-length")) > max) {
-    await response.body.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
+  const { body } = max === undefined ? {} : response;
+  if (!body) return response.text();
+  const limit = max as number;
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = Number(response.headers.get("content-length")) > limit ? Infinity : 0;
+  while (size <= limit) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return text + decoder.decode();
     size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
+    text += decoder.decode(value, { stream: true });
   }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  await reader.cancel().catch(noop);
+  throw new ResponseTooLargeError(`The response is over maxResponseBytes (${max}).`);
 }
 
 /** A response whose body was read already: openapi-fetch's json()/text() get the text read here. */
-function withText(response: Response, text: string, json: unknown): Response {
+function withText(response: Response, text: string, json?: unknown): Response {
   Object.defineProperties(response, {
     text: { value: async () => text },
     json: { value: async () => json },
@@ -152,104 +141,139 @@ function withText(response: Response, text: string, json: unknown): Response {
 
 /** The abort reason of an attempt whose timeout fired (a user abort carries the caller's reason). */
 const TIMED_OUT = Symbol("timed out");
+/** What openapi-fetch is given when the transport kept the response itself (see Call.mode). */
+let noContent: Response | undefined;
 
 export function createTransport(config: ResolvedConfig): typeof fetch {
+  // Controllers of attempts that ended unaborted with their body read, for later attempts: a new one
+  // costs ~7 µs on Node 20 (a transferable AbortSignal). An attempt has its controller to itself while it
+  // runs; each fetch leaves a listener on it until that request is collected, so a controller serves at
+  // most 8 attempts (within EventTarget's default limit of 10 listeners).
+  const idle: [AbortController, number][] = [];
+  // Deadlines of running attempts, watched by one timer armed for the earliest (a timer per attempt costs
+  // ~3 µs). Unref'd where the platform can, so it never keeps a process alive; elsewhere cleared when idle.
+  const running = new Map<AbortController, number>();
+  let sweeper: { unref?: () => void } | undefined;
+  let sweepAt = Infinity;
+  const arm = (at: number) => {
+    if (at < sweepAt) {
+      clearTimeout(sweeper as number);
+      sweepAt = at;
+      sweeper = setTimeout(sweep, at - Date.now());
+      sweeper.unref?.();
+    }
+  };
+  const sweep = () => {
+    sweepAt = Infinity;
+    for (const [controller, at] of running)
+      if (at > Date.now()) arm(at);
+      else {
+        running.delete(controller);
+        controller.abort(TIMED_OUT);
+      }
+  };
   return async function qoderFetch(input: RequestInfo | URL): Promise<Response> {
     const request = input as CallRequest | (Request & { qoderCall?: Call });
     const call = request.qoderCall ?? {};
-    const { signal } = call;
+    const { signal, mode } = call;
+    const { method, url, headers } = request;
     const maxRetries = call.maxRetries ?? config.maxRetries;
     const timeoutMs = call.timeoutMs ?? config.timeoutMs;
-    const maxBytes = call.maxResponseBytes ?? config.maxResponseBytes;
-    const redirect = call.redirect ?? "error";
     // Every attempt sends the same bytes: the serialized body, or a Request's body read once.
     const body =
       request instanceof Request ? (request.body ? await request.arrayBuffer() : undefined) : request.body;
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
-      await config.authorize(request.headers);
+      const authorizing = config.authorize(headers);
+      if (authorizing) await authorizing;
       // Server logs can tell the attempts of one call apart (the official SDK's header name).
-      if (attempt > 0) request.headers.set("X-Qoder-Retry-Count", String(attempt));
-      config.log("debug", `${request.method} ${request.url}`, () => redact(request.headers));
+      if (attempt) headers.set("X-Qoder-Retry-Count", `${attempt}`);
+      if (config.debug) config.log("debug", `${method} ${url}`, redact(headers));
       // Each attempt has its own controller: its timeout or the caller's signal really cancels it (the
       // socket is closed, not left to the server), while the body is sent and while it is read.
-      const controller = new AbortController();
-      // 0 and Infinity mean no timeout (config refuses finite values setTimeout cannot honour).
-      const timer =
-        timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS
-          ? setTimeout(() => controller.abort(TIMED_OUT), timeoutMs)
-          : undefined;
+      const lease = idle.pop() ?? [new AbortController(), 0];
+      const controller = lease[0];
+      // 0 and Infinity mean no timeout (config refuses what setTimeout cannot honour).
+      if (timeoutMs > 0 && timeoutMs < Infinity) {
+        running.set(controller, Date.now() + timeoutMs);
+        arm(Date.now() + timeoutMs);
+      }
       const onUserAbort = () => controller.abort(signal?.reason);
-      signal?.addEventListener("abort", onUserAbort, { once: true });
-      const toError = (cause: unknown) =>
-        cause instanceof QoderError
-          ? cause
-          : controller.signal.reason === TIMED_OUT
-            ? new APITimeoutError(`Request timed out after ${timeoutMs} ms.`)
-            : signal?.aborted
-              ? new APIUserAbortError({ cause })
-              : new APIConnectionError(`Connection error: ${(cause as Error)?.message ?? cause}`, { cause });
-
+      signal?.addEventListener("abort", onUserAbort);
       let response: Response | undefined;
       let failure: QoderError | undefined;
       let wait: number | undefined;
+      // A response handed back unread keeps its controller: a later attempt's timeout must not cancel it.
+      let reusable = true;
       try {
-        response = await (config.fetch ?? fetch)(request.url, {
-          method: request.method,
-          headers: request.headers,
+        response = await (config.fetch ?? fetch)(url, {
+          method,
+          headers,
           body,
           signal: controller.signal,
           // Never followed: a redirect to another origin would carry the token, the body and the ids there.
           redirect: "manual",
         });
-        if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-          if (redirect === "manual") return response;
-          await response.body?.cancel().catch(() => undefined);
-          throw new RedirectError(response.status, response.headers.get("location") ?? "");
+        const { status, ok } = response;
+        if (response.type === "opaqueredirect" || (status > 299 && status < 400)) {
+          reusable = call.redirect !== "manual";
+          if (!reusable) return response;
+          await response.body?.cancel().catch(noop);
+          throw new RedirectError(status, response.headers.get("location") ?? "");
         }
-        wait = serverWaitMs(response.headers);
         // A wait longer than the cap ends the retries (never sooner than asked); the error's retryAfterMs says it.
-        if (maxRetries - attempt <= 0 || !shouldRetry(response) || (wait ?? 0) > MAX_HONOURED_WAIT_MS) {
-          if (call.raw) {
+        const retry = attempt < maxRetries && shouldRetry(response);
+        if (retry) wait = serverWaitMs(response.headers);
+        if (!retry || (wait ?? 0) > MAX_HONOURED_WAIT_MS) {
+          noContent ??= new Response(null, { status: 204 });
+          if (mode === "raw") {
             // Its body is read by the caller after this call returns: the attempt's timeout stops here.
-            call.rawResponse = response;
-            return new Response(null, { status: 204 });
+            reusable = false;
+            call.response = response;
+            return noContent;
           }
           // Read within the attempt: its timeout still runs, a reset mid-body is a retryable failure.
-          const text = await readText(response, maxBytes);
-          if (!response.ok || response.status === 204 || request.method === "HEAD")
-            return withText(response, text, undefined);
+          const text = await readText(response, call.maxResponseBytes ?? config.maxResponseBytes);
+          if (!ok || status === 204 || method === "HEAD") return withText(response, text);
           let json: unknown;
           try {
-            json = text === "" ? undefined : JSON.parse(text);
+            json = text ? JSON.parse(text) : undefined;
           } catch {}
-          if (json === undefined) {
-            throw new InvalidResponseError(
-              response.status,
-              text.replace(/\s+/g, " ").trim().slice(0, 200),
-              response.headers,
-            );
-          }
-          return withText(response, text, json);
+          if (json === undefined) throw new InvalidResponseError(status, text, response.headers);
+          if (mode !== "data") return withText(response, text, json);
+          call.response = response;
+          call.data = json;
+          return noContent;
         }
-        await response.arrayBuffer().catch(() => undefined); // frees the connection for the retry
+        await response.arrayBuffer().catch(noop); // frees the connection for the retry
       } catch (cause) {
-        failure = toError(cause) as QoderError;
+        failure =
+          cause instanceof QoderError
+            ? cause
+            : controller.signal.reason === TIMED_OUT
+              ? new APITimeoutError(`Request timed out after ${timeoutMs} ms.`)
+              : signal?.aborted
+                ? new APIUserAbortError({ cause })
+                : new APIConnectionError(`Connection error: ${(cause as Error)?.message ?? cause}`, {
+                    cause,
+                  });
       } finally {
-        clearTimeout(timer);
+        running.delete(controller);
+        if (!running.size && !sweeper?.unref) {
+          clearTimeout(sweeper as number);
+          sweepAt = Infinity;
+        }
         signal?.removeEventListener("abort", onUserAbort);
+        if (reusable && !controller.signal.aborted && ++lease[1] < 8) idle.push(lease);
       }
 
-      if (
-        failure &&
-        (maxRetries - attempt <= 0 || !(failure instanceof APIConnectionError) || signal?.aborted)
-      )
+      if (failure && (attempt >= maxRetries || !(failure instanceof APIConnectionError) || signal?.aborted))
         throw failure;
       const delay = (failure ? undefined : wait) ?? backoffMs(attempt);
       config.log(
         "info",
-        `retrying ${request.method} ${request.url} in ${delay | 0} ms: ${failure?.message ?? response?.status}`,
+        `retrying ${method} ${url} in ${delay | 0} ms: ${failure?.message ?? response?.status}`,
       );
       await sleep(delay, signal);
     }

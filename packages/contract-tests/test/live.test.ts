@@ -26,7 +26,14 @@ describe.skipIf(!live)(title, () => {
     const deploymentId = deployments.data[0]?.id;
     if (!deploymentId) return undefined;
     const runs = await qoder.deployments.runs.list(deploymentId, { limit: 1 });
-    ids = { deploymentId, runId: runs.data[0]?.id ?? "" };
+    const agents = await qoder.agents.list({ limit: 1, include_archived: true });
+    const environments = await qoder.environments.list({ limit: 1, include_archived: true });
+    ids = {
+      deploymentId,
+      runId: runs.data[0]?.id ?? "",
+      agentId: agents.data[0]?.id,
+      environmentId: environments.data[0]?.id,
+    };
     return ids;
   }
 
@@ -40,6 +47,10 @@ describe.skipIf(!live)(title, () => {
       if ((needsDeployment && !found) || (needsRun && !found?.runId)) {
         skip(`the account has no deployment/run to call ${operationId} with`);
       }
+      if (operation.path.includes("{agent_id}") && !found?.agentId)
+        skip(`the account has no agent (${operationId})`);
+      if (operation.path.includes("{environment_id}") && !found?.environmentId)
+        skip(`the account has no environment (${operationId})`);
       const result = await coverage[operationId]?.call(qoder as NonNullable<typeof qoder>, found as Ids, {});
       const success = operation.responses.find((response) => response.status < 300);
       expect(validate(success?.schemaPointer ?? "", result)).toEqual([]);

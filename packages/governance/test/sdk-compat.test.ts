@@ -30,24 +30,48 @@ beforeAll(async () => {
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-// Mutants stand for a client that lost a name 0.1.0 users call: the gate must fail on each of them.
-const mutants = [
+// Mutants stand for a client that lost a name released users call: the gate must fail on each of them.
+const mutants: { file: string; removed: string; from: string; to: string; diagnostic: RegExp }[] = [
   {
+    file: "v0.1.0.ts",
     removed: "resource method deployments.archive",
     from: "qoder.deployments.archive(",
     to: "qoder.deployments.archiveDeployment(",
     diagnostic: /TS2339|TS2551/,
   },
   {
+    file: "v0.1.0.ts",
     removed: "export NotFoundError",
     from: "  NotFoundError,\n",
     to: "  NotFoundErr as NotFoundError,\n",
     diagnostic: /TS2305|TS2724/,
   },
   {
+    file: "v0.1.0.ts",
     removed: "response field Deployment.name",
     from: "deployment.name,",
     to: "deployment.display_name,",
+    diagnostic: /TS2339|TS2551/,
+  },
+  {
+    file: "v0.2.0.ts",
+    removed: "resource method agents.versions.list",
+    from: "qoder.agents.versions.list(agent.id, { limit: 10 })",
+    to: "qoder.agents.listVersions(agent.id, { limit: 10 })",
+    diagnostic: /TS2339|TS2551/,
+  },
+  {
+    file: "v0.2.0.ts",
+    removed: "resource method environments.delete",
+    from: "qoder.environments.delete(",
+    to: "qoder.environments.remove(",
+    diagnostic: /TS2339|TS2551/,
+  },
+  {
+    file: "v0.2.0.ts",
+    removed: "response field Agent.version",
+    from: "const version: number = agent.version;",
+    to: "const version: number = agent.revision;",
     diagnostic: /TS2339|TS2551/,
   },
 ];
@@ -57,12 +81,14 @@ const mutants = [
  * node_modules links the current client, with the compiler options of sdk-compat/tsconfig.json.
  * Diagnostics are per file, so each file's verdict is its own.
  */
-async function typecheckMutants(original: string) {
+async function typecheckMutants(originals: Record<string, string>) {
   await mkdir(path.join(scratch, "node_modules", "@qoder-cloud"), { recursive: true });
   await symlink(clientDir, path.join(scratch, "node_modules", "@qoder-cloud", "client"), "dir");
   await writeFile(path.join(scratch, "package.json"), JSON.stringify({ type: "module" }));
-  await writeFile(path.join(scratch, "control.ts"), original);
+  for (const [file, original] of Object.entries(originals))
+    await writeFile(path.join(scratch, `control-${file}`), original);
   for (const [i, mutant] of mutants.entries()) {
+    const original = originals[mutant.file] ?? "";
     expect(original).toContain(mutant.from);
     await writeFile(path.join(scratch, `mutant-${i}.ts`), original.replace(mutant.from, mutant.to));
   }
@@ -76,15 +102,21 @@ async function typecheckMutants(original: string) {
 describe.concurrent("sdk-compat", () => {
   test("every released client's usage examples type-check against the current client", async () => {
     const examples = (await readdir(compatDir)).filter((f) => /^v\d+\.\d+\.\d+\.ts$/.test(f));
-    expect(examples).toContain("v0.1.0.ts");
+    expect(examples).toEqual(expect.arrayContaining(["v0.1.0.ts", "v0.2.0.ts"]));
     const { code, output } = await tsc(path.join(compatDir, "tsconfig.json"));
     expect(output).toBe("");
     expect(code).toBe(0);
   });
 
   test("bites: each example using a name the client lost fails to compile; the control compiles", async () => {
-    const diagnosticsOf = await typecheckMutants(await readFile(path.join(compatDir, "v0.1.0.ts"), "utf8"));
-    expect(diagnosticsOf("control.ts")).toEqual([]);
+    const files = [...new Set(mutants.map((m) => m.file))];
+    const originals = Object.fromEntries(
+      await Promise.all(
+        files.map(async (f) => [f, await readFile(path.join(compatDir, f), "utf8")] as const),
+      ),
+    );
+    const diagnosticsOf = await typecheckMutants(originals);
+    for (const file of files) expect(diagnosticsOf(`control-${file}`)).toEqual([]);
     for (const [i, mutant] of mutants.entries()) {
       const diagnostics = diagnosticsOf(`mutant-${i}.ts`);
       expect(diagnostics.join("\n"), `removed ${mutant.removed}`).toMatch(mutant.diagnostic);

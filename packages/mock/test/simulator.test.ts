@@ -35,6 +35,11 @@ const examples = (loadContract().document.components as { examples: Record<strin
 const example = <T>(name: string): T => structuredClone(examples[name]?.value) as T;
 const seedList = example<List<Deployment>>("DeploymentListExample");
 const seedDeployment = seedList.data[0] as Deployment;
+/** The agent (both versions) and environments the example deployments reference. */
+const referenced = {
+  agents: example<List<{ version: number }>>("AgentVersionListExample").data.reverse(),
+  environments: example<List<unknown>>("EnvironmentListExample").data,
+};
 
 let server: SimServer;
 beforeAll(async () => {
@@ -49,6 +54,9 @@ beforeEach(async () => {
   token = `pt-sim-${++tokenCount}`;
   const reset = await server.call("POST", "/_mock/reset", { token, body: { fixture: "empty" } });
   expect(reset.status).toBe(200);
+  // Deployments must reference an existing agent and environment: load the example ones (no deployments).
+  const loaded = await server.call("POST", "/_mock/state", { token, body: referenced });
+  expect(loaded.status, JSON.stringify(loaded.body)).toBe(200);
 });
 const call = <T = Deployment>(method: string, path: string, options: Parameters<SimServer["call"]>[2] = {}) =>
   server.call<T>(method, path, { token, ...options });
@@ -185,7 +193,8 @@ describe("list", () => {
   it("filters by status, agent_id, include_archived and created_at", async () => {
     const start = Date.parse("2026-07-01T00:00:00Z");
     await server.call("POST", "/_mock/clock", { body: { now: new Date(start).toISOString() } });
-    const a = await create({ name: "a", agent: "agent_aaa" });
+    const other = await call<{ id: string }>("POST", "/agents", { body: { name: "aaa", model: "ultimate" } });
+    const a = await create({ name: "a", agent: other.body.id });
     await server.call("POST", "/_mock/clock", { body: { advance_ms: 60_000 } });
     const b = await create({ name: "b" });
     await server.call("POST", "/_mock/clock", { body: { advance_ms: 60_000 } });
@@ -201,7 +210,7 @@ describe("list", () => {
       "a",
     ]);
     expect(await names("status=paused")).toEqual(["b"]);
-    expect(await names("agent_id=agent_aaa")).toEqual(["a"]);
+    expect(await names(`agent_id=${other.body.id}`)).toEqual(["a"]);
     expect(await names(`created_at[gte]=${b.created_at}&include_archived=true`)).toHaveLength(2);
     expect(await names(`created_at[lte]=${a.created_at}`)).toEqual(["a"]);
   });

@@ -24,7 +24,7 @@ export interface paths {
          * Create a deployment
          * @description Creates a deployment that binds an agent (pinned to a version), an environment and 1–50 initial events to an optional cron schedule. The new deployment is `active` and starts firing on its schedule immediately; without `schedule`, or with `schedule: null`, it is manual-only (no upcoming runs) and runs only through the run operation. Each run creates a new session that receives the initial events. Every optional field accepts `null`, meaning "not set", as the official SDKs send it. `budget` is `{"type": "limit", "max_list_cost": {"amount": "2500", "currency": "USD"}}` (minor units).
          *
-         *     The agent and environment must exist and must not be archived (400). `metadata` holds at most 16 user keys; the reserved `cas_config` key is exempt. Unknown body fields are a 400. Send an `Idempotency-Key` to make retries safe: a replay returns the original deployment, a reused key with a different body is a 409.
+         *     The agent and environment must exist and must not be archived: an unknown agent, agent version or environment, or an archived one, is a 400 naming the field (`agent`, `agent.version`, `environment_id`). A bare agent ID pins the agent's latest version; the object form pins the given one. If the agent or environment is archived later, the next scheduled run fails with `agent_archived_error` or `environment_archived_error` and the deployment is paused automatically with `paused_reason: {type: "error", error: {type: …}}`. `metadata` holds at most 16 user keys; the reserved `cas_config` key is exempt. Unknown body fields are a 400. Send an `Idempotency-Key` to make retries safe: a replay returns the original deployment, a reused key with a different body is a 409.
          */
         post: operations["createDeployment"];
         delete?: never;
@@ -75,7 +75,7 @@ export interface paths {
          *       an update with no fields).
          *
          *
-         *     An invalid value, an empty name, an invalid cron expression or time zone, or an archived agent or environment is a 400. Unknown fields are a 400. An `Idempotency-Key` reused with a different body is a 409.
+         *     An invalid value, an empty name, an invalid cron expression or time zone, or an unknown or archived agent, agent version or environment is a 400 naming the field. A scheduled run of a deployment whose agent or environment was archived since fails with `agent_archived_error` / `environment_archived_error` and pauses the deployment (`paused_reason: {type: "error", …}`); pointing it at a usable agent or environment and unpausing it resumes the schedule. Unknown fields are a 400. An `Idempotency-Key` reused with a different body is a 409.
          */
         post: operations["updateDeployment"];
         delete?: never;
@@ -293,15 +293,305 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List agents
+         * @description Lists the account's agents, newest first, each at its current version. Archived agents are excluded unless `include_archived=true`.
+         *
+         *     Page forwards with the previous page's `next_page` as `page` (or `last_id` as `after_id`), backwards with `first_id` as `before_id`; the three cursors are mutually exclusive (400), as is a `limit` outside 1–100.
+         */
+        get: operations["listAgents"];
+        put?: never;
+        /**
+         * Create an agent
+         * @description Creates an agent at version 1. `model` is a model ID from `GET /models` (`"ultimate"`) or an object `{id, effort?, context_window?}`. `tools` is a list of toolsets by `type`: `agent_toolset_20260401` (built-in tools with an `enabled_tools` allowlist, `disallowed_tools` and per-tool `configs[].permission_policy`), `mcp_toolset` (tools of a server in `mcp_servers`), `custom` (client-executed) and `browser_toolset_20260714` (Browser Use, beta: the request must carry `x-qoder-beta: browser-use-2026-07-14`, else 400). At most 128 tools and 20 MCP servers; every MCP server must be referenced by an `mcp_toolset`. `metadata` holds at most 16 pairs.
+         *
+         *     Unknown body fields are a 400. Send an `Idempotency-Key` to make retries safe.
+         */
+        post: operations["createAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the agent (`agent_…`).
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
+                 */
+                agent_id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an agent
+         * @description Returns the agent at its current version, or with `?version=N` the snapshot of version N (a version it never had is a 404). Archived agents remain retrievable.
+         */
+        get: operations["getAgent"];
+        put?: never;
+        /**
+         * Update an agent
+         * @description Creates a new version of the agent. `version` is required and must equal the current version (optimistic concurrency): a stale one is a 409 `conflict_error` "Version conflict"; get the agent and retry. On success `version` increments by one.
+         *
+         *     Omitted fields keep their value; `name` and `model` cannot be cleared; `description` and `system` are cleared by `""` or `null`. `tools`, `mcp_servers` and `skills` are replaced as a whole (`[]` or `null` clears them); writing a `browser_toolset_20260714` needs `x-qoder-beta: browser-use-2026-07-14`. `metadata` is patched per key (a string upserts, `null` deletes). Existing sessions and deployments keep the version they pinned; a deployment that references the agent by bare ID is re-pinned only when it is updated. An archived agent cannot be updated (409).
+         */
+        post: operations["updateAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/{agent_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the agent (`agent_…`).
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
+                 */
+                agent_id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive an agent
+         * @description Archives the agent (irreversible): `archived_at` is set, it disappears from the list unless `include_archived=true`, and it can no longer be used by new sessions, new or updated deployments, or multi-agent rosters (400). A deployment that already uses it fails its next scheduled run with `agent_archived_error` and is paused automatically (`paused_reason: {type: "error", error: {type: "agent_archived_error"}}`). Takes no body (`{}` is accepted); archiving an archived agent is a 409.
+         */
+        post: operations["archiveAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/{agent_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the agent (`agent_…`).
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
+                 */
+                agent_id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an agent's versions
+         * @description Lists the agent's version snapshots, newest version first, each a full agent object with its own `version`. Page with the previous response's `next_page` as `page` (`limit` 1–100, default 20).
+         */
+        get: operations["listAgentVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/environments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List environments
+         * @description Lists the account's environments, newest first. Archived environments are excluded unless `include_archived=true`.
+         *
+         *     Page forwards with `next_page` as `page` (or `last_id` as `after_id`), backwards with `first_id` as `before_id`; the three cursors are mutually exclusive (400), as is a `limit` outside 1–100.
+         */
+        get: operations["listEnvironments"];
+        put?: never;
+        /**
+         * Create an environment
+         * @description Creates an environment, usable at once (the container is provisioned when a session starts). `config` is `{"type": "cloud", networking?, packages?, setup_script?}` or `{"type": "self_hosted"}`; omitted, it is a cloud environment with `limited` networking (no package registries, no MCP egress), so set `networking` explicitly. `config: null` or `{}` is a 400, as are packages under `limited` networking without `allow_package_managers: true`.
+         *
+         *     Unknown body fields are a 400. Send an `Idempotency-Key` to make retries safe.
+         */
+        post: operations["createEnvironment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/environments/{environment_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the environment (`env_…`).
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
+                 */
+                environment_id: components["parameters"]["EnvironmentIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive an environment
+         * @description Archives the environment (irreversible): `archived_at` is set, it disappears from the list unless `include_archived=true`, and new sessions and new or updated deployments can no longer use it (400). A deployment that already uses it fails its next scheduled run with `environment_archived_error` and is paused automatically (`paused_reason: {type: "error", error: {type: "environment_archived_error"}}`). Takes no body (`{}` is accepted); archiving an archived environment is a 409.
+         */
+        post: operations["archiveEnvironment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/environments/{environment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the environment (`env_…`).
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
+                 */
+                environment_id: components["parameters"]["EnvironmentIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an environment
+         * @description Returns one environment. Archived environments remain retrievable; deleted ones are a 404.
+         */
+        get: operations["getEnvironment"];
+        put?: never;
+        /**
+         * Update an environment
+         * @description Changes the environment; omitted fields keep their value. `description: null` clears the description; `config` replaces the configuration's given fields (omitted cloud fields are kept) and cannot be `null`; `metadata` is a per-key patch (`null` or `""` deletes a key). Changes apply to sessions started afterwards. `{}` is a no-op. An archived environment can still be updated (it stays archived).
+         */
+        post: operations["updateEnvironment"];
+        /**
+         * Delete an environment
+         * @description Deletes the environment for good. Refused with a 409 `conflict_error` while any session references it, deleted sessions and the sessions of deployment runs included: archive it instead. A deployment that has never run does not block the deletion; its next scheduled run then fails with `environment_not_found_error` and pauses the deployment (`paused_reason: {type: "error", …}`). Returns `{id, type: "environment_deleted"}`.
+         */
+        delete: operations["deleteEnvironment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List models
+         * @description Lists the models enabled for the account, newest first, as `{data, has_more}`. The list is not paginated in practice (`has_more` is false); the official SDKs still send `limit` (1–1000), `after_id` and `before_id`, which are accepted.
+         */
+        get: operations["listModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An agent: a versioned configuration of model, system prompt, tools, MCP servers and skills. Every change through the update operation creates a new version (starting at 1); sessions and deployments pin a version. */
+        Agent: {
+            id: components["schemas"]["AgentId"];
+            /** @constant */
+            type: "agent";
+            /**
+             * @description Human-readable name (1–256 characters).
+             * @example daily-report-agent
+             */
+            name: string;
+            /** @description What the agent does; empty when not set. */
+            description: string | null;
+            model: components["schemas"]["AgentModel"];
+            /** @description System prompt; empty when not set. */
+            system: string | null;
+            tools: components["schemas"]["AgentTool"][];
+            mcp_servers: components["schemas"]["McpServer"][];
+            skills: components["schemas"]["AgentSkill"][];
+            /** @description Coordinator topology, or `null` for a single-agent configuration. */
+            multiagent?: components["schemas"]["Multiagent"] | null;
+            metadata: components["schemas"]["KeyValueMetadata"];
+            /** @description The version this object describes: the current version, or the requested one for `?version=N` and in the versions list. Starts at 1 and increments with every update. */
+            version: number;
+            /** @description Whether the agent is archived (also signalled by a non-null `archived_at`). */
+            archived?: boolean;
+            /**
+             * Format: date-time
+             * @description When the agent was archived; null while it is not.
+             */
+            archived_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /**
          * @description Agent ID, the prefix `agent_` followed by lowercase letters and digits.
          * @example agent_019eb4d4a06d747c865d5800b9c57ae2
          */
         AgentId: string;
+        /** @description One page of agents, newest first. */
+        AgentList: {
+            data: components["schemas"]["Agent"][];
+            /** @description ID of the first agent on this page (pass as `before_id` to page backwards); null when empty. */
+            first_id?: components["schemas"]["AgentId"] | null;
+            /** @description ID of the last agent on this page (pass as `after_id` to page forwards); null when empty. */
+            last_id?: components["schemas"]["AgentId"] | null;
+            has_more: boolean;
+            /** @description Opaque cursor for the next page (pass as `page`); null when `has_more` is false. */
+            next_page: string | null;
+        };
+        /** @description The model that powers the agent, as it was given: a model ID (`"ultimate"`, `"auto"`; see `GET /models`) or a model configuration object. */
+        AgentModel: string | {
+            /** @description Model ID, as listed by `GET /models`. */
+            id: string;
+            effort?: components["schemas"]["ModelEffort"];
+            /** @description Context window in tokens; one of the model's `available_context_windows`. */
+            context_window?: number;
+            speed?: components["schemas"]["ModelSpeed"];
+            /** @description Geographic region for model inference, when set. */
+            inference_geo?: string;
+        };
+        /** @description The model: a model ID string from `GET /models` (e.g. `"ultimate"`), or an object `{id, effort?, context_window?, speed?, inference_geo?}` for finer control. `effort` must be one of the model's `efforts` and `context_window` one of its `available_context_windows` (else 400); models without efforts (e.g. `auto`) accept only the string form. On update the object replaces the stored model as a whole. */
+        AgentModelParams: string | {
+            /** @description Model ID, as listed by `GET /models`. */
+            id: string;
+            /** @description Reasoning effort; omitted or `null` = the model's `default_effort`. */
+            effort?: components["schemas"]["ModelEffort"] | null;
+            /** @description Context window in tokens; omitted or `null` = the model's `default_context_window`. */
+            context_window?: number | null;
+            /** @description Inference speed; omitted or `null` = `standard`. */
+            speed?: components["schemas"]["ModelSpeed"] | null;
+            /** @description Geographic region for inference; omitted or `null` = the workspace default. */
+            inference_geo?: string | null;
+        };
         /** @description The agent a deployment runs, always resolved to a concrete version in responses. A deployment created with a bare agent ID is pinned to the agent's latest version at that time. */
         AgentReference: {
             id: components["schemas"]["AgentId"];
@@ -321,6 +611,63 @@ export interface components {
             /** @description The agent version to pin. */
             version: number;
         };
+        /** @description A skill bound to the agent, resolved to a version. */
+        AgentSkill: {
+            /**
+             * @description `custom` for an uploaded skill (`skill_…`), `qoder` for a Qoder-managed one.
+             * @enum {string}
+             */
+            type: "custom" | "qoder";
+            skill_id: string;
+            /** @description The skill version in use. */
+            version?: string;
+        };
+        /** @description A skill to bind: an uploaded skill (`type: custom`, `skill_id: skill_…`) or a Qoder-managed one (`type: qoder`), optionally pinned to a `version` (a string; omitted or `null` = the latest). */
+        AgentSkillParams: {
+            /** @enum {string} */
+            type: "custom" | "qoder";
+            skill_id: string;
+            version?: string | null;
+        };
+        /** @description One entry of an agent's `tools`, by `type`. */
+        AgentTool: components["schemas"]["AgentToolset20260401"] | components["schemas"]["McpToolset"] | components["schemas"]["CustomTool"] | components["schemas"]["BrowserToolset20260714"];
+        /** @description One tool entry, by `type`: `agent_toolset_20260401` (built-in tools), `mcp_toolset` (tools of a declared MCP server), `custom` (client-executed) or `browser_toolset_20260714` (Browser Use, beta: needs the `x-qoder-beta: browser-use-2026-07-14` header). */
+        AgentToolParams: components["schemas"]["AgentToolset20260401Params"] | components["schemas"]["McpToolsetParams"] | components["schemas"]["CustomToolParams"] | components["schemas"]["BrowserToolset20260714"];
+        /**
+         * AgentToolset20260401
+         * @description The built-in tools (Bash, Read, Write, Edit, Glob, Grep, WebFetch, WebSearch, ImageSearch, ImageGen, DeliverArtifacts). An empty or absent `enabled_tools` enables all of them.
+         */
+        AgentToolset20260401: {
+            /** @constant */
+            type: "agent_toolset_20260401";
+            /** @description Allowlist of built-in tool names; tools outside it are invisible to the model. */
+            enabled_tools?: string[];
+            /** @description Built-in tools hidden from the model. */
+            disallowed_tools?: string[];
+            configs?: components["schemas"]["ToolConfig"][];
+            default_config?: components["schemas"]["ToolsetDefaultConfig"];
+        };
+        /**
+         * AgentToolset20260401Params
+         * @description The built-in tools. `enabled_tools` is an allowlist (empty or omitted = every built-in tool, including `DeliverArtifacts`); an unknown tool name is a 400. `configs[]` overrides `default_config` per tool.
+         */
+        AgentToolset20260401Params: {
+            /** @constant */
+            type: "agent_toolset_20260401";
+            /** @description Allowlist of built-in tool names. */
+            enabled_tools?: string[] | null;
+            /** @description Built-in tools to hide from the model. */
+            disallowed_tools?: string[] | null;
+            configs?: components["schemas"]["ToolConfigParams"][] | null;
+            default_config?: components["schemas"]["ToolsetDefaultConfigParams"] | null;
+        };
+        /** @description One page of an agent's version snapshots, newest version first. */
+        AgentVersionList: {
+            data: components["schemas"]["Agent"][];
+            has_more: boolean;
+            /** @description Opaque cursor for the next page (pass as `page`); null when `has_more` is false. */
+            next_page: string | null;
+        };
         /**
          * Base64Source
          * @description Inline base64-encoded bytes with their MIME type.
@@ -335,6 +682,14 @@ export interface components {
             media_type: string;
             /** @description Base64-encoded bytes. */
             data: string;
+        };
+        /**
+         * BrowserToolset20260714
+         * @description Browser Use (beta): the platform-managed `browser_*` tools and the session's live preview. Writing it into an agent's `tools` requires the request header `x-qoder-beta: browser-use-2026-07-14` (else 400). It takes no other field.
+         */
+        BrowserToolset20260714: {
+            /** @constant */
+            type: "browser_toolset_20260714";
         };
         /**
          * @description Hard spend ceiling copied onto every session a run creates: the session stops issuing model requests once its tracked list cost reaches `max_list_cost`. Shape from the official SDKs.
@@ -434,10 +789,55 @@ export interface components {
              */
             last_triggered_at?: string;
         };
+        /**
+         * CloudConfig
+         * @description A container in Qoder's cloud, with its network policy, packages and setup script.
+         */
+        CloudConfig: {
+            /** @constant */
+            type: "cloud";
+            networking: components["schemas"]["Networking"];
+            packages?: components["schemas"]["Packages"];
+            /** @description Shell script run with `/bin/bash -lc` after the packages are installed. */
+            setup_script?: string | null;
+        };
+        /**
+         * CloudConfigParams
+         * @description A cloud container. On update, omitted fields keep their value. `setup_script` runs with `/bin/bash -lc` after the packages on every sandbox provision (make it idempotent); a non-zero exit aborts the session's start.
+         */
+        CloudConfigParams: {
+            /**
+             * @description May be omitted, as the official SDKs allow; `{}` is refused.
+             * @constant
+             */
+            type?: "cloud";
+            /** @description Network policy; omitted or `null` on create = `limited`. */
+            networking?: components["schemas"]["NetworkingParams"] | null;
+            packages?: components["schemas"]["PackagesParams"] | null;
+            setup_script?: string | null;
+        };
         /** @description One block of a user message, discriminated by `type`. */
         ContentBlock: components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["DocumentBlock"] | components["schemas"]["RedactedBlock"];
         /** @description Where a document block's data comes from. */
         ContentSource: components["schemas"]["Base64Source"] | components["schemas"]["PlainTextSource"] | components["schemas"]["UrlSource"] | components["schemas"]["FileSource"];
+        /** @description Body of the create operation. Unknown fields are a 400. Every optional field also accepts `null` (= not set), as the official SDKs send it. */
+        CreateAgentParams: {
+            /** @description Agent name, 1–256 characters (kebab-case recommended). */
+            name: string;
+            model: components["schemas"]["AgentModelParams"];
+            /** @description What the agent does; default empty. */
+            description?: string | null;
+            /** @description System prompt; default empty. */
+            system?: string | null;
+            /** @description Tool configurations, at most 128 entries; omitted, `null` or `[]` = no tools. */
+            tools?: components["schemas"]["AgentToolParams"][] | null;
+            /** @description MCP servers, at most 20, names unique, each referenced by an `mcp_toolset` in `tools`. */
+            mcp_servers?: components["schemas"]["McpServerParams"][] | null;
+            /** @description Skills available to the agent. */
+            skills?: components["schemas"]["AgentSkillParams"][] | null;
+            multiagent?: components["schemas"]["MultiagentParams"] | null;
+            metadata?: components["schemas"]["KeyValueMetadataParams"] | null;
+        };
         /** @description Body of the create operation. Unknown fields are rejected (400), so a misspelt field name cannot be silently ignored. Every optional field also accepts `null`, meaning "not set" (the official SDKs send it that way). */
         CreateDeploymentParams: {
             /** @description Deployment name, 1–256 characters. */
@@ -461,6 +861,52 @@ export interface components {
             /** @description Spend ceiling per run's session; `null` = none. */
             budget?: components["schemas"]["BudgetParams"] | null;
         };
+        /** @description Body of the create operation. Unknown fields are a 400. `config` may be omitted (a cloud environment with `limited` networking) but not be `null` or `{}`. */
+        CreateEnvironmentParams: {
+            /** @description Environment name; must not be blank. */
+            name: string;
+            description?: string | null;
+            config?: components["schemas"]["EnvironmentConfigParams"];
+            /** @description Visibility (only meaningful for self-hosted environments); omitted or `null` = the organization's default. */
+            scope?: components["schemas"]["EnvironmentScope"] | null;
+            metadata?: components["schemas"]["KeyValueMetadataParams"] | null;
+        };
+        /**
+         * CustomTool
+         * @description A tool the API client executes: when the agent calls it, the session emits `agent.custom_tool_use` and waits for a `user.custom_tool_result` event.
+         */
+        CustomTool: {
+            /** @constant */
+            type: "custom";
+            name: string;
+            description?: string;
+            /** @description JSON Schema of the tool's input (an object schema). */
+            input_schema: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * CustomToolParams
+         * @description A client-executed tool: `name` (1–128 letters, digits, `_` or `-`, unique among the agent's tools), a `description` shown to the model, and an `input_schema` (a JSON Schema whose `type` is `object`).
+         */
+        CustomToolParams: {
+            /** @constant */
+            type: "custom";
+            name: string;
+            /** @description What the tool does, shown to the agent. */
+            description: string;
+            /** @description JSON Schema for the tool input; extra JSON Schema keywords are kept. */
+            input_schema: {
+                /** @constant */
+                type?: "object";
+                properties?: {
+                    [key: string]: unknown;
+                } | null;
+                required?: string[] | null;
+            } & {
+                [key: string]: unknown;
+            };
+        };
         /** @description Defines the outcome the agent should iterate towards, optionally graded by a rubric. */
         DefineOutcomeEvent: {
             /** @constant */
@@ -470,6 +916,12 @@ export interface components {
             rubric: components["schemas"]["Rubric"];
             /** @description Maximum improvement iterations (default 3, at most 20). */
             max_iterations?: number | null;
+        };
+        /** @description Confirmation that an environment was deleted. */
+        DeletedEnvironment: {
+            id: components["schemas"]["EnvironmentId"];
+            /** @constant */
+            type: "environment_deleted";
         };
         /** @description A deployment binds an agent, an environment and initial events to an optional cron schedule. Each run (scheduled or manual) creates a new session that receives the initial events. */
         Deployment: {
@@ -600,11 +1052,53 @@ export interface components {
         };
         /** @description Body of the state-change operations (pause, unpause, archive, run): none is needed, but clients that always send JSON may send `{}`. Any field is rejected (400). */
         EmptyBody: Record<string, never>;
+        /** @description An environment: the container configuration sessions run in. It is usable as soon as it is created (there is no status); the container is provisioned when a session starts. */
+        Environment: {
+            id: components["schemas"]["EnvironmentId"];
+            /** @constant */
+            type: "environment";
+            /** @example python-data-env */
+            name: string;
+            /** @description Description; null when never set. */
+            description: string | null;
+            config: components["schemas"]["EnvironmentConfig"];
+            scope?: components["schemas"]["EnvironmentScope"];
+            metadata: components["schemas"]["KeyValueMetadata"];
+            /** @description Whether the environment is archived (also signalled by a non-null `archived_at`). */
+            archived?: boolean;
+            /**
+             * Format: date-time
+             * @description When the environment was archived; null while it is not.
+             */
+            archived_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Where sessions run, by `type`. */
+        EnvironmentConfig: components["schemas"]["CloudConfig"] | components["schemas"]["SelfHostedConfig"];
+        /** @description Environment configuration by `type`: `cloud` or `self_hosted`. When given it must be an object with `type` (`{}` or `null` is a 400). */
+        EnvironmentConfigParams: components["schemas"]["CloudConfigParams"] | components["schemas"]["SelfHostedConfigParams"];
         /**
          * @description Environment ID, the prefix `env_` followed by lowercase letters and digits.
          * @example env_019e64e01a137caf953ac2ac7b42ec5c
          */
         EnvironmentId: string;
+        /** @description One page of environments, newest first. */
+        EnvironmentList: {
+            data: components["schemas"]["Environment"][];
+            first_id?: components["schemas"]["EnvironmentId"] | null;
+            last_id?: components["schemas"]["EnvironmentId"] | null;
+            has_more: boolean;
+            /** @description Opaque cursor for the next page (pass as `page`); null when `has_more` is false. */
+            next_page: string | null;
+        };
+        /**
+         * @description Who sees the environment: `organization` (every account of the organization) or `account` (the owning account only).
+         * @enum {string}
+         */
+        EnvironmentScope: "organization" | "account";
         /**
          * @description Environment variables for each run's session as `KEY=VALUE` pairs separated by `;` or newlines. Names match `[A-Za-z_][A-Za-z0-9_]*`; the reserved names `SERVER_ENDPOINT`, `USER_ID`, `WORK_DIR` and the prefixes `CAW_` and `QODER_` are rejected with a 400. Documented only by the official SDK.
          * @example REPORT_LANG=en;REPORT_FORMAT=markdown
@@ -698,6 +1192,18 @@ export interface components {
         ImageSource: components["schemas"]["Base64Source"] | components["schemas"]["UrlSource"] | components["schemas"]["FileSource"];
         /** @description An event sent to the session each run creates, discriminated by `type`. */
         InitialEvent: components["schemas"]["UserMessageEvent"] | components["schemas"]["DefineOutcomeEvent"] | components["schemas"]["SystemMessageEvent"];
+        /** @description User metadata of an agent or environment; at most 16 pairs, keys ≤ 64 and values ≤ 512 characters. */
+        KeyValueMetadata: {
+            [key: string]: string;
+        };
+        /** @description Metadata to store; at most 16 pairs, keys 1–64 characters, string values of at most 512 characters. */
+        KeyValueMetadataParams: {
+            [key: string]: string;
+        };
+        /** @description Metadata patch: a string value inserts or replaces that key, `null` deletes it, keys not mentioned are kept. The stored result must hold at most 16 keys (else 400). */
+        KeyValueMetadataPatch: {
+            [key: string]: string | null;
+        };
         /** @description The deployment was paused by a call to the pause operation. */
         ManualPausedReason: {
             /** @constant */
@@ -707,6 +1213,55 @@ export interface components {
         ManualTrigger: {
             /** @constant */
             type: "manual";
+        };
+        /** @description A URL-based MCP server the agent connects to. Credentials come from vaults, never from here. */
+        McpServer: {
+            /** @constant */
+            type: "url";
+            /** @description Unique within the agent; referenced by an `mcp_toolset`. */
+            name: string;
+            /** @description Endpoint URL of the MCP server. */
+            url: string;
+        };
+        /** @description A URL-based MCP server: a `name` unique within the agent (1–255 characters) that an `mcp_toolset` in `tools` must reference (an unreferenced server is a 400), and its `url`. Authentication goes through vault credentials (`static_bearer`), never an inline token. */
+        McpServerParams: {
+            /** @constant */
+            type: "url";
+            name: string;
+            /**
+             * Format: uri
+             * @description Endpoint URL of the MCP server.
+             */
+            url: string;
+        };
+        /**
+         * McpToolset
+         * @description The tools of one MCP server declared in the agent's `mcp_servers`.
+         */
+        McpToolset: {
+            /** @constant */
+            type: "mcp_toolset";
+            /** @description The `name` of an entry of the agent's `mcp_servers`. */
+            mcp_server_name: string;
+            configs?: components["schemas"]["ToolConfig"][];
+            default_config?: components["schemas"]["ToolsetDefaultConfig"];
+        };
+        /**
+         * McpToolsetParams
+         * @description Tools of an MCP server: `mcp_server_name` must equal the `name` of an entry of the agent's `mcp_servers` (else 400).
+         */
+        McpToolsetParams: {
+            /** @constant */
+            type: "mcp_toolset";
+            /** @description Name of the MCP server, 1–255 characters. */
+            mcp_server_name: string;
+            configs?: {
+                /** @description Name of the MCP tool, 1–128 characters. */
+                name: string;
+                enabled?: boolean | null;
+                permission_policy?: components["schemas"]["PermissionPolicy"] | null;
+            }[] | null;
+            default_config?: components["schemas"]["ToolsetDefaultConfigParams"] | null;
         };
         /** @description A memory store attached to each run's session. */
         MemoryStoreResource: {
@@ -737,6 +1292,47 @@ export interface components {
             cas_config?: components["schemas"]["CasConfigParams"];
             [key: string]: string | null | components["schemas"]["CasConfigParams"] | undefined;
         };
+        /** @description A model enabled for the account. Use `id` as an agent's `model`, and `efforts` / `available_context_windows` to fill the object form's `effort` / `context_window`. Models without efforts (e.g. `auto`) accept only the string form. */
+        Model: {
+            /** @example ultimate */
+            id: string;
+            /** @constant */
+            type: "model";
+            display_name: string;
+            is_enabled?: boolean;
+            efforts?: components["schemas"]["ModelEffortLevel"][];
+            default_effort?: components["schemas"]["ModelEffortLevel"] | null;
+            default_context_window?: number;
+            available_context_windows?: number[];
+            /**
+             * Format: date-time
+             * @description Release time of the model, when given.
+             */
+            created_at?: string;
+            max_input_tokens?: number;
+            max_tokens?: number;
+        };
+        /** @description How hard the model works on each turn: a bare level (`"high"`) or the object form `{"type": "high"}`; both mean the same (the official SDKs accept either). */
+        ModelEffort: components["schemas"]["ModelEffortLevel"] | {
+            type: components["schemas"]["ModelEffortLevel"];
+        };
+        /**
+         * @description A reasoning-effort level. Not every model accepts every level: `GET /models` lists a model's `efforts`, and an unsupported combination is refused (400).
+         * @enum {string}
+         */
+        ModelEffortLevel: "low" | "medium" | "high" | "xhigh" | "max";
+        /** @description The models enabled for the account, newest first. Not paginated in practice (`has_more` is false). */
+        ModelList: {
+            data: components["schemas"]["Model"][];
+            has_more: boolean;
+            first_id?: string | null;
+            last_id?: string | null;
+        };
+        /**
+         * @description Inference speed mode; `fast` trades price for faster output. Not every model supports `fast` (400 when refused).
+         * @enum {string}
+         */
+        ModelSpeed: "standard" | "fast";
         /** @description An amount of money in minor units of its currency (`{"amount": "2500", "currency": "USD"}` is 25.00 USD). The amount is a string so that no client loses precision on large values. */
         MonetaryAmount: {
             /**
@@ -763,6 +1359,74 @@ export interface components {
              */
             currency: "USD";
         };
+        /** @description Coordinator topology: the session's primary thread may spawn session threads running the agents of this roster, each resolved to a concrete version. */
+        Multiagent: {
+            /** @constant */
+            type: "coordinator";
+            agents: components["schemas"]["AgentReference"][];
+        };
+        /** @description Coordinator topology: 1–20 distinct roster entries, each an agent ID (latest version), a pinned `{type: "agent", id, version}` or `{type: "self"}` (at most one) for recursive self-invocation. Referenced agents must exist, must not be archived and must not have `multiagent` themselves (400). */
+        MultiagentParams: {
+            /** @constant */
+            type: "coordinator";
+            agents: (components["schemas"]["AgentId"] | {
+                /** @constant */
+                type: "agent";
+                id: components["schemas"]["AgentId"];
+                /** @description Version to pin; omitted or `null` = the latest. */
+                version?: number | null;
+            } | {
+                /** @constant */
+                type: "self";
+            })[];
+        };
+        /** @description The container's network policy: `unrestricted`, or `limited` (only `allowed_hosts`, plus package registries and the agent's MCP servers when allowed). */
+        Networking: {
+            /** @constant */
+            type: "unrestricted";
+        } | {
+            /** @constant */
+            type: "limited";
+            /** @description Domains the container can reach. */
+            allowed_hosts?: string[];
+            /** @description Whether public package registries (PyPI, npm …) are reachable. */
+            allow_package_managers?: boolean;
+            /** @description Whether the agent's MCP server endpoints are reachable. */
+            allow_mcp_servers?: boolean;
+        };
+        /** @description Network policy: `{"type": "unrestricted"}`, or `{"type": "limited", allowed_hosts?, allow_package_managers?, allow_mcp_servers?}` (both flags default to `false`). When `networking` is omitted on create it is `limited`; a string shorthand is a 400. */
+        NetworkingParams: {
+            /** @constant */
+            type: "unrestricted";
+        } | {
+            /** @constant */
+            type: "limited";
+            allowed_hosts?: string[] | null;
+            allow_package_managers?: boolean | null;
+            allow_mcp_servers?: boolean | null;
+        };
+        /** @description Packages installed in the environment's container, per package manager (each a list of package specs). */
+        Packages: {
+            /** @constant */
+            type?: "packages";
+            apt?: string[];
+            cargo?: string[];
+            gem?: string[];
+            go?: string[];
+            npm?: string[];
+            pip?: string[];
+        };
+        /** @description Packages to install, per package manager, as that manager's specs (`pip`: `package==1.0.0`; unversioned = latest). Under `limited` networking this needs `allow_package_managers: true` (400 otherwise). `null` lists are empty. */
+        PackagesParams: {
+            /** @enum {string|null} */
+            type?: "packages" | null;
+            apt?: string[] | null;
+            cargo?: string[] | null;
+            gem?: string[] | null;
+            go?: string[] | null;
+            npm?: string[] | null;
+            pip?: string[] | null;
+        };
         /** @description Why a deployment is paused; non-null exactly when `status` is `paused`. */
         PausedReason: components["schemas"]["ManualPausedReason"] | components["schemas"]["ErrorPausedReason"];
         /**
@@ -770,6 +1434,11 @@ export interface components {
          * @enum {string}
          */
         PausedReasonErrorType: "environment_archived_error" | "agent_archived_error" | "environment_not_found_error" | "vault_not_found_error" | "vault_archived_error" | "file_not_found_error" | "memory_store_archived_error" | "skill_not_found_error" | "session_resource_not_found_error" | "workspace_archived_error" | "organization_disabled_error" | "unknown_error" | "self_hosted_resources_unsupported_error" | "mcp_egress_blocked_error";
+        /** @description Whether a tool call runs without asking (`always_allow`) or waits for a `user.tool_confirmation` event (`always_ask`). */
+        PermissionPolicy: {
+            /** @enum {string} */
+            type: "always_allow" | "always_ask";
+        };
         /**
          * PlainTextSource
          * @description Plain text given inline (documents only).
@@ -857,6 +1526,22 @@ export interface components {
             scheduled_at?: string;
         };
         /**
+         * SelfHostedConfig
+         * @description Sessions run on the customer's own workers, which poll the environment's work queue.
+         */
+        SelfHostedConfig: {
+            /** @constant */
+            type: "self_hosted";
+        };
+        /**
+         * SelfHostedConfigParams
+         * @description A self-hosted environment; it takes no other field (session resources and environment variables are not supported there).
+         */
+        SelfHostedConfigParams: {
+            /** @constant */
+            type: "self_hosted";
+        };
+        /**
          * @description ID of the agent session a run created, the prefix `sess_` followed by lowercase letters and digits.
          * @example sess_019ec55694c47605a8904c8f3d842ccb
          */
@@ -873,8 +1558,61 @@ export interface components {
             type: "text";
             text: string;
         };
+        /** @description Configuration of one tool of a toolset: its name (a built-in tool such as `Bash` or `Read`, or a tool of the MCP server), whether it is enabled and its permission policy. */
+        ToolConfig: {
+            /** @description The tool's name. */
+            name?: string;
+            /** @description The built-in tool's type, when the server echoes it (for example `bash`). */
+            type?: string;
+            /** @description Whether the tool is available to the agent. */
+            enabled?: boolean;
+            permission_policy?: components["schemas"]["PermissionPolicy"];
+        };
+        /** @description Per-tool override inside a toolset: the tool by `name` (built-in names: `Bash`, `DeliverArtifacts`, `Edit`, `Glob`, `Grep`, `ImageGen`, `ImageSearch`, `Read`, `WebFetch`, `WebSearch`, `Write`; MCP tools by their server-side name); the official SDKs also spell built-in tools in lower case in `type` (`bash`, `read` …). One of `name` and `type` is required. Omitted or `null` fields keep the toolset's `default_config`. */
+        ToolConfigParams: {
+            /** @description The tool's name (1–128 characters). */
+            name?: string | null;
+            /** @description The built-in tool's type, the SDK spelling of its name. */
+            type?: string | null;
+            /** @description Whether the tool is available; overrides `default_config.enabled`. */
+            enabled?: boolean | null;
+            permission_policy?: components["schemas"]["PermissionPolicy"] | null;
+        } | {
+            name: string;
+        } | {
+            type: string;
+        };
+        /** @description The configuration every tool of the toolset gets unless a `configs` entry overrides it. */
+        ToolsetDefaultConfig: {
+            enabled?: boolean;
+            permission_policy?: components["schemas"]["PermissionPolicy"];
+        };
+        /** @description Default for every tool of the toolset: `enabled` (default `true`) and `permission_policy`. `null` fields keep the server default. */
+        ToolsetDefaultConfigParams: {
+            enabled?: boolean | null;
+            permission_policy?: components["schemas"]["PermissionPolicy"] | null;
+        };
         /** @description What triggered a run, discriminated by `type`. */
         TriggerContext: components["schemas"]["ScheduleTrigger"] | components["schemas"]["ManualTrigger"] | components["schemas"]["RetryTrigger"];
+        /** @description Body of the update operation. `version` is required and must equal the agent's current version (optimistic concurrency: a stale one is a 409 "Version conflict"). Omitted fields keep their value; `tools`, `mcp_servers` and `skills` are replaced as a whole (`[]` or `null` clears them); `metadata` is patched per key. A successful update increments `version`. */
+        UpdateAgentParams: {
+            /** @description The agent's current version, from a create, get or previous update response. */
+            version: number;
+            /** @description New name (cannot be cleared). */
+            name?: string;
+            model?: components["schemas"]["AgentModelParams"];
+            /** @description New description; `""` or `null` clears it. */
+            description?: string | null;
+            /** @description New system prompt; `""` or `null` clears it. */
+            system?: string | null;
+            tools?: components["schemas"]["AgentToolParams"][] | null;
+            mcp_servers?: components["schemas"]["McpServerParams"][] | null;
+            skills?: components["schemas"]["AgentSkillParams"][] | null;
+            /** @description New coordinator topology; `null` removes it. */
+            multiagent?: components["schemas"]["MultiagentParams"] | null;
+            /** @description Metadata patch; `null` removes every key. */
+            metadata?: components["schemas"]["KeyValueMetadataPatch"] | null;
+        };
         /** @description Body of the update operation, with merge-patch semantics: fields that are present change, omitted fields keep their value. Arrays (`initial_events`, `resources`, `vault_ids`) are replaced as a whole; `metadata` is patched key by key. `null` clears `description`, `resources`, `vault_ids`, `budget`, `environment_variables` and `metadata`; `schedule: null` makes the deployment manual-only (its upcoming runs are dropped). `name`, `agent`, `environment_id` and `initial_events` cannot be cleared. An empty body `{}` is a no-op that returns the deployment unchanged. Unknown fields are rejected (400). */
         UpdateDeploymentParams: {
             /** @description New name, 1–256 characters (an empty name is a 400). */
@@ -897,6 +1635,14 @@ export interface components {
             environment_variables?: components["schemas"]["EnvironmentVariables"] | null;
             /** @description New spend ceiling; `null` removes it. */
             budget?: components["schemas"]["BudgetParams"] | null;
+        };
+        /** @description Body of the update operation; omitted fields keep their value. `description: null` clears it; `config` (not nullable) changes the configuration, omitted cloud fields kept; `metadata` is a patch (`null` or `""` deletes a key). Changes apply to sessions started afterwards. `{}` is a no-op. */
+        UpdateEnvironmentParams: {
+            name?: string;
+            description?: string | null;
+            config?: components["schemas"]["EnvironmentConfigParams"];
+            scope?: components["schemas"]["EnvironmentScope"] | null;
+            metadata?: components["schemas"]["KeyValueMetadataPatch"] | null;
         };
         /**
          * UrlSource
@@ -921,7 +1667,37 @@ export interface components {
         VaultId: string;
     };
     responses: {
-        /** @description Invalid request (400 invalid_request_error): a missing or malformed field, an unknown body field, a parameter out of range, more than one pagination cursor, an invalid or expired page cursor, an invalid cron expression or time zone, or a reference to an archived agent or environment. */
+        /** @description Invalid request (400 invalid_request_error): a missing or malformed field (for an update: `version` missing), an unknown body field, a Browser Use toolset without the `x-qoder-beta: browser-use-2026-07-14` header, an MCP server no `mcp_toolset` references, an unknown model, effort or tool name, or a roster entry that is unknown or archived. */
+        AgentBadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request conflicts with the agent's state (409 conflict_error): a stale `version` on update ("Version conflict"), an archived agent, or an Idempotency-Key reused with a different body. Not retried automatically. */
+        AgentConflict: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The agent (or the requested version of it) does not exist, or is not visible to this account (404 not_found_error). */
+        AgentNotFound: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Invalid request (400 invalid_request_error): a missing or malformed field, an unknown body field, a parameter out of range, more than one pagination cursor, an invalid or expired page cursor, an invalid cron expression or time zone, or a reference to an agent, agent version or environment that does not exist or is archived. */
         BadRequest: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
@@ -933,6 +1709,36 @@ export interface components {
         };
         /** @description The request conflicts with the current state (409 conflict_error): already paused, not paused, already archived, not active, or an Idempotency-Key reused with a different body. Not retried automatically. */
         Conflict: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Invalid request (400 invalid_request_error): a missing, blank or malformed field, an unknown body field, a `config` that is `null` or `{}`, or packages under `limited` networking without `allow_package_managers`. */
+        EnvironmentBadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request conflicts with the environment's state (409 conflict_error): already archived, still referenced by a session (delete), or an Idempotency-Key reused with a different body. Not retried automatically. */
+        EnvironmentConflict: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The environment does not exist (or was deleted), or is not visible to this account (404 not_found_error). */
+        EnvironmentNotFound: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -999,6 +1805,16 @@ export interface components {
         AfterId: string;
         /** @description Only deployments of this agent. */
         AgentIdFilter: components["schemas"]["AgentId"];
+        /**
+         * @description ID of the agent (`agent_…`).
+         * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
+         */
+        AgentIdPath: components["schemas"]["AgentId"];
+        /**
+         * @description Return this version's snapshot instead of the current one (≥ 1). A version the agent never had is a 404.
+         * @example 1
+         */
+        AgentVersionQuery: number;
         /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
         BeforeId: string;
         /**
@@ -1035,6 +1851,11 @@ export interface components {
         DeploymentIdPath: components["schemas"]["DeploymentId"];
         /** @description Only deployments in this status (see `Deployment.status`). The filter keeps its own enum, so a value accepted here later does not widen what responses may contain. */
         DeploymentStatusFilter: "active" | "paused";
+        /**
+         * @description ID of the environment (`env_…`).
+         * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
+         */
+        EnvironmentIdPath: components["schemas"]["EnvironmentId"];
         /** @description `true`: only runs whose `error` is non-null; `false`: only runs that created a session. */
         HasError: boolean;
         /**
@@ -1044,11 +1865,20 @@ export interface components {
         IdempotencyKey: string;
         /** @description Include archived deployments (excluded by default). */
         IncludeArchived: boolean;
+        /** @description Include archived agents (excluded by default). */
+        IncludeArchivedAgents: boolean;
+        /** @description Include archived environments (excluded by default). */
+        IncludeArchivedEnvironments: boolean;
         /**
          * @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400.
          * @example 2
          */
         Limit: number;
+        /**
+         * @description Maximum number of records on the page, 1–100 (default 20). A value outside the range is a 400.
+         * @example 20
+         */
+        LimitMax100: number;
         /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
         Page: string;
         /**
@@ -1815,6 +2645,735 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of records on the page, 1–100 (default 20). A value outside the range is a 400.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["LimitMax100"];
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                after_id?: components["parameters"]["AfterId"];
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                before_id?: components["parameters"]["BeforeId"];
+                /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
+                page?: components["parameters"]["Page"];
+                /** @description Include archived agents (excluded by default). */
+                include_archived?: components["parameters"]["IncludeArchivedAgents"];
+                /**
+                 * @description Only records created at or after this time (RFC 3339).
+                 * @example 2026-06-14T00:00:00Z
+                 */
+                "created_at[gte]"?: components["parameters"]["CreatedAtGte"];
+                /**
+                 * @description Only records created at or before this time (RFC 3339).
+                 * @example 2026-06-14T00:00:00Z
+                 */
+                "created_at[lte]"?: components["parameters"]["CreatedAtLte"];
+            };
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of agents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgentParams"];
+            };
+        };
+        responses: {
+            /** @description The created agent (version 1). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["AgentBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAgent: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Return this version's snapshot instead of the current one (≥ 1). A version the agent never had is a 404.
+                 * @example 1
+                 */
+                version?: components["parameters"]["AgentVersionQuery"];
+            };
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path: {
+                /**
+                 * @description ID of the agent (`agent_…`).
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
+                 */
+                agent_id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path: {
+                /**
+                 * @description ID of the agent (`agent_…`).
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
+                 */
+                agent_id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgentParams"];
+            };
+        };
+        responses: {
+            /** @description The agent at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["AgentBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
+            409: components["responses"]["AgentConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    archiveAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path: {
+                /**
+                 * @description ID of the agent (`agent_…`).
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
+                 */
+                agent_id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        /** @description No body is needed; an empty JSON object is accepted. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyBody"];
+            };
+        };
+        responses: {
+            /** @description The archived agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
+            409: components["responses"]["AgentConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAgentVersions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of records on the page, 1–100 (default 20). A value outside the range is a 400.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["LimitMax100"];
+                /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
+                page?: components["parameters"]["Page"];
+            };
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path: {
+                /**
+                 * @description ID of the agent (`agent_…`).
+                 * @example agent_019eb4d5c2f87a1e9b3d4c5e6f708192
+                 */
+                agent_id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of version snapshots. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentVersionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listEnvironments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of records on the page, 1–100 (default 20). A value outside the range is a 400.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["LimitMax100"];
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                after_id?: components["parameters"]["AfterId"];
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                before_id?: components["parameters"]["BeforeId"];
+                /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
+                page?: components["parameters"]["Page"];
+                /** @description Include archived environments (excluded by default). */
+                include_archived?: components["parameters"]["IncludeArchivedEnvironments"];
+                /**
+                 * @description Only records created at or after this time (RFC 3339).
+                 * @example 2026-06-14T00:00:00Z
+                 */
+                "created_at[gte]"?: components["parameters"]["CreatedAtGte"];
+                /**
+                 * @description Only records created at or before this time (RFC 3339).
+                 * @example 2026-06-14T00:00:00Z
+                 */
+                "created_at[lte]"?: components["parameters"]["CreatedAtLte"];
+            };
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of environments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createEnvironment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEnvironmentParams"];
+            };
+        };
+        responses: {
+            /** @description The created environment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            400: components["responses"]["EnvironmentBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    archiveEnvironment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path: {
+                /**
+                 * @description ID of the environment (`env_…`).
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
+                 */
+                environment_id: components["parameters"]["EnvironmentIdPath"];
+            };
+            cookie?: never;
+        };
+        /** @description No body is needed; an empty JSON object is accepted. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyBody"];
+            };
+        };
+        responses: {
+            /** @description The archived environment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["EnvironmentNotFound"];
+            409: components["responses"]["EnvironmentConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getEnvironment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path: {
+                /**
+                 * @description ID of the environment (`env_…`).
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
+                 */
+                environment_id: components["parameters"]["EnvironmentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The environment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["EnvironmentNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateEnvironment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path: {
+                /**
+                 * @description ID of the environment (`env_…`).
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
+                 */
+                environment_id: components["parameters"]["EnvironmentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEnvironmentParams"];
+            };
+        };
+        responses: {
+            /** @description The updated environment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            400: components["responses"]["EnvironmentBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["EnvironmentNotFound"];
+            409: components["responses"]["EnvironmentConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteEnvironment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the write safe to retry: a repeat with the same key and the same body within 24 hours replays the original response without executing again; the same key with a different body is a 409 `conflict_error`. Keys are scoped to the token's account; a UUID v4 is recommended.
+                 * @example 5f1c2a9e-3b7d-4c8e-9a1f-6d2e8b4c7a10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path: {
+                /**
+                 * @description ID of the environment (`env_…`).
+                 * @example env_019e64e1b2c3d4e5f60718293a4b5c6d
+                 */
+                environment_id: components["parameters"]["EnvironmentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deletion confirmation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedEnvironment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["EnvironmentNotFound"];
+            409: components["responses"]["EnvironmentConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listModels: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of records on the page, 1–1000 (default 20). A value outside the range is a 400.
+                 * @example 2
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                after_id?: components["parameters"]["AfterId"];
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                before_id?: components["parameters"]["BeforeId"];
+            };
+            header?: {
+                /**
+                 * @description Caller-chosen request ID, echoed as `request_id` in error bodies for correlation. The server generates a UUID when it is absent.
+                 * @example cb80235f-76a2-4ff3-9e28-5aa2da12dc14
+                 */
+                "x-request-id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description Selects the workspace the request acts in, for tokens that can reach several workspaces. Without it the token's default workspace is used. Sent by the official SDKs.
+                 * @example ws_019e5f2a7b3c4d5e8f9a0b1c2d3e4f50
+                 */
+                "qoder-workspace-id"?: components["parameters"]["WorkspaceId"];
+                /**
+                 * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
+                 * @example browser-use-2026-07-14
+                 */
+                "x-qoder-beta"?: components["parameters"]["Beta"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The models. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };

@@ -6,6 +6,12 @@ import type { ListMethod, Method, OperationRow } from "../resource-types.js";
  * [x-sdk-method, HTTP method, path, what follows the path ids ("body" | "query" | "none"), is a list?]
  */
 export const operations: readonly OperationRow[] = [
+  ["agents.archive", "POST", "/agents/{agent_id}/archive", "none"],
+  ["agents.create", "POST", "/agents", "body"],
+  ["agents.list", "GET", "/agents", "query", true],
+  ["agents.retrieve", "GET", "/agents/{agent_id}", "query"],
+  ["agents.update", "POST", "/agents/{agent_id}", "body"],
+  ["agents.versions.list", "GET", "/agents/{agent_id}/versions", "query", true],
   ["deploymentRuns.list", "GET", "/deployment_runs", "query", true],
   ["deploymentRuns.retrieve", "GET", "/deployment_runs/{run_id}", "none"],
   ["deployments.archive", "POST", "/deployments/{deployment_id}/archive", "none"],
@@ -18,10 +24,33 @@ export const operations: readonly OperationRow[] = [
   ["deployments.runs.retrieve", "GET", "/deployments/{deployment_id}/runs/{run_id}", "none"],
   ["deployments.unpause", "POST", "/deployments/{deployment_id}/unpause", "none"],
   ["deployments.update", "POST", "/deployments/{deployment_id}", "body"],
+  ["environments.archive", "POST", "/environments/{environment_id}/archive", "none"],
+  ["environments.create", "POST", "/environments", "body"],
+  ["environments.delete", "DELETE", "/environments/{environment_id}", "none"],
+  ["environments.list", "GET", "/environments", "query", true],
+  ["environments.retrieve", "GET", "/environments/{environment_id}", "none"],
+  ["environments.update", "POST", "/environments/{environment_id}", "body"],
+  ["models.list", "GET", "/models", "query", true],
 ];
 
 /** The resource methods of a Qoder client, typed from `paths` of @qoder-cloud/types. */
 export interface Resources {
+  agents: {
+    /** Archive an agent: `POST /agents/{agent_id}/archive` */
+    archive: Method<"/agents/{agent_id}/archive", "post", "none">;
+    /** Create an agent: `POST /agents` */
+    create: Method<"/agents", "post", "body">;
+    /** List agents: `GET /agents` */
+    list: ListMethod<"/agents", "get", "query">;
+    /** Get an agent: `GET /agents/{agent_id}` */
+    retrieve: Method<"/agents/{agent_id}", "get", "query">;
+    /** Update an agent: `POST /agents/{agent_id}` */
+    update: Method<"/agents/{agent_id}", "post", "body">;
+    versions: {
+      /** List an agent's versions: `GET /agents/{agent_id}/versions` */
+      list: ListMethod<"/agents/{agent_id}/versions", "get", "query">;
+    };
+  };
   deploymentRuns: {
     /** List runs across all deployments: `GET /deployment_runs` */
     list: ListMethod<"/deployment_runs", "get", "query">;
@@ -51,5 +80,23 @@ export interface Resources {
     unpause: Method<"/deployments/{deployment_id}/unpause", "post", "none">;
     /** Update a deployment: `POST /deployments/{deployment_id}` */
     update: Method<"/deployments/{deployment_id}", "post", "body">;
+  };
+  environments: {
+    /** Archive an environment: `POST /environments/{environment_id}/archive` */
+    archive: Method<"/environments/{environment_id}/archive", "post", "none">;
+    /** Create an environment: `POST /environments` */
+    create: Method<"/environments", "post", "body">;
+    /** Delete an environment: `DELETE /environments/{environment_id}` */
+    delete: Method<"/environments/{environment_id}", "delete", "none">;
+    /** List environments: `GET /environments` */
+    list: ListMethod<"/environments", "get", "query">;
+    /** Get an environment: `GET /environments/{environment_id}` */
+    retrieve: Method<"/environments/{environment_id}", "get", "none">;
+    /** Update an environment: `POST /environments/{environment_id}` */
+    update: Method<"/environments/{environment_id}", "post", "body">;
+  };
+  models: {
+    /** List models: `GET /models` */
+    list: ListMethod<"/models", "get", "query">;
   };
 }

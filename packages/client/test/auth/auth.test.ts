@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { createQoderClient, QoderError } from "../../src/index.js";
+import { QoderError } from "../../src/index.js";
+import { createQoderClient } from "../support/client.js";
 import { startServer, type TestServer, TOKEN } from "../support/server.js";
 
 let server: TestServer;

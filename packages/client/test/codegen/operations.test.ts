@@ -43,6 +43,12 @@ test("every operation of the spec, and only those, is a method of the client", (
 test("the issue's method names exist", () => {
   const names = operations.map(([sdk]) => sdk).sort();
   expect(names).toEqual([
+    "agents.archive",
+    "agents.create",
+    "agents.list",
+    "agents.retrieve",
+    "agents.update",
+    "agents.versions.list",
     "deploymentRuns.list",
     "deploymentRuns.retrieve",
     "deployments.archive",
@@ -55,5 +61,22 @@ test("the issue's method names exist", () => {
     "deployments.runs.retrieve",
     "deployments.unpause",
     "deployments.update",
+    "environments.archive",
+    "environments.create",
+    "environments.delete",
+    "environments.list",
+    "environments.retrieve",
+    "environments.update",
+    "models.list",
+  ]);
+  // Every list operation auto-paginates (returns a PagePromise).
+  expect(operations.filter((row) => row[4]).map(([sdk]) => sdk)).toEqual([
+    "agents.list",
+    "agents.versions.list",
+    "deploymentRuns.list",
+    "deployments.list",
+    "deployments.runs.list",
+    "environments.list",
+    "models.list",
   ]);
 });

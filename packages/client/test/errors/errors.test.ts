@@ -4,7 +4,6 @@ import {
   APIError,
   AuthenticationError,
   ConflictError,
-  createQoderClient,
   InternalServerError,
   InvalidRequestError,
   NotFoundError,
@@ -12,6 +11,7 @@ import {
   QoderError,
   RateLimitError,
 } from "../../src/index.js";
+import { createQoderClient } from "../support/client.js";
 import { envelope, type Reply, startServer, type TestServer, TOKEN } from "../support/server.js";
 
 let server: TestServer;
@@ -83,9 +83,11 @@ describe("bodies that are not the envelope still give the right class and a read
     const error = (await failureFor({
       status: 502,
       body: html,
-      headers: { "content-type": "text/html" },
+      headers: { "content-type": "text/html", "x-request-id": "req_gw_502" },
     })) as APIError;
     expect(error).toBeInstanceOf(InternalServerError);
+    // No envelope to carry request_id: the gateway's x-request-id header is the request id.
+    expect(error.requestId).toBe("req_gw_502");
     expect(error.type).toBeUndefined();
     expect(error.message).toContain("HTTP 502");
     expect(error.message).toContain("text/html");

@@ -1,8 +1,9 @@
 // Issue 12's user-facing features: withResponse/asResponse, lists as real promises with page helpers, token
 // functions, workspace/beta headers, defaultHeaders/defaultQuery, User-Agent, X-Qoder-Retry-Count.
 import { describe, expect, test } from "vitest";
-import { APIError, createQoderClient, NotFoundError, QoderError } from "../../src/index.js";
+import { APIError, NotFoundError, QoderError } from "../../src/index.js";
 import { VERSION } from "../../src/version.js";
+import { createQoderClient, transport } from "../support/client.js";
 import { envelope, serveDuringTest, TOKEN } from "../support/server.js";
 
 const page = (ids: string[], has_more: boolean) => ({
@@ -10,6 +11,13 @@ const page = (ids: string[], has_more: boolean) => ({
   first_id: ids[0] ?? null,
   last_id: ids.at(-1) ?? null,
   has_more,
+});
+
+test(`the suites really run on the ${transport} transport`, async () => {
+  const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+  await createQoderClient({ token: TOKEN, baseUrl: api.url }).deployments.retrieve("dep_1");
+  // The global fetch adds Sec-Fetch-Mode; undici's dispatcher.request sends only the headers it is given.
+  expect(api.requests[0]?.headers["sec-fetch-mode"]).toBe(transport === "fetch" ? "cors" : undefined);
 });
 
 describe("withResponse() and asResponse()", () => {
@@ -93,7 +101,11 @@ describe("token functions", () => {
       () => {
         throw new Error("vault down");
       },
+      async () => {
+        throw new Error("vault down");
+      },
       async () => "",
+      () => 42 as never,
       () => "pt-with\nbreak",
     ]) {
       const qoder = createQoderClient({ token, baseUrl: api.url });
@@ -136,5 +148,32 @@ describe("headers and query for every request", () => {
     expect(() => createQoderClient({ token: TOKEN, betas: ["a,b"] })).toThrow(/betas/);
     const qoder = createQoderClient({ token: TOKEN, baseUrl: "http://127.0.0.1:1" });
     await expect(qoder.deployments.retrieve("d", { workspaceId: "ws\n" })).rejects.toBeInstanceOf(QoderError);
+  });
+});
+
+describe("middleware added with use()", () => {
+  test("sees each resource call's request (with its ids) and response, and can replace the response", async () => {
+    const api = await serveDuringTest(() => ({
+      headers: { "x-request-id": "req_mw" },
+      body: { id: "dep_1" },
+    }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    expect(await qoder.deployments.retrieve("dep_1")).toEqual({ id: "dep_1" }); // before any middleware
+    const seen: string[] = [];
+    qoder.use({
+      onRequest: ({ request }) => {
+        seen.push(
+          `${request.method} ${new URL(request.url).pathname} id=${Boolean(request.headers.get("x-request-id"))}`,
+        );
+      },
+      onResponse: ({ response }) => {
+        seen.push(`${response.status} ${response.headers.get("x-request-id")}`);
+        return new Response(JSON.stringify({ id: "dep_from_middleware" }), {
+          headers: { "content-type": "application/json" },
+        });
+      },
+    });
+    expect(await qoder.deployments.retrieve("dep_1")).toEqual({ id: "dep_from_middleware" });
+    expect(seen).toEqual(["GET /deployments/dep_1 id=true", "200 req_mw"]);
   });
 });

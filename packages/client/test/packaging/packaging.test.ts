@@ -12,11 +12,13 @@ import { describe, expect, test } from "vitest";
 const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 const dist = (file: string) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
 /**
- * The budget for the minified + gzipped ESM bundle, openapi-fetch included. Issue 12 asks for 7,168 B;
- * the robustness and feature work of issues 10/12 brought it to ~8.2 KB and it has not been trimmed yet,
- * so this guards against growth at 8.5 KiB until it is (the test prints the figure).
+ * The minified + gzipped ESM bundle, openapi-fetch included (≈2.3 KB of it). Issue 12 targets 7,168 B; the
+ * client is at ≈8.0 KB with every feature of issues 10-12 (see the README's size section), so this guards
+ * against growth at 8,100 B and prints the figure and the distance to the target. Issue 13's 13 operations
+ * add 138 B of generated method table and 31 B of cursor-only paging (8,168 B): the guard moves by that.
  */
-const SIZE_BUDGET_BYTES = 8.5 * 1024;
+const SIZE_TARGET_BYTES = 7_168;
+const SIZE_BUDGET_BYTES = 8_200;
 
 const PUBLIC_NAMES = [
   "APIConnectionError",
@@ -56,7 +58,7 @@ describe("packaging", () => {
     });
     const { problems } = JSON.parse(stdout) as { problems: Record<string, unknown[]> | unknown[] };
     expect(Object.values(problems).flat()).toEqual([]);
-  }, 60_000);
+  }, 240_000); // attw packs and resolves both entries; minutes on a loaded 2-core machine
 
   test(`the minified + gzipped ESM bundle, openapi-fetch included, fits in ${SIZE_BUDGET_BYTES} bytes`, async () => {
     const result = await build({
@@ -72,7 +74,7 @@ describe("packaging", () => {
     const bundle = result.outputFiles[0]?.contents ?? new Uint8Array();
     const gzipped = gzipSync(bundle, { level: 9 }).byteLength;
     console.info(
-      `client bundle: ${bundle.byteLength} B minified, ${gzipped} B min+gz (budget ${SIZE_BUDGET_BYTES} B)`,
+      `client bundle: ${bundle.byteLength} B minified, ${gzipped} B min+gz (guard ${SIZE_BUDGET_BYTES} B; issue 12 target ${SIZE_TARGET_BYTES} B, ${gzipped > SIZE_TARGET_BYTES ? `${gzipped - SIZE_TARGET_BYTES} B over` : "met"})`,
     );
     expect(gzipped).toBeGreaterThan(2_000); // openapi-fetch really is inside
     expect(
@@ -93,6 +95,14 @@ describe("packaging", () => {
     expect(Object.keys(esm).sort()).toEqual(PUBLIC_NAMES);
     expect(Object.keys(cjs).sort()).toEqual(PUBLIC_NAMES);
     expect(typeof cjs.createQoderClient).toBe("function");
+  });
+
+  test("@qoder-cloud/client/undici loads as ESM and CJS and exports undiciFetch only", async () => {
+    const esm = await import(dist("undici.js"));
+    const cjs = createRequire(import.meta.url)(dist("undici.cjs"));
+    expect(Object.keys(esm)).toEqual(["undiciFetch"]);
+    expect(Object.keys(cjs)).toEqual(["undiciFetch"]);
+    expect(typeof esm.undiciFetch()).toBe("function");
   });
 
   test("the runtime imports nothing from Node (it runs on Deno, Bun and browsers)", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createQoderClient, type ListPage, QoderError } from "../../src/index.js";
+import { type ListPage, QoderError } from "../../src/index.js";
+import { createQoderClient } from "../support/client.js";
 import { type RecordedRequest, type Reply, serveDuringTest, TOKEN } from "../support/server.js";
 
 const ids = (n: number, prefix = "dep") =>
@@ -183,6 +184,42 @@ describe("other list methods and paginate()", () => {
     const seen = await collect(qoder.deployments.runs.list("dep_42", { limit: 2 }));
     expect(seen.map((r) => r.id)).toEqual(runs);
     expect(server.requests.map((r) => r.path)).toEqual(Array(3).fill("/deployments/dep_42/runs"));
+  });
+
+  test("agents.versions.list, a cursor-only list (no first_id/last_id), walks with page = next_page", async () => {
+    const versions = ids(5, "agent_v");
+    const { server, qoder } = await serveList(versions, (req) => {
+      const { first_id, last_id, ...page } = listPage(versions, req.query);
+      return { body: page };
+    });
+    const seen = await collect(qoder.agents.versions.list("agent_42", { limit: 2 }));
+    expect(seen.map((v) => v.id)).toEqual(versions);
+    expect(server.requests.map((r) => r.path)).toEqual(Array(3).fill("/agents/agent_42/versions"));
+    expect(server.requests.map((r) => r.query.get("page"))).toEqual([null, "p_2", "p_4"]);
+    expect(server.requests.every((r) => !r.query.has("after_id"))).toBe(true);
+  });
+
+  test("agents.list and environments.list walk forward with after_id = last_id", async () => {
+    const agents = ids(3, "agent");
+    const { server, qoder } = await serveList(agents);
+    expect((await collect(qoder.agents.list({ limit: 2, include_archived: true }))).map((a) => a.id)).toEqual(
+      agents,
+    );
+    expect(server.requests.map((r) => [r.path, r.query.get("after_id")])).toEqual([
+      ["/agents", null],
+      ["/agents", "agent_00001"],
+    ]);
+    expect(await collect(qoder.environments.list({ limit: 100 }))).toHaveLength(3);
+  });
+
+  test("models.list: one page {data, has_more: false} is the whole list", async () => {
+    const server = await serveDuringTest(() => ({
+      body: { data: [{ id: "ultimate", type: "model", display_name: "Ultimate" }], has_more: false },
+    }));
+    const qoderModels = createQoderClient({ token: TOKEN, baseUrl: server.url });
+    expect((await collect(qoderModels.models.list())).map((m) => m.id)).toEqual(["ultimate"]);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.path).toBe("/models");
   });
 
   test("deploymentRuns.list with filters", async () => {

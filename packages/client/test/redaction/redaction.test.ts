@@ -2,7 +2,8 @@
 // util.inspect of errors and of the client, or log lines (even at debug level).
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createQoderClient, type Logger } from "../../src/index.js";
+import type { Logger } from "../../src/index.js";
+import { createQoderClient } from "../support/client.js";
 import { envelope, startServer, type TestServer, TOKEN } from "../support/server.js";
 
 let server: TestServer;

@@ -5,11 +5,11 @@ import {
   APIConnectionError,
   type APIError,
   ConflictError,
-  createQoderClient,
   InternalServerError,
   RateLimitError,
 } from "../../src/index.js";
 import { backoffMs, serverWaitMs, shouldRetry } from "../../src/transport.js";
+import { createQoderClient } from "../support/client.js";
 import { envelope, type Handler, serveDuringTest, TOKEN } from "../support/server.js";
 
 async function serve(handler: Handler) {

@@ -4,7 +4,6 @@ import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import {
   APIConnectionError,
-  createQoderClient,
   InternalServerError,
   InvalidResponseError,
   QoderError,
@@ -13,6 +12,7 @@ import {
   ResponseTooLargeError,
   UnprocessableEntityError,
 } from "../../src/index.js";
+import { createQoderClient } from "../support/client.js";
 import { envelope, serveDuringTest, TOKEN } from "../support/server.js";
 
 describe("redirects (item 13)", () => {

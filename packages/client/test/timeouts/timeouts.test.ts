@@ -1,11 +1,6 @@
 import { describe, expect, test } from "vitest";
-import {
-  APIConnectionError,
-  APITimeoutError,
-  APIUserAbortError,
-  createQoderClient,
-  QoderError,
-} from "../../src/index.js";
+import { APIConnectionError, APITimeoutError, APIUserAbortError, QoderError } from "../../src/index.js";
+import { createQoderClient } from "../support/client.js";
 import { serveDuringTest, TOKEN } from "../support/server.js";
 
 const serve = serveDuringTest;
@@ -37,9 +32,10 @@ describe("timeouts (per attempt)", () => {
       });
       return undefined; // never answers
     });
-    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 250, maxRetries: 0 });
+    // 1 s: on a loaded machine a shorter timeout can fire before the request has even reached the server.
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 1_000, maxRetries: 0 });
     await expect(qoder.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(APITimeoutError);
-    const outcome = await Promise.race([closed.then(() => "closed"), delay(3_000).then(() => "still open")]);
+    const outcome = await Promise.race([closed.then(() => "closed"), delay(10_000).then(() => "still open")]);
     expect(outcome).toBe("closed");
   });
 

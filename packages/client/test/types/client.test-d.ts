@@ -1,6 +1,19 @@
 // Type-level tests (checked by tsc through vitest's typecheck mode): results are typed from the spec,
 // and unknown paths, wrong query types and missing required body fields do not compile.
-import type { Deployment, DeploymentList, DeploymentRun, DeploymentRunList } from "@qoder-cloud/types";
+import type {
+  Agent,
+  AgentList,
+  AgentVersionList,
+  DeletedEnvironment,
+  Deployment,
+  DeploymentList,
+  DeploymentRun,
+  DeploymentRunList,
+  Environment,
+  EnvironmentList,
+  Model,
+  ModelList,
+} from "@qoder-cloud/types";
 import { describe, expectTypeOf, test } from "vitest";
 import {
   type APIError,
@@ -109,4 +122,45 @@ test("errors", () => {
   expectTypeOf<APIError["status"]>().toEqualTypeOf<number>();
   expectTypeOf<APIError["requestId"]>().toEqualTypeOf<string | undefined>();
   expectTypeOf<"not_found_error">().toExtend<NonNullable<APIError["type"]>>();
+});
+
+describe("Agents, Environments and Models methods", () => {
+  test("agents: create / retrieve (?version) / update (requires version) / archive / list / versions.list", async () => {
+    expectTypeOf(qoder.agents.create({ name: "a", model: "ultimate" })).toEqualTypeOf<APIPromise<Agent>>();
+    expectTypeOf(qoder.agents.retrieve("agent_1")).toEqualTypeOf<APIPromise<Agent>>();
+    expectTypeOf(qoder.agents.retrieve("agent_1", { version: 2 })).toEqualTypeOf<APIPromise<Agent>>();
+    expectTypeOf(qoder.agents.update("agent_1", { version: 1, name: "b" })).toEqualTypeOf<
+      APIPromise<Agent>
+    >();
+    expectTypeOf(qoder.agents.archive("agent_1")).toEqualTypeOf<APIPromise<Agent>>();
+    expectTypeOf(qoder.agents.list({ include_archived: true })).toEqualTypeOf<PagePromise<AgentList>>();
+    expectTypeOf(qoder.agents.versions.list("agent_1")).toEqualTypeOf<PagePromise<AgentVersionList>>();
+    for await (const version of qoder.agents.versions.list("agent_1"))
+      expectTypeOf(version).toEqualTypeOf<Agent>();
+    // @ts-expect-error: update needs the current version
+    qoder.agents.update("agent_1", { name: "b" });
+    // @ts-expect-error: create needs a model
+    qoder.agents.create({ name: "a" });
+    // @ts-expect-error: versions.list takes no after_id (a cursor-only list)
+    qoder.agents.versions.list("agent_1", { after_id: "x" });
+  });
+
+  test("environments: create / retrieve / update / archive / delete / list", async () => {
+    expectTypeOf(qoder.environments.create({ name: "e", config: { type: "cloud" } })).toEqualTypeOf<
+      APIPromise<Environment>
+    >();
+    expectTypeOf(qoder.environments.retrieve("env_1")).toEqualTypeOf<APIPromise<Environment>>();
+    expectTypeOf(qoder.environments.update("env_1", {})).toEqualTypeOf<APIPromise<Environment>>();
+    expectTypeOf(qoder.environments.archive("env_1")).toEqualTypeOf<APIPromise<Environment>>();
+    expectTypeOf(qoder.environments.delete("env_1")).toEqualTypeOf<APIPromise<DeletedEnvironment>>();
+    expectTypeOf(qoder.environments.list()).toEqualTypeOf<PagePromise<EnvironmentList>>();
+    for await (const env of qoder.environments.list()) expectTypeOf(env).toEqualTypeOf<Environment>();
+    // @ts-expect-error: config null is not accepted
+    qoder.environments.create({ name: "e", config: null });
+  });
+
+  test("models.list", async () => {
+    expectTypeOf(qoder.models.list({ limit: 10 })).toEqualTypeOf<PagePromise<ModelList>>();
+    for await (const model of qoder.models.list()) expectTypeOf(model).toEqualTypeOf<Model>();
+  });
 });

@@ -49,6 +49,14 @@ export class OrderedIndex<T> {
     this.byId.set(id, entry);
   }
 
+  /** Removes a record (a deleted resource); false when there was none. */
+  delete(id: string): boolean {
+    const index = this.indexOf(id);
+    if (index < 0) return false;
+    this.entries.splice(index, 1);
+    return this.byId.delete(id);
+  }
+
   /** Newest first. */
   *values(): Iterable<T> {
     for (let index = this.entries.length - 1; index >= 0; index--)

@@ -13,6 +13,8 @@ export interface RequestContext {
   query: Record<string, string | number | boolean>;
   /** The parsed, validated body (undefined when none was sent). */
   body: unknown;
+  /** The request headers (lower-case names), for the few rules that depend on one (`x-qoder-beta`). */
+  headers?: Record<string, string | string[] | undefined>;
 }
 
 export interface Answer {

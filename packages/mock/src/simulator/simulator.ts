@@ -10,8 +10,10 @@ import { ApiError, type ApiErrorType, invalid } from "./errors.js";
 import { resources } from "./resources/index.js";
 import type { OperationHandler, Resource } from "./routes.js";
 import {
+  type Agent,
   type Deployment,
   type DeploymentRun,
+  type Environment,
   exampleRecords,
   type Fixture,
   IDEMPOTENCY_TTL_MS,
@@ -47,6 +49,9 @@ export interface AccountState {
   now: string;
   deployments: Deployment[];
   runs: DeploymentRun[];
+  /** Every version of every agent, oldest version first. */
+  agents?: Agent[];
+  environments?: Environment[];
   idempotency_keys: number;
 }
 
@@ -135,6 +140,8 @@ export class Simulator {
       now: rfc3339(this.clock.now()),
       deployments: [...account.deployments.values()].map((record) => record.deployment),
       runs: [...account.runs.values()],
+      agents: [...account.agents.values()].reverse().flatMap((record) => record.versions),
+      environments: [...account.environments.values()].reverse(),
       idempotency_keys: account.idempotency.size,
     };
   }
@@ -150,9 +157,16 @@ export class Simulator {
     if (!Array.isArray(deployments))
       throw invalid("deployments must be an array of Deployment objects.", "deployments");
     if (!Array.isArray(runs)) throw invalid("runs must be an array of DeploymentRun objects.", "runs");
+    const agents = given.agents ?? [];
+    const environments = given.environments ?? [];
+    if (!Array.isArray(agents)) throw invalid("agents must be an array of Agent objects.", "agents");
+    if (!Array.isArray(environments))
+      throw invalid("environments must be an array of Environment objects.", "environments");
     this.check(deployments, "#/components/schemas/Deployment", "deployments");
     this.check(runs, "#/components/schemas/DeploymentRun", "runs");
-    this.store.load(token, structuredClone(deployments), structuredClone(runs));
+    this.check(agents, "#/components/schemas/Agent", "agents");
+    this.check(environments, "#/components/schemas/Environment", "environments");
+    this.store.load(token, structuredClone({ deployments, runs, agents, environments }));
   }
 
   private check(items: unknown[], pointer: string, field: string): void {
@@ -297,7 +311,7 @@ export class Simulator {
     let status: number;
     let answerBody: unknown;
     try {
-      const answer = handler({ account, nowMs, path: pathParams, query, body });
+      const answer = handler({ account, nowMs, path: pathParams, query, body, headers: request.headers });
       status = answer.status ?? 200;
       answerBody = answer.body;
     } catch (error) {

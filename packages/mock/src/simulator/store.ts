@@ -1,17 +1,33 @@
 // Accounts, one per bearer token, each with its own deployments, runs and idempotency keys.
 // Every collection is bounded, so a runaway test gets a clear 409 instead of exhausting memory.
 import { createHash, randomBytes } from "node:crypto";
-import type { Deployment, DeploymentRun } from "@qoder-cloud/types";
+import type { Agent, Deployment, DeploymentRun, Environment, Model } from "@qoder-cloud/types";
 import type { Contract } from "./contract.js";
 import { type ApiError, conflict } from "./errors.js";
 import { OrderedIndex } from "./ordered-index.js";
 
-export type { Deployment, DeploymentRun };
+export type { Agent, Deployment, DeploymentRun, Environment, Model };
+
+/** An agent's history: `versions[n - 1]` is version n; the last one is the current agent. */
+export interface AgentRecord {
+  versions: Agent[];
+}
+
+/** What an account can be seeded or loaded with. */
+export interface Records {
+  deployments: Deployment[];
+  runs: DeploymentRun[];
+  agents?: Agent[] | undefined;
+  environments?: Environment[] | undefined;
+}
 
 export const LIMITS = {
   accounts: 1_000,
   deploymentsPerAccount: 50_000,
   runsPerAccount: 200_000,
+  agentsPerAccount: 10_000,
+  agentVersions: 1_000,
+  environmentsPerAccount: 10_000,
   idempotencyKeysPerAccount: 100_000,
 } as const;
 
@@ -43,6 +59,12 @@ export class Account {
   }
 
   readonly deployments = new OrderedIndex<DeploymentRecord>();
+  readonly agents = new OrderedIndex<AgentRecord>();
+  readonly environments = new OrderedIndex<Environment>();
+  /** Environments some session was created in (a session keeps the reference, even once deleted). */
+  readonly sessionEnvironments = new Set<string>();
+  /** Environments deleted in this account, so a deployment still naming one can tell it is gone. */
+  readonly deletedEnvironments = new Set<string>();
   readonly runs = new OrderedIndex<DeploymentRun>();
   readonly runsByDeployment = new Map<string, OrderedIndex<DeploymentRun>>();
   /** Deployments with a schedule that are not archived (paused ones keep their upcoming times fresh). */
@@ -59,6 +81,25 @@ export class Account {
     const { deployment } = record;
     this.deployments.insert(deployment.id, Date.parse(deployment.created_at), record);
     this.watch(record);
+  }
+
+  /** Adds an agent snapshot: a new agent (version 1, or as loaded) or the next version of a known one. */
+  addAgentVersion(agent: Agent): void {
+    const record = this.agents.get(agent.id);
+    if (record) {
+      if (record.versions.length >= LIMITS.agentVersions)
+        throw capacity(`${LIMITS.agentVersions} versions of agent ${agent.id}`);
+      record.versions.push(agent);
+      return;
+    }
+    if (this.agents.size >= LIMITS.agentsPerAccount) throw capacity(`${LIMITS.agentsPerAccount} agents`);
+    this.agents.insert(agent.id, Date.parse(agent.created_at), { versions: [agent] });
+  }
+
+  addEnvironment(environment: Environment): void {
+    if (this.environments.size >= LIMITS.environmentsPerAccount)
+      throw capacity(`${LIMITS.environmentsPerAccount} environments`);
+    this.environments.insert(environment.id, Date.parse(environment.created_at), environment);
   }
 
   /** Starts (or stops) firing a deployment's schedule, according to its current state. */
@@ -115,16 +156,36 @@ function capacity(what: string): ApiError {
 
 export type Fixture = "examples" | "empty";
 
-/** The contract's example deployments and runs, one of each id (the fullest state of each). */
-export function exampleRecords(contract: Contract): { deployments: Deployment[]; runs: DeploymentRun[] } {
+/**
+ * The contract's example deployments and runs (one of each id, in its first state), the agents (every
+ * version the examples show, not archived) and environments (as first shown: the auto-paused example's
+ * is archived) they reference, and the model list.
+ */
+export function exampleRecords(contract: Contract): Required<Records> & { models: Model[] } {
   const examples = (contract.document.components as { examples: Record<string, { value?: unknown }> })
     .examples;
   const deployments = new Map<string, Deployment>();
   const runs = new Map<string, DeploymentRun>();
+  const agents = new Map<string, Agent>();
+  const environments = new Map<string, Environment>();
+  const models = new Map<string, Model>();
   const take = (value: unknown) => {
     if (typeof value !== "object" || value === null) return;
-    const item = value as { type?: string; id?: string; data?: unknown[] };
+    const item = value as {
+      type?: string;
+      id?: string;
+      data?: unknown[];
+      version?: number;
+      archived_at?: unknown;
+    };
     if (Array.isArray(item.data)) item.data.forEach(take);
+    else if (item.type === "agent" && item.id && item.archived_at === null) {
+      const key = `${item.id} ${item.version}`;
+      if (!agents.has(key)) agents.set(key, item as unknown as Agent);
+    } else if (item.type === "environment" && item.id) {
+      if (!environments.has(item.id)) environments.set(item.id, item as unknown as Environment);
+    } else if (item.type === "model" && item.id && !models.has(item.id))
+      models.set(item.id, item as unknown as Model);
     else if (item.type === "deployment" && item.id && !deployments.has(item.id))
       deployments.set(item.id, item as unknown as Deployment);
     else if (item.type === "deployment_run" && item.id && !runs.has(item.id))
@@ -136,14 +197,22 @@ export function exampleRecords(contract: Contract): { deployments: Deployment[];
     (a, b) => Number(!a.includes("List")) - Number(!b.includes("List")),
   );
   for (const name of names) take(examples[name]?.value);
-  return { deployments: [...deployments.values()], runs: [...runs.values()] };
+  // Versions in order, so that each agent's history is 1, 2, … as it was built.
+  const history = [...agents.values()].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version);
+  return {
+    deployments: [...deployments.values()],
+    runs: [...runs.values()],
+    agents: history,
+    environments: [...environments.values()],
+    models: [...models.values()],
+  };
 }
 
 export class Store {
   private readonly accounts = new Map<string, Account>();
 
   constructor(
-    private readonly seed: () => { deployments: Deployment[]; runs: DeploymentRun[] },
+    private readonly seed: () => Records,
     private readonly nowMs: () => number,
     readonly defaultFixture: Fixture,
     /** Makes ids repeatable: each account draws from its own sequence, derived from the seed and token. */
@@ -177,18 +246,15 @@ export class Store {
         ? undefined
         : () => createHash("sha256").update(`${this.idSeed}\0${token}\0${drawn++}`).digest().subarray(0, 10),
     );
-    if (fixture === "examples") {
-      const { deployments, runs } = structuredClone(this.seed());
-      this.fill(account, deployments, runs);
-    }
+    if (fixture === "examples") this.fill(account, structuredClone(this.seed()));
     this.accounts.set(token, account);
     return account;
   }
 
   /** Replaces an account's records (POST /_mock/state); the records were validated by the caller. */
-  load(token: string, deployments: Deployment[], runs: DeploymentRun[]): Account {
+  load(token: string, records: Records): Account {
     const account = this.reset(token, "empty");
-    this.fill(account, deployments, runs);
+    this.fill(account, records);
     return account;
   }
 
@@ -196,8 +262,21 @@ export class Store {
     this.accounts.clear();
   }
 
-  private fill(account: Account, deployments: Deployment[], runs: DeploymentRun[]): void {
+  private fill(account: Account, { deployments, runs, agents = [], environments = [] }: Records): void {
     const now = this.nowMs();
+    for (const agent of agents) {
+      const known = account.agents.get(agent.id)?.versions.length ?? 0;
+      if (agent.version !== known + 1)
+        throw conflict(
+          `Agent ${agent.id}: give its versions in order, 1 to N, each once (version ${agent.version} after ${known}).`,
+        );
+      account.addAgentVersion(agent);
+    }
+    for (const environment of environments) {
+      if (account.environments.has(environment.id))
+        throw conflict(`Environment ${environment.id} is given twice.`);
+      account.addEnvironment(environment);
+    }
     for (const deployment of deployments) {
       if (account.deployments.has(deployment.id))
         throw conflict(`Deployment ${deployment.id} is given twice.`);

@@ -23,12 +23,43 @@ export function recordRun(
     trigger_context: trigger,
   };
   account.addRun(run);
+  account.sessionEnvironments.add(deployment.environment_id);
   if (deployment.schedule) deployment.schedule.last_run_at = run.created_at;
   const cas = deployment.metadata.cas_config;
   if (cas?.stats) {
     cas.stats.total_runs = (cas.stats.total_runs ?? 0) + 1;
     cas.stats.consecutive_failures = 0;
     cas.stats.last_triggered_at = run.created_at;
+  }
+  return run;
+}
+
+/** Records a run that failed before a session was created (`session_id` null, `error` set). */
+export function recordFailedRun(
+  account: Account,
+  deployment: Deployment,
+  atMs: number,
+  trigger: DeploymentRun["trigger_context"],
+  error: NonNullable<DeploymentRun["error"]>,
+): DeploymentRun {
+  const run: DeploymentRun = {
+    id: account.newId("drun_", atMs),
+    type: "deployment_run",
+    agent: { ...deployment.agent },
+    created_at: rfc3339(atMs),
+    deployment_id: deployment.id,
+    error,
+    session_id: null,
+    trigger_context: trigger,
+  };
+  account.addRun(run);
+  if (deployment.schedule) deployment.schedule.last_run_at = run.created_at;
+  const stats = deployment.metadata.cas_config?.stats;
+  if (stats) {
+    stats.total_runs = (stats.total_runs ?? 0) + 1;
+    stats.total_failures = (stats.total_failures ?? 0) + 1;
+    stats.consecutive_failures = (stats.consecutive_failures ?? 0) + 1;
+    stats.last_triggered_at = run.created_at;
   }
   return run;
 }

@@ -7,15 +7,58 @@ import { conflict, invalid, notFound } from "../errors.js";
 import { listPage, timeOf } from "../pagination.js";
 import type { Resource } from "../routes.js";
 import { checkSchedule, fireTimes, type ScheduleInput, upcoming } from "../schedule.js";
-import type { Account, Deployment, DeploymentRecord } from "../store.js";
-import { recordRun } from "./deployment-runs.js";
+import type { Account, Deployment, DeploymentRecord, DeploymentRun } from "../store.js";
+import { currentOf } from "./agents.js";
+import { recordFailedRun, recordRun } from "./deployment-runs.js";
 
 type Metadata = Deployment["metadata"];
+type PausedErrorType = Extract<NonNullable<Deployment["paused_reason"]>, { type: "error" }>["error"]["type"];
 const MAX_METADATA_KEYS = 16;
 
-function agentOf(agent: CreateDeploymentParams["agent"]): Deployment["agent"] {
-  // A bare id pins the agent's latest version; the simulator knows no agents, so that is version 1.
-  return typeof agent === "string" ? { id: agent, type: "agent", version: 1 } : { ...agent };
+/** Resolves the agent reference as the API does: it must exist and not be archived (400 naming the field). */
+function agentOf(account: Account, agent: CreateDeploymentParams["agent"]): Deployment["agent"] {
+  const id = typeof agent === "string" ? agent : agent.id;
+  const record = account.agents.get(id);
+  if (!record) throw invalid(`Agent not found: ${id}.`, "agent");
+  const current = currentOf(record);
+  if (current.archived_at !== null) throw invalid("The referenced agent is archived.", "agent");
+  // A bare id pins the agent's latest version; the object form pins the version it names.
+  if (typeof agent === "string") return { id, type: "agent", version: current.version };
+  if (agent.version > current.version)
+    throw invalid(`Agent ${id} has no version ${agent.version}.`, "agent.version");
+  return { id, type: "agent", version: agent.version };
+}
+
+/** The environment must exist and not be archived (400 naming the field). */
+function environmentIdOf(account: Account, id: string): string {
+  const environment = account.environments.get(id);
+  if (!environment) throw invalid(`Environment not found: ${id}.`, "environment_id");
+  if (environment.archived_at !== null)
+    throw invalid("The referenced environment is archived.", "environment_id");
+  return id;
+}
+
+/**
+ * Why a run of this deployment cannot start now: its agent or environment was archived since, or the
+ * environment was deleted. Undefined when it can, or when the account does not know the reference at all
+ * (records loaded through POST /_mock/state without their agents).
+ */
+export function brokenReference(account: Account, deployment: Deployment): DeploymentRun["error"] {
+  const agent = account.agents.get(deployment.agent.id);
+  if (agent && currentOf(agent).archived_at !== null)
+    return { type: "agent_archived_error", message: `Agent ${deployment.agent.id} is archived.` };
+  const environment = account.environments.get(deployment.environment_id);
+  if (!environment && account.deletedEnvironments.has(deployment.environment_id))
+    return {
+      type: "environment_not_found_error",
+      message: `Environment ${deployment.environment_id} no longer exists.`,
+    };
+  if (environment && environment.archived_at !== null)
+    return {
+      type: "environment_archived_error",
+      message: `Environment ${deployment.environment_id} is archived.`,
+    };
+  return null;
 }
 
 function scheduleOf(input: ScheduleInput | null | undefined, fromMs: number): Deployment["schedule"] {
@@ -114,8 +157,8 @@ export const deployments: Resource = {
         type: "deployment",
         name: input.name,
         description: input.description ?? null,
-        agent: agentOf(input.agent),
-        environment_id: input.environment_id,
+        agent: agentOf(account, input.agent),
+        environment_id: environmentIdOf(account, input.environment_id),
         initial_events: input.initial_events,
         resources: resourcesOf(input.resources),
         vault_ids: input.vault_ids ?? [],
@@ -161,6 +204,8 @@ export const deployments: Resource = {
       if (Object.keys(patch).length === 0) return { body: record.deployment }; // `{}` changes nothing
       // Validate everything before changing anything, so a 400 leaves the deployment as it was.
       if (patch.schedule) checkSchedule(patch.schedule);
+      const agent = patch.agent == null ? undefined : agentOf(account, patch.agent);
+      if (patch.environment_id != null) environmentIdOf(account, patch.environment_id);
       const metadata =
         patch.metadata === undefined
           ? undefined
@@ -168,7 +213,7 @@ export const deployments: Resource = {
       const next: Deployment = { ...record.deployment };
       if (patch.name !== undefined) next.name = patch.name;
       if (patch.description !== undefined) next.description = patch.description;
-      if (patch.agent !== undefined && patch.agent !== null) next.agent = agentOf(patch.agent);
+      if (agent) next.agent = agent;
       if (patch.environment_id != null) next.environment_id = patch.environment_id;
       if (patch.initial_events != null) next.initial_events = patch.initial_events;
       if (patch.resources !== undefined) next.resources = resourcesOf(patch.resources);
@@ -248,7 +293,14 @@ export const deployments: Resource = {
       // The documented wording covers both refusals.
       if (deployment.archived_at !== null || deployment.status !== "active")
         throw conflict("Deployment is archived or not in active status.");
-      return { body: recordRun(account, deployment, nowMs, { type: "manual" }) };
+      // A manual run whose agent or environment was archived is recorded as failed (no auto-pause).
+      const broken = brokenReference(account, deployment);
+      const trigger = { type: "manual" } as const;
+      return {
+        body: broken
+          ? recordFailedRun(account, deployment, nowMs, trigger, broken)
+          : recordRun(account, deployment, nowMs, trigger),
+      };
     },
   },
 
@@ -276,8 +328,22 @@ export const deployments: Resource = {
           continue;
         }
         for (const at of due) {
-          recordRun(account, deployment, at, { type: "schedule", scheduled_at: rfc3339(at) });
+          const trigger = { type: "schedule", scheduled_at: rfc3339(at) } as const;
+          const broken = brokenReference(account, deployment);
           created++;
+          if (!broken) {
+            recordRun(account, deployment, at, trigger);
+            continue;
+          }
+          // The fire records a failed run and pauses the deployment (the SDK's error paused_reason).
+          recordFailedRun(account, deployment, at, trigger, broken);
+          record.deployment = {
+            ...deployment,
+            status: "paused",
+            paused_reason: { type: "error", error: { type: broken.type as PausedErrorType } },
+            updated_at: rfc3339(at),
+          };
+          break;
         }
       } else if (dryRun) continue;
       record.firedThroughMs = nowMs;

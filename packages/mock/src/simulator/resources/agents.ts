@@ -1,0 +1,327 @@
+// Agents: create / list / get (any version) / update (optimistic concurrency on `version`, every update
+// a new version) / archive / versions, with the checks the contract documents (Browser Use beta
+// header, MCP servers referenced by a toolset, known built-in tool names, roster entries).
+import type {
+  Agent,
+  AgentModelParams,
+  AgentToolParams,
+  CreateAgentParams,
+  UpdateAgentParams,
+} from "@qoder-cloud/types";
+import { rfc3339 } from "../clock.js";
+import { conflict, invalid, notFound } from "../errors.js";
+import { listPage, timeOf } from "../pagination.js";
+import type { RequestContext, Resource } from "../routes.js";
+import type { Account, AgentRecord } from "../store.js";
+import { modelById } from "./models.js";
+
+const BROWSER_TOOLSET = "browser_toolset_20260714";
+const BROWSER_BETA = "browser-use-2026-07-14";
+const BUILT_IN_TOOLS = [
+  "Bash",
+  "DeliverArtifacts",
+  "Edit",
+  "Glob",
+  "Grep",
+  "ImageGen",
+  "ImageSearch",
+  "Read",
+  "WebFetch",
+  "WebSearch",
+  "Write",
+];
+const MAX_METADATA_KEYS = 16;
+/** `WebFetch`, `webfetch` and the SDKs' `web_fetch` name the same tool. */
+const spelling = (name: string) => name.toLowerCase().replaceAll("_", "");
+
+/** The agent record of an id, or the documented 404. */
+export function agentRecord(account: Account, id: string, param = "agent_id"): AgentRecord {
+  const record = account.agents.get(id);
+  if (!record) throw notFound(`Agent not found: ${id}.`, param);
+  return record;
+}
+
+export const currentOf = (record: AgentRecord): Agent => record.versions[record.versions.length - 1] as Agent;
+
+function betasOf(headers: RequestContext["headers"]): string[] {
+  const raw = headers?.["x-qoder-beta"];
+  return (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((beta) => beta.trim());
+}
+
+function checkModel(model: AgentModelParams): Agent["model"] {
+  if (typeof model === "string") return model;
+  // Model IDs differ per account, so any ID is accepted; a listed model's efforts and windows are checked.
+  const known = modelById(model.id);
+  const effort =
+    model.effort == null ? undefined : typeof model.effort === "string" ? model.effort : model.effort.type;
+  if (known && effort !== undefined && !(known.efforts ?? []).includes(effort)) {
+    throw invalid(
+      `model.effort "${effort}" is not supported by model ${model.id} (supported: ${(known.efforts ?? []).join(", ") || "none; use the string form"}).`,
+      "model.effort",
+    );
+  }
+  const windows = known?.available_context_windows;
+  if (windows && model.context_window != null && !windows.includes(model.context_window)) {
+    throw invalid(
+      `model.context_window ${model.context_window} is not available for model ${model.id} (available: ${windows.join(", ")}).`,
+      "model.context_window",
+    );
+  }
+  const out: Record<string, unknown> = { id: model.id };
+  if (model.effort != null) out.effort = model.effort;
+  if (model.context_window != null) out.context_window = model.context_window;
+  if (model.speed != null) out.speed = model.speed;
+  if (model.inference_geo != null) out.inference_geo = model.inference_geo;
+  return out as Agent["model"];
+}
+
+/** Validates the tools against the MCP servers and the beta header; returns them as stored. */
+function checkTools(
+  tools: AgentToolParams[],
+  servers: { name: string }[],
+  headers: RequestContext["headers"],
+): Agent["tools"] {
+  const serverNames = new Set<string>();
+  servers.forEach((server, index) => {
+    if (serverNames.has(server.name))
+      throw invalid(
+        `mcp_servers[${index}]: the name "${server.name}" is used twice; names must be unique.`,
+        "mcp_servers",
+      );
+    serverNames.add(server.name);
+  });
+  const customNames = new Set<string>();
+  const referenced = new Set<string>();
+  tools.forEach((tool, index) => {
+    if (tool.type === BROWSER_TOOLSET && !betasOf(headers).includes(BROWSER_BETA)) {
+      throw invalid(
+        `tools containing ${BROWSER_TOOLSET} require the 'x-qoder-beta: ${BROWSER_BETA}' header.`,
+        "tools",
+      );
+    }
+    if (tool.type === "mcp_toolset") {
+      if (!serverNames.has(tool.mcp_server_name))
+        throw invalid(
+          `tools[${index}]: mcp_server_name "${tool.mcp_server_name}" is not the name of an entry of mcp_servers.`,
+          "tools",
+        );
+      referenced.add(tool.mcp_server_name);
+    }
+    if (tool.type === "custom") {
+      if (customNames.has(tool.name))
+        throw invalid(`tools[${index}]: the custom tool name "${tool.name}" is used twice.`, "tools");
+      customNames.add(tool.name);
+    }
+    if (tool.type === "agent_toolset_20260401") {
+      for (const name of [...(tool.enabled_tools ?? []), ...(tool.disallowed_tools ?? [])]) {
+        if (!BUILT_IN_TOOLS.some((known) => spelling(known) === spelling(name)))
+          throw invalid(
+            `tools[${index}]: unknown tool name '${name}' (built-in tools: ${BUILT_IN_TOOLS.join(", ")}).`,
+            "tools",
+          );
+      }
+    }
+  });
+  servers.forEach((server, index) => {
+    if (!referenced.has(server.name))
+      throw invalid(
+        `mcp_servers[${index}] (${server.name}) is not referenced by any mcp_toolset in tools.`,
+        "mcp_servers",
+      );
+  });
+  return tools.map((tool) => withoutNulls(tool)) as Agent["tools"];
+}
+
+/** A copy without `null` fields (the SDKs send `null` for "not set"; answers leave such fields out). */
+function withoutNulls(value: unknown, key?: string): unknown {
+  if (key === "input_schema" || typeof value !== "object" || value === null) return structuredClone(value);
+  if (Array.isArray(value)) return value.map((item) => withoutNulls(item));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([name, field]) => [name, withoutNulls(field, name)]),
+  );
+}
+
+function checkRoster(
+  account: Account,
+  multiagent: CreateAgentParams["multiagent"],
+  selfId: string,
+  selfVersion: number,
+): Agent["multiagent"] {
+  if (!multiagent) return null;
+  const seen = new Set<string>();
+  const agents = multiagent.agents.map((entry, index) => {
+    const param = `multiagent.agents[${index}]`;
+    if (typeof entry === "object" && entry.type === "self") {
+      if (seen.has(selfId)) throw invalid(`${param}: the agent itself is listed twice.`, "multiagent");
+      seen.add(selfId);
+      return { type: "agent" as const, id: selfId, version: selfVersion };
+    }
+    const id = typeof entry === "string" ? entry : entry.id;
+    const record = account.agents.get(id);
+    if (!record) throw invalid(`${param}: agent not found: ${id}.`, "multiagent");
+    const current = currentOf(record);
+    if (current.archived_at !== null) throw invalid(`${param}: agent ${id} is archived.`, "multiagent");
+    if (current.multiagent)
+      throw invalid(`${param}: agent ${id} has a multiagent roster itself (depth limit 1).`, "multiagent");
+    if (seen.has(id)) throw invalid(`${param}: agent ${id} is listed twice.`, "multiagent");
+    seen.add(id);
+    const version = typeof entry === "string" ? current.version : (entry.version ?? current.version);
+    if (version > current.version)
+      throw invalid(`${param}: agent ${id} has no version ${version}.`, "multiagent");
+    return { type: "agent" as const, id, version };
+  });
+  return { type: "coordinator", agents };
+}
+
+function patchMetadata(
+  previous: Record<string, string>,
+  patch: Record<string, string | null> | null | undefined,
+  replace: boolean,
+): Record<string, string> {
+  const metadata: Record<string, string> = replace ? {} : { ...previous };
+  for (const [key, value] of Object.entries(patch ?? {})) {
+    if (value === null) delete metadata[key];
+    else metadata[key] = value;
+  }
+  if (Object.keys(metadata).length > MAX_METADATA_KEYS)
+    throw invalid(
+      `metadata may hold at most ${MAX_METADATA_KEYS} keys; this would leave ${Object.keys(metadata).length}. Delete keys by setting them to null.`,
+      "metadata",
+    );
+  return metadata;
+}
+
+export const agents: Resource = {
+  handlers: {
+    createAgent({ account, nowMs, body, headers }) {
+      const input = body as CreateAgentParams;
+      const at = rfc3339(nowMs);
+      const id = account.newId("agent_", nowMs);
+      const mcpServers = (input.mcp_servers ?? []).map((server) => ({ ...server }));
+      const agent: Agent = {
+        id,
+        type: "agent",
+        name: input.name,
+        description: input.description ?? "",
+        model: checkModel(input.model),
+        system: input.system ?? "",
+        tools: checkTools(input.tools ?? [], mcpServers, headers),
+        mcp_servers: mcpServers,
+        skills: (input.skills ?? []).map((skill) => ({ ...skill, version: skill.version ?? "latest" })),
+        // (mcp_servers are closed objects without nullable fields: stored as given)
+        multiagent: checkRoster(account, input.multiagent, id, 1),
+        metadata: patchMetadata({}, input.metadata, true),
+        version: 1,
+        archived_at: null,
+        created_at: at,
+        updated_at: at,
+      };
+      account.addAgentVersion(agent);
+      return { body: agent };
+    },
+
+    listAgents({ account, query }) {
+      const includeArchived = query.include_archived === true;
+      return {
+        body: listPage(
+          account.agents,
+          query,
+          currentOf,
+          (record) => includeArchived || currentOf(record).archived_at === null,
+          { fromMs: timeOf(query["created_at[gte]"]), toMs: timeOf(query["created_at[lte]"]) },
+        ),
+      };
+    },
+
+    getAgent({ account, path, query }) {
+      const record = agentRecord(account, path.agent_id as string);
+      if (query.version === undefined) return { body: currentOf(record) };
+      const snapshot = record.versions[(query.version as number) - 1];
+      if (!snapshot) throw notFound(`Agent ${path.agent_id} has no version ${query.version}.`, "version");
+      return { body: snapshot };
+    },
+
+    updateAgent({ account, nowMs, path, body, headers }) {
+      const record = agentRecord(account, path.agent_id as string);
+      const current = currentOf(record);
+      const patch = body as UpdateAgentParams;
+      if (current.archived_at !== null) throw conflict("Agent is archived and cannot be updated.");
+      if (patch.version !== current.version) {
+        throw conflict(
+          `Version conflict: the agent is at version ${current.version}, the request was made at version ${patch.version}. Get the agent and retry with its current version.`,
+        );
+      }
+      // Validate everything before storing anything, so a 400 leaves the agent as it was.
+      const mcpServers =
+        patch.mcp_servers === undefined
+          ? current.mcp_servers
+          : (patch.mcp_servers ?? []).map((s) => ({ ...s }));
+      const toolsChanged = patch.tools !== undefined || patch.mcp_servers !== undefined;
+      const tools = toolsChanged
+        ? checkTools(
+            (patch.tools === undefined ? current.tools : (patch.tools ?? [])) as AgentToolParams[],
+            mcpServers,
+            {
+              ...headers,
+              // Only writing a browser toolset needs the header: one kept from the stored tools does not.
+              ...(patch.tools === undefined ? { "x-qoder-beta": BROWSER_BETA } : {}),
+            },
+          )
+        : current.tools;
+      const version = current.version + 1;
+      const next: Agent = {
+        ...structuredClone(current),
+        version,
+        mcp_servers: mcpServers,
+        tools,
+        updated_at: rfc3339(nowMs),
+      };
+      if (patch.name !== undefined) next.name = patch.name;
+      if (patch.description !== undefined) next.description = patch.description ?? "";
+      if (patch.system !== undefined) next.system = patch.system ?? "";
+      if (patch.model !== undefined) next.model = checkModel(patch.model);
+      if (patch.skills !== undefined)
+        next.skills = (patch.skills ?? []).map((skill) => ({ ...skill, version: skill.version ?? "latest" }));
+      if (patch.multiagent !== undefined)
+        next.multiagent = checkRoster(account, patch.multiagent, current.id, version);
+      if (patch.metadata !== undefined)
+        next.metadata = patchMetadata(current.metadata, patch.metadata, patch.metadata === null);
+      account.addAgentVersion(next);
+      return { body: next };
+    },
+
+    archiveAgent({ account, nowMs, path }) {
+      const record = agentRecord(account, path.agent_id as string);
+      const current = currentOf(record);
+      if (current.archived_at !== null) throw conflict("Agent is already archived.");
+      const at = rfc3339(nowMs);
+      // Archiving marks the agent, not a new version: every snapshot reports it archived.
+      record.versions = record.versions.map((snapshot) => ({ ...snapshot, archived_at: at }));
+      const archived = { ...currentOf(record), updated_at: at };
+      record.versions[record.versions.length - 1] = archived;
+      return { body: archived };
+    },
+
+    listAgentVersions({ account, path, query }) {
+      const record = agentRecord(account, path.agent_id as string);
+      const limit = (query.limit as number | undefined) ?? 20;
+      // The opaque cursor is "v<N>": continue below version N (newest version first).
+      let below = record.versions.length + 1;
+      if (query.page !== undefined) {
+        const match = /^v([1-9][0-9]*)$/.exec(String(query.page));
+        if (!match || Number(match[1]) > record.versions.length + 1)
+          throw invalid(
+            "The page cursor is invalid or expired: pass the next_page of a previous answer of this list.",
+            "page",
+          );
+        below = Number(match[1]);
+      }
+      const data = record.versions.slice(Math.max(0, below - 1 - limit), below - 1).reverse();
+      const lowest = data[data.length - 1]?.version ?? 1;
+      const hasMore = lowest > 1;
+      return { body: { data, has_more: hasMore, next_page: hasMore ? `v${lowest}` : null } };
+    },
+  },
+};

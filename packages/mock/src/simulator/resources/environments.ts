@@ -1,0 +1,192 @@
+// Environments: create / list / get / update / archive / delete. Delete is refused while a session
+// references the environment (sessions keep it, deployment runs' sessions included).
+import type {
+  CreateEnvironmentParams,
+  Environment,
+  EnvironmentConfigParams,
+  UpdateEnvironmentParams,
+} from "@qoder-cloud/types";
+import { rfc3339 } from "../clock.js";
+import { conflict, invalid, notFound } from "../errors.js";
+import { listPage, timeOf } from "../pagination.js";
+import type { Resource } from "../routes.js";
+import type { Account } from "../store.js";
+
+const MAX_METADATA_KEYS = 16;
+const PACKAGE_MANAGERS = ["apt", "cargo", "gem", "go", "npm", "pip"] as const;
+type Config = Environment["config"];
+type CloudConfig = Extract<Config, { type: "cloud" }>;
+
+export function environmentOf(account: Account, id: string, param = "environment_id"): Environment {
+  const environment = account.environments.get(id);
+  if (!environment) throw notFound(`Environment not found: ${id}.`, param);
+  return environment;
+}
+
+/** The stored config: the given fields over the previous cloud config (or the defaults). */
+function configOf(input: EnvironmentConfigParams | undefined, previous?: Config): Config {
+  if (input === undefined) {
+    if (previous) return previous;
+    input = { type: "cloud" };
+  }
+  if (input.type === "self_hosted") return { type: "self_hosted" };
+  const base: CloudConfig =
+    previous?.type === "cloud"
+      ? structuredClone(previous)
+      : {
+          type: "cloud",
+          // networking omitted ⇒ limited, with nothing allowed.
+          networking: {
+            type: "limited",
+            allowed_hosts: [],
+            allow_package_managers: false,
+            allow_mcp_servers: false,
+          },
+          packages: { type: "packages", apt: [], cargo: [], gem: [], go: [], npm: [], pip: [] },
+          setup_script: null,
+        };
+  if (input.networking != null) {
+    base.networking =
+      input.networking.type === "unrestricted"
+        ? { type: "unrestricted" }
+        : {
+            type: "limited",
+            allowed_hosts: input.networking.allowed_hosts ?? [],
+            allow_package_managers: input.networking.allow_package_managers ?? false,
+            allow_mcp_servers: input.networking.allow_mcp_servers ?? false,
+          };
+  }
+  if (input.packages != null) {
+    const packages = { ...(base.packages ?? {}), type: "packages" as const };
+    for (const manager of PACKAGE_MANAGERS) {
+      const given = input.packages[manager];
+      if (given !== undefined) packages[manager] = given ?? [];
+      else packages[manager] ??= [];
+    }
+    base.packages = packages;
+  }
+  if (input.setup_script !== undefined) base.setup_script = input.setup_script;
+  const anyPackages = PACKAGE_MANAGERS.some((manager) => (base.packages?.[manager]?.length ?? 0) > 0);
+  if (base.networking.type === "limited" && anyPackages && !base.networking.allow_package_managers) {
+    throw invalid(
+      "packages need the package registries: with limited networking set networking.allow_package_managers to true (or use unrestricted networking).",
+      "config.packages",
+    );
+  }
+  return base;
+}
+
+function metadataOf(
+  previous: Record<string, string>,
+  patch: Record<string, string | null> | null | undefined,
+  replace: boolean,
+): Record<string, string> {
+  const metadata: Record<string, string> = replace ? {} : { ...previous };
+  for (const [key, value] of Object.entries(patch ?? {})) {
+    // On update, null or "" deletes the key (as the SDK documents).
+    if (value === null || (!replace && value === "")) delete metadata[key];
+    else metadata[key] = value;
+  }
+  if (Object.keys(metadata).length > MAX_METADATA_KEYS)
+    throw invalid(
+      `metadata may hold at most ${MAX_METADATA_KEYS} keys; this would leave ${Object.keys(metadata).length}.`,
+      "metadata",
+    );
+  return metadata;
+}
+
+function checkName(name: string): string {
+  if (name.trim() === "") throw invalid("name must not be blank.", "name");
+  return name;
+}
+
+export const environments: Resource = {
+  handlers: {
+    createEnvironment({ account, nowMs, body }) {
+      const input = body as CreateEnvironmentParams;
+      const at = rfc3339(nowMs);
+      const environment: Environment = {
+        id: account.newId("env_", nowMs),
+        type: "environment",
+        name: checkName(input.name),
+        description: input.description ?? null,
+        config: configOf(input.config),
+        scope: input.scope ?? (input.config?.type === "self_hosted" ? "organization" : "account"),
+        metadata: metadataOf({}, input.metadata, true),
+        archived_at: null,
+        created_at: at,
+        updated_at: at,
+      };
+      account.addEnvironment(environment);
+      return { body: environment };
+    },
+
+    listEnvironments({ account, query }) {
+      const includeArchived = query.include_archived === true;
+      return {
+        body: listPage(
+          account.environments,
+          query,
+          (environment) => environment,
+          (environment) => includeArchived || environment.archived_at === null,
+          { fromMs: timeOf(query["created_at[gte]"]), toMs: timeOf(query["created_at[lte]"]) },
+        ),
+      };
+    },
+
+    getEnvironment({ account, path }) {
+      return { body: environmentOf(account, path.environment_id as string) };
+    },
+
+    updateEnvironment({ account, nowMs, path, body }) {
+      const environment = environmentOf(account, path.environment_id as string);
+      const patch = (body ?? {}) as UpdateEnvironmentParams;
+      if (Object.keys(patch).length === 0) return { body: environment }; // `{}` changes nothing
+      // Build the whole result first, so a 400 leaves the environment as it was.
+      const next: Environment = {
+        ...environment,
+        name: patch.name === undefined ? environment.name : checkName(patch.name),
+        config: patch.config === undefined ? environment.config : configOf(patch.config, environment.config),
+        metadata:
+          patch.metadata === undefined
+            ? environment.metadata
+            : metadataOf(environment.metadata, patch.metadata, patch.metadata === null),
+        updated_at: rfc3339(nowMs),
+      };
+      if (patch.description !== undefined) next.description = patch.description;
+      if (patch.scope != null) next.scope = patch.scope;
+      Object.assign(environment, next);
+      return { body: environment };
+    },
+
+    archiveEnvironment({ account, nowMs, path }) {
+      const environment = environmentOf(account, path.environment_id as string);
+      if (environment.archived_at !== null) throw conflict("Environment is already archived.");
+      const at = rfc3339(nowMs);
+      Object.assign(environment, { archived_at: at, updated_at: at });
+      return { body: environment };
+    },
+
+    deleteEnvironment({ account, path }) {
+      const id = path.environment_id as string;
+      environmentOf(account, id);
+      // Sessions keep the reference: the ones recorded here, and those of runs loaded with the account.
+      let sessions = 0;
+      for (const run of account.runs.values())
+        if (
+          run.session_id !== null &&
+          account.deployments.get(run.deployment_id)?.deployment.environment_id === id
+        )
+          sessions++;
+      if (sessions === 0 && account.sessionEnvironments.has(id)) sessions = 1; // its deployment moved on
+      if (sessions > 0) {
+        throw conflict(
+          `Environment is referenced by ${sessions} session${sessions === 1 ? "" : "s"} and cannot be deleted; archive it instead.`,
+        );
+      }
+      account.environments.delete(id);
+      account.deletedEnvironments.add(id);
+      return { body: { id, type: "environment_deleted" } };
+    },
+  },
+};

@@ -1,0 +1,458 @@
+// Agents, Environments and Models in the simulator, over real HTTP with strict mode on (every answer is
+// checked against the contract), and the references deployments make to them.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadContract } from "../src/simulator/contract.js";
+import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
+
+type Agent = { id: string; version: number; archived_at: string | null; [key: string]: unknown };
+type Environment = {
+  id: string;
+  archived_at: string | null;
+  config: Record<string, unknown>;
+  [key: string]: unknown;
+};
+type Deployment = {
+  id: string;
+  status: string;
+  paused_reason: unknown;
+  agent: { id: string; version: number };
+};
+type Run = { id: string; error: { type: string; message: string } | null; session_id: string | null };
+type List<T> = { data: T[]; has_more: boolean; next_page?: string | null; first_id?: string | null };
+type ErrorBody = { type: "error"; error: { type: string; message: string; param?: string } };
+
+const SEED_AGENT = "agent_019eb4d4a06d747c865d5800b9c57ae2";
+const SEED_ENV = "env_019e64e01a137caf953ac2ac7b42ec5c";
+const BETA = { "x-qoder-beta": "browser-use-2026-07-14" };
+const examples = (loadContract().document.components as { examples: Record<string, { value: never }> })
+  .examples;
+const example = <T>(name: string): T => structuredClone(examples[name]?.value) as T;
+
+let server: SimServer;
+beforeAll(async () => {
+  server = await startSimServer();
+});
+afterAll(() => server.close());
+
+let token: string;
+let count = 0;
+beforeEach(() => {
+  token = `pt-agents-${++count}`; // a new token is a new account with the example data
+});
+const call = <T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  options: Parameters<SimServer["call"]>[2] = {},
+) => server.call<T>(method, path, { token, ...options });
+const ok = async <T>(method: string, path: string, options: Parameters<SimServer["call"]>[2] = {}) => {
+  const answer = await call<T>(method, path, options);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return answer.body;
+};
+const refused = async (
+  status: number,
+  method: string,
+  path: string,
+  options: Parameters<SimServer["call"]>[2] = {},
+) => {
+  const answer = await call<ErrorBody>(method, path, options);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  return answer.body.error;
+};
+const newAgent = (body: Record<string, unknown> = {}) =>
+  ok<Agent>("POST", "/agents", { body: { name: "tester", model: "ultimate", ...body } });
+const newEnvironment = (body: Record<string, unknown> = {}) =>
+  ok<Environment>("POST", "/environments", {
+    body: { name: "env", config: { type: "cloud", networking: { type: "unrestricted" } }, ...body },
+  });
+
+describe("a new account's example data", () => {
+  it("holds the agent (two versions) and the environment the example deployments reference", async () => {
+    const agent = await ok<Agent>("GET", `/agents/${SEED_AGENT}`);
+    expect(agent.version).toBe(2);
+    expect((await ok<Agent>("GET", `/agents/${SEED_AGENT}?version=1`)).version).toBe(1);
+    const versions = await ok<List<Agent>>("GET", `/agents/${SEED_AGENT}/versions`);
+    expect(versions.data.map((v) => v.version)).toEqual([2, 1]);
+    expect((await ok<Environment>("GET", `/environments/${SEED_ENV}`)).archived_at).toBeNull();
+    const deployments = await ok<List<Deployment>>("GET", "/deployments?include_archived=true");
+    expect(deployments.data.length).toBeGreaterThan(1);
+    for (const deployment of deployments.data) {
+      const agent = await ok<Agent>(
+        "GET",
+        `/agents/${deployment.agent.id}?version=${deployment.agent.version}`,
+      );
+      expect(agent.version).toBe(deployment.agent.version);
+      await ok(
+        "GET",
+        `/environments/${(deployment as unknown as { environment_id: string }).environment_id}`,
+      );
+    }
+    // The auto-paused example deployment was paused because its environment is archived: so it is here.
+    const autoPaused = example<Deployment & { environment_id: string }>("DeploymentAutoPausedExample");
+    expect(
+      (await ok<Environment>("GET", `/environments/${autoPaused.environment_id}`)).archived_at,
+    ).not.toBeNull();
+    // Every documented create example is accepted as it stands.
+    const created = await ok<Deployment>("POST", "/deployments", { body: createBody() });
+    expect(created.agent).toEqual({ id: SEED_AGENT, type: "agent", version: 1 });
+  });
+
+  it("lists the models of the contract's example, as {data, has_more}", async () => {
+    const models = await ok<List<{ id: string }>>("GET", "/models");
+    expect(models.data.map((m) => m.id)).toEqual(
+      example<List<{ id: string }>>("ModelListExample").data.map((m) => m.id),
+    );
+    expect(models.has_more).toBe(false);
+    const first = await ok<List<{ id: string }> & { last_id: string }>("GET", "/models?limit=1");
+    expect(first.has_more).toBe(true);
+    const rest = await ok<List<{ id: string }>>("GET", `/models?limit=1&after_id=${first.last_id}`);
+    expect(rest.data.map((m) => m.id)).toEqual(["auto"]);
+  });
+});
+
+describe("agents", () => {
+  it("creates version 1 with defaults, and the four tool types (Browser Use with the beta header)", async () => {
+    const minimal = await newAgent();
+    expect(minimal).toMatchObject({
+      type: "agent",
+      version: 1,
+      description: "",
+      system: "",
+      tools: [],
+      mcp_servers: [],
+      skills: [],
+      multiagent: null,
+      metadata: {},
+      archived_at: null,
+    });
+    const full = example<Record<string, unknown>>("CreateAgentFullRequest");
+    const agent = await ok<Agent>("POST", "/agents", { body: full, headers: BETA });
+    expect((agent.tools as { type: string }[]).map((t) => t.type)).toEqual([
+      "agent_toolset_20260401",
+      "mcp_toolset",
+      "custom",
+      "browser_toolset_20260714",
+    ]);
+    expect(agent.multiagent).toEqual({
+      type: "coordinator",
+      agents: [
+        { type: "agent", id: SEED_AGENT, version: 2 },
+        { type: "agent", id: agent.id, version: 1 },
+      ],
+    });
+  });
+
+  it("accepts what the official SDKs send: null for unset fields, tools named by type, snake_case names", async () => {
+    const agent = await ok<Agent>("POST", "/agents", {
+      body: {
+        ...example<Record<string, unknown>>("CreateAgentSdkRequest"),
+        tools: [
+          {
+            type: "agent_toolset_20260401",
+            enabled_tools: ["bash", "web_fetch", "Read"],
+            disallowed_tools: null,
+            configs: [{ type: "bash", enabled: null, permission_policy: { type: "always_ask" } }],
+            default_config: { enabled: null, permission_policy: null },
+          },
+        ],
+      },
+    });
+    // Strict mode checked the answer; the nulls are left out of it.
+    expect(agent.tools).toEqual([
+      {
+        type: "agent_toolset_20260401",
+        enabled_tools: ["bash", "web_fetch", "Read"],
+        configs: [{ type: "bash", permission_policy: { type: "always_ask" } }],
+        default_config: {},
+      },
+    ]);
+    const environment = await ok<Environment>("POST", "/environments", {
+      body: {
+        name: "sdk-env",
+        description: null,
+        scope: null,
+        metadata: null,
+        config: { networking: { type: "unrestricted" } },
+      },
+    });
+    expect(environment.config).toMatchObject({ type: "cloud", networking: { type: "unrestricted" } });
+    expect((await refused(400, "POST", "/environments", { body: { name: "e", config: {} } })).param).toMatch(
+      /^config/,
+    );
+  });
+
+  it("refuses Browser Use without the beta header, an unreferenced MCP server, an unknown tool, a bad effort", async () => {
+    const browser = await refused(400, "POST", "/agents", {
+      body: { name: "b", model: "ultimate", tools: [{ type: "browser_toolset_20260714" }] },
+    });
+    expect(browser.message).toContain("x-qoder-beta: browser-use-2026-07-14");
+    expect(browser.param).toBe("tools");
+    const mcp = await refused(400, "POST", "/agents", {
+      body: {
+        name: "m",
+        model: "ultimate",
+        mcp_servers: [{ type: "url", name: "docs", url: "https://mcp.example.com" }],
+      },
+    });
+    expect(mcp).toMatchObject({ param: "mcp_servers", message: expect.stringContaining("not referenced") });
+    const tool = await refused(400, "POST", "/agents", {
+      body: {
+        name: "t",
+        model: "ultimate",
+        tools: [{ type: "agent_toolset_20260401", enabled_tools: ["Foo"] }],
+      },
+    });
+    expect(tool.message).toContain("unknown tool name 'Foo'");
+    const effort = await refused(400, "POST", "/agents", {
+      body: { name: "e", model: { id: "auto", effort: "high" } },
+    });
+    expect(effort.param).toBe("model.effort");
+    expect((await refused(400, "POST", "/agents", { body: { model: "ultimate" } })).param).toBe("name");
+  });
+
+  it("update needs the current version: missing → 400, stale → 409 Version conflict, else a new version", async () => {
+    const agent = await newAgent({ metadata: { team: "a", keep: "yes" } });
+    expect((await refused(400, "POST", `/agents/${agent.id}`, { body: { name: "x" } })).param).toBe(
+      "version",
+    );
+    const updated = await ok<Agent>("POST", `/agents/${agent.id}`, {
+      body: { version: 1, system: "Be brief.", metadata: { team: null, new: "1" } },
+    });
+    expect(updated).toMatchObject({ version: 2, system: "Be brief.", metadata: { keep: "yes", new: "1" } });
+    const stale = await refused(409, "POST", `/agents/${agent.id}`, { body: { version: 1, name: "late" } });
+    expect(stale).toMatchObject({
+      type: "conflict_error",
+      message: expect.stringMatching(/^Version conflict/),
+    });
+    expect((await ok<Agent>("GET", `/agents/${agent.id}`)).name).toBe("tester");
+    expect((await ok<Agent>("GET", `/agents/${agent.id}?version=1`)).system).toBe("");
+    expect((await refused(404, "GET", `/agents/${agent.id}?version=3`)).param).toBe("version");
+  });
+
+  it("pages the versions with next_page, newest first", async () => {
+    const agent = await newAgent();
+    for (let version = 1; version < 5; version++)
+      await ok("POST", `/agents/${agent.id}`, { body: { version, description: `v${version + 1}` } });
+    const first = await ok<List<Agent>>("GET", `/agents/${agent.id}/versions?limit=2`);
+    expect(first.data.map((v) => v.version)).toEqual([5, 4]);
+    const second = await ok<List<Agent>>(
+      "GET",
+      `/agents/${agent.id}/versions?limit=2&page=${first.next_page}`,
+    );
+    const third = await ok<List<Agent>>(
+      "GET",
+      `/agents/${agent.id}/versions?limit=2&page=${second.next_page}`,
+    );
+    expect([...second.data, ...third.data].map((v) => v.version)).toEqual([3, 2, 1]);
+    expect(third).toMatchObject({ has_more: false, next_page: null });
+    expect((await refused(400, "GET", `/agents/${agent.id}/versions?page=nope`)).param).toBe("page");
+  });
+
+  it("archive: hidden from the list unless include_archived, 409 twice, no more updates", async () => {
+    const agent = await newAgent();
+    expect((await ok<Agent>("POST", `/agents/${agent.id}/archive`)).archived_at).not.toBeNull();
+    expect((await refused(409, "POST", `/agents/${agent.id}/archive`)).message).toBe(
+      "Agent is already archived.",
+    );
+    await refused(409, "POST", `/agents/${agent.id}`, { body: { version: 1, name: "x" } });
+    const ids = async (query: string) =>
+      (await ok<List<Agent>>("GET", `/agents${query}`)).data.map((a) => a.id);
+    expect(await ids("")).not.toContain(agent.id);
+    expect(await ids("?include_archived=true")).toContain(agent.id);
+    await refused(404, "GET", "/agents/agent_0000");
+  });
+});
+
+describe("environments", () => {
+  it("create: config omitted → cloud with limited networking; packages under limited need allow_package_managers", async () => {
+    const plain = await ok<Environment>("POST", "/environments", { body: { name: "plain" } });
+    expect(plain.config).toMatchObject({
+      type: "cloud",
+      networking: { type: "limited", allow_package_managers: false },
+    });
+    const refusedPackages = await refused(400, "POST", "/environments", {
+      body: {
+        name: "p",
+        config: { type: "cloud", networking: { type: "limited" }, packages: { pip: ["pandas"] } },
+      },
+    });
+    expect(refusedPackages.param).toBe("config.packages");
+    expect((await refused(400, "POST", "/environments", { body: { name: "n", config: null } })).param).toBe(
+      "config",
+    );
+    expect((await refused(400, "POST", "/environments", { body: { name: "   " } })).param).toBe("name");
+    const selfHosted = await ok<Environment>("POST", "/environments", {
+      body: example("CreateEnvironmentSelfHostedRequest"),
+    });
+    expect(selfHosted.config).toEqual({ type: "self_hosted" });
+  });
+
+  it("update keeps what is not given; archive 409 twice; delete answers environment_deleted, then 404", async () => {
+    const env = await newEnvironment({ metadata: { a: "1", b: "2" } });
+    const updated = await ok<Environment>("POST", `/environments/${env.id}`, {
+      body: {
+        description: "d",
+        config: { type: "cloud", packages: { npm: ["typescript"] } },
+        metadata: { a: null, b: "", c: "3" },
+      },
+    });
+    expect(updated.config).toMatchObject({
+      networking: { type: "unrestricted" },
+      packages: { npm: ["typescript"] },
+    });
+    expect(updated.metadata).toEqual({ c: "3" });
+    await ok("POST", `/environments/${env.id}/archive`);
+    expect((await refused(409, "POST", `/environments/${env.id}/archive`)).message).toBe(
+      "Environment is already archived.",
+    );
+    expect(await ok("DELETE", `/environments/${env.id}`)).toEqual({
+      id: env.id,
+      type: "environment_deleted",
+    });
+    await refused(404, "GET", `/environments/${env.id}`);
+  });
+
+  it("delete is refused with a 409 while a session references the environment (a run of a deployment)", async () => {
+    const env = await newEnvironment();
+    const deployment = await ok<Deployment>("POST", "/deployments", {
+      body: createBody({ environment_id: env.id }),
+    });
+    await ok("POST", `/deployments/${deployment.id}/run`);
+    await ok("POST", `/deployments/${deployment.id}/archive`);
+    const inUse = await refused(409, "DELETE", `/environments/${env.id}`);
+    expect(inUse.message).toBe(
+      "Environment is referenced by 1 session and cannot be deleted; archive it instead.",
+    );
+    // The example environment has the example runs' sessions.
+    expect((await refused(409, "DELETE", `/environments/${SEED_ENV}`)).type).toBe("conflict_error");
+  });
+
+  it("a deployment that never ran does not block the delete; its next scheduled run fails with environment_not_found_error", async () => {
+    const env = await newEnvironment();
+    const deployment = await ok<Deployment>("POST", "/deployments", {
+      body: createBody({
+        environment_id: env.id,
+        schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+      }),
+    });
+    expect(await ok("DELETE", `/environments/${env.id}`)).toEqual({
+      id: env.id,
+      type: "environment_deleted",
+    });
+    await ok("POST", "/_mock/clock", { body: { advance_ms: 2 * 60 * 60 * 1000 } });
+    const runs = await ok<List<Run>>("GET", `/deployments/${deployment.id}/runs`);
+    expect(runs.data).toHaveLength(1);
+    expect(runs.data[0]).toMatchObject({ session_id: null, error: { type: "environment_not_found_error" } });
+    expect(await ok<Deployment>("GET", `/deployments/${deployment.id}`)).toMatchObject({
+      status: "paused",
+      paused_reason: { type: "error", error: { type: "environment_not_found_error" } },
+    });
+  });
+});
+
+describe("deployments check their references", () => {
+  it("unknown or archived agent, unknown agent version, unknown or archived environment → 400 naming the field", async () => {
+    expect(
+      (await refused(400, "POST", "/deployments", { body: createBody({ agent: "agent_0000" }) })).param,
+    ).toBe("agent");
+    expect(
+      (
+        await refused(400, "POST", "/deployments", {
+          body: createBody({ agent: { id: SEED_AGENT, type: "agent", version: 9 } }),
+        })
+      ).param,
+    ).toBe("agent.version");
+    expect(
+      (await refused(400, "POST", "/deployments", { body: createBody({ environment_id: "env_0000" }) }))
+        .param,
+    ).toBe("environment_id");
+    const agent = await newAgent();
+    await ok("POST", `/agents/${agent.id}/archive`);
+    const archivedAgent = await refused(400, "POST", "/deployments", {
+      body: createBody({ agent: agent.id }),
+    });
+    expect(archivedAgent).toMatchObject({ param: "agent", message: "The referenced agent is archived." });
+    const env = await newEnvironment();
+    await ok("POST", `/environments/${env.id}/archive`);
+    const archivedEnv = await refused(400, "POST", "/deployments", {
+      body: createBody({ environment_id: env.id }),
+    });
+    expect(archivedEnv).toMatchObject({
+      param: "environment_id",
+      message: "The referenced environment is archived.",
+    });
+    // The same rules on update.
+    const deployment = await ok<Deployment>("POST", "/deployments", { body: createBody() });
+    expect(
+      (await refused(400, "POST", `/deployments/${deployment.id}`, { body: { agent: agent.id } })).param,
+    ).toBe("agent");
+    expect(
+      (await refused(400, "POST", `/deployments/${deployment.id}`, { body: { environment_id: env.id } }))
+        .param,
+    ).toBe("environment_id");
+  });
+
+  it("a bare agent id pins the latest version (re-pinned on update); the object form pins the given one", async () => {
+    const agent = await newAgent();
+    const deployment = await ok<Deployment>("POST", "/deployments", {
+      body: createBody({ agent: agent.id }),
+    });
+    expect(deployment.agent.version).toBe(1);
+    await ok("POST", `/agents/${agent.id}`, { body: { version: 1, name: "v2" } });
+    expect((await ok<Deployment>("GET", `/deployments/${deployment.id}`)).agent.version).toBe(1);
+    expect(
+      (await ok<Deployment>("POST", `/deployments/${deployment.id}`, { body: { agent: agent.id } })).agent
+        .version,
+    ).toBe(2);
+    const pinned = await ok<Deployment>("POST", `/deployments/${deployment.id}`, {
+      body: { agent: { id: agent.id, type: "agent", version: 1 } },
+    });
+    expect(pinned.agent.version).toBe(1);
+  });
+
+  for (const [what, archive, errorType] of [
+    ["agent", (ids: { agent: string }) => `/agents/${ids.agent}/archive`, "agent_archived_error"],
+    [
+      "environment",
+      (ids: { environment: string }) => `/environments/${ids.environment}/archive`,
+      "environment_archived_error",
+    ],
+  ] as const) {
+    it(`a scheduled fire after its ${what} was archived records a failed run (${errorType}) and pauses the deployment`, async () => {
+      const ids = { agent: (await newAgent()).id, environment: (await newEnvironment()).id };
+      const deployment = await ok<Deployment>("POST", "/deployments", {
+        body: createBody({
+          agent: ids.agent,
+          environment_id: ids.environment,
+          schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+        }),
+      });
+      await ok("POST", archive(ids as never));
+      await ok("POST", "/_mock/clock", { body: { advance_ms: 3 * 60 * 60 * 1000 } });
+      const runs = await ok<List<Run>>("GET", `/deployments/${deployment.id}/runs`);
+      expect(runs.data).toHaveLength(1); // paused after the first failed fire: no more runs
+      expect(runs.data[0]).toMatchObject({ session_id: null, error: { type: errorType } });
+      const paused = await ok<Deployment>("GET", `/deployments/${deployment.id}`);
+      expect(paused).toMatchObject({
+        status: "paused",
+        paused_reason: { type: "error", error: { type: errorType } },
+      });
+      const failed = await ok<List<Run>>(
+        "GET",
+        `/deployment_runs?deployment_id=${deployment.id}&has_error=true`,
+      );
+      expect(failed.data.map((r) => r.id)).toEqual([runs.data[0]?.id]);
+    });
+  }
+
+  it("a deployment whose agent and environment stay usable keeps firing with sessions", async () => {
+    const deployment = await ok<Deployment>("POST", "/deployments", {
+      body: createBody({ schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" } }),
+    });
+    await ok("POST", "/_mock/clock", { body: { advance_ms: 3 * 60 * 60 * 1000 } });
+    const runs = await ok<List<Run>>("GET", `/deployments/${deployment.id}/runs`);
+    expect(runs.data.length).toBeGreaterThanOrEqual(2);
+    expect(runs.data.every((r) => r.error === null && r.session_id !== null)).toBe(true);
+    expect((await ok<Deployment>("GET", `/deployments/${deployment.id}`)).status).toBe("active");
+  });
+});
