@@ -107,7 +107,7 @@ try {
   };
   void mock.exited.then(async (how) => {
     if (stopping) return;
-    console.error(`qoder-mock: Prism ${how} unexpectedly; stopping.`);
+    console.error(`qoder-mock: ${how}; stopping.`);
     await mock.stop();
     process.exit(1);
   });

@@ -34,8 +34,25 @@ export interface ErrorEnvelope {
   error: { type: ErrorType; message: string; param?: string };
 }
 
-/** The API's limit for a request body (global region); above it the API answers 400. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * The one request-body limit of the mock: the API's (global region, 32 MB, taken as 32 MiB), answered as
+ * the API does, 400 `invalid_request_error`. Enforced here before anything else reads the body; Prism's
+ * own (10 MiB) is raised to it in its process (prism-process.ts), so it never answers first.
+ */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** Connection hygiene of the front layer (figures stated in the README). */
+export const SERVER_TIMEOUTS = {
+  /** All request headers must arrive within this (else 408 and the connection is closed). */
+  headersTimeoutMs: 10_000,
+  /** The whole request, body included, must arrive within this (else 408 and close). */
+  requestTimeoutMs: 60_000,
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: 5_000,
+  /** How long the layer waits for Prism's answer before answering 504. */
+  upstreamTimeoutMs: 30_000,
+} as const;
+export type ServerTimeouts = Record<keyof typeof SERVER_TIMEOUTS, number>;
 
 export function errorTypeForStatus(status: number): ErrorType {
   switch (status) {
@@ -62,8 +79,10 @@ export interface EnvelopeProxy {
 
 export async function startEnvelopeProxy(options: {
   port: number;
-  /** Prism's base URL. */
-  upstream: string;
+  /** Prism's base URL, or where to ask for it (a restarted Prism listens on another port). */
+  upstream: string | Upstream;
+  /** Overrides of SERVER_TIMEOUTS (tests use short ones). */
+  timeouts?: Partial<ServerTimeouts> | undefined;
   onLog?: ((line: string) => void) | undefined;
   /** Finds the status documenting a named example, so `Prefer: example=<name>` alone reaches errors too. */
   statusOfExample?: StatusOfExample | undefined;
@@ -76,12 +95,20 @@ export async function startEnvelopeProxy(options: {
    */
   simulator?: Simulator | undefined;
 }): Promise<EnvelopeProxy> {
-  const upstream = new URL(options.upstream);
+  const given = options.upstream;
+  const upstream: Upstream =
+    typeof given === "string" ? { url: () => given, unavailable: () => undefined } : given;
   const agent = new Agent({ keepAlive: true });
+  const timeouts: ServerTimeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
 
-  // Stalled clients are cut off: headers within 10 s, a whole request within 60 s, idle keep-alive 5 s.
+  // Stalled clients are cut off (Node checks the first two every connectionsCheckingInterval).
   const server = createServer(
-    { headersTimeout: 10_000, requestTimeout: 60_000, keepAliveTimeout: 5_000 },
+    {
+      headersTimeout: timeouts.headersTimeoutMs,
+      requestTimeout: timeouts.requestTimeoutMs,
+      keepAliveTimeout: timeouts.keepAliveTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, timeouts.headersTimeoutMs),
+    },
     (request, response) => {
       handle(request, response).catch((error: unknown) => {
         // Never leave a client hanging, whatever went wrong in here.
@@ -102,6 +129,19 @@ export async function startEnvelopeProxy(options: {
     const started = Date.now();
     const log = (status: number) =>
       options.onLog?.(`${request.method} ${request.url} → ${status} (${Date.now() - started} ms)`);
+    const unavailable = (why: string | undefined) => {
+      sendEnvelope(
+        response,
+        503,
+        envelope(
+          requestId,
+          "api_error",
+          `The mock cannot answer this request right now: ${why ?? "Prism is not running"}. Retry shortly.`,
+        ),
+        { "retry-after": "1" },
+      );
+      log(503);
+    };
 
     const rejected = rejectBeforeReading(request, options.pathTemplates ?? []);
     if (rejected) {
@@ -115,10 +155,16 @@ export async function startEnvelopeProxy(options: {
     }
     const body = await readBody(request);
     if (body === "too-large") {
+      // The rest of the body is drained (bounded by requestTimeoutMs), never stored.
+      request.resume();
       sendEnvelope(
         response,
         400,
-        envelope(requestId, "invalid_request_error", "Request body exceeds the 32 MB limit."),
+        envelope(
+          requestId,
+          "invalid_request_error",
+          `Request body exceeds the 32 MB limit (${MAX_BODY_BYTES} bytes).`,
+        ),
       );
       return log(400);
     }
@@ -188,19 +234,38 @@ export async function startEnvelopeProxy(options: {
       options.statusOfExample,
     );
     if (prefer !== undefined) headers.prefer = prefer;
-    // The upstream call ends when the client leaves, or after 30 s.
+    const target = upstream.url();
+    if (target === undefined) return unavailable(upstream.unavailable());
+    // The upstream call ends when the client leaves, or after upstreamTimeoutMs.
     const abort = new AbortController();
     const onClose = () => {
       if (!response.writableFinished) abort.abort();
     };
     response.once("close", onClose);
-    const answer = await forward(upstream, method, path, headers, body, agent, abort.signal).catch(
-      (error: Error) => {
-        if (abort.signal.aborted) return undefined;
-        throw error;
-      },
-    );
+    const answer = await forward(new URL(target), {
+      method,
+      path,
+      headers,
+      body,
+      agent,
+      signal: abort.signal,
+      timeoutMs: timeouts.upstreamTimeoutMs,
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (abort.signal.aborted) return undefined;
+      return error;
+    });
     if (!answer) return;
+    if (answer instanceof Error) {
+      if (answer.code === "ETIMEDOUT") {
+        sendEnvelope(response, 504, envelope(requestId, "api_error", answer.message));
+        return log(504);
+      }
+      // Prism went away under this request (the supervisor restarts it).
+      if (["ECONNREFUSED", "ECONNRESET", "EPIPE"].includes(answer.code ?? "")) {
+        return unavailable(upstream.unavailable() ?? `Prism closed the connection (${answer.code})`);
+      }
+      throw answer;
+    }
     const responseHeaders = copyableHeaders(answer.headers);
     responseHeaders["x-request-id"] = requestId;
     const missed = answer.status < 300 ? queryRulePrismMisses(request.url ?? "/") : undefined;
@@ -245,18 +310,38 @@ interface UpstreamAnswer {
   body: Buffer;
 }
 
+/** Where Prism is, asked per request: undefined while a crashed Prism restarts. */
+export interface Upstream {
+  url(): string | undefined;
+  /** Why there is no URL (for the 503's message). */
+  unavailable(): string | undefined;
+}
+
 function forward(
   upstream: URL,
-  method: string,
-  path: string,
-  headers: OutgoingHttpHeaders,
-  body: Buffer,
-  agent: Agent,
-  signal: AbortSignal,
+  request: {
+    method: string;
+    path: string;
+    headers: OutgoingHttpHeaders;
+    body: Buffer;
+    agent: Agent;
+    signal: AbortSignal;
+    timeoutMs: number;
+  },
 ): Promise<UpstreamAnswer> {
+  const { method, path, headers, body, agent, signal, timeoutMs } = request;
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method, path, headers, agent, signal, timeout: 30_000 },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method,
+        path,
+        headers,
+        agent,
+        signal,
+        timeout: timeoutMs,
+      },
       (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -271,7 +356,11 @@ function forward(
       },
     );
     outgoing.on("error", reject);
-    outgoing.on("timeout", () => outgoing.destroy(new Error("Prism did not answer within 30 s")));
+    outgoing.on("timeout", () =>
+      outgoing.destroy(
+        Object.assign(new Error(`Prism did not answer within ${timeoutMs / 1000} s.`), { code: "ETIMEDOUT" }),
+      ),
+    );
     outgoing.end(body.length > 0 ? body : undefined);
   });
 }
@@ -541,15 +630,37 @@ function requestIdOf(request: IncomingMessage): string {
   return value?.trim() ? value.trim() : randomUUID();
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | "too-large"> {
+/**
+ * Reads the body into one buffer, allocated once when Content-Length is given (a declared size above the
+ * limit is refused before a byte is read); chunked bodies are counted as they come and refused as soon as
+ * they pass the limit. A refused body is drained, never stored, so the client still reads the answer.
+ */
+function readBody(request: IncomingMessage): Promise<Buffer | "too-large"> {
+  const declared = request.headers["content-length"];
+  const length = declared === undefined ? undefined : Number(declared);
+  if (length !== undefined && length > MAX_BODY_BYTES) return Promise.resolve("too-large");
+  const whole = length === undefined ? undefined : Buffer.allocUnsafe(length);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return "too-large";
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      if (size + chunk.length > MAX_BODY_BYTES) {
+        request.off("data", onData);
+        chunks.length = 0;
+        resolve("too-large");
+        return;
+      }
+      if (whole) chunk.copy(whole, size);
+      else chunks.push(chunk);
+      size += chunk.length;
+    };
+    request.on("data", onData);
+    request.once("end", () => resolve(whole ?? Buffer.concat(chunks, size)));
+    request.once("error", reject);
+    request.once("close", () => {
+      if (!request.complete) reject(new Error("The client went away before sending the whole body."));
+    });
+  });
 }
 
 function copyableHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {

@@ -2,9 +2,9 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { openapiJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
-import { startEnvelopeProxy } from "./envelope-proxy.js";
+import { MAX_BODY_BYTES, startEnvelopeProxy } from "./envelope-proxy.js";
 import { loadPathTemplates, loadStatusOfExample } from "./example-statuses.js";
-import { launchPrism } from "./prism-process.js";
+import { launchPrism, supervisePrism } from "./prism-process.js";
 import { type AccountState, type Fixture, Simulator } from "./simulator/index.js";
 
 export type { ErrorEnvelope, ErrorType } from "./envelope-proxy.js";
@@ -38,7 +38,7 @@ export interface StartMockOptions {
   seed?: number;
   /** OpenAPI document to serve. Default: the bundled contract of `@qoder-cloud/openapi`. */
   specPath?: string;
-  /** How long to wait for Prism to answer before giving up. Default 60 s. */
+  /** How long to wait for Prism to listen before giving up (a Prism that fails exits at once). Default 120 s. */
   startupTimeoutMs?: number;
   /** Called with one line per request (`GET /deployments → 200 (3 ms)`) and, if `verbose`, Prism's own log. */
   onLog?: (line: string) => void;
@@ -50,7 +50,10 @@ export interface RunningMock {
   /** Base URL to give the client, e.g. `http://127.0.0.1:4010` (no trailing slash). */
   url: string;
   port: number;
-  /** Settles with how the Prism process ended, whether through `stop()` or by crashing. */
+  /**
+   * Settles with how Prism ended for good: through `stop()`, or after crashing more often than the
+   * mock restarts it (5 restarts in a row; meanwhile requests for Prism get 503 `api_error`).
+   */
   exited: Promise<string>;
   /** Stops Prism and the HTTP layer in front of it. Safe to call more than once. */
   stop(): Promise<void>;
@@ -131,13 +134,18 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const args = ["mock", specPath];
   if (options.dynamic) args.push("--dynamic");
   if (options.dynamic && options.seed !== undefined) args.push("--seed", String(options.seed));
-  const prism = await launchPrism({
-    args,
-    port: await freePort(),
-    logLevel: options.verbose ? "info" : "warn",
-    startupTimeoutMs: options.startupTimeoutMs ?? 60_000,
-    onLog: options.verbose ? options.onLog : undefined,
-  });
+  // Prism binds port 0 and reports the port it got; if it dies, it is restarted (logged) and requests
+  // for it get 503 meanwhile.
+  const prism = await supervisePrism(
+    {
+      args,
+      logLevel: options.verbose ? "info" : "warn",
+      startupTimeoutMs: options.startupTimeoutMs ?? 120_000,
+      onLog: options.verbose ? options.onLog : undefined,
+      maxBodyBytes: MAX_BODY_BYTES,
+    },
+    { onEvent: options.onLog ?? ((line) => console.warn(`[@qoder-cloud/mock] ${line}`)) },
+  );
 
   // Listen only once Prism answers, so that whoever polls the port never sees a half-started mock.
   // The bundle's JSON twin (a custom YAML specPath has none: example names then need `code=` too).
@@ -145,7 +153,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const statusOfExample = loadStatusOfExample(jsonSpecPath);
   const proxy = await startEnvelopeProxy({
     port,
-    upstream: prism.url,
+    upstream: prism,
     onLog: options.onLog,
     statusOfExample,
     pathTemplates: loadPathTemplates(jsonSpecPath),
@@ -194,9 +202,9 @@ export async function startValidationProxy(options: {
 }): Promise<ValidationProxy> {
   const prism = await launchPrism({
     args: ["proxy", options.specPath ?? openapiYamlPath, options.upstream, "--errors"],
-    port: options.port || (await freePort()),
+    port: options.port ?? 0,
     logLevel: "warn",
-    startupTimeoutMs: options.startupTimeoutMs ?? 60_000,
+    startupTimeoutMs: options.startupTimeoutMs ?? 120_000,
   });
   const port = Number(new URL(prism.url).port);
   return { url: prism.url, port, exited: prism.exited, stop: prism.stop };
@@ -228,7 +236,11 @@ function assertPortFree(port: number): Promise<void> {
   });
 }
 
-/** Asks the OS for a free port on 127.0.0.1 (Prism itself cannot listen on port 0 and report it). */
+/**
+ * Asks the OS for a free port on 127.0.0.1 and releases it.
+ * @deprecated Racy: another process may take the port before you bind it. Bind port 0 and read the bound
+ * port back instead (startMock and startValidationProxy do).
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

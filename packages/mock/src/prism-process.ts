@@ -1,4 +1,5 @@
-// Runs the Prism CLI (pinned 5.14.2) as a child process and waits until it answers HTTP.
+// Runs the Prism CLI (pinned 5.14.2) in a child process that dies with its parent, binds port 0 and
+// reports the port it got, and (for the mock) restarts it with backoff if it dies anyway.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -8,17 +9,21 @@ import { setTimeout as sleep } from "node:timers/promises";
 /** Arguments after `prism` itself, e.g. `["mock", spec, "--dynamic"]`; host and port are added here. */
 export interface PrismLaunch {
   args: string[];
-  port: number;
+  /** Port on 127.0.0.1; default 0 (any free port, read back from Prism). */
+  port?: number;
   /** Prism's `-v` level. */
   logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
   startupTimeoutMs: number;
   /** Receives every line Prism prints, for callers that want to show it. */
   onLog?: ((line: string) => void) | undefined;
+  /** Largest request body Prism reads (bytes); Prism's own limit is a fixed 10 MiB. */
+  maxBodyBytes?: number | undefined;
 }
 
 export interface PrismProcess {
   /** `http://127.0.0.1:<port>` */
   url: string;
+  pid: number;
   /** Settles with how Prism ended ("exited with code 1", "exited with SIGTERM" …). */
   exited: Promise<string>;
   stop(): Promise<void>;
@@ -34,77 +39,126 @@ export function prismBinPath(): string {
   return join(dirname(packageJsonPath), bin.prism);
 }
 
+/**
+ * The child's program (`node -e`, so that it works from both src/ and dist/): it runs the Prism CLI in
+ * its own process, so there is no grandchild to orphan.
+ * - It exits as soon as the IPC channel to its parent closes, which the OS does even when the parent is
+ *   killed with SIGKILL: a Prism never outlives the process that started it.
+ * - It tells the parent the port its HTTP server got, so Prism can bind port 0 (no port race).
+ * - It raises the body limit Prism hard-codes (micri, 10 MiB, no option) to the front layer's, so one
+ *   limit, enforced by the front layer, applies.
+ */
+const CHILD_PROGRAM = `
+process.on("disconnect", () => process.exit(0));
+if (!process.connected) process.exit(0);
+const { createRequire } = require("node:module");
+const net = require("node:net");
+const [prismBin, bodyLimit] = [process.argv[1], Number(process.env.QODER_MOCK_PRISM_BODY_LIMIT)];
+if (bodyLimit > 0) {
+  const prismRequire = createRequire(createRequire(prismBin).resolve("@stoplight/prism-http-server"));
+  const micriPath = prismRequire.resolve("micri");
+  const micri = prismRequire(micriPath);
+  const withLimit = (read) => (request, options) => read(request, { ...options, limit: bodyLimit });
+  prismRequire.cache[micriPath].exports = { ...micri, json: withLimit(micri.json), text: withLimit(micri.text) };
+}
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  this.once("listening", () => process.send({ listening: this.address().port }));
+  return listen.apply(this, args);
+};
+require(prismBin);
+`;
+
 export async function launchPrism(options: PrismLaunch): Promise<PrismProcess> {
-  const url = `http://127.0.0.1:${options.port}`;
+  const name = `Prism (${options.args[0]})`;
   const child = spawn(
     process.execPath,
     [
+      "-e",
+      CHILD_PROGRAM,
       prismBinPath(),
       ...options.args,
       "--host",
       "127.0.0.1",
       "--port",
-      String(options.port),
+      String(options.port ?? 0),
       "-v",
       options.logLevel,
     ],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } },
+    {
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      env: {
+        ...process.env,
+        FORCE_COLOR: "0",
+        NO_COLOR: "1",
+        QODER_MOCK_PRISM_BODY_LIMIT: String(options.maxBodyBytes ?? 0),
+      },
+    },
   );
-  const tail: string[] = [];
+  // Prism's own log lines (`[CLI] ✖ fatal …`) and, for crashes without them, the raw tail of its output.
+  const output = { logLines: [] as string[], tail: [] as string[], reason: undefined as string | undefined };
+  const keep = (lines: string[], line: string) => {
+    lines.push(line);
+    if (lines.length > OUTPUT_TAIL_LINES) lines.shift();
+  };
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       if (!line.trim()) continue;
-      tail.push(line);
-      if (tail.length > OUTPUT_TAIL_LINES) tail.shift();
+      if (/ › \[/.test(line)) keep(output.logLines, line);
+      else if (!/^\s+at /.test(line)) keep(output.tail, line);
+      output.reason ??= (/\bfatal\s+(.+)$/.exec(line) ?? /^\w*Error: (.+)$/.exec(line))?.[1];
       options.onLog?.(line);
     }
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-
-  // A Prism that outlives the process that started it would hold the port: kill it on exit.
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
+  // The channel only serves the start-up message and the child's "parent gone" signal: it must not keep
+  // the parent's event loop alive by itself.
+  child.channel?.unref();
 
   const exited = new Promise<string>((resolve) => {
     child.once("exit", (code, signal) => resolve(`exited with ${signal ?? `code ${code}`}`));
     child.once("error", (error) => resolve(`could not be started: ${error.message}`));
   });
+  const stop = () => stopChild(child, exited);
 
-  const stop = async () => {
-    process.off("exit", killOnExit);
-    await stopChild(child, exited);
-  };
-
-  const giveUp = new AbortController();
+  let onMessage: (message: { listening?: unknown }) => void = () => {};
+  const listening = new Promise<number>((resolve) => {
+    onMessage = (message) => {
+      if (typeof message?.listening === "number") resolve(message.listening);
+    };
+    child.on("message", onMessage);
+  });
+  const timer = new AbortController();
   const outcome = await Promise.race([
-    waitUntilAnswering(url, options.startupTimeoutMs, giveUp.signal).then((ok) =>
-      ok ? "ready" : `did not answer on ${url} within ${options.startupTimeoutMs} ms`,
+    listening,
+    exited.then((how) => `${how} before it listened`),
+    sleep(options.startupTimeoutMs, undefined, { signal: timer.signal }).then(
+      () => `did not listen within ${options.startupTimeoutMs} ms${cpuUsed(child.pid)}`,
+      () => "",
     ),
-    exited,
   ]);
-  giveUp.abort();
-  if (outcome !== "ready") {
+  timer.abort();
+  child.off("message", onMessage);
+  if (typeof outcome !== "number") {
     await stop();
-    const output = tail.length ? `\nPrism output (last ${tail.length} lines):\n${tail.join("\n")}` : "";
-    throw new Error(`Prism (${options.args[0]}) ${outcome}.${output}`);
+    const shown = (output.logLines.length ? output.logLines : output.tail).slice(-12);
+    const lines = shown.length ? `\nPrism output (last lines):\n${shown.join("\n")}` : "";
+    throw new Error(`${name} ${outcome}${output.reason ? `: ${output.reason}` : "."}${lines}`);
   }
-  return { url, exited, stop };
+  return { url: `http://127.0.0.1:${outcome}`, pid: child.pid as number, exited, stop };
 }
 
-/** Polls until any HTTP response comes back (Prism answers unknown paths with 404, which is fine). */
-async function waitUntilAnswering(url: string, timeoutMs: number, giveUp: AbortSignal): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !giveUp.aborted) {
-    try {
-      const response = await fetch(`${url}/__qoder_mock_ready`, { signal: AbortSignal.timeout(1_000) });
-      await response.body?.cancel();
-      return true;
-    } catch {
-      await sleep(100);
-    }
+/** How much CPU the child got, to tell a hung Prism from a starved one in the timeout message. */
+function cpuUsed(pid: number | undefined): string {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime, in clock ticks (100 per second on Linux)
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+    return Number.isFinite(seconds) ? ` (it had ${seconds.toFixed(1)} s of CPU in that time)` : "";
+  } catch {
+    return "";
   }
-  return false;
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<string>): Promise<void> {
@@ -115,4 +169,106 @@ async function stopChild(child: ChildProcess, exited: Promise<string>): Promise<
     child.kill("SIGKILL");
     await exited;
   }
+}
+
+export interface SupervisedPrism {
+  /** Prism's current base URL, or undefined while it restarts (or after it was given up). */
+  url(): string | undefined;
+  /** Why Prism is not answering right now (for the 503 the front layer sends), if it is not. */
+  unavailable(): string | undefined;
+  /** The current Prism process id (for tests and diagnostics). */
+  pid(): number | undefined;
+  /** Settles when Prism ended for good: through stop(), or when the restarts were used up. */
+  exited: Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface Supervision {
+  /** Restarts allowed in a row (a Prism that stayed up `stableMs` resets the count). Default 5. */
+  maxRestarts?: number;
+  /** Default 30 s. */
+  stableMs?: number;
+  /** First backoff delay, doubled on each further restart, capped at 5 s. Default 250 ms. */
+  backoffMs?: number;
+  /** Where restarts are logged (one line each). */
+  onEvent?: ((line: string) => void) | undefined;
+}
+
+/**
+ * Starts Prism (rejecting if the first start fails) and restarts it, with backoff, whenever it dies
+ * unexpectedly; gives up after `maxRestarts` restarts in a row.
+ */
+export async function supervisePrism(
+  launch: PrismLaunch,
+  supervision: Supervision = {},
+): Promise<SupervisedPrism> {
+  const maxRestarts = supervision.maxRestarts ?? 5;
+  const stableMs = supervision.stableMs ?? 30_000;
+  const backoffMs = supervision.backoffMs ?? 250;
+  const name = `Prism (${launch.args[0]})`;
+  let current: PrismProcess | undefined = await launchPrism(launch);
+  let startedAt = Date.now();
+  let inARow = 0;
+  let stopped = false;
+  let gaveUp: string | undefined;
+  let restarting: string | undefined;
+  let settle: (how: string) => void = () => {};
+  const exited = new Promise<string>((resolve) => {
+    settle = resolve;
+  });
+
+  const watch = (prism: PrismProcess) => {
+    void prism.exited.then(async (how) => {
+      if (stopped || current !== prism) return;
+      current = undefined;
+      if (Date.now() - startedAt >= stableMs) inARow = 0;
+      while (!stopped) {
+        if (inARow >= maxRestarts) {
+          gaveUp = `${name} ${how} and was not restarted again (${maxRestarts} restarts in a row failed to keep it up)`;
+          supervision.onEvent?.(gaveUp);
+          settle(gaveUp);
+          return;
+        }
+        inARow += 1;
+        const delay = Math.min(backoffMs * 2 ** (inARow - 1), 5_000);
+        restarting = `${name} ${how}; restarting it (attempt ${inARow} of ${maxRestarts})`;
+        supervision.onEvent?.(`${restarting} in ${delay} ms`);
+        await sleep(delay);
+        if (stopped) return;
+        try {
+          const next = await launchPrism(launch);
+          if (stopped) {
+            await next.stop();
+            return;
+          }
+          current = next;
+          startedAt = Date.now();
+          restarting = undefined;
+          supervision.onEvent?.(`${name} restarted on ${next.url}`);
+          watch(next);
+          return;
+        } catch (error) {
+          how = (error as Error).message.split("\n")[0] ?? "failed to restart";
+        }
+      }
+    });
+  };
+  watch(current);
+
+  return {
+    url: () => current?.url,
+    pid: () => current?.pid,
+    unavailable: () => (current ? undefined : (gaveUp ?? restarting ?? `${name} is not running`)),
+    exited,
+    async stop() {
+      if (stopped) return exited.then(() => undefined);
+      stopped = true;
+      const prism = current;
+      current = undefined;
+      if (prism) {
+        await prism.stop();
+        settle(await prism.exited);
+      } else settle(gaveUp ?? `${name} stopped while restarting`);
+    },
+  };
 }

@@ -1,0 +1,206 @@
+// Connection hygiene of the front layer, against a real local upstream standing in for Prism: stalled
+// clients are cut off, abandoned requests are aborted upstream and leak nothing, a silent upstream times
+// out, a vanished one is a 503.
+import { readdirSync } from "node:fs";
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { connect, type Socket } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  type EnvelopeProxy,
+  SERVER_TIMEOUTS,
+  type ServerTimeouts,
+  startEnvelopeProxy,
+} from "../src/envelope-proxy.js";
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** An upstream that never answers: it records each request and whether it was aborted before an answer. */
+async function silentUpstream() {
+  const received: IncomingMessage[] = [];
+  const aborted: IncomingMessage[] = [];
+  const waiters: (() => void)[] = [];
+  const server: Server = createServer((request, response) => {
+    received.push(request);
+    response.once("close", () => {
+      if (!response.writableFinished) aborted.push(request);
+    });
+    for (const wake of waiters.splice(0)) wake();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    aborted,
+    /** Resolves once the upstream has received `count` requests in all. */
+    receivedCount: (count: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => (received.length >= count ? resolve() : waiters.push(check));
+        check();
+      }),
+  };
+}
+
+async function proxyTo(
+  upstream: Parameters<typeof startEnvelopeProxy>[0]["upstream"],
+  timeouts?: Partial<ServerTimeouts>,
+): Promise<EnvelopeProxy> {
+  const proxy = await startEnvelopeProxy({ port: 0, upstream, timeouts });
+  cleanups.push(() => proxy.close());
+  return proxy;
+}
+
+/** Opens a raw connection and resolves how long it took the server to close it (and what it sent). */
+async function timeUntilClosed(
+  port: number,
+  send: (socket: Socket) => void,
+): Promise<{ ms: number; received: string }> {
+  const socket = connect(port, "127.0.0.1");
+  cleanups.push(() => socket.destroy());
+  await new Promise((resolve) => socket.once("connect", resolve));
+  let received = "";
+  socket.on("data", (chunk: Buffer) => {
+    received += chunk.toString("latin1");
+  });
+  const started = performance.now();
+  send(socket);
+  await new Promise((resolve) => socket.once("close", resolve));
+  return { ms: performance.now() - started, received };
+}
+
+const openFds = () => readdirSync("/proc/self/fd").length;
+
+describe("stalled connections are closed", () => {
+  it("uses the figures stated in the README", async () => {
+    expect(SERVER_TIMEOUTS).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 5_000,
+      upstreamTimeoutMs: 30_000,
+    });
+    const proxy = await proxyTo("http://127.0.0.1:9");
+    expect(proxy.server.headersTimeout).toBe(10_000);
+    expect(proxy.server.requestTimeout).toBe(60_000);
+    expect(proxy.server.keepAliveTimeout).toBe(5_000);
+  });
+
+  it("headersTimeout: headers that never finish get 408 and the connection closed", async () => {
+    const proxy = await proxyTo("http://127.0.0.1:9", { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 });
+    const { ms, received } = await timeUntilClosed(proxy.port, (socket) =>
+      socket.write("GET /deployments HTTP/1.1\r\nHost: mock\r\nAuthorization: Bearer pt-test\r\n"),
+    );
+    expect(received).toMatch(/^HTTP\/1\.1 408/);
+    expect(ms).toBeGreaterThanOrEqual(950);
+    expect(ms).toBeLessThan(15_000);
+  });
+
+  it("requestTimeout: a body that stops coming gets 408 and the connection closed", async () => {
+    const proxy = await proxyTo("http://127.0.0.1:9", { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 });
+    const { ms, received } = await timeUntilClosed(proxy.port, (socket) =>
+      socket.write(
+        'POST /deployments HTTP/1.1\r\nHost: mock\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"na',
+      ),
+    );
+    expect(received).toMatch(/^HTTP\/1\.1 408/);
+    expect(ms).toBeGreaterThanOrEqual(1_950);
+    expect(ms).toBeLessThan(20_000);
+  });
+
+  it("keepAliveTimeout: an idle keep-alive connection is closed after 5 s", async () => {
+    const upstream = createServer((_request, response) => response.end("{}"));
+    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => upstream.close());
+    const proxy = await proxyTo(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`);
+    let answeredAt = 0;
+    const { ms, received } = await timeUntilClosed(proxy.port, (socket) => {
+      socket.on("data", () => {
+        answeredAt ||= performance.now();
+      });
+      socket.write("GET /deployments HTTP/1.1\r\nHost: mock\r\nAuthorization: Bearer pt-test\r\n\r\n");
+    });
+    expect(received).toMatch(/^HTTP\/1\.1 200.*keep-alive: timeout=5/is);
+    const idle = performance.now() - answeredAt;
+    expect(idle).toBeGreaterThanOrEqual(4_900);
+    expect(ms).toBeLessThan(20_000);
+  });
+});
+
+describe("upstream requests", () => {
+  it("are aborted when the client goes away: 100 abandoned requests leave no file descriptor behind", async () => {
+    const upstream = await silentUpstream();
+    const proxy = await proxyTo(upstream.url);
+    const abandon = async (index: number) => {
+      const request = httpRequest({
+        host: "127.0.0.1",
+        port: proxy.port,
+        path: `/deployments?n=${index}`,
+        headers: { authorization: "Bearer pt-test" },
+        agent: false,
+      });
+      request.on("error", () => {});
+      request.end();
+      await upstream.receivedCount(index + 1);
+      request.destroy();
+    };
+    // One first, so that lazily opened descriptors (event loop, DNS, …) are in the baseline.
+    await abandon(0);
+    await expect.poll(() => upstream.aborted.length, { timeout: 10_000 }).toBe(1);
+    const baseline = openFds();
+
+    for (let index = 1; index <= 100; index += 1) await abandon(index);
+    await expect.poll(() => upstream.aborted.length, { timeout: 20_000 }).toBe(101);
+    expect(upstream.received).toHaveLength(101);
+    // Client, proxy and upstream sockets all live in this process: a leak of one per request shows here.
+    await expect.poll(openFds, { timeout: 20_000 }).toBeLessThanOrEqual(baseline);
+  });
+
+  it("time out: a silent upstream gets a 504 api_error envelope and its request is aborted", async () => {
+    const upstream = await silentUpstream();
+    const proxy = await proxyTo(upstream.url, { upstreamTimeoutMs: 500 });
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${proxy.port}/deployments`, {
+      headers: { authorization: "Bearer pt-test", "x-request-id": "req-timeout" },
+    });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(450);
+    expect(response.status).toBe(504);
+    expect(await response.json()).toEqual({
+      type: "error",
+      request_id: "req-timeout",
+      error: { type: "api_error", message: "Prism did not answer within 0.5 s." },
+    });
+    await expect.poll(() => upstream.aborted.length, { timeout: 10_000 }).toBe(1);
+  });
+
+  it("get a 503 api_error envelope while there is no upstream, and when it drops the connection", async () => {
+    const restarting = await proxyTo({ url: () => undefined, unavailable: () => "Prism is restarting" });
+    const during = await fetch(`http://127.0.0.1:${restarting.port}/deployments`, {
+      headers: { authorization: "Bearer pt-test" },
+    });
+    expect(during.status).toBe(503);
+    expect(during.headers.get("retry-after")).toBe("1");
+    expect(await during.json()).toMatchObject({
+      type: "error",
+      error: { type: "api_error", message: expect.stringMatching(/Prism is restarting\. Retry shortly\.$/) },
+    });
+
+    const dropping = createServer((request) => request.socket.destroy());
+    await new Promise<void>((resolve) => dropping.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => dropping.close());
+    const proxy = await proxyTo(`http://127.0.0.1:${(dropping.address() as AddressInfo).port}`);
+    const dropped = await fetch(`http://127.0.0.1:${proxy.port}/deployments`, {
+      headers: { authorization: "Bearer pt-test" },
+    });
+    expect(dropped.status).toBe(503);
+    expect(await dropped.json()).toMatchObject({ error: { type: "api_error" } });
+  });
+});
