@@ -146,6 +146,29 @@ describe.each(SITE_LANGUAGES)("docs site in $name ($path) in Chromium, offline",
     }
   });
 
+  it("the switcher never covers a menu entry: scrolled to its end, the last entry sits clear of it", async () => {
+    for (const tag of [...new Set(operations.map((op) => op.tagLabel))]) await clickNav(tag); // longest menu
+    await page.waitForTimeout(300);
+    const overlap = await page.evaluate(() => {
+      const items = [...document.querySelectorAll('[data-component-name="Menu/MenuItem"] > a')];
+      const last = items.at(-1);
+      const switcher = document.getElementById("language-switcher");
+      if (!last || !switcher) return "no menu entry or no switcher";
+      // The menu's scrolling ancestor, scrolled as far down as it goes.
+      for (let node = last.parentElement; node; node = node.parentElement) {
+        if (node.scrollHeight > node.clientHeight && /auto|scroll/.test(getComputedStyle(node).overflowY)) {
+          node.scrollTop = node.scrollHeight;
+          break;
+        }
+      }
+      const a = last.getBoundingClientRect();
+      const b = switcher.getBoundingClientRect();
+      const apart = a.bottom <= b.top || a.top >= b.bottom || a.right <= b.left || a.left >= b.right;
+      return apart ? "" : `last entry ${JSON.stringify(a)} under the switcher ${JSON.stringify(b)}`;
+    });
+    expect(overlap).toBe("");
+  });
+
   it("navigation lists every operation of the spec, in this language", async () => {
     expect(operations.length).toBeGreaterThan(0);
     const seen = new Map<string, string>();
