@@ -13,6 +13,7 @@ import { conflict, invalid, notFound } from "../errors.js";
 import { listPage, timeOf } from "../pagination.js";
 import type { RequestContext, Resource } from "../routes.js";
 import type { Account, AgentRecord } from "../store.js";
+import { patchMetadata } from "./metadata.js";
 import { modelById } from "./models.js";
 
 const BROWSER_TOOLSET = "browser_toolset_20260714";
@@ -30,7 +31,6 @@ const BUILT_IN_TOOLS = [
   "WebSearch",
   "Write",
 ];
-const MAX_METADATA_KEYS = 16;
 /** `WebFetch`, `webfetch` and the SDKs' `web_fetch` name the same tool. */
 const spelling = (name: string) => name.toLowerCase().replaceAll("_", "");
 
@@ -175,24 +175,6 @@ function checkRoster(
   return { type: "coordinator", agents };
 }
 
-function patchMetadata(
-  previous: Record<string, string>,
-  patch: Record<string, string | null> | null | undefined,
-  replace: boolean,
-): Record<string, string> {
-  const metadata: Record<string, string> = replace ? {} : { ...previous };
-  for (const [key, value] of Object.entries(patch ?? {})) {
-    if (value === null) delete metadata[key];
-    else metadata[key] = value;
-  }
-  if (Object.keys(metadata).length > MAX_METADATA_KEYS)
-    throw invalid(
-      `metadata may hold at most ${MAX_METADATA_KEYS} keys; this would leave ${Object.keys(metadata).length}. Delete keys by setting them to null.`,
-      "metadata",
-    );
-  return metadata;
-}
-
 export const agents: Resource = {
   handlers: {
     createAgent({ account, nowMs, body, headers }) {
@@ -212,7 +194,7 @@ export const agents: Resource = {
         skills: (input.skills ?? []).map((skill) => ({ ...skill, version: skill.version ?? "latest" })),
         // (mcp_servers are closed objects without nullable fields: stored as given)
         multiagent: checkRoster(account, input.multiagent, id, 1),
-        metadata: patchMetadata({}, input.metadata, true),
+        metadata: patchMetadata({}, input.metadata, { replace: true }),
         version: 1,
         archived_at: null,
         created_at: at,
@@ -287,7 +269,7 @@ export const agents: Resource = {
       if (patch.multiagent !== undefined)
         next.multiagent = checkRoster(account, patch.multiagent, current.id, version);
       if (patch.metadata !== undefined)
-        next.metadata = patchMetadata(current.metadata, patch.metadata, patch.metadata === null);
+        next.metadata = patchMetadata(current.metadata, patch.metadata, { replace: patch.metadata === null });
       account.addAgentVersion(next);
       return { body: next };
     },

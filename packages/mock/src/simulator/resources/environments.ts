@@ -11,8 +11,8 @@ import { conflict, invalid, notFound } from "../errors.js";
 import { listPage, timeOf } from "../pagination.js";
 import type { Resource } from "../routes.js";
 import type { Account } from "../store.js";
+import { patchMetadata } from "./metadata.js";
 
-const MAX_METADATA_KEYS = 16;
 const PACKAGE_MANAGERS = ["apt", "cargo", "gem", "go", "npm", "pip"] as const;
 type Config = Environment["config"];
 type CloudConfig = Extract<Config, { type: "cloud" }>;
@@ -76,25 +76,6 @@ function configOf(input: EnvironmentConfigParams | undefined, previous?: Config)
   return base;
 }
 
-function metadataOf(
-  previous: Record<string, string>,
-  patch: Record<string, string | null> | null | undefined,
-  replace: boolean,
-): Record<string, string> {
-  const metadata: Record<string, string> = replace ? {} : { ...previous };
-  for (const [key, value] of Object.entries(patch ?? {})) {
-    // On update, null or "" deletes the key (as the SDK documents).
-    if (value === null || (!replace && value === "")) delete metadata[key];
-    else metadata[key] = value;
-  }
-  if (Object.keys(metadata).length > MAX_METADATA_KEYS)
-    throw invalid(
-      `metadata may hold at most ${MAX_METADATA_KEYS} keys; this would leave ${Object.keys(metadata).length}.`,
-      "metadata",
-    );
-  return metadata;
-}
-
 function checkName(name: string): string {
   if (name.trim() === "") throw invalid("name must not be blank.", "name");
   return name;
@@ -112,7 +93,7 @@ export const environments: Resource = {
         description: input.description ?? null,
         config: configOf(input.config),
         scope: input.scope ?? (input.config?.type === "self_hosted" ? "organization" : "account"),
-        metadata: metadataOf({}, input.metadata, true),
+        metadata: patchMetadata({}, input.metadata, { replace: true, emptyDeletes: true }),
         archived_at: null,
         created_at: at,
         updated_at: at,
@@ -150,7 +131,10 @@ export const environments: Resource = {
         metadata:
           patch.metadata === undefined
             ? environment.metadata
-            : metadataOf(environment.metadata, patch.metadata, patch.metadata === null),
+            : patchMetadata(environment.metadata, patch.metadata, {
+                replace: patch.metadata === null,
+                emptyDeletes: true,
+              }),
         updated_at: rfc3339(nowMs),
       };
       if (patch.description !== undefined) next.description = patch.description;

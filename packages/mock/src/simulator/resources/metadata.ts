@@ -1,0 +1,26 @@
+// String-to-string metadata as agents and environments keep it (deployments add cas_config on top).
+import { invalid } from "../errors.js";
+
+export const MAX_METADATA_KEYS = 16;
+
+/**
+ * Applies a metadata patch: keys set to null are deleted (also "" where `emptyDeletes`, as the
+ * environments API documents), `replace` starts from nothing (create, or `metadata: null` on update).
+ */
+export function patchMetadata(
+  previous: Record<string, string>,
+  patch: Record<string, string | null> | null | undefined,
+  { replace, emptyDeletes = false }: { replace: boolean; emptyDeletes?: boolean },
+): Record<string, string> {
+  const metadata: Record<string, string> = replace ? {} : { ...previous };
+  for (const [key, value] of Object.entries(patch ?? {})) {
+    if (value === null || (emptyDeletes && !replace && value === "")) delete metadata[key];
+    else metadata[key] = value;
+  }
+  if (Object.keys(metadata).length > MAX_METADATA_KEYS)
+    throw invalid(
+      `metadata may hold at most ${MAX_METADATA_KEYS} keys; this would leave ${Object.keys(metadata).length}. Delete keys by setting them to null.`,
+      "metadata",
+    );
+  return metadata;
+}
