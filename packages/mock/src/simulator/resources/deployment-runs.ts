@@ -5,42 +5,16 @@ import { listPage, timeOf } from "../pagination.js";
 import type { Resource } from "../routes.js";
 import type { Account, Deployment, DeploymentRun } from "../store.js";
 
-/** Records one run of a deployment (a session was created: `error` null), updating its bookkeeping. */
+/**
+ * Records one run of a deployment, updating its bookkeeping: a session was created (`error` null), or,
+ * with `error`, the run failed before one could be (`session_id` null).
+ */
 export function recordRun(
   account: Account,
   deployment: Deployment,
   atMs: number,
   trigger: DeploymentRun["trigger_context"],
-): DeploymentRun {
-  const run: DeploymentRun = {
-    id: account.newId("drun_", atMs),
-    type: "deployment_run",
-    agent: { ...deployment.agent },
-    created_at: rfc3339(atMs),
-    deployment_id: deployment.id,
-    error: null,
-    session_id: account.newId("sess_", atMs),
-    trigger_context: trigger,
-  };
-  account.addRun(run);
-  account.sessionEnvironments.add(deployment.environment_id);
-  if (deployment.schedule) deployment.schedule.last_run_at = run.created_at;
-  const cas = deployment.metadata.cas_config;
-  if (cas?.stats) {
-    cas.stats.total_runs = (cas.stats.total_runs ?? 0) + 1;
-    cas.stats.consecutive_failures = 0;
-    cas.stats.last_triggered_at = run.created_at;
-  }
-  return run;
-}
-
-/** Records a run that failed before a session was created (`session_id` null, `error` set). */
-export function recordFailedRun(
-  account: Account,
-  deployment: Deployment,
-  atMs: number,
-  trigger: DeploymentRun["trigger_context"],
-  error: NonNullable<DeploymentRun["error"]>,
+  error: DeploymentRun["error"] = null,
 ): DeploymentRun {
   const run: DeploymentRun = {
     id: account.newId("drun_", atMs),
@@ -49,16 +23,19 @@ export function recordFailedRun(
     created_at: rfc3339(atMs),
     deployment_id: deployment.id,
     error,
-    session_id: null,
+    session_id: error ? null : account.newId("sess_", atMs),
     trigger_context: trigger,
   };
   account.addRun(run);
+  if (!error) account.sessionEnvironments.add(deployment.environment_id);
   if (deployment.schedule) deployment.schedule.last_run_at = run.created_at;
   const stats = deployment.metadata.cas_config?.stats;
   if (stats) {
     stats.total_runs = (stats.total_runs ?? 0) + 1;
-    stats.total_failures = (stats.total_failures ?? 0) + 1;
-    stats.consecutive_failures = (stats.consecutive_failures ?? 0) + 1;
+    if (error) {
+      stats.total_failures = (stats.total_failures ?? 0) + 1;
+      stats.consecutive_failures = (stats.consecutive_failures ?? 0) + 1;
+    } else stats.consecutive_failures = 0;
     stats.last_triggered_at = run.created_at;
   }
   return run;

@@ -9,7 +9,7 @@ import type { Resource } from "../routes.js";
 import { checkSchedule, fireTimes, type ScheduleInput, upcoming } from "../schedule.js";
 import type { Account, Deployment, DeploymentRecord, DeploymentRun } from "../store.js";
 import { currentOf } from "./agents.js";
-import { recordFailedRun, recordRun } from "./deployment-runs.js";
+import { recordRun } from "./deployment-runs.js";
 
 type Metadata = Deployment["metadata"];
 type PausedErrorType = Extract<NonNullable<Deployment["paused_reason"]>, { type: "error" }>["error"]["type"];
@@ -296,11 +296,7 @@ export const deployments: Resource = {
       // A manual run whose agent or environment was archived is recorded as failed (no auto-pause).
       const broken = brokenReference(account, deployment);
       const trigger = { type: "manual" } as const;
-      return {
-        body: broken
-          ? recordFailedRun(account, deployment, nowMs, trigger, broken)
-          : recordRun(account, deployment, nowMs, trigger),
-      };
+      return { body: recordRun(account, deployment, nowMs, trigger, broken) };
     },
   },
 
@@ -331,12 +327,9 @@ export const deployments: Resource = {
           const trigger = { type: "schedule", scheduled_at: rfc3339(at) } as const;
           const broken = brokenReference(account, deployment);
           created++;
-          if (!broken) {
-            recordRun(account, deployment, at, trigger);
-            continue;
-          }
-          // The fire records a failed run and pauses the deployment (the SDK's error paused_reason).
-          recordFailedRun(account, deployment, at, trigger, broken);
+          recordRun(account, deployment, at, trigger, broken);
+          if (!broken) continue;
+          // A failed fire also pauses the deployment (the SDK's error paused_reason).
           record.deployment = {
             ...deployment,
             status: "paused",
