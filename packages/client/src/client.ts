@@ -9,6 +9,7 @@ import {
   checkCount,
   checkHeaders,
   checkTimeout,
+  fail,
   resolveConfig,
   scopeHeaders,
 } from "./config.js";
@@ -60,9 +61,8 @@ function checkCallHeaders(init: FetchInit, options: RequestOptions): void {
       ...scopeHeaders(options.workspaceId, options.betas, "call's "),
     };
   }
-  if (options.redirect !== undefined && options.redirect !== "error" && options.redirect !== "manual") {
-    throw new QoderError('`redirect` must be "error" or "manual" (redirects are never followed).');
-  }
+  if (options.redirect !== undefined && options.redirect !== "error" && options.redirect !== "manual")
+    fail('`redirect` must be "error" or "manual".');
 }
 
 /**

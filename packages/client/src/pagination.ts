@@ -56,8 +56,7 @@ export class PagePromise<Page>
       Object.defineProperties(page, {
         hasNextPage: { value: () => !!next() },
         getNextPage: {
-          value: async () =>
-            nextPage(next() || fail("getNextPage(): this is the last page (check hasNextPage())."), param),
+          value: async () => nextPage(next() || fail("No next page (check hasNextPage())."), param),
         },
       });
       return result as { data: Page & PageHelpers<Page>; response: Response };
@@ -86,9 +85,7 @@ export class PagePromise<Page>
       const cursor = page[field];
       // A repeated cursor would loop forever; a missing one leaves nowhere to go.
       if (!cursor || seen.has(cursor))
-        fail(
-          `Pagination stopped: has_more is true but ${field} is ${cursor ? `a repeat (${cursor})` : "empty"}.`,
-        );
+        fail(`Pagination stopped: has_more but ${field} ${cursor ? `${cursor} repeats` : "missing"}.`);
       seen.add(cursor);
       page = undefined as unknown as Walked<Page>; // collectable while the next page loads
       page = (await this.#next(cursor, param)) as unknown as Walked<Page>;

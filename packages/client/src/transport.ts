@@ -127,7 +127,7 @@ async function readText(response: Response, max: number | undefined): Promise<st
     text += decoder.decode(value, { stream: true });
   }
   await reader.cancel().catch(noop);
-  throw new ResponseTooLargeError(`The response is over maxResponseBytes (${max}).`);
+  throw new ResponseTooLargeError(`Response over \`maxResponseBytes\` (${max}).`);
 }
 
 /** A response whose body was read already: openapi-fetch's json()/text() get the text read here. */
