@@ -158,11 +158,14 @@ export const MAX_HONOURED_WAIT_MS = 60_000;
  * date), in ms; undefined when absent or malformed (`0x2` is not 2 s).
  */
 export function serverWaitMs(headers: Headers, now = Date.now()): number | undefined {
-  const ms = headers.get("retry-after-ms")?.trim();
-  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Number(ms);
-  const after = headers.get("retry-after")?.trim();
-  if (!after) return undefined;
-  if (/^\d+$/.test(after)) return Number(after) * 1000;
-  const date = Date.parse(after);
-  return Number.isNaN(date) || !/[a-z]/i.test(after) ? undefined : Math.max(0, date - now);
+  const ms = headers.get("retry-after-ms")?.trim() ?? "";
+  const after = headers.get("retry-after")?.trim() ?? "";
+  const untilDate = Math.max(0, Date.parse(after) - now); // NaN when not a date
+  return /^\d+(\.\d+)?$/.test(ms)
+    ? +ms
+    : /^\d+$/.test(after)
+      ? +after * 1000
+      : /[a-z]/i.test(after) && untilDate >= 0
+        ? untilDate
+        : undefined;
 }
