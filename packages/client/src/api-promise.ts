@@ -1,6 +1,8 @@
 // What every call returns: a real Promise of the data (then/catch/finally), sent on first use, plus
 // `.withResponse()` (data, Response, request id) and `.asResponse()` (the Response, body unread).
 
+import { requestIdOf } from "./errors.js";
+
 /** The result of one call with its HTTP response. */
 export interface WithResponse<T> {
   data: T;
@@ -16,11 +18,13 @@ export class APIPromise<T> implements Promise<T> {
   #sent: Promise<{ data: T; response: Response }> | undefined;
   #data: Promise<T> | undefined;
 
-  constructor(protected readonly run: Run<T>) {}
+  declare protected readonly run: Run<T>;
+  constructor(run: Run<T>) {
+    this.run = run;
+  }
 
   protected sent(): Promise<{ data: T; response: Response }> {
-    this.#sent ??= this.run(false);
-    return this.#sent;
+    return (this.#sent ??= this.run(false));
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a call is deliberately a promise of its data.
@@ -28,8 +32,7 @@ export class APIPromise<T> implements Promise<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    this.#data ??= this.sent().then(({ data }) => data);
-    return this.#data.then(onFulfilled, onRejected);
+    return (this.#data ??= this.sent().then(({ data }) => data)).then(onFulfilled, onRejected);
   }
 
   catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
@@ -47,7 +50,7 @@ export class APIPromise<T> implements Promise<T> {
   /** The data with its Response and request id (the same call as awaiting: sent once). */
   async withResponse(): Promise<WithResponse<T>> {
     const { data, response } = await this.sent();
-    return { data, response, requestId: response.headers.get("x-request-id") ?? undefined };
+    return { data, response, requestId: requestIdOf(response.headers) };
   }
 
   /** The raw Response, body unread and whatever its status (a separate call from awaiting). */

@@ -107,13 +107,15 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   }
 
   const { region, logger = console } = options;
-  if (region && region !== "global" && region !== "cn") fail('`region` must be "global" or "cn".');
+  const regionUrl =
+    region &&
+    (region === "cn"
+      ? CN_BASE_URL
+      : region === "global"
+        ? GLOBAL_BASE_URL
+        : fail('`region` must be "global" or "cn".'));
   // An explicit option beats the environment; QODER_BASE_URL beats the default region.
-  const baseUrl = checkBaseUrl(
-    options.baseUrl ??
-      (region ? undefined : env("QODER_BASE_URL")) ??
-      (region === "cn" ? CN_BASE_URL : GLOBAL_BASE_URL),
-  );
+  const baseUrl = checkBaseUrl(options.baseUrl ?? (regionUrl || env("QODER_BASE_URL") || GLOBAL_BASE_URL));
   const threshold = LEVELS.indexOf(options.logLevel ?? (env("QODER_LOG") as LogLevel) ?? "warn");
   if (threshold < 0) fail(`\`logLevel\`/QODER_LOG must be one of ${LEVELS}.`);
   // `@qoder-cloud/client/<version>` on Node; browsers forbid setting User-Agent.

@@ -52,7 +52,7 @@ export const excerpt = (body: unknown) =>
   body === undefined
     ? ""
     : (typeof body === "string" ? body : JSON.stringify(body)).replace(/\s+/g, " ").trim().slice(0, 200);
-const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? undefined;
+export const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? undefined;
 
 export class InvalidRequestError extends APIError {
   override name = "InvalidRequestError";
