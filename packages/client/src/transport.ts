@@ -47,16 +47,16 @@ export interface Call {
  * same url, method, headers and body; one that returns a real Request still works.
  */
 export class CallRequest {
-  readonly method: string;
-  readonly headers: Headers;
-  readonly body: BodyInit | null;
+  // Declared, not class fields: set once in the constructor (fields would be defined first, as undefined).
+  declare readonly url: string;
+  declare readonly method: string;
+  declare readonly headers: Headers;
+  declare readonly body: BodyInit | null;
   /** Copied here by openapi-fetch from the call's init (so it must not be a declared field). */
   declare qoderCall?: Call;
 
-  constructor(
-    readonly url: string,
-    init: RequestInit,
-  ) {
+  constructor(url: string, init: RequestInit) {
+    this.url = url;
     this.method = init.method ?? "GET";
     this.headers = init.headers as Headers; // openapi-fetch passes the Headers it merged
     this.body = init.body ?? null;
