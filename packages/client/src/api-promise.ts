@@ -24,7 +24,8 @@ export class APIPromise<T> implements Promise<T> {
   }
 
   protected sent(): Promise<{ data: T; response: Response }> {
-    return (this.#sent ??= this.run(false));
+    this.#sent ??= this.run(false);
+    return this.#sent;
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a call is deliberately a promise of its data.
@@ -32,7 +33,8 @@ export class APIPromise<T> implements Promise<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return (this.#data ??= this.sent().then(({ data }) => data)).then(onFulfilled, onRejected);
+    this.#data ??= this.sent().then(({ data }) => data);
+    return this.#data.then(onFulfilled, onRejected);
   }
 
   catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {

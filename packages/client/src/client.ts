@@ -210,5 +210,10 @@ function attach(
   };
   const keys = sdkMethod.split(".");
   const leaf = keys.pop() as string;
-  keys.reduce((node, key) => (node[key] ??= {}) as Record<string, unknown>, client)[leaf] = method;
+  let node = client;
+  for (const key of keys) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[leaf] = method;
 }
