@@ -46,7 +46,7 @@ export class APIError extends QoderError {
 
 /** `HTTP <status> (<content-type>): <excerpt>`, for a response that is not the one expected. */
 const describe = (status: number, headers: Headers, body: unknown) =>
-  `HTTP ${status} (${headers.get("content-type")}): ${excerpt(body) || "empty body"}`;
+  `HTTP ${status} (${headers.get("content-type") ?? "no content-type"}): ${excerpt(body) || "empty body"}`;
 /** A body for a message: whitespace collapsed, at most 200 characters. */
 export const excerpt = (body: unknown) =>
   body === undefined

@@ -47,12 +47,12 @@ export interface Call {
  * same url, method, headers and body; one that returns a real Request still works.
  */
 export class CallRequest {
-  // Declared, not class fields: set once in the constructor (fields would be defined first, as undefined).
+  // `declare`d: no class fields are emitted (each would be defined as undefined first); the constructor sets them.
   declare readonly url: string;
   declare readonly method: string;
   declare readonly headers: Headers;
   declare readonly body: BodyInit | null;
-  /** Copied here by openapi-fetch from the call's init (so it must not be a declared field). */
+  /** Copied here by openapi-fetch from the call's init (so it must not be an emitted class field). */
   declare qoderCall?: Call;
 
   constructor(url: string, init: RequestInit) {
