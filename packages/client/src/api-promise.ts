@@ -1,6 +1,8 @@
 // What every call returns: a real Promise of the data (then/catch/finally), sent on first use, plus
 // `.withResponse()` (data, Response, request id) and `.asResponse()` (the Response, body unread).
 
+import { requestIdOf } from "./errors.js";
+
 /** The result of one call with its HTTP response. */
 export interface WithResponse<T> {
   data: T;
@@ -16,7 +18,10 @@ export class APIPromise<T> implements Promise<T> {
   #sent: Promise<{ data: T; response: Response }> | undefined;
   #data: Promise<T> | undefined;
 
-  constructor(protected readonly run: Run<T>) {}
+  declare protected readonly run: Run<T>;
+  constructor(run: Run<T>) {
+    this.run = run;
+  }
 
   protected sent(): Promise<{ data: T; response: Response }> {
     this.#sent ??= this.run(false);
@@ -47,7 +52,7 @@ export class APIPromise<T> implements Promise<T> {
   /** The data with its Response and request id (the same call as awaiting: sent once). */
   async withResponse(): Promise<WithResponse<T>> {
     const { data, response } = await this.sent();
-    return { data, response, requestId: response.headers.get("x-request-id") ?? undefined };
+    return { data, response, requestId: requestIdOf(response.headers) };
   }
 
   /** The raw Response, body unread and whatever its status (a separate call from awaiting). */

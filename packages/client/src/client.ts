@@ -9,6 +9,7 @@ import {
   checkCount,
   checkHeaders,
   checkTimeout,
+  fail,
   resolveConfig,
   scopeHeaders,
 } from "./config.js";
@@ -60,9 +61,8 @@ function checkCallHeaders(init: FetchInit, options: RequestOptions): void {
       ...scopeHeaders(options.workspaceId, options.betas, "call's "),
     };
   }
-  if (options.redirect !== undefined && options.redirect !== "error" && options.redirect !== "manual") {
-    throw new QoderError('`redirect` must be "error" or "manual" (redirects are never followed).');
-  }
+  if (options.redirect !== undefined && options.redirect !== "error" && options.redirect !== "manual")
+    fail('`redirect` must be "error" or "manual".');
 }
 
 /**
@@ -93,9 +93,8 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       if (!headers.has("x-request-id")) headers.set("x-request-id", uuid());
       // One key per call, created before the first attempt, so every retry of a POST reuses it.
       if (this.method === "POST") {
-        const idempotencyKey = init.qoderCall?.idempotencyKey;
-        if (idempotencyKey) headers.set("Idempotency-Key", idempotencyKey);
-        else if (!headers.has("Idempotency-Key")) headers.set("Idempotency-Key", uuid());
+        const key = init.qoderCall?.idempotencyKey;
+        if (key || !headers.has("Idempotency-Key")) headers.set("Idempotency-Key", key || uuid());
       }
     }
   }
@@ -191,14 +190,14 @@ function attach(
   const names = template.match(/[^{}]+(?=})/g) ?? [];
   // Arguments: the path ids, then the body or the query (unless the operation takes neither), then the options.
   const method = (...args: unknown[]) => {
-    const arg = input === "none" ? undefined : args[names.length];
-    const options = args[input === "none" ? names.length : names.length + 1] as RequestOptions | undefined;
+    const arg = args[names.length]; // the body or the query; unused when the operation takes neither
+    const options = args[names.length + +(input !== "none")] as RequestOptions | undefined;
     const fetchPage = async (query: unknown, raw: boolean) => {
       const path: Record<string, unknown> = {};
       for (const [i, name] of names.entries()) {
-        if (typeof args[i] !== "string" || !args[i])
-          throw new QoderError(`${sdkMethod}(): \`${name}\` must be a non-empty string.`);
-        path[name] = args[i];
+        path[name] =
+          (typeof args[i] === "string" && args[i]) ||
+          fail(`${sdkMethod}(): \`${name}\` must be a non-empty string.`);
       }
       const init: FetchInit = { params: { path, query } };
       // Only the keys that are set: openapi-fetch spreads this object twice per call.

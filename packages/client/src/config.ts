@@ -82,15 +82,13 @@ export function fail(message: string, cause?: unknown): never {
 /** `Bearer <token>`: a token is visible ASCII only. The message never echoes it. */
 function bearer(token: unknown): string {
   if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token))
-    fail(
-      "`token` must be a non-empty string without spaces, control or non-ASCII characters; check how it was copied.",
-    );
+    fail("`token` must be printable ASCII without spaces; copy it again.");
   return `Bearer ${token}`;
 }
 
 export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   const token = options.token ?? env("QODER_PAT");
-  if (!token) fail("No API token: pass `token` or set QODER_PAT.");
+  if (!token) fail("No token: pass `token` or set QODER_PAT.");
   // The token lives in these closures only: never on an object that could be logged.
   let authorize: ResolvedConfig["authorize"];
   if (typeof token === "function") {
@@ -109,13 +107,15 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   }
 
   const { region, logger = console } = options;
-  if (region && region !== "global" && region !== "cn") fail('`region` must be "global" or "cn".');
+  const regionUrl =
+    region &&
+    (region === "cn"
+      ? CN_BASE_URL
+      : region === "global"
+        ? GLOBAL_BASE_URL
+        : fail('`region` must be "global" or "cn".'));
   // An explicit option beats the environment; QODER_BASE_URL beats the default region.
-  const baseUrl = checkBaseUrl(
-    options.baseUrl ??
-      (region ? undefined : env("QODER_BASE_URL")) ??
-      (region === "cn" ? CN_BASE_URL : GLOBAL_BASE_URL),
-  );
+  const baseUrl = checkBaseUrl(options.baseUrl ?? (regionUrl || env("QODER_BASE_URL") || GLOBAL_BASE_URL));
   const threshold = LEVELS.indexOf(options.logLevel ?? (env("QODER_LOG") as LogLevel) ?? "warn");
   if (threshold < 0) fail(`\`logLevel\`/QODER_LOG must be one of ${LEVELS}.`);
   // `@qoder-cloud/client/<version>` on Node; browsers forbid setting User-Agent.
@@ -163,15 +163,18 @@ export function scopeHeaders(
 
 function checkBaseUrl(value: string): string {
   const url = URL.canParse(value) ? new URL(value) : undefined;
-  // Never printed with credentials: the password would end up in logs.
-  if (url?.username || url?.password) fail("`baseUrl` must not carry user:password@; pass `token`.");
-  // Tokens only travel over TLS: plain http is accepted for local mocks only.
+  // Tokens only travel over TLS: plain http is accepted for local mocks only. The value is not echoed:
+  // user:password@ in it would end up in logs.
   if (
-    url?.protocol !== "https:" &&
-    !(url?.protocol === "http:" && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
+    url?.username ||
+    url?.password ||
+    !(
+      url?.protocol === "https:" ||
+      (url?.protocol === "http:" && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
+    )
   )
     fail(
-      `\`baseUrl\` ${JSON.stringify(String(value))} must be https:// (tokens only travel over TLS; http:// for loopback only).`,
+      "`baseUrl` must be https:// (tokens only travel over TLS; http:// on loopback), without user:password@.",
     );
   return (url as URL).href.replace(/\/+$/, "");
 }
@@ -192,7 +195,7 @@ export function checkTimeout<T extends number | undefined>(field: string, value:
     value !== undefined &&
     !(typeof value === "number" && (value === Infinity || (value >= 0 && value < 2 ** 31)))
   )
-    fail(`\`${field}\` must be 0 to 2147483647 ms (0 or Infinity: none).`);
+    fail(`\`${field}\` must be 0 (none) to 2147483647 ms, or Infinity.`);
   return value;
 }
 
@@ -204,9 +207,9 @@ export function checkTimeout<T extends number | undefined>(field: string, value:
 export function checkHeaders(headers: unknown, field: string): Record<string, string> {
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (!/^[!#$%&'*+\-.^_`|~\w]+$/.test(name))
-      fail(`\`${field}\`: ${JSON.stringify(name.slice(0, 40))} is not a header name.`);
+      fail(`\`${field}\`: bad header name ${JSON.stringify(name.slice(0, 40))}.`);
     if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(String(value)))
-      fail(`\`${field}\`: header "${name}" contains CR/LF or other bytes a header cannot carry.`);
+      fail(`\`${field}\`: header "${name}" contains CR/LF or other invalid bytes.`);
   }
   return (headers ?? {}) as Record<string, string>;
 }

@@ -30,10 +30,7 @@ export class APIError extends QoderError {
   constructor(status: number, body: unknown, headers: Headers) {
     const error = (body as { error?: Record<string, unknown> } | null)?.error ?? {};
     // Not the envelope (gateway HTML, empty or truncated body): still a readable message.
-    super(
-      str(error.message) ??
-        `HTTP ${status} (${headers.get("content-type")}): ${excerpt(body) || "empty body"}`,
-    );
+    super(str(error.message) ?? describe(status, headers, body));
     Object.assign(this, {
       status,
       body,
@@ -47,12 +44,15 @@ export class APIError extends QoderError {
   }
 }
 
+/** `HTTP <status> (<content-type>): <excerpt>`, for a response that is not the one expected. */
+const describe = (status: number, headers: Headers, body: unknown) =>
+  `HTTP ${status} (${headers.get("content-type") ?? "no content-type"}): ${excerpt(body) || "empty body"}`;
 /** A body for a message: whitespace collapsed, at most 200 characters. */
 export const excerpt = (body: unknown) =>
   body === undefined
     ? ""
     : (typeof body === "string" ? body : JSON.stringify(body)).replace(/\s+/g, " ").trim().slice(0, 200);
-const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? undefined;
+export const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? undefined;
 
 export class InvalidRequestError extends APIError {
   override name = "InvalidRequestError";
@@ -93,11 +93,8 @@ export class InvalidResponseError extends QoderError {
   /** The server's request id from the `x-request-id` response header. */
   declare readonly requestId: string | undefined;
   constructor(status: number, text: string, headers: Headers) {
-    const bodyExcerpt = excerpt(text);
-    super(
-      `HTTP ${status} (${headers.get("content-type") ?? "no content-type"}) is not JSON: ${bodyExcerpt || "empty body"}.`,
-    );
-    Object.assign(this, { status, bodyExcerpt, headers, requestId: requestIdOf(headers) });
+    super(`Not JSON: ${describe(status, headers, text)}`);
+    Object.assign(this, { status, bodyExcerpt: excerpt(text), headers, requestId: requestIdOf(headers) });
   }
 }
 
@@ -114,9 +111,7 @@ export class RedirectError extends QoderError {
   declare readonly location: string;
   constructor(status: number, location: string) {
     // Never followed: a redirect to another origin would carry the token and the body there.
-    super(
-      `HTTP ${status} redirect to ${location || "an undisclosed location"} not followed; check \`baseUrl\`.`,
-    );
+    super(`HTTP ${status} redirect to ${location || "(hidden)"} not followed; check \`baseUrl\`.`);
     Object.assign(this, { status, location });
   }
 }
@@ -133,7 +128,7 @@ export class APITimeoutError extends APIConnectionError {
 export class APIUserAbortError extends QoderError {
   override name = "APIUserAbortError";
   constructor(options?: ErrorOptions) {
-    super("Aborted by the caller's signal.", options);
+    super("Aborted by `signal`.", options);
   }
 }
 
@@ -163,11 +158,14 @@ export const MAX_HONOURED_WAIT_MS = 60_000;
  * date), in ms; undefined when absent or malformed (`0x2` is not 2 s).
  */
 export function serverWaitMs(headers: Headers, now = Date.now()): number | undefined {
-  const ms = headers.get("retry-after-ms")?.trim();
-  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Number(ms);
-  const after = headers.get("retry-after")?.trim();
-  if (!after) return undefined;
-  if (/^\d+$/.test(after)) return Number(after) * 1000;
-  const date = Date.parse(after);
-  return Number.isNaN(date) || !/[a-z]/i.test(after) ? undefined : Math.max(0, date - now);
+  const ms = headers.get("retry-after-ms")?.trim() ?? "";
+  const after = headers.get("retry-after")?.trim() ?? "";
+  const untilDate = Math.max(0, Date.parse(after) - now); // NaN when not a date
+  return /^\d+(\.\d+)?$/.test(ms)
+    ? +ms
+    : /^\d+$/.test(after)
+      ? +after * 1000
+      : /[a-z]/i.test(after) && untilDate >= 0
+        ? untilDate
+        : undefined;
 }

@@ -35,9 +35,7 @@ export class PagePromise<Page>
   extends APIPromise<Page & PageHelpers<Page>>
   implements AsyncIterable<ItemOf<Page>>
 {
-  readonly #query: Query;
-  readonly #cursor: (page: object) => Cursor;
-  readonly #next: (cursor: unknown, param: string) => Promise<Page & PageHelpers<Page>>;
+  readonly #walk: (first: PromiseLike<unknown>) => AsyncGenerator<Page, void, undefined>;
 
   constructor(fetchPage: Fetch<Page>, query: Query = {}) {
     const { after_id, before_id, page: start, ...filters } = query;
@@ -56,8 +54,7 @@ export class PagePromise<Page>
       Object.defineProperties(page, {
         hasNextPage: { value: () => !!next() },
         getNextPage: {
-          value: async () =>
-            nextPage(next() || fail("getNextPage(): this is the last page (check hasNextPage())."), param),
+          value: async () => nextPage(next() || fail("No next page (check hasNextPage())."), param),
         },
       });
       return result as { data: Page & PageHelpers<Page>; response: Response };
@@ -69,30 +66,27 @@ export class PagePromise<Page>
       const result = await fetchPage(query, raw);
       return raw ? (result as { data: Page & PageHelpers<Page>; response: Response }) : helpers(result);
     });
-    this.#query = query;
-    this.#cursor = cursor;
-    this.#next = nextPage;
+    this.#walk = async function* (first) {
+      const seen = new Set([after_id ?? before_id ?? start]);
+      let page = (await first) as Walked<Page>;
+      const [param, field] = cursor(page);
+      for (;;) {
+        yield page as Page;
+        if (!page.has_more) return;
+        const value = page[field];
+        // A repeated cursor would loop forever; a missing one leaves nowhere to go.
+        if (!value || seen.has(value))
+          fail(`Pagination stopped: has_more but ${field} ${value ? `${value} repeats` : "missing"}.`);
+        seen.add(value);
+        page = undefined as unknown as Walked<Page>; // collectable while the next page loads
+        page = (await nextPage(value, param)) as unknown as Walked<Page>;
+      }
+    };
   }
 
   /** Every page, starting with the first (this promise's own, sent once); one page is held at a time. */
-  async *pages(): AsyncGenerator<Page, void, undefined> {
-    const { after_id, before_id, page: start } = this.#query;
-    const seen = new Set([after_id ?? before_id ?? start]);
-    let page = (await this) as unknown as Walked<Page>;
-    const [param, field] = this.#cursor(page);
-    for (;;) {
-      yield page as Page;
-      if (!page.has_more) return;
-      const cursor = page[field];
-      // A repeated cursor would loop forever; a missing one leaves nowhere to go.
-      if (!cursor || seen.has(cursor))
-        fail(
-          `Pagination stopped: has_more is true but ${field} is ${cursor ? `a repeat (${cursor})` : "empty"}.`,
-        );
-      seen.add(cursor);
-      page = undefined as unknown as Walked<Page>; // collectable while the next page loads
-      page = (await this.#next(cursor, param)) as unknown as Walked<Page>;
-    }
+  pages(): AsyncGenerator<Page, void, undefined> {
+    return this.#walk(this);
   }
 
   /** Every item of every page. */

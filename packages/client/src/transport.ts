@@ -47,16 +47,16 @@ export interface Call {
  * same url, method, headers and body; one that returns a real Request still works.
  */
 export class CallRequest {
-  readonly method: string;
-  readonly headers: Headers;
-  readonly body: BodyInit | null;
-  /** Copied here by openapi-fetch from the call's init (so it must not be a declared field). */
+  // `declare`d: no class fields are emitted (each would be defined as undefined first); the constructor sets them.
+  declare readonly url: string;
+  declare readonly method: string;
+  declare readonly headers: Headers;
+  declare readonly body: BodyInit | null;
+  /** Copied here by openapi-fetch from the call's init (so it must not be an emitted class field). */
   declare qoderCall?: Call;
 
-  constructor(
-    readonly url: string,
-    init: RequestInit,
-  ) {
+  constructor(url: string, init: RequestInit) {
+    this.url = url;
     this.method = init.method ?? "GET";
     this.headers = init.headers as Headers; // openapi-fetch passes the Headers it merged
     this.body = init.body ?? null;
@@ -127,7 +127,7 @@ async function readText(response: Response, max: number | undefined): Promise<st
     text += decoder.decode(value, { stream: true });
   }
   await reader.cancel().catch(noop);
-  throw new ResponseTooLargeError(`The response is over maxResponseBytes (${max}).`);
+  throw new ResponseTooLargeError(`Response over \`maxResponseBytes\` (${max}).`);
 }
 
 /** A response whose body was read already: openapi-fetch's json()/text() get the text read here. */
