@@ -2,14 +2,15 @@
 // requests/s and p99 for GET list and POST create with 10 connections, RSS over 100,000 requests, and a
 // list page over 10,000 stored deployments against one over the example data (no scan-and-sort).
 //   pnpm --filter @qoder-cloud/mock build && pnpm --filter @qoder-cloud/mock bench
-// Both mocks run as `qoder-mock` child processes (request validation on in both), so the load
-// generator here never shares an event loop with the server it measures; it sends with node:http on a
-// keep-alive agent (a global fetch costs the generator more than the simulator spends on an answer, and
-// would measure itself). Writes bench/results.json.
+// Both mocks run as `qoder-mock` child processes with their defaults (request validation and the access
+// log on in both), so the load generator never shares an event loop with the server it measures. The
+// load comes from autocannon, driving both alike: on a 2-core machine the generator shares the CPU with
+// the server, so it must cost far less per request than the server does (node:http as a client costs
+// about as much as the simulator's answer). Writes bench/results.json.
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { Agent, request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
 
 const CONNECTIONS = 10;
 const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 4_000);
@@ -88,89 +89,76 @@ function cpuSeconds(pid) {
   return ticks / 100; // USER_HZ is 100 on Linux
 }
 
-/** `CONNECTIONS` loops sending `request()` for PHASE_MS (or `count` requests in all); req/s and latencies. */
-async function load(request, { count, durationMs = PHASE_MS, serverPid } = {}) {
+/**
+ * Load from autocannon (10 keep-alive connections) for PHASE_MS, or `amount` requests in all: req/s,
+ * latencies and the CPU the server spent on them. `tokenEvery` spreads the requests over accounts
+ * (`<token>-0`, `<token>-1` … every `tokenEvery` requests), for both mocks alike.
+ */
+async function load(
+  url,
+  path,
+  { method = "GET", body, token, tokenEvery, amount, durationMs = PHASE_MS, serverPid } = {},
+) {
   const cpuBefore = serverPid ? cpuSeconds(serverPid) : 0;
-  const latencies = [];
-  let sent = 0;
-  let failed = 0;
-  const deadline = performance.now() + durationMs;
-  const started = performance.now();
-  const more = () => (count === undefined ? performance.now() < deadline : sent < count);
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (more()) {
-        sent++;
-        const t = performance.now();
-        const response = await request();
-        if (!response.ok) failed++;
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  const headers = { authorization: `Bearer ${token}` };
+  if (body) headers["content-type"] = "application/json";
+  let n = 0;
+  const result = await autocannon({
+    url: `${url}${path}`,
+    method,
+    body,
+    headers,
+    connections: CONNECTIONS,
+    ...(amount === undefined ? { duration: durationMs / 1000 } : { amount }),
+    ...(tokenEvery
+      ? {
+          requests: [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                headers: { ...headers, authorization: `Bearer ${token}-${Math.floor(n++ / tokenEvery)}` },
+              }),
+            },
+          ],
+        }
+      : {}),
+  });
   const serverCpu = serverPid ? cpuSeconds(serverPid) - cpuBefore : 0;
+  const requests = result.requests.total;
   return {
-    requests: latencies.length,
-    failed,
-    rps: latencies.length / seconds,
-    // What the server would answer per second of one core: requests over the CPU time it spent on them
-    // (the load generator, on the other core, cannot saturate a server this fast).
-    perCpuSecond: serverCpu > 0 ? latencies.length / serverCpu : 0,
-    p50: p(0.5),
-    p99: p(0.99),
+    requests,
+    failed: result.non2xx + result.errors + result.timeouts,
+    rps: requests / result.duration,
+    // What the server answers per second of one core: requests over the CPU time it spent on them.
+    perCpuSecond: serverCpu > 0 ? requests / serverCpu : 0,
+    // autocannon's histogram keeps whole milliseconds.
+    p50: result.latency.p50,
+    p99: result.latency.p99,
   };
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-
-/** One request on the keep-alive agent; resolves with `{ ok }` once the answer is read. */
-function send(url, path, method, token, body) {
-  return new Promise((resolve, reject) => {
-    const headers = { authorization: `Bearer ${token}` };
-    if (body)
-      Object.assign(headers, {
-        "content-type": "application/json",
-        "content-length": Buffer.byteLength(body),
-      });
-    const req = httpRequest(`${url}${path}`, { method, headers, agent }, (res) => {
-      res.resume();
-      res.once("end", () => resolve({ ok: res.statusCode >= 200 && res.statusCode < 300 }));
-      res.once("error", reject);
-    });
-    req.once("error", reject);
-    req.end(body);
-  });
-}
-
-const get = (url, path, token) => () => send(url, path, "GET", token);
-const post = (url, path, token, body) => () => send(url, path, "POST", token, body);
-
 const format = (r) =>
-  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  ${r.perCpuSecond.toFixed(0).padStart(6)} req per server CPU-second${r.failed ? `  (${r.failed} not 2xx)` : ""}`;
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.perCpuSecond.toFixed(0).padStart(6)} req per server CPU-second${r.failed ? `  (${r.failed} not 2xx)` : ""}`;
 
 const results = { connections: CONNECTIONS, phaseMs: PHASE_MS };
 const prism = await startCli(["--examples"]);
 const simulator = await startCli([]);
 try {
   // Warm both up, then alternate so that machine noise hits both alike.
-  await load(get(prism.url, "/deployments?limit=2", "pt-warm"), { durationMs: 1_000 });
-  await load(get(simulator.url, "/deployments?limit=2", "pt-warm"), { durationMs: 1_000 });
-  for (const [name, make] of [
-    ["list", (url, token) => get(url, "/deployments?limit=2", token)],
-    ["create", (url, token) => post(url, "/deployments", token, createBody)],
+  await load(prism.url, "/deployments?limit=2", { token: "pt-warm", durationMs: 1_000 });
+  await load(simulator.url, "/deployments?limit=2", { token: "pt-warm", durationMs: 1_000 });
+  for (const [name, request] of [
+    ["list", { path: "/deployments?limit=2" }],
+    // Creates spread over accounts (5,000 each), so that no account reaches the simulator's cap.
+    ["create", { path: "/deployments", method: "POST", body: createBody, tokenEvery: 5_000 }],
   ]) {
-    const onPrism = await load(make(prism.url, `pt-${name}`), { serverPid: prism.pid });
-    // Creates spread over accounts, so that no account reaches the simulator's cap in the run.
-    let n = 0;
-    const onSimulator = await load(
-      name === "create"
-        ? () => make(simulator.url, `pt-${name}-${Math.floor(n++ / 5_000)}`)()
-        : make(simulator.url, `pt-${name}`),
-      { serverPid: simulator.pid },
-    );
+    const { path, ...options } = request;
+    const onPrism = await load(prism.url, path, { ...options, token: `pt-${name}`, serverPid: prism.pid });
+    const onSimulator = await load(simulator.url, path, {
+      ...options,
+      token: `pt-${name}`,
+      serverPid: simulator.pid,
+    });
     results[name] = {
       prism: onPrism,
       simulator: onSimulator,
@@ -183,21 +171,26 @@ try {
     );
   }
 
-  // RSS of the simulator over RSS_REQUESTS requests: reads and creates (creates reset at the cap).
+  // RSS of the simulator over RSS_REQUESTS requests: reads, and creates into accounts that are emptied
+  // afterwards, as a test suite's reset would.
   const rss = [rssMb(simulator.pid)];
   const step = RSS_REQUESTS / 5;
   for (let i = 0; i < 5; i++) {
-    await load(get(simulator.url, "/deployments?limit=20", "pt-rss"), { count: step / 2 });
-    let n = 0;
-    await load(
-      () => post(simulator.url, "/deployments", `pt-rss-${i}-${Math.floor(n++ / 5_000)}`, createBody)(),
-      {
-        count: step / 2,
-      },
-    );
-    // Empty the two accounts just filled (5,000 creates each), as a test suite's reset would.
-    for (const account of [0, 1]) {
-      await send(simulator.url, "/_mock/reset", "POST", `pt-rss-${i}-${account}`, '{"fixture":"empty"}');
+    await load(simulator.url, "/deployments?limit=20", { token: "pt-rss", amount: step / 2 });
+    await load(simulator.url, "/deployments", {
+      method: "POST",
+      body: createBody,
+      token: `pt-rss-${i}`,
+      tokenEvery: 5_000,
+      amount: step / 2,
+    });
+    for (let account = 0; account < step / 2 / 5_000; account++) {
+      const response = await fetch(`${simulator.url}/_mock/reset`, {
+        method: "POST",
+        headers: { authorization: `Bearer pt-rss-${i}-${account}`, "content-type": "application/json" },
+        body: '{"fixture":"empty"}',
+      });
+      if (!response.ok) throw new Error(`reset: ${response.status} ${await response.text()}`);
     }
     rss.push(rssMb(simulator.pid));
   }
@@ -208,17 +201,18 @@ try {
 
   // The same full page of 100 over 10,000 stored deployments and over 200: with no scan-and-sort, the
   // account's size does not show in the answer time.
-  await load(() => post(simulator.url, "/deployments", "pt-small", createBody)(), { count: 200 });
-  await load(() => post(simulator.url, "/deployments", "pt-big", createBody)(), { count: 10_000 });
-  const small = await load(get(simulator.url, "/deployments?limit=100", "pt-small"), { durationMs: 2_000 });
-  const big = await load(get(simulator.url, "/deployments?limit=100", "pt-big"), { durationMs: 2_000 });
-  results.listOver10k = { over200: small, over10000: big, ratio: big.p50 / small.p50 };
+  const create = { method: "POST", body: createBody };
+  await load(simulator.url, "/deployments", { ...create, token: "pt-small", amount: 200 });
+  await load(simulator.url, "/deployments", { ...create, token: "pt-big", amount: 10_000 });
+  const page = "/deployments?limit=100";
+  const small = await load(simulator.url, page, { token: "pt-small", durationMs: 2_000 });
+  const big = await load(simulator.url, page, { token: "pt-big", durationMs: 2_000 });
+  results.listOver10k = { over200: small, over10000: big, ratio: big.rps / small.rps };
   console.log(`list?limit=100 over 200 deployments    ${format(small)}`);
   console.log(
-    `list?limit=100 over 10,000 deployments ${format(big)}   → p50 ${results.listOver10k.ratio.toFixed(2)}×`,
+    `list?limit=100 over 10,000 deployments ${format(big)}   → ${results.listOver10k.ratio.toFixed(2)}× the req/s`,
   );
 } finally {
-  agent.destroy();
   await Promise.all([prism.stop(), simulator.stop()]);
 }
 writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
