@@ -153,7 +153,8 @@ export async function startEnvelopeProxy(options: {
       );
       return log(400);
     }
-    const body = await readBody(request);
+    const reading = readBody(request);
+    const body = reading instanceof Promise ? await reading : reading;
     if (body === "too-large") {
       // The rest of the body is drained (bounded by requestTimeoutMs), never stored.
       request.resume();
@@ -167,6 +168,43 @@ export async function startEnvelopeProxy(options: {
         ),
       );
       return log(400);
+    }
+    let json: { value: unknown } | undefined;
+    if (body.length > 0) {
+      // Prism never answers a request whose JSON body does not parse; the API answers 400.
+      json = parseJsonBody(body);
+      if (!json) {
+        sendEnvelope(
+          response,
+          400,
+          envelope(requestId, "invalid_request_error", "Request body must be valid JSON."),
+        );
+        return log(400);
+      }
+    }
+    const method = request.method ?? "GET";
+    const path = withoutBasePath(request.url ?? "/");
+    const requested = request.headers.prefer;
+    const control = path.startsWith("/_mock/");
+    if (options.simulator && (control || (requested === undefined && method !== "OPTIONS"))) {
+      // The body goes parsed, so that the simulator does not parse it again.
+      const answer = options.simulator.handle({
+        method,
+        url: path,
+        headers: request.headers,
+        body,
+        json,
+        requestId,
+      });
+      // With its length, the answer goes out in one write (without it, Node would send it chunked).
+      response
+        .writeHead(answer.status, {
+          ...CORS_HEADERS,
+          ...answer.headers,
+          "content-length": String(Buffer.byteLength(answer.body)),
+        })
+        .end(answer.body);
+      return log(answer.status);
     }
     const headers: OutgoingHttpHeaders = { ...request.headers, "x-request-id": requestId };
     // Hop-by-hop headers stay here: the body is forwarded whole, with its own Content-Length.
@@ -187,33 +225,10 @@ export async function startEnvelopeProxy(options: {
       headers.authorization = authorization.replace(/^bearer\s+/i, "Bearer ");
     }
     if (body.length > 0) {
-      // Prism never answers a request whose JSON body does not parse; the API answers 400.
-      if (!isJson(body)) {
-        sendEnvelope(
-          response,
-          400,
-          envelope(requestId, "invalid_request_error", "Request body must be valid JSON."),
-        );
-        return log(400);
-      }
       // The API detects JSON without a Content-Type (e.g. `curl -d`); Prism insists on one, and hangs on
       // a charset it cannot decode, so it always gets plain UTF-8 JSON.
       headers["content-type"] = "application/json";
       headers["content-length"] = String(body.length);
-    }
-    const method = request.method ?? "GET";
-    const path = withoutBasePath(request.url ?? "/");
-    const requested = request.headers.prefer;
-    const control = path.startsWith("/_mock/");
-    if (options.simulator && (control || (requested === undefined && method !== "OPTIONS"))) {
-      const answer = options.simulator.handle({
-        method,
-        url: path,
-        headers: { ...request.headers, "x-request-id": requestId },
-        body,
-      });
-      response.writeHead(answer.status, { ...CORS_HEADERS, ...answer.headers }).end(answer.body);
-      return log(answer.status);
     }
     if (control) {
       sendEnvelope(
@@ -635,10 +650,13 @@ function requestIdOf(request: IncomingMessage): string {
  * limit is refused before a byte is read); chunked bodies are counted as they come and refused as soon as
  * they pass the limit. A refused body is drained, never stored, so the client still reads the answer.
  */
-function readBody(request: IncomingMessage): Promise<Buffer | "too-large"> {
+function readBody(request: IncomingMessage): Promise<Buffer | "too-large"> | Buffer {
   const declared = request.headers["content-length"];
   const length = declared === undefined ? undefined : Number(declared);
   if (length !== undefined && length > MAX_BODY_BYTES) return Promise.resolve("too-large");
+  // No Content-Length and no Transfer-Encoding: no body (RFC 9112), nothing to wait for.
+  if (length === 0 || (length === undefined && request.headers["transfer-encoding"] === undefined))
+    return NO_BODY;
   const whole = length === undefined ? undefined : Buffer.allocUnsafe(length);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -663,6 +681,8 @@ function readBody(request: IncomingMessage): Promise<Buffer | "too-large"> {
   });
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 function copyableHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   const copy: OutgoingHttpHeaders = { ...headers };
   for (const name of ["content-length", "transfer-encoding", "connection", "keep-alive", "date"])
@@ -670,8 +690,13 @@ function copyableHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   return copy;
 }
 
-function isJson(body: Buffer): boolean {
-  return parseJson(body) !== undefined;
+/** The body's JSON value (boxed: `null` is a value), or undefined when it does not parse. */
+function parseJsonBody(body: Buffer): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(body.toString("utf8")) };
+  } catch {
+    return undefined;
+  }
 }
 
 function parseJson(body: Buffer): unknown {

@@ -37,6 +37,10 @@ export interface SimRequest {
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body?: Buffer | string | undefined;
+  /** The body already parsed as JSON (boxed, as `null` is a value), so that it is not parsed twice. */
+  json?: { value: unknown } | undefined;
+  /** The request's id, when the caller has already taken it from `x-request-id` or made one. */
+  requestId?: string | undefined;
 }
 
 export interface SimResponse {
@@ -183,7 +187,8 @@ export class Simulator {
 
   /** Handles one request in process (no HTTP), e.g. for a custom server or a fetch interceptor. */
   handle(request: SimRequest): SimResponse {
-    const requestId = headerOf(request.headers, "x-request-id")?.trim() || randomUUID();
+    const requestId =
+      request.requestId ?? (headerOf(request.headers, "x-request-id")?.trim() || randomUUID());
     try {
       const url = new URL(request.url, "http://simulator.invalid");
       let path = url.pathname;
@@ -266,15 +271,7 @@ export class Simulator {
     token: string,
   ): { status: number; body: unknown; replayed?: boolean } {
     const query = this.parameters(operation, pathParams, search, request.headers);
-    const text = bodyText(request.body);
-    let body: unknown;
-    if (text.trim() !== "") {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw invalid("Request body must be valid JSON.");
-      }
-    }
+    const body = jsonOf(request);
     if (operation.body) {
       if (body === undefined && operation.body.required) throw invalid("A JSON request body is required.");
       if (body !== undefined && !operation.body.validate(body)) {
@@ -460,14 +457,8 @@ export class Simulator {
       body: JSON.stringify(body),
     });
     const readBody = (): Record<string, unknown> => {
-      const text = bodyText(request.body);
-      if (text.trim() === "") return {};
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw invalid("Request body must be valid JSON.");
-      }
+      const parsed = jsonOf(request);
+      if (parsed === undefined) return {};
       if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
         throw invalid("The body must be a JSON object.");
       return parsed as Record<string, unknown>;
@@ -572,8 +563,17 @@ function tokenOf(headers: SimRequest["headers"]): string | undefined {
   return match?.[1];
 }
 
-function bodyText(body: SimRequest["body"]): string {
-  return body === undefined ? "" : typeof body === "string" ? body : body.toString("utf8");
+/** The request's JSON body: undefined when there is none, a 400 when it does not parse. */
+function jsonOf(request: SimRequest): unknown {
+  if (request.json) return request.json.value;
+  const body = request.body;
+  const text = body === undefined ? "" : typeof body === "string" ? body : body.toString("utf8");
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalid("Request body must be valid JSON.");
+  }
 }
 
 function digest(text: string): string {
