@@ -392,8 +392,11 @@ export function rejectBeforeReading(
   pathTemplates: string[],
 ): { message: string; param?: string } | undefined {
   const url = withoutBasePath(request.url ?? "/");
-  const [rawPath = "/", rawQuery = ""] = url.split(/\?(.*)/s, 2);
-  const segments = rawPath.split("/");
+  const mark = url.indexOf("?");
+  const rawPath = mark < 0 ? url : url.slice(0, mark);
+  const rawQuery = mark < 0 ? "" : url.slice(mark + 1);
+  // Only a percent-escape can fail to decode.
+  const segments = rawPath.includes("%") ? rawPath.split("/") : [];
   for (const [index, segment] of segments.entries()) {
     try {
       decodeURIComponent(segment);
@@ -412,9 +415,11 @@ export function rejectBeforeReading(
       };
     }
   }
-  for (const pair of rawQuery.split("&")) {
+  for (const pair of rawQuery === "" ? [] : rawQuery.split("&")) {
     if (!pair) continue;
-    const [rawName = "", rawValue = ""] = pair.split(/=(.*)/s, 2);
+    const equals = pair.indexOf("=");
+    const rawName = equals < 0 ? pair : pair.slice(0, equals);
+    const rawValue = equals < 0 ? "" : pair.slice(equals + 1);
     let name: string;
     let value: string;
     try {
@@ -423,16 +428,17 @@ export function rejectBeforeReading(
     } catch {
       return { message: `Malformed percent-encoding in the query: "${pair}".`, param: rawName };
     }
-    const base = name.replace(/\[\]$/, "");
     if (name.endsWith("[]")) {
+      const base = name.slice(0, -2);
       return { message: `${base} takes a single value, not an array (${name}).`, param: base };
     }
     if (INTEGER_QUERY_PARAMS.has(name) && !/^[0-9]+$/.test(value)) {
       return { message: `${name} must be a decimal integer, got "${value}".`, param: name };
     }
   }
-  const contentType = request.headers["content-type"] ?? "";
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+  const contentType = request.headers["content-type"];
+  const charset =
+    contentType === undefined ? undefined : /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
   if (charset && !/^utf-?8$/i.test(charset)) {
     return {
       message: `Unsupported charset "${charset}": send the JSON body as UTF-8 (Content-Type: application/json).`,

@@ -190,7 +190,7 @@ export class Simulator {
     const requestId =
       request.requestId ?? (headerOf(request.headers, "x-request-id")?.trim() || randomUUID());
     try {
-      const url = new URL(request.url, "http://simulator.invalid");
+      const url = targetOf(request.url);
       let path = url.pathname;
       if (path === API_BASE_PATH || path.startsWith(`${API_BASE_PATH}/`))
         path = path.slice(API_BASE_PATH.length) || "/";
@@ -545,6 +545,21 @@ function errorBody(error: ApiError, requestId: string) {
   };
   if (error.param) detail.param = error.param;
   return { type: "error", request_id: requestId, error: detail };
+}
+
+/** Request targets that `new URL()` would leave as they are: non-empty segments of these characters, … */
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9_-]+)+$|^\/$/;
+/** … and a query of characters that the URL parser does not percent-encode. */
+const PLAIN_QUERY = /^[A-Za-z0-9_\-.~%+=&[\]:,]*$/;
+
+/** Path and query of a request target; the URL parser (≈ 1 µs) only for one that needs normalising. */
+function targetOf(target: string): { pathname: string; searchParams: URLSearchParams } {
+  const mark = target.indexOf("?");
+  const pathname = mark < 0 ? target : target.slice(0, mark);
+  const query = mark < 0 ? "" : target.slice(mark + 1);
+  if (PLAIN_PATH.test(pathname) && PLAIN_QUERY.test(query))
+    return { pathname, searchParams: new URLSearchParams(query) };
+  return new URL(target, "http://simulator.invalid");
 }
 
 function convert(raw: string, kind: "string" | "integer" | "boolean"): string | number | boolean {
