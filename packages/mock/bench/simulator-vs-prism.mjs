@@ -25,18 +25,39 @@ const createBody = JSON.stringify({
 });
 
 /** Starts `qoder-mock` with `args` on a free port; resolves with its URL and pid once it listens. */
+const gcOnSignal = fileURLToPath(new URL("./gc-on-signal.mjs", import.meta.url));
+
+/**
+ * Starts `qoder-mock` on a free port; resolves with its URL, pid, and `memory()`: a full GC in the mock,
+ * then its heap and RSS in MB (both mocks are started alike, with the bench's gc-on-signal.mjs loaded).
+ */
 function startCli(args) {
-  const child = spawn(process.execPath, [cli, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", gcOnSignal, cli, "--port", "0", ...args],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
+  let waiting;
+  // The access log is drained, not kept: it would cost the load generator time.
+  child.stderr.on("data", (chunk) => {
+    const memory = /bench-memory (\{.*\})/.exec(String(chunk))?.[1];
+    if (memory && waiting) waiting(JSON.parse(memory));
+  });
+  const memory = () =>
+    new Promise((resolve) => {
+      waiting = ({ rss, heapUsed }) => resolve({ rssMb: rss / 2 ** 20, heapMb: heapUsed / 2 ** 20 });
+      child.kill("SIGUSR2");
+    });
   return new Promise((resolve, reject) => {
     let started = false;
     const onData = (chunk) => {
-      if (started) return; // the access log is drained, not kept: it would cost the load generator time
+      if (started) return;
       output += chunk;
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
       if (url) {
         started = true;
-        resolve({ url, pid: child.pid, stop: () => stopChild(child) });
+        resolve({ url, pid: child.pid, memory, stop: () => stopChild(child) });
       }
     };
     child.stdout.on("data", onData);
@@ -91,18 +112,17 @@ function cpuSeconds(pid) {
 
 /**
  * Load from autocannon (10 keep-alive connections) for PHASE_MS, or `amount` requests in all: req/s,
- * latencies and the CPU the server spent on them. `tokenEvery` spreads the requests over accounts
- * (`<token>-0`, `<token>-1` … every `tokenEvery` requests), for both mocks alike.
+ * latencies and the CPU the server spent on them. `accounts` spreads the requests over that many tokens
+ * (`<token>-0` … in turn), for both mocks alike; the requests are built once, not per request.
  */
 async function load(
   url,
   path,
-  { method = "GET", body, token, tokenEvery, amount, durationMs = PHASE_MS, serverPid } = {},
+  { method = "GET", body, token, accounts, amount, durationMs = PHASE_MS, serverPid } = {},
 ) {
   const cpuBefore = serverPid ? cpuSeconds(serverPid) : 0;
   const headers = { authorization: `Bearer ${token}` };
   if (body) headers["content-type"] = "application/json";
-  let n = 0;
   const result = await autocannon({
     url: `${url}${path}`,
     method,
@@ -110,16 +130,14 @@ async function load(
     headers,
     connections: CONNECTIONS,
     ...(amount === undefined ? { duration: durationMs / 1000 } : { amount }),
-    ...(tokenEvery
+    ...(accounts
       ? {
-          requests: [
-            {
-              setupRequest: (request) => ({
-                ...request,
-                headers: { ...headers, authorization: `Bearer ${token}-${Math.floor(n++ / tokenEvery)}` },
-              }),
-            },
-          ],
+          requests: Array.from({ length: accounts }, (_, index) => ({
+            method,
+            path,
+            body,
+            headers: { ...headers, authorization: `Bearer ${token}-${index}` },
+          })),
         }
       : {}),
   });
@@ -149,8 +167,8 @@ try {
   await load(simulator.url, "/deployments?limit=2", { token: "pt-warm", durationMs: 1_000 });
   for (const [name, request] of [
     ["list", { path: "/deployments?limit=2" }],
-    // Creates spread over accounts (5,000 each), so that no account reaches the simulator's cap.
-    ["create", { path: "/deployments", method: "POST", body: createBody, tokenEvery: 5_000 }],
+    // Creates spread over 20 accounts, so that none reaches the simulator's cap (50,000) in a phase.
+    ["create", { path: "/deployments", method: "POST", body: createBody, accounts: 20 }],
   ]) {
     const { path, ...options } = request;
     const onPrism = await load(prism.url, path, { ...options, token: `pt-${name}`, serverPid: prism.pid });
@@ -171,9 +189,10 @@ try {
     );
   }
 
-  // RSS of the simulator over RSS_REQUESTS requests: reads, and creates into accounts that are emptied
-  // afterwards, as a test suite's reset would.
-  const rss = [rssMb(simulator.pid)];
+  // Memory of the simulator over RSS_REQUESTS requests: reads, and creates into accounts that are
+  // emptied afterwards, as a test suite's reset would. RSS as the system sees it (the CLI and its idle
+  // Prism child), and the simulator's heap after a full GC: what it keeps, not what V8 has yet to collect.
+  const memory = [{ rssMb: rssMb(simulator.pid), heapMb: (await simulator.memory()).heapMb }];
   const step = RSS_REQUESTS / 5;
   for (let i = 0; i < 5; i++) {
     await load(simulator.url, "/deployments?limit=20", { token: "pt-rss", amount: step / 2 });
@@ -181,10 +200,10 @@ try {
       method: "POST",
       body: createBody,
       token: `pt-rss-${i}`,
-      tokenEvery: 5_000,
+      accounts: 20,
       amount: step / 2,
     });
-    for (let account = 0; account < step / 2 / 5_000; account++) {
+    for (let account = 0; account < 20; account++) {
       const response = await fetch(`${simulator.url}/_mock/reset`, {
         method: "POST",
         headers: { authorization: `Bearer pt-rss-${i}-${account}`, "content-type": "application/json" },
@@ -192,11 +211,13 @@ try {
       });
       if (!response.ok) throw new Error(`reset: ${response.status} ${await response.text()}`);
     }
-    rss.push(rssMb(simulator.pid));
+    const rss = rssMb(simulator.pid);
+    memory.push({ rssMb: rss, heapMb: (await simulator.memory()).heapMb });
   }
-  results.rssMb = rss.map((mb) => Math.round(mb));
+  results.rssMb = memory.map(({ rssMb }) => Math.round(rssMb));
+  results.heapAfterGcMb = memory.map(({ heapMb }) => Math.round(heapMb));
   console.log(
-    `RSS of the simulator (MB) at 0, ${step}, … ${RSS_REQUESTS} requests: ${results.rssMb.join(" → ")}`,
+    `simulator at 0, ${step}, … ${RSS_REQUESTS} requests: RSS (MB) ${results.rssMb.join(" → ")}; heap after a full GC (MB) ${results.heapAfterGcMb.join(" → ")}`,
   );
 
   // The same full page of 100 over 10,000 stored deployments and over 200: with no scan-and-sort, the
