@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 
 const CONNECTIONS = 10;
-const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 4_000);
+const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 3_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const RSS_REQUESTS = Number(process.env.BENCH_RSS_REQUESTS ?? 100_000);
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const createBody = JSON.stringify({
@@ -158,11 +159,22 @@ async function load(
 const format = (r) =>
   `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.perCpuSecond.toFixed(0).padStart(6)} req per server CPU-second${r.failed ? `  (${r.failed} not 2xx)` : ""}`;
 
-const results = { connections: CONNECTIONS, phaseMs: PHASE_MS };
+/** Empties an account of the simulator, as a test suite's reset would. */
+async function emptyAccount(url, token) {
+  const response = await fetch(`${url}/_mock/reset`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: '{"fixture":"empty"}',
+  });
+  if (!response.ok) throw new Error(`reset: ${response.status} ${await response.text()}`);
+}
+
+const median = (runs) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
+
+const results = { connections: CONNECTIONS, phaseMs: PHASE_MS, rounds: ROUNDS };
 const prism = await startCli(["--examples"]);
 const simulator = await startCli([]);
 try {
-  // Warm both up, then alternate so that machine noise hits both alike.
   await load(prism.url, "/deployments?limit=2", { token: "pt-warm", durationMs: 1_000 });
   await load(simulator.url, "/deployments?limit=2", { token: "pt-warm", durationMs: 1_000 });
   for (const [name, request] of [
@@ -171,22 +183,38 @@ try {
     ["create", { path: "/deployments", method: "POST", body: createBody, accounts: 20 }],
   ]) {
     const { path, ...options } = request;
-    const onPrism = await load(prism.url, path, { ...options, token: `pt-${name}`, serverPid: prism.pid });
-    const onSimulator = await load(simulator.url, path, {
-      ...options,
-      token: `pt-${name}`,
-      serverPid: simulator.pid,
-    });
+    const runs = { prism: [], simulator: [] };
+    // Rounds in alternating order, so that machine noise hits both alike; each side's median round counts.
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? ["prism", "simulator"] : ["simulator", "prism"];
+      for (const side of order) {
+        const mock = side === "prism" ? prism : simulator;
+        const token = `pt-${name}-${round}`;
+        runs[side].push(await load(mock.url, path, { ...options, token, serverPid: mock.pid }));
+      }
+    }
+    const onPrism = median(runs.prism);
+    const onSimulator = median(runs.simulator);
     results[name] = {
       prism: onPrism,
       simulator: onSimulator,
       ratio: onSimulator.rps / onPrism.rps,
       ratioPerCpuSecond: onSimulator.perCpuSecond / onPrism.perCpuSecond,
+      rounds: {
+        prism: runs.prism.map((run) => Math.round(run.rps)),
+        simulator: runs.simulator.map((run) => Math.round(run.rps)),
+      },
     };
-    console.log(`${name.padEnd(6)} Prism     ${format(onPrism)}`);
     console.log(
-      `${name.padEnd(6)} simulator ${format(onSimulator)}   → ${results[name].ratio.toFixed(1)}× Prism's req/s, ${results[name].ratioPerCpuSecond.toFixed(1)}× per CPU-second`,
+      `${name.padEnd(6)} Prism     ${format(onPrism)}   (rounds: ${results[name].rounds.prism.join(", ")} req/s)`,
     );
+    console.log(
+      `${name.padEnd(6)} simulator ${format(onSimulator)}   (rounds: ${results[name].rounds.simulator.join(", ")} req/s)   → ${results[name].ratio.toFixed(1)}× Prism's req/s, ${results[name].ratioPerCpuSecond.toFixed(1)}× per CPU-second`,
+    );
+    if (options.accounts)
+      for (let round = 0; round < ROUNDS; round++)
+        for (let account = 0; account < options.accounts; account++)
+          await emptyAccount(simulator.url, `pt-${name}-${round}-${account}`);
   }
 
   // Memory of the simulator over RSS_REQUESTS requests: reads, and creates into accounts that are
@@ -203,14 +231,8 @@ try {
       accounts: 20,
       amount: step / 2,
     });
-    for (let account = 0; account < 20; account++) {
-      const response = await fetch(`${simulator.url}/_mock/reset`, {
-        method: "POST",
-        headers: { authorization: `Bearer pt-rss-${i}-${account}`, "content-type": "application/json" },
-        body: '{"fixture":"empty"}',
-      });
-      if (!response.ok) throw new Error(`reset: ${response.status} ${await response.text()}`);
-    }
+    for (let account = 0; account < 20; account++)
+      await emptyAccount(simulator.url, `pt-rss-${i}-${account}`);
     const rss = rssMb(simulator.pid);
     memory.push({ rssMb: rss, heapMb: (await simulator.memory()).heapMb });
   }

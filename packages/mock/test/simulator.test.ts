@@ -1,7 +1,7 @@
 // The stateful simulator over real HTTP, strict mode on (every answer checked against the contract).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadContract } from "../src/simulator/contract.js";
-import { Simulator } from "../src/simulator/index.js";
+import { LIMITS, Simulator } from "../src/simulator/index.js";
 import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
 
 type Deployment = {
@@ -481,6 +481,100 @@ describe("control endpoints", () => {
       expect(answer.body.error.param, JSON.stringify(body)).toMatch(/^(advance_ms|now)$/);
     }
   });
+});
+
+describe("list answers reuse serialized records only while nothing changed", () => {
+  const sim = new Simulator({ strict: true });
+  const request = (method: string, url: string, body?: unknown) =>
+    sim.handle({
+      method,
+      url,
+      headers: { authorization: "Bearer pt-serialized" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const page = () => {
+    const answer = request("GET", "/deployments?limit=5");
+    expect(answer.status, answer.body).toBe(200);
+    // Byte for byte what JSON.stringify makes of the same answer.
+    expect(JSON.stringify(JSON.parse(answer.body))).toBe(answer.body);
+    return JSON.parse(answer.body) as List<Deployment>;
+  };
+
+  it("shows a write made between two reads, also one that changes the record in place", () => {
+    sim.setTime("2026-07-01T00:30:00Z");
+    const created = JSON.parse(
+      request(
+        "POST",
+        "/deployments",
+        createBody({
+          name: "cached",
+          schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+          metadata: { cas_config: { session_strategy: "new_session" } },
+        }),
+      ).body,
+    );
+    const stats = (deployment?: Deployment) =>
+      (deployment?.metadata.cas_config as { stats: { total_runs: number } }).stats;
+    expect(page().data[0]).toMatchObject({ id: created.id, status: "active" });
+    expect(stats(page().data[0]).total_runs).toBe(0);
+    // A manual run updates the deployment's bookkeeping where it is.
+    expect(request("POST", `/deployments/${created.id}/run`).status).toBe(200);
+    expect(stats(page().data[0]).total_runs).toBe(1);
+    expect(page().data[0]?.schedule?.last_run_at).toBe("2026-07-01T00:30:00Z");
+    expect(request("POST", `/deployments/${created.id}/pause`).status).toBe(200);
+    expect(page().data[0]).toMatchObject({ id: created.id, status: "paused" });
+  });
+
+  it("shows a schedule fired by real time passing between two reads (no request in between)", () => {
+    sim.setTime("2026-07-01T00:30:00Z");
+    const created = JSON.parse(
+      request(
+        "POST",
+        "/deployments",
+        createBody({ name: "hourly", schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" } }),
+      ).body,
+    );
+    expect(page().data[0]?.schedule?.upcoming_runs_at?.[0]).toBe("2026-07-01T01:00:00Z");
+    sim.clock.advance(3_600_000); // as time passing does, without moving the clock through the simulator
+    const after = page().data[0];
+    expect(after?.id).toBe(created.id);
+    expect(after?.schedule?.last_run_at).toBe("2026-07-01T01:00:00Z");
+    expect(after?.schedule?.upcoming_runs_at?.[0]).toBe("2026-07-01T02:00:00Z");
+  });
+});
+
+describe("bounded state", () => {
+  it(`refuses the deployment past ${LIMITS.deploymentsPerAccount} in one account with a 409 in the envelope, saying how to go on`, () => {
+    const sim = new Simulator({ strict: true });
+    const body = JSON.stringify(createBody({ name: "filler", schedule: null }));
+    const create = (token: string) =>
+      sim.handle({
+        method: "POST",
+        url: "/deployments",
+        headers: { authorization: `Bearer ${token}` },
+        body,
+      });
+    const seeded = sim.state("pt-full").deployments.length;
+    for (let i = seeded; i < LIMITS.deploymentsPerAccount; i++) {
+      const answer = create("pt-full");
+      if (answer.status !== 200) throw new Error(`create ${i}: ${answer.body}`);
+    }
+    const refused = create("pt-full");
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(refused.body)).toMatchObject({
+      type: "error",
+      error: {
+        type: "conflict_error",
+        message: expect.stringMatching(
+          new RegExp(`already holds ${LIMITS.deploymentsPerAccount} deployments.*POST /_mock/reset`),
+        ),
+      },
+    });
+    // Another token is another account, and a reset frees this one.
+    expect(create("pt-other").status).toBe(200);
+    sim.reset("pt-full", "empty");
+    expect(sim.state("pt-full").deployments).toEqual([]);
+  }, 120_000);
 });
 
 describe("strict mode", () => {

@@ -69,6 +69,11 @@ export class Simulator {
   readonly strict: boolean;
   private readonly handlers = new Map<string, OperationHandler>();
   private readonly resources: Resource[];
+  /**
+   * Items of list answers already serialized, reused by later reads while nothing has changed: a list
+   * page was mostly JSON.stringify. Emptied by anything that may change a stored record (`changed()`).
+   */
+  private readonly serialized = new Map<object, string>();
 
   constructor(options: SimulatorOptions = {}) {
     this.contract = loadContract();
@@ -97,6 +102,7 @@ export class Simulator {
 
   /** Empties (fixture "empty") or re-seeds an account; without a token, forgets every account. */
   reset(token?: string, fixture?: Fixture): void {
+    this.changed();
     if (token === undefined) this.store.resetAll();
     else this.store.reset(token, fixture);
   }
@@ -116,6 +122,7 @@ export class Simulator {
   }
 
   private moveClockTo(ms: number): string {
+    this.changed();
     // Refuse a move that would overflow an account before changing anything.
     for (const account of this.store.all()) {
       let created = 0;
@@ -134,6 +141,8 @@ export class Simulator {
   }
 
   private tick(account: ReturnType<Store["account"]>, nowMs: number): void {
+    // Schedules act (and change records) only once the account's next fire time has come.
+    if (nowMs >= account.nextFireMs) this.changed();
     for (const resource of this.resources) resource.onTime?.(account, nowMs, { dryRun: false });
   }
 
@@ -152,6 +161,7 @@ export class Simulator {
 
   /** Replaces an account with the given records, each validated against the contract. */
   loadState(token: string, state: unknown): void {
+    this.changed();
     const given = (state ?? {}) as Partial<AccountState>;
     if (typeof state !== "object" || state === null || Array.isArray(state)) {
       throw invalid('The state must be an object { "deployments": [...], "runs": [...] }.');
@@ -200,8 +210,11 @@ export class Simulator {
       if (token === undefined) {
         throw new ApiError(401, "authentication_error", "Invalid API key or token.");
       }
+      // Only reads leave every record as it was.
+      const read = matched.operation.method === "GET";
+      if (!read) this.changed();
       const answer = this.operate(matched.operation, matched.path, url.searchParams, request, token);
-      return this.respond(matched.operation, answer.status, answer.body, requestId, answer.replayed);
+      return this.respond(matched.operation, answer.status, answer.body, requestId, answer.replayed, read);
     } catch (error) {
       return this.fail(error, requestId);
     }
@@ -386,6 +399,7 @@ export class Simulator {
     body: unknown,
     requestId: string,
     replayed = false,
+    read = false,
   ): SimResponse {
     if (this.strict && operation) {
       const drift = this.drift(operation, status, body);
@@ -393,7 +407,46 @@ export class Simulator {
     }
     const headers: Record<string, string> = { "content-type": "application/json", "x-request-id": requestId };
     if (replayed) headers["idempotent-replayed"] = "true";
-    return { status, headers, body: JSON.stringify(body) };
+    return { status, headers, body: read ? this.serializeRead(body) : JSON.stringify(body) };
+  }
+
+  /** Something may have changed a stored record: forget every serialization kept for reuse. */
+  private changed(): void {
+    if (this.serialized.size > 0) this.serialized.clear();
+  }
+
+  /**
+   * JSON.stringify(body), byte for byte, with the items of a list's `data` taken from `serialized`
+   * (and kept there) while no record has changed.
+   */
+  private serializeRead(body: unknown): string {
+    if (typeof body !== "object" || body === null || !Array.isArray((body as { data?: unknown }).data))
+      return JSON.stringify(body);
+    let json = "";
+    for (const [key, value] of Object.entries(body)) {
+      if (value === undefined) continue;
+      json += `${json === "" ? "{" : ","}${JSON.stringify(key)}:`;
+      if (key !== "data") {
+        json += JSON.stringify(value);
+        continue;
+      }
+      json += "[";
+      (value as unknown[]).forEach((item, index) => {
+        if (index > 0) json += ",";
+        if (typeof item !== "object" || item === null) {
+          json += JSON.stringify(item) ?? "null";
+          return;
+        }
+        let text = this.serialized.get(item);
+        if (text === undefined) {
+          text = JSON.stringify(item);
+          this.serialized.set(item, text);
+        }
+        json += text;
+      });
+      json += "]";
+    }
+    return json === "" ? "{}" : `${json}}`;
   }
 
   /** In strict mode: a 500 naming the schema the answer broke, instead of the answer. */
@@ -449,6 +502,7 @@ export class Simulator {
     token: string | undefined,
     requestId: string,
   ): SimResponse {
+    this.changed();
     const method = request.method.toUpperCase();
     const name = path.slice(CONTROL_PREFIX.length);
     const ok = (body: unknown) => ({
