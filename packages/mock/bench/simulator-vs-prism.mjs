@@ -1,6 +1,7 @@
 // The simulator against the stateless Prism mock, measured in the same run on the same machine:
-// requests/s and p99 for GET list and POST create with 10 connections, RSS over 100,000 requests, and a
-// list page over 10,000 stored deployments against one over the example data (no scan-and-sort).
+// requests/s and p99 for GET list and POST create with 10 connections (3 rounds of 3 s each, in
+// alternating order; each side's median round counts), RSS and heap after a full GC over 100,000
+// requests, and a list page over 10,000 stored deployments against one over 200 (no scan-and-sort).
 //   pnpm --filter @qoder-cloud/mock build && pnpm --filter @qoder-cloud/mock bench
 // Both mocks run as `qoder-mock` child processes with their defaults (request validation and the access
 // log on in both), so the load generator never shares an event loop with the server it measures. The
