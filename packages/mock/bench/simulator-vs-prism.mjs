@@ -16,6 +16,7 @@ import autocannon from "autocannon";
 const CONNECTIONS = 10;
 const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 3_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARM_UP_MS = 2_000;
 const RSS_REQUESTS = Number(process.env.BENCH_RSS_REQUESTS ?? 100_000);
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const createBody = JSON.stringify({
@@ -172,18 +173,19 @@ async function emptyAccount(url, token) {
 
 const median = (runs) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
 
-const results = { connections: CONNECTIONS, phaseMs: PHASE_MS, rounds: ROUNDS };
+const results = { connections: CONNECTIONS, phaseMs: PHASE_MS, rounds: ROUNDS, warmUpMs: WARM_UP_MS };
 const prism = await startCli(["--examples"]);
 const simulator = await startCli([]);
 try {
-  await load(prism.url, "/deployments?limit=2", { token: "pt-warm", durationMs: 1_000 });
-  await load(simulator.url, "/deployments?limit=2", { token: "pt-warm", durationMs: 1_000 });
   for (const [name, request] of [
     ["list", { path: "/deployments?limit=2" }],
     // Creates spread over 20 accounts, so that none reaches the simulator's cap (50,000) in a phase.
     ["create", { path: "/deployments", method: "POST", body: createBody, accounts: 20 }],
   ]) {
     const { path, ...options } = request;
+    // Both warmed up on the same requests first (Prism's first seconds are its slowest).
+    for (const mock of [prism, simulator])
+      await load(mock.url, path, { ...options, token: `pt-${name}-warm`, durationMs: WARM_UP_MS });
     const runs = { prism: [], simulator: [] };
     // Rounds in alternating order, so that machine noise hits both alike; each side's median round counts.
     for (let round = 0; round < ROUNDS; round++) {
@@ -213,9 +215,9 @@ try {
       `${name.padEnd(6)} simulator ${format(onSimulator)}   (rounds: ${results[name].rounds.simulator.join(", ")} req/s)   → ${results[name].ratio.toFixed(1)}× Prism's req/s, ${results[name].ratioPerCpuSecond.toFixed(1)}× per CPU-second`,
     );
     if (options.accounts)
-      for (let round = 0; round < ROUNDS; round++)
+      for (const prefix of [`pt-${name}-warm`, ...runs.simulator.map((_, round) => `pt-${name}-${round}`)])
         for (let account = 0; account < options.accounts; account++)
-          await emptyAccount(simulator.url, `pt-${name}-${round}-${account}`);
+          await emptyAccount(simulator.url, `${prefix}-${account}`);
   }
 
   // Memory of the simulator over RSS_REQUESTS requests: reads, and creates into accounts that are
