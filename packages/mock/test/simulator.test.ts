@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadContract } from "../src/simulator/contract.js";
 import { LIMITS, Simulator } from "../src/simulator/index.js";
+import { checkSchedule, fireTimes, upcoming } from "../src/simulator/schedule.js";
 import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
 
 type Deployment = {
@@ -540,6 +541,37 @@ describe("list answers reuse serialized records only while nothing changed", () 
     expect(after?.id).toBe(created.id);
     expect(after?.schedule?.last_run_at).toBe("2026-07-01T01:00:00Z");
     expect(after?.schedule?.upcoming_runs_at?.[0]).toBe("2026-07-01T02:00:00Z");
+  });
+});
+
+describe("schedules computed once per minute", () => {
+  it("gives every moment of a minute the fire times computed afresh for it, per zone and expression", () => {
+    const minute = Date.parse("2026-07-01T00:59:00Z");
+    for (const schedule of [
+      { type: "cron", expression: "* * * * *", timezone: "UTC" },
+      { type: "cron", expression: "0 9 * * *", timezone: "Asia/Shanghai" },
+      { type: "cron", expression: "0 9 * * *", timezone: "America/New_York" },
+      { type: "cron", expression: "*/15 * * * 1-5", timezone: "Europe/Berlin" },
+    ] as const) {
+      // The minute's first and last moments, a fire time itself, and the next minute.
+      for (const at of [minute, minute + 1, minute + 59_999, minute + 60_000, minute + 60_001]) {
+        expect(upcoming(schedule, at), `${schedule.expression} ${schedule.timezone} after ${at}`).toEqual(
+          fireTimes(schedule, at, 5),
+        );
+      }
+    }
+  });
+
+  it("refuses an invalid expression or zone every time, not only the first", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(() => checkSchedule({ type: "cron", expression: "61 * * * *", timezone: "UTC" })).toThrow(
+        /schedule.expression "61 \* \* \* \*" is not a valid cron expression/,
+      );
+      expect(() => checkSchedule({ type: "cron", expression: "0 9 * * *", timezone: "Mars/Base" })).toThrow(
+        /schedule.timezone "Mars\/Base" is not an IANA time zone/,
+      );
+      expect(() => checkSchedule({ type: "cron", expression: "0 9 * * *", timezone: "UTC" })).not.toThrow();
+    }
   });
 });
 
