@@ -444,6 +444,32 @@ describe("clock and schedules", () => {
   });
 });
 
+describe("clock with schedules at different times", () => {
+  it("fires the due one and leaves the others' upcoming times as they were", async () => {
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-07-01T00:30:00Z" } });
+    const hourly = await create({
+      name: "hourly",
+      schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+    });
+    const daily = await create({
+      name: "daily",
+      schedule: { type: "cron", expression: "0 12 * * *", timezone: "Asia/Shanghai" },
+    });
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 3_600_000 } });
+    const runsOf = async (id: string) =>
+      (await call<List<Run>>("GET", `/deployments/${id}/runs?limit=100`)).body.data.map(
+        (run) => run.trigger_context,
+      );
+    expect(await runsOf(hourly.id)).toEqual([{ type: "schedule", scheduled_at: "2026-07-01T01:00:00Z" }]);
+    expect(await runsOf(daily.id)).toEqual([]);
+    expect((await call("GET", `/deployments/${daily.id}`)).body.schedule).toEqual(daily.schedule);
+    // Noon in Shanghai is 04:00 UTC: a day later the daily one has fired once, the hourly 24 more times.
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 24 * 3_600_000 } });
+    expect(await runsOf(daily.id)).toEqual([{ type: "schedule", scheduled_at: "2026-07-01T04:00:00Z" }]);
+    expect(await runsOf(hourly.id)).toHaveLength(25);
+  });
+});
+
 describe("control endpoints", () => {
   it("GET /_mock/state shows the account and POST /_mock/state loads one, validated by the contract", async () => {
     const made = await create();
