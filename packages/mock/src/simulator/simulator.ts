@@ -440,6 +440,8 @@ export class Simulator {
         let text = this.serialized.get(item);
         if (text === undefined) {
           text = JSON.stringify(item);
+          // Bounded, like the state: long read-only walks over many accounts start it afresh.
+          if (this.serialized.size >= MAX_SERIALIZED) this.serialized.clear();
           this.serialized.set(item, text);
         }
         json += text;
@@ -590,6 +592,8 @@ export class Simulator {
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Serialized list items kept for reuse, at most (≈ 1 KB each). */
+const MAX_SERIALIZED = 50_000;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
 function errorBody(error: ApiError, requestId: string) {
