@@ -570,17 +570,22 @@ describe("list answers reuse serialized records only while nothing changed", () 
   });
 });
 
-describe("schedules computed once per minute", () => {
-  it("gives every moment of a minute the fire times computed afresh for it, per zone and expression", () => {
+describe("schedules computed once per second", () => {
+  it("gives every moment of a second the fire times computed afresh for it, per zone and expression", () => {
     const minute = Date.parse("2026-07-01T00:59:00Z");
-    for (const schedule of [
-      { type: "cron", expression: "* * * * *", timezone: "UTC" },
-      { type: "cron", expression: "0 9 * * *", timezone: "Asia/Shanghai" },
-      { type: "cron", expression: "0 9 * * *", timezone: "America/New_York" },
-      { type: "cron", expression: "*/15 * * * 1-5", timezone: "Europe/Berlin" },
-    ] as const) {
-      // The minute's first and last moments, a fire time itself, and the next minute.
-      for (const at of [minute, minute + 1, minute + 59_999, minute + 60_000, minute + 60_001]) {
+    const cron = (expression: string, timezone: string) => ({ type: "cron" as const, expression, timezone });
+    const cases: [ReturnType<typeof cron>, number][] = [
+      [cron("* * * * *", "UTC"), minute],
+      [cron("0 9 * * *", "Asia/Shanghai"), minute],
+      [cron("0 9 * * *", "America/New_York"), minute],
+      [cron("*/15 * * * 1-5", "Europe/Berlin"), minute],
+      // Before 1901 Shanghai kept local mean time (+08:05:43): fire times fall off whole UTC minutes.
+      [cron("* * * * *", "Asia/Shanghai"), Date.parse("1890-01-01T00:00:00Z")],
+    ];
+    for (const [schedule, start] of cases) {
+      // A second's first and last moments, the next second, around second 17, and the next minute.
+      for (const offset of [0, 1, 999, 1_000, 16_999, 17_000, 59_999, 60_000]) {
+        const at = start + offset;
         expect(upcoming(schedule, at), `${schedule.expression} ${schedule.timezone} after ${at}`).toEqual(
           fireTimes(schedule, at, 5),
         );

@@ -86,21 +86,20 @@ export function fireTimes(
 }
 
 /**
- * The next five fire times, by expression, zone and minute: a five-field cron fires on whole minutes, so
- * every moment of a minute has the same next five. Computing them takes cron-parser and Luxon ≈ 1 ms (an
- * `Intl` offset lookup per step); a suite creating deployments with one schedule pays it once a minute.
+ * The next five fire times, by expression, zone and second: fire times fall on whole seconds (whole
+ * minutes of local time, whatever the zone's offset), so every moment of a second has the same next five.
+ * Computing them takes cron-parser and Luxon ≈ 1 ms (an `Intl` offset lookup per step); a suite creating
+ * deployments with one schedule pays it once a second at most.
  */
-const upcomingByMinute = new Map<string, readonly number[]>();
+const upcomingBySecond = new Map<string, readonly number[]>();
 
 export function upcoming(schedule: ScheduleInput, afterMs: number): readonly number[] {
-  // Loaded records are only checked against the contract: a six-field (seconds) one is not reused.
-  if (schedule.expression.trim().split(/\s+/).length !== 5) return fireTimes(schedule, afterMs, UPCOMING);
-  const key = `${Math.floor(afterMs / 60_000)} ${schedule.timezone} ${schedule.expression}`;
-  let times = upcomingByMinute.get(key);
+  const key = `${Math.floor(afterMs / 1_000)} ${schedule.timezone} ${schedule.expression}`;
+  let times = upcomingBySecond.get(key);
   if (!times) {
     times = fireTimes(schedule, afterMs, UPCOMING);
-    if (upcomingByMinute.size >= 1_000) upcomingByMinute.clear();
-    upcomingByMinute.set(key, times);
+    if (upcomingBySecond.size >= 1_000) upcomingBySecond.clear();
+    upcomingBySecond.set(key, times);
   }
   return times;
 }
