@@ -1,18 +1,22 @@
 // The simulator against the stateless Prism mock, measured in the same run on the same machine:
-// requests/s and p99 for GET list and POST create with 10 connections, RSS over 100,000 requests, and a
-// list page over 10,000 stored deployments against one over the example data (no scan-and-sort).
+// requests/s and p99 for GET list and POST create with 10 connections (3 rounds of 3 s each, in
+// alternating order; each side's median round counts), RSS and heap after a full GC over 100,000
+// requests, and a list page over 10,000 stored deployments against one over 200 (no scan-and-sort).
 //   pnpm --filter @qoder-cloud/mock build && pnpm --filter @qoder-cloud/mock bench
-// Both mocks run as `qoder-mock` child processes (request validation on in both), so the load
-// generator here never shares an event loop with the server it measures; it sends with node:http on a
-// keep-alive agent (a global fetch costs the generator more than the simulator spends on an answer, and
-// would measure itself). Writes bench/results.json.
+// Both mocks run as `qoder-mock` child processes with their defaults (request validation and the access
+// log on in both), so the load generator never shares an event loop with the server it measures. The
+// load comes from autocannon, driving both alike: on a 2-core machine the generator shares the CPU with
+// the server, so it must cost far less per request than the server does (node:http as a client costs
+// about as much as the simulator's answer). Writes bench/results.json.
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { Agent, request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
 
 const CONNECTIONS = 10;
-const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 4_000);
+const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 3_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARM_UP_MS = 2_000;
 const RSS_REQUESTS = Number(process.env.BENCH_RSS_REQUESTS ?? 100_000);
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const createBody = JSON.stringify({
@@ -24,18 +28,39 @@ const createBody = JSON.stringify({
 });
 
 /** Starts `qoder-mock` with `args` on a free port; resolves with its URL and pid once it listens. */
+const gcOnSignal = fileURLToPath(new URL("./gc-on-signal.mjs", import.meta.url));
+
+/**
+ * Starts `qoder-mock` on a free port; resolves with its URL, pid, and `memory()`: a full GC in the mock,
+ * then its heap and RSS in MB (both mocks are started alike, with the bench's gc-on-signal.mjs loaded).
+ */
 function startCli(args) {
-  const child = spawn(process.execPath, [cli, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", gcOnSignal, cli, "--port", "0", ...args],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
+  let waiting;
+  // The access log is drained, not kept: it would cost the load generator time.
+  child.stderr.on("data", (chunk) => {
+    const memory = /bench-memory (\{.*\})/.exec(String(chunk))?.[1];
+    if (memory && waiting) waiting(JSON.parse(memory));
+  });
+  const memory = () =>
+    new Promise((resolve) => {
+      waiting = ({ rss, heapUsed }) => resolve({ rssMb: rss / 2 ** 20, heapMb: heapUsed / 2 ** 20 });
+      child.kill("SIGUSR2");
+    });
   return new Promise((resolve, reject) => {
     let started = false;
     const onData = (chunk) => {
-      if (started) return; // the access log is drained, not kept: it would cost the load generator time
+      if (started) return;
       output += chunk;
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
       if (url) {
         started = true;
-        resolve({ url, pid: child.pid, stop: () => stopChild(child) });
+        resolve({ url, pid: child.pid, memory, stop: () => stopChild(child) });
       }
     };
     child.stdout.on("data", onData);
@@ -88,137 +113,152 @@ function cpuSeconds(pid) {
   return ticks / 100; // USER_HZ is 100 on Linux
 }
 
-/** `CONNECTIONS` loops sending `request()` for PHASE_MS (or `count` requests in all); req/s and latencies. */
-async function load(request, { count, durationMs = PHASE_MS, serverPid } = {}) {
+/**
+ * Load from autocannon (10 keep-alive connections) for PHASE_MS, or `amount` requests in all: req/s,
+ * latencies and the CPU the server spent on them. `accounts` spreads the requests over that many tokens
+ * (`<token>-0` … in turn), for both mocks alike; the requests are built once, not per request.
+ */
+async function load(
+  url,
+  path,
+  { method = "GET", body, token, accounts, amount, durationMs = PHASE_MS, serverPid } = {},
+) {
   const cpuBefore = serverPid ? cpuSeconds(serverPid) : 0;
-  const latencies = [];
-  let sent = 0;
-  let failed = 0;
-  const deadline = performance.now() + durationMs;
-  const started = performance.now();
-  const more = () => (count === undefined ? performance.now() < deadline : sent < count);
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (more()) {
-        sent++;
-        const t = performance.now();
-        const response = await request();
-        if (!response.ok) failed++;
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  const headers = { authorization: `Bearer ${token}` };
+  if (body) headers["content-type"] = "application/json";
+  const result = await autocannon({
+    url: `${url}${path}`,
+    method,
+    body,
+    headers,
+    connections: CONNECTIONS,
+    ...(amount === undefined ? { duration: durationMs / 1000 } : { amount }),
+    ...(accounts
+      ? {
+          requests: Array.from({ length: accounts }, (_, index) => ({
+            method,
+            path,
+            body,
+            headers: { ...headers, authorization: `Bearer ${token}-${index}` },
+          })),
+        }
+      : {}),
+  });
   const serverCpu = serverPid ? cpuSeconds(serverPid) - cpuBefore : 0;
+  const requests = result.requests.total;
   return {
-    requests: latencies.length,
-    failed,
-    rps: latencies.length / seconds,
-    // What the server would answer per second of one core: requests over the CPU time it spent on them
-    // (the load generator, on the other core, cannot saturate a server this fast).
-    perCpuSecond: serverCpu > 0 ? latencies.length / serverCpu : 0,
-    p50: p(0.5),
-    p99: p(0.99),
+    requests,
+    failed: result.non2xx + result.errors + result.timeouts,
+    rps: requests / result.duration,
+    // What the server answers per second of one core: requests over the CPU time it spent on them.
+    perCpuSecond: serverCpu > 0 ? requests / serverCpu : 0,
+    // autocannon's histogram keeps whole milliseconds.
+    p50: result.latency.p50,
+    p99: result.latency.p99,
   };
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+const format = (r) =>
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.perCpuSecond.toFixed(0).padStart(6)} req per server CPU-second${r.failed ? `  (${r.failed} not 2xx)` : ""}`;
 
-/** One request on the keep-alive agent; resolves with `{ ok }` once the answer is read. */
-function send(url, path, method, token, body) {
-  return new Promise((resolve, reject) => {
-    const headers = { authorization: `Bearer ${token}` };
-    if (body)
-      Object.assign(headers, {
-        "content-type": "application/json",
-        "content-length": Buffer.byteLength(body),
-      });
-    const req = httpRequest(`${url}${path}`, { method, headers, agent }, (res) => {
-      res.resume();
-      res.once("end", () => resolve({ ok: res.statusCode >= 200 && res.statusCode < 300 }));
-      res.once("error", reject);
-    });
-    req.once("error", reject);
-    req.end(body);
+/** Empties an account of the simulator, as a test suite's reset would. */
+async function emptyAccount(url, token) {
+  const response = await fetch(`${url}/_mock/reset`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: '{"fixture":"empty"}',
   });
+  if (!response.ok) throw new Error(`reset: ${response.status} ${await response.text()}`);
 }
 
-const get = (url, path, token) => () => send(url, path, "GET", token);
-const post = (url, path, token, body) => () => send(url, path, "POST", token, body);
+const median = (runs) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
 
-const format = (r) =>
-  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  ${r.perCpuSecond.toFixed(0).padStart(6)} req per server CPU-second${r.failed ? `  (${r.failed} not 2xx)` : ""}`;
-
-const results = { connections: CONNECTIONS, phaseMs: PHASE_MS };
+const results = { connections: CONNECTIONS, phaseMs: PHASE_MS, rounds: ROUNDS, warmUpMs: WARM_UP_MS };
 const prism = await startCli(["--examples"]);
 const simulator = await startCli([]);
 try {
-  // Warm both up, then alternate so that machine noise hits both alike.
-  await load(get(prism.url, "/deployments?limit=2", "pt-warm"), { durationMs: 1_000 });
-  await load(get(simulator.url, "/deployments?limit=2", "pt-warm"), { durationMs: 1_000 });
-  for (const [name, make] of [
-    ["list", (url, token) => get(url, "/deployments?limit=2", token)],
-    ["create", (url, token) => post(url, "/deployments", token, createBody)],
+  for (const [name, request] of [
+    ["list", { path: "/deployments?limit=2" }],
+    // Creates spread over 20 accounts, so that none reaches the simulator's cap (50,000) in a phase.
+    ["create", { path: "/deployments", method: "POST", body: createBody, accounts: 20 }],
   ]) {
-    const onPrism = await load(make(prism.url, `pt-${name}`), { serverPid: prism.pid });
-    // Creates spread over accounts, so that no account reaches the simulator's cap in the run.
-    let n = 0;
-    const onSimulator = await load(
-      name === "create"
-        ? () => make(simulator.url, `pt-${name}-${Math.floor(n++ / 5_000)}`)()
-        : make(simulator.url, `pt-${name}`),
-      { serverPid: simulator.pid },
-    );
+    const { path, ...options } = request;
+    // Both warmed up on the same requests first (Prism's first seconds are its slowest).
+    for (const mock of [prism, simulator])
+      await load(mock.url, path, { ...options, token: `pt-${name}-warm`, durationMs: WARM_UP_MS });
+    const runs = { prism: [], simulator: [] };
+    // Rounds in alternating order, so that machine noise hits both alike; each side's median round counts.
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? ["prism", "simulator"] : ["simulator", "prism"];
+      for (const side of order) {
+        const mock = side === "prism" ? prism : simulator;
+        const token = `pt-${name}-${round}`;
+        runs[side].push(await load(mock.url, path, { ...options, token, serverPid: mock.pid }));
+      }
+    }
+    const onPrism = median(runs.prism);
+    const onSimulator = median(runs.simulator);
     results[name] = {
       prism: onPrism,
       simulator: onSimulator,
       ratio: onSimulator.rps / onPrism.rps,
       ratioPerCpuSecond: onSimulator.perCpuSecond / onPrism.perCpuSecond,
+      rounds: {
+        prism: runs.prism.map((run) => Math.round(run.rps)),
+        simulator: runs.simulator.map((run) => Math.round(run.rps)),
+      },
     };
-    console.log(`${name.padEnd(6)} Prism     ${format(onPrism)}`);
     console.log(
-      `${name.padEnd(6)} simulator ${format(onSimulator)}   → ${results[name].ratio.toFixed(1)}× Prism's req/s, ${results[name].ratioPerCpuSecond.toFixed(1)}× per CPU-second`,
+      `${name.padEnd(6)} Prism     ${format(onPrism)}   (rounds: ${results[name].rounds.prism.join(", ")} req/s)`,
     );
+    console.log(
+      `${name.padEnd(6)} simulator ${format(onSimulator)}   (rounds: ${results[name].rounds.simulator.join(", ")} req/s)   → ${results[name].ratio.toFixed(1)}× Prism's req/s, ${results[name].ratioPerCpuSecond.toFixed(1)}× per CPU-second`,
+    );
+    if (options.accounts)
+      for (const prefix of [`pt-${name}-warm`, ...runs.simulator.map((_, round) => `pt-${name}-${round}`)])
+        for (let account = 0; account < options.accounts; account++)
+          await emptyAccount(simulator.url, `${prefix}-${account}`);
   }
 
-  // RSS of the simulator over RSS_REQUESTS requests: reads and creates (creates reset at the cap).
-  const rss = [rssMb(simulator.pid)];
+  // Memory of the simulator over RSS_REQUESTS requests: reads, and creates into accounts that are
+  // emptied afterwards, as a test suite's reset would. RSS as the system sees it (the CLI and its idle
+  // Prism child), and the simulator's heap after a full GC: what it keeps, not what V8 has yet to collect.
+  const memory = [{ rssMb: rssMb(simulator.pid), heapMb: (await simulator.memory()).heapMb }];
   const step = RSS_REQUESTS / 5;
   for (let i = 0; i < 5; i++) {
-    await load(get(simulator.url, "/deployments?limit=20", "pt-rss"), { count: step / 2 });
-    let n = 0;
-    await load(
-      () => post(simulator.url, "/deployments", `pt-rss-${i}-${Math.floor(n++ / 5_000)}`, createBody)(),
-      {
-        count: step / 2,
-      },
-    );
-    // Empty the two accounts just filled (5,000 creates each), as a test suite's reset would.
-    for (const account of [0, 1]) {
-      await send(simulator.url, "/_mock/reset", "POST", `pt-rss-${i}-${account}`, '{"fixture":"empty"}');
-    }
-    rss.push(rssMb(simulator.pid));
+    await load(simulator.url, "/deployments?limit=20", { token: "pt-rss", amount: step / 2 });
+    await load(simulator.url, "/deployments", {
+      method: "POST",
+      body: createBody,
+      token: `pt-rss-${i}`,
+      accounts: 20,
+      amount: step / 2,
+    });
+    for (let account = 0; account < 20; account++)
+      await emptyAccount(simulator.url, `pt-rss-${i}-${account}`);
+    const rss = rssMb(simulator.pid);
+    memory.push({ rssMb: rss, heapMb: (await simulator.memory()).heapMb });
   }
-  results.rssMb = rss.map((mb) => Math.round(mb));
+  results.rssMb = memory.map(({ rssMb }) => Math.round(rssMb));
+  results.heapAfterGcMb = memory.map(({ heapMb }) => Math.round(heapMb));
   console.log(
-    `RSS of the simulator (MB) at 0, ${step}, … ${RSS_REQUESTS} requests: ${results.rssMb.join(" → ")}`,
+    `simulator at 0, ${step}, … ${RSS_REQUESTS} requests: RSS (MB) ${results.rssMb.join(" → ")}; heap after a full GC (MB) ${results.heapAfterGcMb.join(" → ")}`,
   );
 
   // The same full page of 100 over 10,000 stored deployments and over 200: with no scan-and-sort, the
   // account's size does not show in the answer time.
-  await load(() => post(simulator.url, "/deployments", "pt-small", createBody)(), { count: 200 });
-  await load(() => post(simulator.url, "/deployments", "pt-big", createBody)(), { count: 10_000 });
-  const small = await load(get(simulator.url, "/deployments?limit=100", "pt-small"), { durationMs: 2_000 });
-  const big = await load(get(simulator.url, "/deployments?limit=100", "pt-big"), { durationMs: 2_000 });
-  results.listOver10k = { over200: small, over10000: big, ratio: big.p50 / small.p50 };
+  const create = { method: "POST", body: createBody };
+  await load(simulator.url, "/deployments", { ...create, token: "pt-small", amount: 200 });
+  await load(simulator.url, "/deployments", { ...create, token: "pt-big", amount: 10_000 });
+  const page = "/deployments?limit=100";
+  const small = await load(simulator.url, page, { token: "pt-small", durationMs: 2_000 });
+  const big = await load(simulator.url, page, { token: "pt-big", durationMs: 2_000 });
+  results.listOver10k = { over200: small, over10000: big, ratio: big.rps / small.rps };
   console.log(`list?limit=100 over 200 deployments    ${format(small)}`);
   console.log(
-    `list?limit=100 over 10,000 deployments ${format(big)}   → p50 ${results.listOver10k.ratio.toFixed(2)}×`,
+    `list?limit=100 over 10,000 deployments ${format(big)}   → ${results.listOver10k.ratio.toFixed(2)}× the req/s`,
   );
 } finally {
-  agent.destroy();
   await Promise.all([prism.stop(), simulator.stop()]);
 }
 writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

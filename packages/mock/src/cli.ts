@@ -22,6 +22,37 @@ contract's example data; control endpoints under /_mock/ (reset, clock, state). 
   -v, --verbose       also print Prism's own log (negotiation, validation)
   -h, --help          show this help`;
 
+/**
+ * The access log (one line per request), written in batches, at most 20 ms late: a console.log per
+ * request, a write to stdout each, cost the mock about as much as answering a list request.
+ */
+const accessLog = (() => {
+  let pending: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending.length === 0) return;
+    // console.log, not process.stdout.write: it ignores a closed stdout (EPIPE) as it always did here.
+    console.log(pending.join("\n"));
+    pending = [];
+  };
+  return {
+    line(text: string) {
+      pending.push(text);
+      if (pending.length >= 1_000) flush();
+      else timer ??= setTimeout(flush, 20);
+    },
+    flush,
+  };
+})();
+
+/** Output of the CLI itself, after the access log written so far. */
+function print(text: string): void {
+  accessLog.flush();
+  console.log(text);
+}
+
 function fail(message: string): never {
   console.error(`qoder-mock: ${message}\n\n${usage}`);
   process.exit(2);
@@ -90,31 +121,35 @@ try {
     seed: integer("seed", values.seed),
     specPath: values.spec,
     verbose: values.verbose ?? false,
-    onLog: (line) => console.log(line),
+    onLog: accessLog.line,
   });
-  console.log(
+  print(
     `Qoder Cloud Agents API mock (${mode === "simulator" ? "stateful simulator" : "stateless examples"}) listening on ${mock.url} (Ctrl-C to stop)`,
   );
-  console.log(`Try: curl -H "Authorization: Bearer pt-test" "${mock.url}/deployments?limit=2"`);
+  print(`Try: curl -H "Authorization: Bearer pt-test" "${mock.url}/deployments?limit=2"`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping the mock…`);
+    print(`\n${signal}: stopping the mock…`);
     await mock.stop();
+    accessLog.flush();
     process.exit(0);
   };
   void mock.exited.then(async (how) => {
     if (stopping) return;
+    accessLog.flush();
     console.error(`qoder-mock: ${how}; stopping.`);
     await mock.stop();
+    accessLog.flush();
     process.exit(1);
   });
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGHUP", () => void shutdown("SIGHUP"));
 } catch (error) {
+  accessLog.flush();
   console.error(`qoder-mock: ${(error as Error).message}`);
   process.exit(1);
 }

@@ -1,7 +1,8 @@
 // The stateful simulator over real HTTP, strict mode on (every answer checked against the contract).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadContract } from "../src/simulator/contract.js";
-import { Simulator } from "../src/simulator/index.js";
+import { LIMITS, Simulator } from "../src/simulator/index.js";
+import { checkSchedule, fireTimes, upcoming } from "../src/simulator/schedule.js";
 import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
 
 type Deployment = {
@@ -443,6 +444,32 @@ describe("clock and schedules", () => {
   });
 });
 
+describe("clock with schedules at different times", () => {
+  it("fires the due one and leaves the others' upcoming times as they were", async () => {
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-07-01T00:30:00Z" } });
+    const hourly = await create({
+      name: "hourly",
+      schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+    });
+    const daily = await create({
+      name: "daily",
+      schedule: { type: "cron", expression: "0 12 * * *", timezone: "Asia/Shanghai" },
+    });
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 3_600_000 } });
+    const runsOf = async (id: string) =>
+      (await call<List<Run>>("GET", `/deployments/${id}/runs?limit=100`)).body.data.map(
+        (run) => run.trigger_context,
+      );
+    expect(await runsOf(hourly.id)).toEqual([{ type: "schedule", scheduled_at: "2026-07-01T01:00:00Z" }]);
+    expect(await runsOf(daily.id)).toEqual([]);
+    expect((await call("GET", `/deployments/${daily.id}`)).body.schedule).toEqual(daily.schedule);
+    // Noon in Shanghai is 04:00 UTC: a day later the daily one has fired once, the hourly 24 more times.
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 24 * 3_600_000 } });
+    expect(await runsOf(daily.id)).toEqual([{ type: "schedule", scheduled_at: "2026-07-01T04:00:00Z" }]);
+    expect(await runsOf(hourly.id)).toHaveLength(25);
+  });
+});
+
 describe("control endpoints", () => {
   it("GET /_mock/state shows the account and POST /_mock/state loads one, validated by the contract", async () => {
     const made = await create();
@@ -481,6 +508,136 @@ describe("control endpoints", () => {
       expect(answer.body.error.param, JSON.stringify(body)).toMatch(/^(advance_ms|now)$/);
     }
   });
+});
+
+describe("list answers reuse serialized records only while nothing changed", () => {
+  const sim = new Simulator({ strict: true });
+  const request = (method: string, url: string, body?: unknown) =>
+    sim.handle({
+      method,
+      url,
+      headers: { authorization: "Bearer pt-serialized" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const page = () => {
+    const answer = request("GET", "/deployments?limit=5");
+    expect(answer.status, answer.body).toBe(200);
+    // Byte for byte what JSON.stringify makes of the same answer.
+    expect(JSON.stringify(JSON.parse(answer.body))).toBe(answer.body);
+    return JSON.parse(answer.body) as List<Deployment>;
+  };
+
+  it("shows a write made between two reads, also one that changes the record in place", () => {
+    sim.setTime("2026-07-01T00:30:00Z");
+    const created = JSON.parse(
+      request(
+        "POST",
+        "/deployments",
+        createBody({
+          name: "cached",
+          schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+          metadata: { cas_config: { session_strategy: "new_session" } },
+        }),
+      ).body,
+    );
+    const stats = (deployment?: Deployment) =>
+      (deployment?.metadata.cas_config as { stats: { total_runs: number } } | undefined)?.stats;
+    expect(page().data[0]).toMatchObject({ id: created.id, status: "active" });
+    expect(stats(page().data[0])?.total_runs).toBe(0);
+    // A manual run updates the deployment's bookkeeping where it is.
+    expect(request("POST", `/deployments/${created.id}/run`).status).toBe(200);
+    expect(stats(page().data[0])?.total_runs).toBe(1);
+    expect(page().data[0]?.schedule?.last_run_at).toBe("2026-07-01T00:30:00Z");
+    expect(request("POST", `/deployments/${created.id}/pause`).status).toBe(200);
+    expect(page().data[0]).toMatchObject({ id: created.id, status: "paused" });
+  });
+
+  it("shows a schedule fired by real time passing between two reads (no request in between)", () => {
+    sim.setTime("2026-07-01T00:30:00Z");
+    const created = JSON.parse(
+      request(
+        "POST",
+        "/deployments",
+        createBody({ name: "hourly", schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" } }),
+      ).body,
+    );
+    expect(page().data[0]?.schedule?.upcoming_runs_at?.[0]).toBe("2026-07-01T01:00:00Z");
+    sim.clock.advance(3_600_000); // as time passing does, without moving the clock through the simulator
+    const after = page().data[0];
+    expect(after?.id).toBe(created.id);
+    expect(after?.schedule?.last_run_at).toBe("2026-07-01T01:00:00Z");
+    expect(after?.schedule?.upcoming_runs_at?.[0]).toBe("2026-07-01T02:00:00Z");
+  });
+});
+
+describe("schedules computed once per second", () => {
+  it("gives every moment of a second the fire times computed afresh for it, per zone and expression", () => {
+    const minute = Date.parse("2026-07-01T00:59:00Z");
+    const cron = (expression: string, timezone: string) => ({ type: "cron" as const, expression, timezone });
+    const cases: [ReturnType<typeof cron>, number][] = [
+      [cron("* * * * *", "UTC"), minute],
+      [cron("0 9 * * *", "Asia/Shanghai"), minute],
+      [cron("0 9 * * *", "America/New_York"), minute],
+      [cron("*/15 * * * 1-5", "Europe/Berlin"), minute],
+      // Before 1901 Shanghai kept local mean time (+08:05:43): fire times fall off whole UTC minutes.
+      [cron("* * * * *", "Asia/Shanghai"), Date.parse("1890-01-01T00:00:00Z")],
+    ];
+    for (const [schedule, start] of cases) {
+      // A second's first and last moments, the next second, around second 17, and the next minute.
+      for (const offset of [0, 1, 999, 1_000, 16_999, 17_000, 59_999, 60_000]) {
+        const at = start + offset;
+        expect(upcoming(schedule, at), `${schedule.expression} ${schedule.timezone} after ${at}`).toEqual(
+          fireTimes(schedule, at, 5),
+        );
+      }
+    }
+  });
+
+  it("refuses an invalid expression or zone every time, not only the first", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(() => checkSchedule({ type: "cron", expression: "61 * * * *", timezone: "UTC" })).toThrow(
+        /schedule.expression "61 \* \* \* \*" is not a valid cron expression/,
+      );
+      expect(() => checkSchedule({ type: "cron", expression: "0 9 * * *", timezone: "Mars/Base" })).toThrow(
+        /schedule.timezone "Mars\/Base" is not an IANA time zone/,
+      );
+      expect(() => checkSchedule({ type: "cron", expression: "0 9 * * *", timezone: "UTC" })).not.toThrow();
+    }
+  });
+});
+
+describe("bounded state", () => {
+  it(`refuses the deployment past ${LIMITS.deploymentsPerAccount} in one account with a 409 in the envelope, saying how to go on`, () => {
+    const sim = new Simulator({ strict: true });
+    const body = JSON.stringify(createBody({ name: "filler", schedule: null }));
+    const create = (token: string) =>
+      sim.handle({
+        method: "POST",
+        url: "/deployments",
+        headers: { authorization: `Bearer ${token}` },
+        body,
+      });
+    const seeded = sim.state("pt-full").deployments.length;
+    for (let i = seeded; i < LIMITS.deploymentsPerAccount; i++) {
+      const answer = create("pt-full");
+      if (answer.status !== 200) throw new Error(`create ${i}: ${answer.body}`);
+    }
+    const refused = create("pt-full");
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(refused.body)).toMatchObject({
+      type: "error",
+      error: {
+        type: "conflict_error",
+        message: expect.stringMatching(
+          new RegExp(`already holds ${LIMITS.deploymentsPerAccount} deployments.*POST /_mock/reset`),
+        ),
+      },
+    });
+    // Another token is another account, and a reset frees this one.
+    expect(create("pt-other").status).toBe(200);
+    sim.reset("pt-full", "empty");
+    expect(sim.state("pt-full").deployments).toEqual([]);
+  }, 120_000);
 });
 
 describe("strict mode", () => {

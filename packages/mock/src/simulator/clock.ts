@@ -19,7 +19,16 @@ export class Clock {
   }
 }
 
+let lastSecond = Number.NaN;
+let lastText = "";
+
 /** RFC 3339 in UTC with second precision, as in the API's deployment objects. */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  const second = Math.floor(ms / 1000);
+  // Most calls in a row fall in the same second (a create stamps created_at and updated_at).
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace(".000Z", "Z");
+    lastSecond = second;
+  }
+  return lastText;
 }

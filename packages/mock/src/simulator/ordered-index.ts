@@ -43,7 +43,9 @@ export class OrderedIndex<T> {
   insert(id: string, createdMs: number, value: T): void {
     const entry = { id, createdMs, seq: this.seq++, value };
     // Usually the end (ids and created_at follow the clock); earlier only after the clock was set back.
-    const at = this.upperBound(createdMs);
+    const last = this.entries[this.entries.length - 1];
+    const at =
+      last === undefined || last.createdMs <= createdMs ? this.entries.length : this.upperBound(createdMs);
     if (at === this.entries.length) this.entries.push(entry);
     else this.entries.splice(at, 0, entry);
     this.byId.set(id, entry);

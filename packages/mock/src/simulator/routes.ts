@@ -27,6 +27,10 @@ export type OperationHandler = (context: RequestContext) => Answer;
 export interface Resource {
   /** Handlers keyed by operationId; an operation of the contract without a handler answers 501. */
   handlers: Record<string, OperationHandler>;
-  /** Called when the clock has moved on to `nowMs` (explicitly or with real time), per account. */
+  /**
+   * Called when the clock has moved on to `nowMs` (explicitly or with real time), per account, before
+   * every request. It may change records only once `account.nextFireMs` is due: reads in between reuse
+   * serialized records (Simulator `changed()`).
+   */
   onTime?(account: Account, nowMs: number, options: { dryRun: boolean }): number;
 }

@@ -34,22 +34,35 @@ export function checkSchedule(schedule: ScheduleInput): void {
   }
 }
 
+/** What cron-parser says of an expression in a zone, by both (bounded): a parse costs ≈ 0.5 ms. */
+const parseErrors = new Map<string, string | undefined>();
+
 function parseError(schedule: ScheduleInput): string | undefined {
+  const key = `${schedule.timezone} ${schedule.expression}`;
+  if (parseErrors.has(key)) return parseErrors.get(key);
+  let problem: string | undefined;
   try {
     CronExpressionParser.parse(schedule.expression, { tz: schedule.timezone, strict: false });
-    return undefined;
   } catch (error) {
-    return (error as Error).message;
+    problem = (error as Error).message;
   }
+  if (parseErrors.size >= 1_000) parseErrors.clear();
+  parseErrors.set(key, problem);
+  return problem;
 }
 
+/** Zones found valid (bounded): building an Intl.DateTimeFormat to check one costs ≈ 0.1 ms. */
+const validZones = new Set<string>();
+
 function isTimeZone(zone: string): boolean {
+  if (validZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  if (validZones.size < 1_000) validZones.add(zone);
+  return true;
 }
 
 /** Fire times strictly after `afterMs`, at most `count` of them, and none after `untilMs`. */
@@ -72,6 +85,21 @@ export function fireTimes(
   return times;
 }
 
-export function upcoming(schedule: ScheduleInput, afterMs: number): number[] {
-  return fireTimes(schedule, afterMs, UPCOMING);
+/**
+ * The next five fire times, by expression, zone and second: fire times fall on whole seconds (whole
+ * minutes of local time, whatever the zone's offset), so every moment of a second has the same next five.
+ * Computing them takes cron-parser and Luxon ≈ 1 ms (an `Intl` offset lookup per step); a suite creating
+ * deployments with one schedule pays it once a second at most.
+ */
+const upcomingBySecond = new Map<string, readonly number[]>();
+
+export function upcoming(schedule: ScheduleInput, afterMs: number): readonly number[] {
+  const key = `${Math.floor(afterMs / 1_000)} ${schedule.timezone} ${schedule.expression}`;
+  let times = upcomingBySecond.get(key);
+  if (!times) {
+    times = fireTimes(schedule, afterMs, UPCOMING);
+    if (upcomingBySecond.size >= 1_000) upcomingBySecond.clear();
+    upcomingBySecond.set(key, times);
+  }
+  return times;
 }

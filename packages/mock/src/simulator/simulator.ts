@@ -37,6 +37,10 @@ export interface SimRequest {
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body?: Buffer | string | undefined;
+  /** The body already parsed as JSON (boxed, as `null` is a value), so that it is not parsed twice. */
+  json?: { value: unknown } | undefined;
+  /** The request's id, when the caller has already taken it from `x-request-id` or made one. */
+  requestId?: string | undefined;
 }
 
 export interface SimResponse {
@@ -65,6 +69,11 @@ export class Simulator {
   readonly strict: boolean;
   private readonly handlers = new Map<string, OperationHandler>();
   private readonly resources: Resource[];
+  /**
+   * Items of list answers already serialized, reused by later reads while nothing has changed: a list
+   * page was mostly JSON.stringify. Emptied by anything that may change a stored record (`changed()`).
+   */
+  private readonly serialized = new Map<object, string>();
 
   constructor(options: SimulatorOptions = {}) {
     this.contract = loadContract();
@@ -93,6 +102,7 @@ export class Simulator {
 
   /** Empties (fixture "empty") or re-seeds an account; without a token, forgets every account. */
   reset(token?: string, fixture?: Fixture): void {
+    this.changed();
     if (token === undefined) this.store.resetAll();
     else this.store.reset(token, fixture);
   }
@@ -112,6 +122,7 @@ export class Simulator {
   }
 
   private moveClockTo(ms: number): string {
+    this.changed();
     // Refuse a move that would overflow an account before changing anything.
     for (const account of this.store.all()) {
       let created = 0;
@@ -130,6 +141,8 @@ export class Simulator {
   }
 
   private tick(account: ReturnType<Store["account"]>, nowMs: number): void {
+    // Schedules act (and change records) only once the account's next fire time has come.
+    if (nowMs >= account.nextFireMs) this.changed();
     for (const resource of this.resources) resource.onTime?.(account, nowMs, { dryRun: false });
   }
 
@@ -148,6 +161,7 @@ export class Simulator {
 
   /** Replaces an account with the given records, each validated against the contract. */
   loadState(token: string, state: unknown): void {
+    this.changed();
     const given = (state ?? {}) as Partial<AccountState>;
     if (typeof state !== "object" || state === null || Array.isArray(state)) {
       throw invalid('The state must be an object { "deployments": [...], "runs": [...] }.');
@@ -183,9 +197,10 @@ export class Simulator {
 
   /** Handles one request in process (no HTTP), e.g. for a custom server or a fetch interceptor. */
   handle(request: SimRequest): SimResponse {
-    const requestId = headerOf(request.headers, "x-request-id")?.trim() || randomUUID();
+    const requestId =
+      request.requestId ?? (headerOf(request.headers, "x-request-id")?.trim() || randomUUID());
     try {
-      const url = new URL(request.url, "http://simulator.invalid");
+      const url = targetOf(request.url);
       let path = url.pathname;
       if (path === API_BASE_PATH || path.startsWith(`${API_BASE_PATH}/`))
         path = path.slice(API_BASE_PATH.length) || "/";
@@ -195,8 +210,11 @@ export class Simulator {
       if (token === undefined) {
         throw new ApiError(401, "authentication_error", "Invalid API key or token.");
       }
+      // Only reads leave every record as it was.
+      const read = matched.operation.method === "GET";
+      if (!read) this.changed();
       const answer = this.operate(matched.operation, matched.path, url.searchParams, request, token);
-      return this.respond(matched.operation, answer.status, answer.body, requestId, answer.replayed);
+      return this.respond(matched.operation, answer.status, answer.body, requestId, answer.replayed, read);
     } catch (error) {
       return this.fail(error, requestId);
     }
@@ -266,15 +284,7 @@ export class Simulator {
     token: string,
   ): { status: number; body: unknown; replayed?: boolean } {
     const query = this.parameters(operation, pathParams, search, request.headers);
-    const text = bodyText(request.body);
-    let body: unknown;
-    if (text.trim() !== "") {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw invalid("Request body must be valid JSON.");
-      }
-    }
+    const body = jsonOf(request);
     if (operation.body) {
       if (body === undefined && operation.body.required) throw invalid("A JSON request body is required.");
       if (body !== undefined && !operation.body.validate(body)) {
@@ -389,6 +399,7 @@ export class Simulator {
     body: unknown,
     requestId: string,
     replayed = false,
+    read = false,
   ): SimResponse {
     if (this.strict && operation) {
       const drift = this.drift(operation, status, body);
@@ -396,7 +407,48 @@ export class Simulator {
     }
     const headers: Record<string, string> = { "content-type": "application/json", "x-request-id": requestId };
     if (replayed) headers["idempotent-replayed"] = "true";
-    return { status, headers, body: JSON.stringify(body) };
+    return { status, headers, body: read ? this.serializeRead(body) : JSON.stringify(body) };
+  }
+
+  /** Something may have changed a stored record: forget every serialization kept for reuse. */
+  private changed(): void {
+    if (this.serialized.size > 0) this.serialized.clear();
+  }
+
+  /**
+   * JSON.stringify(body), byte for byte, with the items of a list's `data` taken from `serialized`
+   * (and kept there) while no record has changed.
+   */
+  private serializeRead(body: unknown): string {
+    if (typeof body !== "object" || body === null || !Array.isArray((body as { data?: unknown }).data))
+      return JSON.stringify(body);
+    let json = "";
+    for (const [key, value] of Object.entries(body)) {
+      if (value === undefined) continue;
+      json += `${json === "" ? "{" : ","}${JSON.stringify(key)}:`;
+      if (key !== "data") {
+        json += JSON.stringify(value);
+        continue;
+      }
+      json += "[";
+      (value as unknown[]).forEach((item, index) => {
+        if (index > 0) json += ",";
+        if (typeof item !== "object" || item === null) {
+          json += JSON.stringify(item) ?? "null";
+          return;
+        }
+        let text = this.serialized.get(item);
+        if (text === undefined) {
+          text = JSON.stringify(item);
+          // Bounded, like the state: long read-only walks over many accounts start it afresh.
+          if (this.serialized.size >= MAX_SERIALIZED) this.serialized.clear();
+          this.serialized.set(item, text);
+        }
+        json += text;
+      });
+      json += "]";
+    }
+    return json === "" ? "{}" : `${json}}`;
   }
 
   /** In strict mode: a 500 naming the schema the answer broke, instead of the answer. */
@@ -452,6 +504,7 @@ export class Simulator {
     token: string | undefined,
     requestId: string,
   ): SimResponse {
+    this.changed();
     const method = request.method.toUpperCase();
     const name = path.slice(CONTROL_PREFIX.length);
     const ok = (body: unknown) => ({
@@ -460,14 +513,8 @@ export class Simulator {
       body: JSON.stringify(body),
     });
     const readBody = (): Record<string, unknown> => {
-      const text = bodyText(request.body);
-      if (text.trim() === "") return {};
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw invalid("Request body must be valid JSON.");
-      }
+      const parsed = jsonOf(request);
+      if (parsed === undefined) return {};
       if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
         throw invalid("The body must be a JSON object.");
       return parsed as Record<string, unknown>;
@@ -545,6 +592,8 @@ export class Simulator {
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Serialized list items kept for reuse, at most (≈ 1 KB each). */
+const MAX_SERIALIZED = 50_000;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
 function errorBody(error: ApiError, requestId: string) {
@@ -554,6 +603,21 @@ function errorBody(error: ApiError, requestId: string) {
   };
   if (error.param) detail.param = error.param;
   return { type: "error", request_id: requestId, error: detail };
+}
+
+/** Request targets that `new URL()` would leave as they are: non-empty segments of these characters, … */
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9_-]+)+$|^\/$/;
+/** … and a query of characters that the URL parser does not percent-encode. */
+const PLAIN_QUERY = /^[A-Za-z0-9_\-.~%+=&[\]:,]*$/;
+
+/** Path and query of a request target; the URL parser (≈ 1 µs) only for one that needs normalising. */
+function targetOf(target: string): { pathname: string; searchParams: URLSearchParams } {
+  const mark = target.indexOf("?");
+  const pathname = mark < 0 ? target : target.slice(0, mark);
+  const query = mark < 0 ? "" : target.slice(mark + 1);
+  if (PLAIN_PATH.test(pathname) && PLAIN_QUERY.test(query))
+    return { pathname, searchParams: new URLSearchParams(query) };
+  return new URL(target, "http://simulator.invalid");
 }
 
 function convert(raw: string, kind: "string" | "integer" | "boolean"): string | number | boolean {
@@ -572,8 +636,17 @@ function tokenOf(headers: SimRequest["headers"]): string | undefined {
   return match?.[1];
 }
 
-function bodyText(body: SimRequest["body"]): string {
-  return body === undefined ? "" : typeof body === "string" ? body : body.toString("utf8");
+/** The request's JSON body: undefined when there is none, a 400 when it does not parse. */
+function jsonOf(request: SimRequest): unknown {
+  if (request.json) return request.json.value;
+  const body = request.body;
+  const text = body === undefined ? "" : typeof body === "string" ? body : body.toString("utf8");
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalid("Request body must be valid JSON.");
+  }
 }
 
 function digest(text: string): string {

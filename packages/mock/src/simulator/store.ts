@@ -1,6 +1,6 @@
 // Accounts, one per bearer token, each with its own deployments, runs and idempotency keys.
 // Every collection is bounded, so a runaway test gets a clear 409 instead of exhausting memory.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomFillSync } from "node:crypto";
 import type { Agent, Deployment, DeploymentRun, Environment, Model } from "@qoder-cloud/types";
 import type { Contract } from "./contract.js";
 import { type ApiError, conflict } from "./errors.js";
@@ -49,8 +49,20 @@ export interface StoredAnswer {
 /** 10 bytes for the random part of an id: random, or repeatable when the mock has a seed. */
 export type IdBytes = () => Buffer;
 
+/** Random bytes drawn from a pool refilled 4 KiB at a time (a randomBytes call per id cost more than the rest of a create). */
+const randomPool = Buffer.alloc(4096);
+let randomPoolUsed = randomPool.length;
+function randomIdBytes(): Buffer {
+  if (randomPoolUsed + 10 > randomPool.length) {
+    randomFillSync(randomPool);
+    randomPoolUsed = 0;
+  }
+  randomPoolUsed += 10;
+  return randomPool.subarray(randomPoolUsed - 10, randomPoolUsed);
+}
+
 export class Account {
-  constructor(private readonly idBytes: IdBytes = () => randomBytes(10)) {}
+  constructor(private readonly idBytes: IdBytes = randomIdBytes) {}
 
   /** `dep_` / `drun_` / `sess_` + 32 lowercase hex: 12 of them the time in ms (UUIDv7-like), 20 random. */
   newId(prefix: string, nowMs: number): string {

@@ -312,9 +312,12 @@ export const deployments: Resource = {
     for (const record of account.scheduled) {
       const { deployment } = record;
       const schedule = deployment.schedule;
-      if (!schedule || nowMs <= record.firedThroughMs) {
-        const first = schedule?.upcoming_runs_at?.[0];
-        if (first) nextFire = Math.min(nextFire, Date.parse(first));
+      const first = schedule?.upcoming_runs_at?.[0];
+      const firstMs = first === undefined ? undefined : Date.parse(first);
+      // Not due yet (its next fire time is still ahead): its upcoming times hold, and recomputing them
+      // for every scheduled deployment whenever one is due cost ≈ 1 ms each.
+      if (!schedule || nowMs <= record.firedThroughMs || (firstMs !== undefined && firstMs > nowMs)) {
+        if (firstMs !== undefined) nextFire = Math.min(nextFire, firstMs);
         continue;
       }
       if (deployment.status === "active") {
@@ -342,8 +345,8 @@ export const deployments: Resource = {
       record.firedThroughMs = nowMs;
       schedule.upcoming_runs_at = upcoming(schedule, nowMs).map(rfc3339);
       syncStats(deployment);
-      const first = schedule.upcoming_runs_at[0];
-      if (first) nextFire = Math.min(nextFire, Date.parse(first));
+      const next = schedule.upcoming_runs_at[0];
+      if (next) nextFire = Math.min(nextFire, Date.parse(next));
     }
     if (!dryRun) account.nextFireMs = nextFire;
     return created;
