@@ -223,7 +223,8 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           throw new RedirectError(status, response.headers.get("location") ?? "");
         }
         // A wait longer than the cap ends the retries (never sooner than asked); the error's retryAfterMs says it.
-        const retry = attempt < maxRetries && shouldRetry(response);
+        // `ok` first: undiciFetch() builds a response's headers only when something reads them.
+        const retry = !ok && attempt < maxRetries && shouldRetry(response);
         if (retry) wait = serverWaitMs(response.headers);
         if (!retry || (wait ?? 0) > MAX_HONOURED_WAIT_MS) {
           noContent ??= new Response(null, { status: 204 });
