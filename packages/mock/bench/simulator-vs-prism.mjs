@@ -79,15 +79,20 @@ function stopChild(child) {
   });
 }
 
-/** VmRSS of a process and its children (Prism runs as a child of the CLI), in MB. */
-function rssMb(pid) {
-  const pids = [pid];
+/** A process and its children (Prism runs as a child of the CLI). */
+function processTree(pid) {
   try {
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
-    if (children) pids.push(...children.split(/\s+/).map(Number));
-  } catch {}
+    return children ? [pid, ...children.split(/\s+/).map(Number)] : [pid];
+  } catch {
+    return [pid];
+  }
+}
+
+/** VmRSS of a process and its children (Prism runs as a child of the CLI), in MB. */
+function rssMb(pid) {
   let kb = 0;
-  for (const each of pids) {
+  for (const each of processTree(pid)) {
     try {
       kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${each}/status`, "utf8"))?.[1] ?? 0);
     } catch {}
@@ -97,13 +102,8 @@ function rssMb(pid) {
 
 /** CPU seconds (user + system) used so far by a process and its children (Prism runs as a child of the CLI). */
 function cpuSeconds(pid) {
-  const pids = [pid];
-  try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
-    if (children) pids.push(...children.split(/\s+/).map(Number));
-  } catch {}
   let ticks = 0;
-  for (const each of pids) {
+  for (const each of processTree(pid)) {
     try {
       // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name) are utime and stime.
       const fields = readFileSync(`/proc/${each}/stat`, "utf8").split(") ")[1].split(" ");
