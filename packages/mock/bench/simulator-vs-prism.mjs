@@ -171,6 +171,11 @@ async function emptyAccount(url, token) {
   if (!response.ok) throw new Error(`reset: ${response.status} ${await response.text()}`);
 }
 
+/** Empties the accounts `<token>-0` … `<token>-<count - 1>` that load() spread requests over. */
+async function emptyAccounts(url, token, count) {
+  for (let account = 0; account < count; account++) await emptyAccount(url, `${token}-${account}`);
+}
+
 const median = (runs) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
 
 const results = { connections: CONNECTIONS, phaseMs: PHASE_MS, rounds: ROUNDS, warmUpMs: WARM_UP_MS };
@@ -186,6 +191,7 @@ try {
     // Both warmed up on the same requests first (Prism's first seconds are its slowest).
     for (const mock of [prism, simulator])
       await load(mock.url, path, { ...options, token: `pt-${name}-warm`, durationMs: WARM_UP_MS });
+    if (options.accounts) await emptyAccounts(simulator.url, `pt-${name}-warm`, options.accounts);
     const runs = { prism: [], simulator: [] };
     // Rounds in alternating order, so that machine noise hits both alike; each side's median round counts.
     for (let round = 0; round < ROUNDS; round++) {
@@ -194,6 +200,10 @@ try {
         const mock = side === "prism" ? prism : simulator;
         const token = `pt-${name}-${round}`;
         runs[side].push(await load(mock.url, path, { ...options, token, serverPid: mock.pid }));
+        // Each round starts from the same state, as a test suite's reset would leave it (out of the
+        // measured time): rounds of creates would otherwise measure an ever larger heap to collect.
+        if (options.accounts && side === "simulator")
+          await emptyAccounts(simulator.url, token, options.accounts);
       }
     }
     const onPrism = median(runs.prism);
@@ -214,10 +224,6 @@ try {
     console.log(
       `${name.padEnd(6)} simulator ${format(onSimulator)}   (rounds: ${results[name].rounds.simulator.join(", ")} req/s)   → ${results[name].ratio.toFixed(1)}× Prism's req/s, ${results[name].ratioPerCpuSecond.toFixed(1)}× per CPU-second`,
     );
-    if (options.accounts)
-      for (const prefix of [`pt-${name}-warm`, ...runs.simulator.map((_, round) => `pt-${name}-${round}`)])
-        for (let account = 0; account < options.accounts; account++)
-          await emptyAccount(simulator.url, `${prefix}-${account}`);
   }
 
   // Memory of the simulator over RSS_REQUESTS requests: reads, and creates into accounts that are
@@ -234,8 +240,7 @@ try {
       accounts: 20,
       amount: step / 2,
     });
-    for (let account = 0; account < 20; account++)
-      await emptyAccount(simulator.url, `pt-rss-${i}-${account}`);
+    await emptyAccounts(simulator.url, `pt-rss-${i}`, 20);
     const rss = rssMb(simulator.pid);
     memory.push({ rssMb: rss, heapMb: (await simulator.memory()).heapMb });
   }

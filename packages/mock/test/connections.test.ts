@@ -2,16 +2,24 @@
 // clients are cut off, abandoned requests are aborted upstream and leak nothing, a silent upstream times
 // out, a vanished one is a 503.
 import { readdirSync } from "node:fs";
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { connect, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  AnswerBatch,
   type EnvelopeProxy,
   SERVER_TIMEOUTS,
   type ServerTimeouts,
   startEnvelopeProxy,
 } from "../src/envelope-proxy.js";
+import { Simulator } from "../src/simulator/index.js";
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -202,5 +210,82 @@ describe("upstream requests", () => {
     });
     expect(dropped.status).toBe(503);
     expect(await dropped.json()).toMatchObject({ error: { type: "api_error" } });
+  });
+});
+
+describe("simulator answers", () => {
+  /** A stand-in for a ServerResponse that records what was written to it. */
+  const fakeResponse = (failing = false) => {
+    const written: string[] = [];
+    let destroyed = false;
+    const response = {
+      writeHead(status: number) {
+        if (failing) throw new Error("the client left");
+        written.push(String(status));
+        return response;
+      },
+      end(body: string) {
+        written.push(body);
+      },
+      destroy() {
+        destroyed = true;
+      },
+    };
+    return { response: response as unknown as ServerResponse, written, destroyed: () => destroyed };
+  };
+
+  it("are written together after the event-loop turn; one that fails is destroyed, the others still go out", async () => {
+    const batch = new AnswerBatch();
+    const first = fakeResponse();
+    const failing = fakeResponse(true);
+    const last = fakeResponse();
+    batch.add(first.response, 200, {}, "one");
+    batch.add(failing.response, 200, {}, "two");
+    batch.add(last.response, 201, {}, "three");
+    expect(first.written).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(first.written).toEqual(["200", "one"]);
+    expect(failing.destroyed()).toBe(true);
+    expect(last.written).toEqual(["201", "three"]);
+    // flush() writes what is pending at once (the proxy calls it when it closes).
+    const late = fakeResponse();
+    batch.add(late.response, 200, {}, "four");
+    batch.flush();
+    expect(late.written).toEqual(["200", "four"]);
+  });
+
+  it("reach every client of a burst, also when clients leave mid-body or before their answer", async () => {
+    const proxy = await startEnvelopeProxy({
+      port: 0,
+      upstream: "http://127.0.0.1:9",
+      simulator: new Simulator({ strict: true }),
+    });
+    cleanups.push(() => proxy.close());
+    const body = JSON.stringify({
+      name: "burst",
+      agent: "agent_019eb4d4a06d747c865d5800b9c57ae2",
+      environment_id: "env_019e64e01a137caf953ac2ac7b42ec5c",
+      initial_events: [{ type: "user.message", content: "ping" }],
+    });
+    // Leavers: half a body, or a whole request and gone at once.
+    for (let index = 0; index < 20; index += 1) {
+      const socket = connect(proxy.port, "127.0.0.1");
+      socket.on("error", () => {});
+      const head = `POST /deployments HTTP/1.1\r\nhost: x\r\nauthorization: Bearer burst\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`;
+      socket.end(index % 2 === 0 ? head + body.slice(0, 10) : head + body, () => socket.destroy());
+    }
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        fetch(`http://127.0.0.1:${proxy.port}/deployments`, {
+          method: "POST",
+          headers: { authorization: "Bearer burst", "content-type": "application/json" },
+          body,
+        }).then(async (response) => ({
+          status: response.status,
+          name: ((await response.json()) as { name: string }).name,
+        })),
+      ),
+    );
+    expect(answers).toEqual(Array.from({ length: 50 }, () => ({ status: 200, name: "burst" })));
   });
 });
