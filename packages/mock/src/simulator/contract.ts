@@ -10,6 +10,8 @@ type JsonObject = Record<string, unknown>;
 
 export interface ParameterSpec {
   name: string;
+  /** Where the value is found: the name, lowercased for a header (Node lowercases header names). */
+  key: string;
   in: "query" | "path" | "header";
   required: boolean;
   /** Validates the value once converted from text according to its schema's type. */
@@ -26,6 +28,8 @@ export interface OperationSpec {
   pattern: RegExp;
   pathParameterNames: string[];
   parameters: ParameterSpec[];
+  /** Names of the query parameters, in the contract's order: any other is refused. */
+  queryNames: ReadonlySet<string>;
   /** Undefined when the operation takes no body. */
   body?: { required: boolean; validate: ValidateFunction };
   /** Response validators by status, for the strict mode and the tests. */
@@ -118,6 +122,7 @@ export function loadContract(path: string = openapiJsonPath): Contract {
         const schema = resolve(document, node.schema, schemaPointer).node;
         return {
           name: node.name as string,
+          key: node.in === "header" ? (node.name as string).toLowerCase() : (node.name as string),
           in: node.in as ParameterSpec["in"],
           required: node.required === true,
           validate: validator(schemaPointer, "request"),
@@ -156,6 +161,9 @@ export function loadContract(path: string = openapiJsonPath): Contract {
         pattern,
         pathParameterNames,
         parameters,
+        queryNames: new Set(
+          parameters.filter((parameter) => parameter.in === "query").map(({ name }) => name),
+        ),
         body,
         responses,
       });

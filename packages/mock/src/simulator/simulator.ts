@@ -354,15 +354,13 @@ export class Simulator {
     headers: SimRequest["headers"],
   ): Record<string, string | number | boolean> {
     const query: Record<string, string | number | boolean> = {};
-    const known = new Set<string>();
     for (const parameter of operation.parameters) {
       let raw: string | undefined;
       if (parameter.in === "query") {
-        known.add(parameter.name);
         const values = search.getAll(parameter.name);
         if (values.length > 1) throw invalid(`${parameter.name} may be given only once.`, parameter.name);
         raw = values[0];
-      } else if (parameter.in === "header") raw = headerOf(headers, parameter.name.toLowerCase());
+      } else if (parameter.in === "header") raw = headerOf(headers, parameter.key);
       else raw = pathParams[parameter.name];
       if (raw === undefined) {
         if (parameter.required)
@@ -383,9 +381,9 @@ export class Simulator {
       if (parameter.in === "query") query[parameter.name] = value;
     }
     for (const name of search.keys()) {
-      if (!known.has(name)) {
+      if (!operation.queryNames.has(name)) {
         throw invalid(
-          `Unknown query parameter: ${name}. ${operation.operationId} accepts ${[...known].join(", ") || "none"}.`,
+          `Unknown query parameter: ${name}. ${operation.operationId} accepts ${[...operation.queryNames].join(", ") || "none"}.`,
           name,
         );
       }
