@@ -14,7 +14,7 @@ import {
   type Server,
   type ServerResponse,
 } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { preferWithStatus, type StatusOfExample } from "./example-statuses.js";
 import type { Simulator } from "./simulator/index.js";
 
@@ -100,6 +100,16 @@ export async function startEnvelopeProxy(options: {
     typeof given === "string" ? { url: () => given, unavailable: () => undefined } : given;
   const agent = new Agent({ keepAlive: true });
   const answers = new AnswerBatch();
+  // Requests of one connection are handled in the order they came (HTTP/1.1 pipelining): one that
+  // arrives while an earlier one's body is still being read waits here for it, and so sees its effect.
+  const waiting = new WeakMap<Socket, (() => void)[]>();
+  const release = (socket: Socket) => {
+    const queue = waiting.get(socket) ?? [];
+    waiting.delete(socket);
+    while (queue.length > 0 && !waiting.has(socket)) (queue.shift() as () => void)();
+    // The one just started reads a body in its turn: the rest wait for it.
+    waiting.get(socket)?.push(...queue);
+  };
   const timeouts: ServerTimeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
 
   // Stalled clients are cut off (Node checks the first two every connectionsCheckingInterval).
@@ -122,11 +132,16 @@ export async function startEnvelopeProxy(options: {
           );
         } else response.destroy();
       };
-      try {
-        handle(request, response, failed);
-      } catch (error) {
-        failed(error);
-      }
+      const start = () => {
+        try {
+          handle(request, response, failed);
+        } catch (error) {
+          failed(error);
+        }
+      };
+      const queue = waiting.get(request.socket);
+      if (queue) queue.push(start);
+      else start();
     },
   );
 
@@ -325,13 +340,22 @@ export async function startEnvelopeProxy(options: {
       sendEnvelope(response, status, errorBody, responseHeaders);
       log(status);
     };
+    let answered = false;
+    let waited = false;
     readBody(request, (body) => {
+      answered = true;
       try {
         afterBody(body)?.catch(failed);
       } catch (error) {
         failed(error);
       }
+      if (waited) release(request.socket);
     });
+    // The body is still coming: later requests of this connection wait for this one.
+    if (!answered) {
+      waited = true;
+      waiting.set(request.socket, []);
+    }
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -288,4 +288,38 @@ describe("simulator answers", () => {
     );
     expect(answers).toEqual(Array.from({ length: 50 }, () => ({ status: 200, name: "burst" })));
   });
+
+  it("of pipelined requests come in order, each request seeing the effect of those before it", async () => {
+    const proxy = await startEnvelopeProxy({
+      port: 0,
+      upstream: "http://127.0.0.1:9",
+      simulator: new Simulator({ strict: true }),
+    });
+    cleanups.push(() => proxy.close());
+    const create = (name: string) => {
+      const body = JSON.stringify({
+        name,
+        agent: "agent_019eb4d4a06d747c865d5800b9c57ae2",
+        environment_id: "env_019e64e01a137caf953ac2ac7b42ec5c",
+        initial_events: [{ type: "user.message", content: "ping" }],
+      });
+      return `POST /deployments HTTP/1.1\r\nhost: x\r\nauthorization: Bearer pipelined\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`;
+    };
+    const list = "GET /deployments?limit=2 HTTP/1.1\r\nhost: x\r\nauthorization: Bearer pipelined\r\n\r\n";
+    // Sent at once: the list's request is parsed before the second create's body has been read.
+    const { received } = await timeUntilClosed(proxy.port, (socket) =>
+      socket.end(
+        `${create("first")}${create("second")}${list.replace("\r\n\r\n", "\r\nconnection: close\r\n\r\n")}`,
+      ),
+    );
+    const bodies = received
+      .split("HTTP/1.1 ")
+      .slice(1)
+      .map((answer) => JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)));
+    expect(bodies.map((body) => body.name ?? body.data.map((item: { name: string }) => item.name))).toEqual([
+      "first",
+      "second",
+      ["second", "first"],
+    ]);
+  });
 });
