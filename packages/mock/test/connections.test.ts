@@ -254,25 +254,37 @@ describe("simulator answers", () => {
     expect(late.written).toEqual(["200", "four"]);
   });
 
-  it("reach every client of a burst, also when clients leave mid-body or before their answer", async () => {
+  /** A front layer on a strict simulator (no Prism: these requests never reach it). */
+  const simulatorProxy = async () => {
     const proxy = await startEnvelopeProxy({
       port: 0,
       upstream: "http://127.0.0.1:9",
       simulator: new Simulator({ strict: true }),
     });
     cleanups.push(() => proxy.close());
-    const body = JSON.stringify({
-      name: "burst",
+    return proxy;
+  };
+  const createBody = (name: string) =>
+    JSON.stringify({
+      name,
       agent: "agent_019eb4d4a06d747c865d5800b9c57ae2",
       environment_id: "env_019e64e01a137caf953ac2ac7b42ec5c",
       initial_events: [{ type: "user.message", content: "ping" }],
     });
+  /** A raw create request of `token`'s account, its body cut to `sent` characters when given. */
+  const rawCreate = (name: string, token: string, sent?: number) => {
+    const body = createBody(name);
+    return `POST /deployments HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${token}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body.slice(0, sent)}`;
+  };
+
+  it("reach every client of a burst, also when clients leave mid-body or before their answer", async () => {
+    const proxy = await simulatorProxy();
+    const body = createBody("burst");
     // Leavers: half a body, or a whole request and gone at once.
     for (let index = 0; index < 20; index += 1) {
       const socket = connect(proxy.port, "127.0.0.1");
       socket.on("error", () => {});
-      const head = `POST /deployments HTTP/1.1\r\nhost: x\r\nauthorization: Bearer burst\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`;
-      socket.end(index % 2 === 0 ? head + body.slice(0, 10) : head + body, () => socket.destroy());
+      socket.end(rawCreate("burst", "burst", index % 2 === 0 ? 10 : undefined), () => socket.destroy());
     }
     const answers = await Promise.all(
       Array.from({ length: 50 }, () =>
@@ -290,21 +302,8 @@ describe("simulator answers", () => {
   });
 
   it("of pipelined requests come in order, each request seeing the effect of those before it", async () => {
-    const proxy = await startEnvelopeProxy({
-      port: 0,
-      upstream: "http://127.0.0.1:9",
-      simulator: new Simulator({ strict: true }),
-    });
-    cleanups.push(() => proxy.close());
-    const create = (name: string) => {
-      const body = JSON.stringify({
-        name,
-        agent: "agent_019eb4d4a06d747c865d5800b9c57ae2",
-        environment_id: "env_019e64e01a137caf953ac2ac7b42ec5c",
-        initial_events: [{ type: "user.message", content: "ping" }],
-      });
-      return `POST /deployments HTTP/1.1\r\nhost: x\r\nauthorization: Bearer pipelined\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`;
-    };
+    const proxy = await simulatorProxy();
+    const create = (name: string) => rawCreate(name, "pipelined");
     const list = "GET /deployments?limit=2 HTTP/1.1\r\nhost: x\r\nauthorization: Bearer pipelined\r\n\r\n";
     // Sent at once: the list's request is parsed before the second create's body has been read.
     const { received } = await timeUntilClosed(proxy.port, (socket) =>
