@@ -2,12 +2,13 @@
 // `pnpm bench`: the built client (dist/) against one local keep-alive server (its own process).
 //  1. per-request cost of qoder.deployments.retrieve() and of qoder.deployments.list({ limit: 2 }), on the
 //     default transport (global fetch; target ≤ 1.10×) and on undiciFetch() (target ≤ 0.80×), as ratios to a
-//     bare fetch + res.json() measured in the same rounds, with undici's own request() as the floor;
+//     bare fetch + res.json() measured in the same rounds, with the floor of each: undici's own request(),
+//     and a bare fetch carrying the client's two headers and a cancellable signal;
 //  2. walking 100,000 deployments at limit=1000 vs a hand-written fetch loop (target ≤ 1.15×), with the
 //     peak RSS of each walk (own process each), plus a 10,000-item walk to show RSS does not grow with items.
 // Prints medians and ratios and writes bench/results.json.
 import { execFile, fork } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -21,6 +22,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2000);
 const WALK_ROUNDS = Number(process.env.BENCH_WALK_ROUNDS ?? 7);
+const { version } = JSON.parse(readFileSync(here("../package.json"), "utf8"));
+const USER_AGENT = `@qoder-cloud/client/${version} node/${process.versions.node}`;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -40,8 +43,9 @@ async function startServer(items) {
 
 /**
  * Per-request cost of one call, interleaved with its baselines in every round: a bare `fetch` +
- * `res.json()` (the reference of every ratio), undici's own `request` + `body.json()` (the floor), the
- * client on its default transport and the client on `undiciFetch()`. Each round runs REQUESTS_PER_ROUND
+ * `res.json()` (the reference of every ratio), undici's own `request` + `body.json()` (the floor on
+ * undici), that bare fetch with the client's headers and signal (the floor on fetch), openapi-fetch alone,
+ * the client on its default transport and the client on `undiciFetch()`. Each round runs REQUESTS_PER_ROUND
  * sequential requests of each case, in an order that rotates from round to round; a ratio is the median
  * of the per-round ratios (the two sides of a round share the machine's load of that moment).
  */
@@ -63,8 +67,22 @@ async function perRequest(baseUrl, list = false) {
     ? (client) => client.deployments.list({ limit: 2 })
     : (client) => client.deployments.retrieve(id);
   const headers = { authorization: `Bearer ${token}` };
+  // The least a fetch-based client with these features must do on top of a bare fetch: send a fresh
+  // request id and its User-Agent, and pass a signal that can really cancel (reused for 8 requests, as
+  // the client reuses its controllers).
+  let controller;
+  let uses = 0;
+  const floorInit = () => {
+    if (uses++ % 8 === 0) controller = new AbortController();
+    return {
+      headers: { ...headers, "user-agent": USER_AGENT, "x-request-id": crypto.randomUUID() },
+      signal: controller.signal,
+      redirect: "manual",
+    };
+  };
   const cases = {
     rawFetch: async () => (await fetch(`${baseUrl}${path}`, { headers })).json(),
+    fetchFloor: async () => (await fetch(`${baseUrl}${path}`, floorInit())).json(),
     undiciRequest: async () =>
       (await agent.request({ origin: baseUrl, path, method: "GET", headers })).body.json(),
     client: () => call(qoder),
@@ -106,6 +124,7 @@ async function perRequest(baseUrl, list = false) {
     client: summary("client"),
     undici: summary("undici"),
     undiciRequest: summary("undiciRequest"),
+    fetchFloor: summary("fetchFloor"),
     openapiFetch: summary("openapiFetch"),
   };
 }
@@ -174,7 +193,7 @@ try {
   show("retrieve", retrieve);
   const list = await perRequest(big.url, true);
   show("list    ", list);
-  console.log("  targets: client ≤ 1.10×, undici ≤ 0.80× (stretch 0.70×)");
+  console.log("  targets: client ≤ 1.10×, undici ≤ 0.80× (stretch 0.70×); fetchFloor: the least on fetch");
 
   console.log(
     `pagination: ${WALK_ROUNDS} interleaved walks each of ${ITEMS} deployments at limit=1000 (one process per walk)`,
@@ -206,6 +225,8 @@ try {
     undici: { perRequest: retrieve.undici, perRequestList: list.undici },
     // undici's own request + body.json(), no client: the floor of any client on undici
     undiciRequest: { perRequest: retrieve.undiciRequest, perRequestList: list.undiciRequest },
+    // a bare fetch with the client's two headers and a cancellable signal: the floor of any client on fetch
+    fetchFloor: { perRequest: retrieve.fetchFloor, perRequestList: list.fetchFloor },
     // openapi-fetch alone (its own Request, the global fetch): what the client's builder costs by itself
     openapiFetch: { perRequest: retrieve.openapiFetch, perRequestList: list.openapiFetch },
     pagination: paginationResult,
