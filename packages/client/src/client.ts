@@ -113,16 +113,17 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   let hooked = false;
   /**
    * One call through openapi-fetch, given the call's state in `init` (this module's own object, not
-   * copied: copies cost more than anything else here). A resource method (`send`) gets its data and
-   * response from the transport and throws the typed APIError for a non-2xx; `raw`: the Response unread.
-   * async: bad input rejects the returned promise, like every other failure.
+   * copied: copies cost more than anything else here). A resource method (`rawResponse` set: it is
+   * `send`) gets its data and response from the transport and throws the typed APIError for a non-2xx;
+   * `rawResponse` true: the Response unread. async: bad input rejects the returned promise, like every
+   * other failure.
    */
   const request = async (
     method: string,
     path: string,
     init: FetchInit,
     options: RequestOptions = {},
-    send?: { raw: boolean },
+    rawResponse?: boolean,
   ) => {
     checkCallHeaders(init, options);
     const call: Call = {
@@ -132,7 +133,7 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),
       idempotencyKey: options.idempotencyKey,
       redirect: options.redirect,
-      mode: send && (send.raw ? "raw" : hooked ? undefined : "data"),
+      mode: rawResponse ? "raw" : rawResponse === false && !hooked ? "data" : undefined,
     };
     init.qoderCall = call;
     let result: Awaited<ReturnType<typeof rawRequest>>;
@@ -144,14 +145,13 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
         ? cause
         : new QoderError(String((cause as Error)?.message ?? cause), { cause });
     }
-    if (!send) return result;
+    if (rawResponse === undefined) return result;
     // The transport left the response (and a 2xx's data) on the call.
     if (call.response) return { data: call.data, response: call.response };
     if (!result.response.ok) throw errorFromResponse(result.response, result.error);
     return result;
   };
-  const send: Send = (method, path, init, options, raw) =>
-    request(method, path, init, options, { raw }) as ReturnType<Send>;
+  const send = request as Send;
 
   const client = { ...raw } as Record<string, unknown>;
   client.use = (...added: Parameters<typeof raw.use>) => {

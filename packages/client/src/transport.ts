@@ -217,14 +217,16 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         });
         const { status, ok } = response;
         if (response.type === "opaqueredirect" || (status > 299 && status < 400)) {
+          // A 3xx asked for (redirect "manual") is handed back unread below, never retried.
           reusable = call.redirect !== "manual";
-          if (!reusable) return response;
-          await response.body?.cancel().catch(noop);
-          throw new RedirectError(status, response.headers.get("location") ?? "");
+          if (reusable) {
+            await response.body?.cancel().catch(noop);
+            throw new RedirectError(status, response.headers.get("location") ?? "");
+          }
         }
         // A wait longer than the cap ends the retries (never sooner than asked); the error's retryAfterMs says it.
         // `ok` first: undiciFetch() builds a response's headers only when something reads them.
-        const retry = !ok && attempt < maxRetries && shouldRetry(response);
+        const retry = !ok && reusable && attempt < maxRetries && shouldRetry(response);
         if (retry) wait = serverWaitMs(response.headers);
         if (!retry || (wait ?? 0) > MAX_HONOURED_WAIT_MS) {
           noContent ??= new Response(null, { status: 204 });
@@ -234,6 +236,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
             call.response = response;
             return noContent;
           }
+          if (!reusable) return response;
           // Read within the attempt: its timeout still runs, a reset mid-body is a retryable failure.
           const text = await readText(response, call.maxResponseBytes ?? config.maxResponseBytes);
           if (!ok || status === 204 || method === "HEAD") return withText(response, text);

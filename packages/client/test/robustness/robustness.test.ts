@@ -41,11 +41,15 @@ describe("redirects (item 13)", () => {
     const { response } = await qoder.GET("/deployments", { redirect: "manual" } as never);
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("https://elsewhere.invalid/");
+    // asResponse() hands back the 3xx it asked for, unread, as it does any status.
+    const kept = await qoder.deployments.list({}, { redirect: "manual" }).asResponse();
+    expect(kept.status).toBe(302);
+    expect(kept.bodyUsed).toBe(false);
     await expect(qoder.GET("/deployments", { redirect: "follow" } as never)).rejects.toThrow(/`redirect`/);
     await expect(qoder.deployments.list({}, { redirect: "follow" as never })).rejects.toBeInstanceOf(
       QoderError,
     );
-    expect(api.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(2);
   });
 });
 
