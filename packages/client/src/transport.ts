@@ -82,7 +82,7 @@ export function shouldRetry({ ok, status, headers }: Response): boolean {
   const hint = headers.get("x-should-retry");
   return (
     !ok &&
-    !/^(40[0139]|422)$/.test(`${status}`) &&
+    !/^4(0[01349]|22)$/.test(`${status}`) &&
     (hint === "true" || (hint !== "false" && /^(408|429|50[0234])$/.test(`${status}`)))
   );
 }

@@ -163,7 +163,7 @@ describe("middleware added with use()", () => {
     qoder.use({
       onRequest: ({ request }) => {
         seen.push(
-          `${request.method} ${new URL(request.url).pathname} id=${Boolean(request.headers.get("x-request-id"))}`,
+          `${request.method} ${new URL(request.url).pathname} id=${Boolean(request.headers.get("x-request-id"))} key=${Boolean(request.headers.get("idempotency-key"))} auth=${Boolean(request.headers.get("authorization"))}`,
         );
       },
       onResponse: ({ response }) => {
@@ -174,6 +174,14 @@ describe("middleware added with use()", () => {
       },
     });
     expect(await qoder.deployments.retrieve("dep_1")).toEqual({ id: "dep_from_middleware" });
-    expect(seen).toEqual(["GET /deployments/dep_1 id=true", "200 req_mw"]);
+    await qoder.deployments.pause("dep_1");
+    // The ids are there for middleware; the token is set later, on each attempt (README: middleware).
+    expect(seen).toEqual([
+      "GET /deployments/dep_1 id=true key=false auth=false",
+      "200 req_mw",
+      "POST /deployments/dep_1/pause id=true key=true auth=false",
+      "200 req_mw",
+    ]);
+    expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 });

@@ -154,6 +154,9 @@ describe("how long to wait", () => {
     expect([408, 429, 500, 502, 503, 504].every((s) => shouldRetry(r(s)))).toBe(true);
     expect([200, 400, 401, 403, 404, 409, 422, 501].some((s) => shouldRetry(r(s)))).toBe(false);
     expect(shouldRetry(r(501, { "x-should-retry": "true" }))).toBe(true);
+    // Final statuses stay final whatever the server hints.
+    const final = [400, 401, 403, 404, 409, 422];
+    expect(final.filter((s) => shouldRetry(r(s, { "x-should-retry": "true" })))).toEqual([]);
     expect(shouldRetry(r(503, { "x-should-retry": "false" }))).toBe(false);
   });
 });
