@@ -138,6 +138,34 @@ describe("create", () => {
     expect(notJson.body.error.message).toBe("Request body must be valid JSON.");
   });
 
+  it("refuses environment variables the contract rules out, on create and update, naming the field", async () => {
+    const made = await create({ environment_variables: "REPORT_LANG=en;REPORT_FORMAT=markdown\nA_1=x;" });
+    expect(made.environment_variables).toBe("REPORT_LANG=en;REPORT_FORMAT=markdown\nA_1=x;");
+    for (const [variables, says] of [
+      ["QODER_TOKEN=1", "QODER_TOKEN is reserved"],
+      ["A=1;CAW_MODE=x", "CAW_MODE is reserved"],
+      ["USER_ID=7", "USER_ID is reserved"],
+      ["SERVER_ENDPOINT=x", "SERVER_ENDPOINT is reserved"],
+      ["WORK_DIR=/tmp", "WORK_DIR is reserved"],
+      ["1BAD=x", '"1BAD" is not a valid name'],
+      ["A-B=1", '"A-B" is not a valid name'],
+      ["secret-without-equals", "a pair has no `=`"],
+    ]) {
+      for (const [path, body] of [
+        ["/deployments", createBody({ environment_variables: variables })],
+        [`/deployments/${made.id}`, { environment_variables: variables }],
+      ] as const) {
+        const refused = await call<ErrorBody>("POST", path, { body });
+        expect(refused.status, `${path} ${variables}`).toBe(400);
+        expect(refused.body.error.param).toBe("environment_variables");
+        expect(refused.body.error.message).toContain(says);
+        expect(refused.body.error.message).not.toContain("secret-without-equals"); // values are never quoted
+      }
+    }
+    // A refused update left the deployment as it was.
+    expect((await call("GET", `/deployments/${made.id}`)).body).toEqual(made);
+  });
+
   it("never returns a repository's authorization_token", async () => {
     const made = await create({
       resources: [
@@ -357,6 +385,25 @@ describe("lifecycle", () => {
     expect(patched.body.updated_at).not.toBe(made.updated_at);
     const manual = await call("POST", `/deployments/${made.id}`, { body: { schedule: null } });
     expect(manual.body.schedule).toBeNull();
+    // `metadata: null` removes every key, the cas_config block too.
+    const withConfig = await call("POST", `/deployments/${made.id}`, {
+      body: { metadata: { cas_config: { session_strategy: "new_session" } } },
+    });
+    expect(withConfig.body.metadata).toHaveProperty("cas_config");
+    const cleared = await call("POST", `/deployments/${made.id}`, { body: { metadata: null } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.metadata).toEqual({});
+  });
+
+  it("refuses any field in the body of pause, unpause, archive and run, naming it", async () => {
+    const made = await create();
+    for (const action of ["pause", "unpause", "archive", "run"]) {
+      const refused = await call<ErrorBody>("POST", `/deployments/${made.id}/${action}`, {
+        body: { reason: "x" },
+      });
+      expect(refused.status, action).toBe(400);
+      expect(refused.body.error).toMatchObject({ type: "invalid_request_error", param: "reason" });
+    }
   });
 });
 
@@ -479,6 +526,28 @@ describe("control endpoints", () => {
     const loaded = await server.call("POST", "/_mock/state", { token: target, body: state.body });
     expect(loaded.status).toBe(200);
     expect((await server.call("GET", `/deployments/${made.id}`, { token: target })).body).toEqual(made);
+    // Records created in the same second (created_at's precision) are listed in the order given, and keep
+    // that order through a round trip.
+    await call("POST", `/deployments/${made.id}/run`);
+    const { runs } = (await call<{ runs: Run[] }>("GET", "/_mock/state")).body;
+    const twin = (id: string, last: string) => `${id.slice(0, -1)}${last}`;
+    const tied = {
+      deployments: ["b", "a"].map((last) => ({ ...made, id: twin(made.id, last), name: `tied-${last}` })),
+      runs: ["b", "a"].map((last) => ({ ...runs[0], id: twin(runs[0]?.id as string, last) })),
+    };
+    const listed = async (who: string) => ({
+      deployments: (await server.call<List<Deployment>>("GET", "/deployments", { token: who })).body.data,
+      runs: (await server.call<List<Run>>("GET", "/deployment_runs", { token: who })).body.data,
+    });
+    expect((await server.call("POST", "/_mock/state", { token: target, body: tied })).status).toBe(200);
+    const given = await listed(target);
+    expect(given.deployments.map((item) => item.name)).toEqual(["tied-b", "tied-a"]);
+    expect(given.runs.map((item) => item.id)).toEqual(tied.runs.map((item) => item.id));
+    const copy = `${token}-copy`;
+    const dumped = (await server.call("GET", "/_mock/state", { token: target })).body;
+    expect((await server.call("POST", "/_mock/state", { token: copy, body: dumped })).status).toBe(200);
+    expect(await listed(copy)).toEqual(given);
+
     const broken = await call<ErrorBody>("POST", "/_mock/state", {
       body: { deployments: [{ ...made, status: "deleted" }] },
     });

@@ -289,12 +289,14 @@ export class Store {
         throw conflict(`Environment ${environment.id} is given twice.`);
       account.addEnvironment(environment);
     }
-    for (const deployment of deployments) {
+    // Deployments and runs come in list order, newest first (as GET /_mock/state gives them): inserted
+    // oldest first, records created in the same millisecond keep that order.
+    for (const deployment of [...deployments].reverse()) {
       if (account.deployments.has(deployment.id))
         throw conflict(`Deployment ${deployment.id} is given twice.`);
       account.addDeployment({ deployment, firedThroughMs: now });
     }
-    for (const run of runs) {
+    for (const run of [...runs].reverse()) {
       if (account.runs.has(run.id)) throw conflict(`Deployment run ${run.id} is given twice.`);
       account.addRun(run);
     }

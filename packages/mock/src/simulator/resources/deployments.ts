@@ -85,6 +85,39 @@ function resourcesOf(
   }) as Deployment["resources"];
 }
 
+/** The platform's own variables, which a deployment may not set (EnvironmentVariables in the contract). */
+const RESERVED_VARIABLE = /^(SERVER_ENDPOINT|USER_ID|WORK_DIR)$|^(CAW_|QODER_)/;
+
+/**
+ * `KEY=VALUE` pairs separated by `;` or newlines, as the contract's EnvironmentVariables describes: each
+ * name matches `[A-Za-z_][A-Za-z0-9_]*` and is not reserved (400 naming the field). Blank pairs are skipped.
+ * Only names are quoted in messages: values may be secrets.
+ */
+function checkEnvironmentVariables(text: string): string {
+  for (const pair of text.split(/\r?\n|;/)) {
+    if (pair.trim() === "") continue;
+    const equals = pair.indexOf("=");
+    const name = equals < 0 ? pair : pair.slice(0, equals);
+    const fix = "Give each variable as NAME=VALUE, separated by `;` or newlines.";
+    if (equals < 0)
+      throw invalid(
+        `environment_variables: a pair has no \`=\` (${pair.length} characters). ${fix}`,
+        "environment_variables",
+      );
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw invalid(
+        `environment_variables: ${JSON.stringify(name)} is not a valid name (letters, digits and _, not starting with a digit). ${fix}`,
+        "environment_variables",
+      );
+    if (RESERVED_VARIABLE.test(name))
+      throw invalid(
+        `environment_variables: ${name} is reserved (SERVER_ENDPOINT, USER_ID, WORK_DIR and names starting with CAW_ or QODER_ are set by the platform). Rename the variable.`,
+        "environment_variables",
+      );
+  }
+  return text;
+}
+
 function userKeys(metadata: Record<string, unknown>): number {
   return Object.keys(metadata).filter((key) => key !== "cas_config").length;
 }
@@ -102,7 +135,9 @@ function casConfigOf(
   } as Metadata["cas_config"];
 }
 
+/** Metadata after a merge-patch of `previous`; `null` (update) removes every key, cas_config included. */
 function metadataOf(input: Record<string, unknown> | null | undefined, previous: Metadata = {}): Metadata {
+  if (input === null) return {};
   const metadata: Record<string, unknown> = { ...previous };
   for (const [key, value] of Object.entries(input ?? {})) {
     if (key === "cas_config") {
@@ -170,7 +205,8 @@ export const deployments: Resource = {
         created_at: at,
         updated_at: at,
       };
-      if (input.environment_variables != null) deployment.environment_variables = input.environment_variables;
+      if (input.environment_variables != null)
+        deployment.environment_variables = checkEnvironmentVariables(input.environment_variables);
       if (input.budget != null) deployment.budget = input.budget as Deployment["budget"];
       syncStats(deployment);
       account.addDeployment({ deployment, firedThroughMs: nowMs });
@@ -204,6 +240,7 @@ export const deployments: Resource = {
       if (Object.keys(patch).length === 0) return { body: record.deployment }; // `{}` changes nothing
       // Validate everything before changing anything, so a 400 leaves the deployment as it was.
       if (patch.schedule) checkSchedule(patch.schedule);
+      if (patch.environment_variables != null) checkEnvironmentVariables(patch.environment_variables);
       const agent = patch.agent == null ? undefined : agentOf(account, patch.agent);
       if (patch.environment_id != null) environmentIdOf(account, patch.environment_id);
       const metadata =
