@@ -662,6 +662,54 @@ describe("schedules computed once per second", () => {
     }
   });
 
+  it("matches literal wall-clock time: a reading skipped by a spring-forward never fires, one repeated by a fall-back fires twice", () => {
+    const newYork = (expression: string) => ({
+      type: "cron" as const,
+      expression,
+      timezone: "America/New_York",
+    });
+    const iso = (times: readonly number[]) => times.map((at) => new Date(at).toISOString().slice(0, 16));
+    // 2027-03-14: New York's clocks go from 02:00 EST to 03:00 EDT; 02:30 is never shown that day.
+    expect(iso(fireTimes(newYork("30 2 * * *"), Date.parse("2027-03-13T12:00:00Z"), 3))).toEqual([
+      "2027-03-15T06:30",
+      "2027-03-16T06:30",
+      "2027-03-17T06:30",
+    ]);
+    // 2028-11-05: from 02:00 EDT back to 01:00 EST; 01:30 is shown twice, and each fires.
+    expect(iso(fireTimes(newYork("30 1 * * *"), Date.parse("2028-11-04T12:00:00Z"), 3))).toEqual([
+      "2028-11-05T05:30",
+      "2028-11-05T06:30",
+      "2028-11-06T06:30",
+    ]);
+    // In time order, though the second pass of 01:00 comes after the first pass of 01:45.
+    expect(iso(fireTimes(newYork("*/15 1 * * *"), Date.parse("2028-11-05T04:00:00Z"), 9))).toEqual([
+      "2028-11-05T05:00",
+      "2028-11-05T05:15",
+      "2028-11-05T05:30",
+      "2028-11-05T05:45",
+      "2028-11-05T06:00",
+      "2028-11-05T06:15",
+      "2028-11-05T06:30",
+      "2028-11-05T06:45",
+      "2028-11-06T06:00",
+    ]);
+    // From 01:50 EDT, 01:20 is still to come (at 01:20 EST), though it is an earlier reading.
+    expect(iso(upcoming(newYork("20 1 * * *"), Date.parse("2028-11-05T05:50:00Z")).slice(0, 2))).toEqual([
+      "2028-11-05T06:20",
+      "2028-11-06T06:20",
+    ]);
+    // A clock move over both days fires each instant once, bounded by the move.
+    const year = fireTimes(
+      newYork("30 1 * * *"),
+      Date.parse("2028-01-01T00:00:00Z"),
+      1_000,
+      Date.parse("2029-01-01T00:00:00Z"),
+    );
+    expect(year).toHaveLength(366 + 1);
+    expect(new Set(year).size).toBe(year.length);
+    expect([...year].sort((a, b) => a - b)).toEqual(year);
+  });
+
   it("refuses an invalid expression or zone every time, not only the first", () => {
     for (let i = 0; i < 2; i++) {
       expect(() => checkSchedule({ type: "cron", expression: "61 * * * *", timezone: "UTC" })).toThrow(
