@@ -698,6 +698,7 @@ describe("schedules computed once per second", () => {
       "2028-11-05T06:20",
       "2028-11-06T06:20",
     ]);
+    expect(fireTimes(newYork("* * * * *"), Date.parse("2028-11-05T05:00:00Z"), 0)).toEqual([]);
     // A clock move over both days fires each instant once, bounded by the move.
     const year = fireTimes(
       newYork("30 1 * * *"),

@@ -85,6 +85,7 @@ export function fireTimes(
   count: number,
   untilMs = Number.POSITIVE_INFINITY,
 ): number[] {
+  if (count <= 0) return [];
   const zone = schedule.timezone;
   // From the earliest reading an instant after `afterMs` can show: one hour or more earlier when the
   // clocks go back within the day.
@@ -119,8 +120,8 @@ export function fireTimes(
 /**
  * The next five fire times, by expression, zone and second: fire times fall on whole seconds (whole
  * minutes of local time, whatever the zone's offset), so every moment of a second has the same next five.
- * Computing them takes cron-parser and Luxon ≈ 0.4–0.8 ms (two `Intl` offset lookups per step); a suite creating
- * deployments with one schedule pays it once a second at most.
+ * Computing them takes cron-parser and Luxon ≈ 0.4–0.8 ms (two `Intl` offset lookups per step); a suite
+ * creating deployments with one schedule pays it once a second at most.
  */
 const upcomingBySecond = new Map<string, readonly number[]>();
 

@@ -290,7 +290,7 @@ export class Store {
       account.addEnvironment(environment);
     }
     // Deployments and runs come in list order, newest first (as GET /_mock/state gives them): inserted
-    // oldest first, records created in the same millisecond keep that order.
+    // oldest first, records with the same created_at keep that order.
     for (const deployment of [...deployments].reverse()) {
       if (account.deployments.has(deployment.id))
         throw conflict(`Deployment ${deployment.id} is given twice.`);
