@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `qoder-mock`: serve the Qoder Cloud Agents API mock on 127.0.0.1 until Ctrl-C.
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_MOCK_PORT, startMock } from "./index.js";
 
@@ -86,12 +87,16 @@ if (values.help) {
   process.exit(0);
 }
 
+/** A decimal integer (Number() would also take "0x10" or "1e3"). */
 const integer = (name: string, raw: string | undefined): number | undefined => {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isInteger(value)) fail(`--${name} must be an integer, got "${raw}".`);
-  return value;
+  if (!/^\s*-?\d+\s*$/.test(raw)) fail(`--${name} must be an integer, got "${raw}".`);
+  return Number(raw);
 };
+const port = integer("port", values.port);
+if (port !== undefined && (port < 0 || port > 65_535))
+  fail(`--port must be between 0 and 65535 (0 = any free port), got ${port}.`);
+if (values.spec !== undefined && !existsSync(values.spec)) fail(`--spec: ${values.spec} does not exist.`);
 
 const mode = values.examples ? "examples" : "simulator";
 if (values.fixture !== undefined && values.fixture !== "examples" && values.fixture !== "empty") {
@@ -114,7 +119,7 @@ for (const [flag, given] of [
 try {
   const mock = await startMock({
     mode,
-    port: integer("port", values.port),
+    port,
     ...(mode === "simulator"
       ? { fixture: values.fixture as "examples" | "empty" | undefined, strict: values.strict }
       : { dynamic: values.dynamic ?? false }),

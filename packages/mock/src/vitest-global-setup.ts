@@ -50,7 +50,12 @@ export function mockGlobalSetup(options: MockGlobalSetupOptions = {}) {
           `[@qoder-cloud/mock] tests run against QODER_BASE_URL=${given}${isLoopback(given) ? "" : ` (${ALLOW_REMOTE_VARIABLE}=1)`}; no mock started.`,
         );
         project?.provide("qoderBaseUrl", given);
-        return undefined;
+        // A mock elsewhere takes any token, as the one started below does; a real API needs the user's own.
+        if (!isLoopback(given) || process.env.QODER_PAT) return undefined;
+        process.env.QODER_PAT = DEFAULT_TOKEN;
+        return async () => {
+          delete process.env.QODER_PAT;
+        };
       }
       log(
         `[@qoder-cloud/mock] ignoring QODER_BASE_URL=${given}: it is not a loopback URL. Set ${ALLOW_REMOTE_VARIABLE}=1 to run the tests against it; starting a mock instead.`,

@@ -70,16 +70,27 @@ it.each(["SIGINT", "SIGTERM"] as const)(
   },
 );
 
-it("rejects bad arguments with the usage text", async () => {
-  child = spawn(process.execPath, [cli, "--port", "abc"], { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const [code] = await once(child, "exit");
-  expect(code).toBe(2);
-  expect(stderr).toContain("--port must be an integer");
-  expect(stderr).toContain("Usage: qoder-mock");
+it("rejects bad arguments with one line saying which and the usage text", async () => {
+  for (const [args, says] of [
+    [["--port", "abc"], '--port must be an integer, got "abc"'],
+    [["--port", "0x10"], '--port must be an integer, got "0x10"'],
+    [["--port", "70000"], "--port must be between 0 and 65535 (0 = any free port), got 70000"],
+    [["--port=-1"], "--port must be between 0 and 65535 (0 = any free port), got -1"],
+    [
+      ["--examples", "--spec", "/nonexistent/openapi.yaml"],
+      "--spec: /nonexistent/openapi.yaml does not exist",
+    ],
+  ] as const) {
+    child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const [code] = await once(child, "exit");
+    expect(code, args.join(" ")).toBe(2);
+    expect(stderr).toContain(`qoder-mock: ${says}`);
+    expect(stderr).toContain("Usage: qoder-mock");
+  }
 });
 
 /** Starts the CLI with `args` and resolves with its URL once it prints it. */

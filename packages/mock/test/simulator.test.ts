@@ -78,6 +78,18 @@ describe("accounts and the example fixture", () => {
     expect(list.body.data.map((item) => item.id)).toContain(seedDeployment.id);
   });
 
+  it("shows a seeded schedule's upcoming runs from now on the very first read of a new account", async () => {
+    const scheduled = seedList.data.find((item) => item.schedule) as Deployment;
+    const now = Date.parse((await server.call<{ now: string }>("GET", "/_mock/clock")).body.now);
+    // Each token's first read comes in the millisecond its account was filled, often enough.
+    for (let i = 0; i < 20; i++) {
+      const fresh = `pt-sim-first-read-${i}`;
+      const got = await server.call<Deployment>("GET", `/deployments/${scheduled.id}`, { token: fresh });
+      const first = Date.parse(got.body.schedule?.upcoming_runs_at?.[0] as string);
+      expect(first, `${fresh}: ${got.body.schedule?.upcoming_runs_at?.[0]}`).toBeGreaterThan(now);
+    }
+  });
+
   it("keeps accounts apart: what one token creates another never sees", async () => {
     const mine = await create({ name: "mine" });
     const other = await server.call<ErrorBody>("GET", `/deployments/${mine.id}`, { token: `${token}-other` });

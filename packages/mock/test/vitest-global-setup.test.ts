@@ -70,9 +70,16 @@ it("defers to a loopback QODER_BASE_URL (a mock started elsewhere) and starts no
   const teardown = await mockGlobalSetup({ log: quiet(lines) })({
     provide: (key, value) => provided.set(key, value),
   });
-  expect(teardown).toBeUndefined();
   expect(provided.get("qoderBaseUrl")).toBe("http://127.0.0.1:4999");
   expect(lines.join("\n")).toContain("tests run against QODER_BASE_URL=http://127.0.0.1:4999");
+  // No token was set: the workers get the mock's, as with a mock this setup starts (README).
+  expect(process.env.QODER_PAT).toBe("pt-test");
+  await teardown?.();
+  expect(process.env.QODER_PAT).toBeUndefined();
+  // A token already set is left as it is.
+  process.env.QODER_PAT = "pt-mine";
+  expect(await mockGlobalSetup({ log: quiet(lines) })()).toBeUndefined();
+  expect(process.env.QODER_PAT).toBe("pt-mine");
 });
 
 it("ignores a remote QODER_BASE_URL (and its token) without the opt-in, saying so", async () => {
@@ -103,6 +110,7 @@ it("uses a remote QODER_BASE_URL only with QODER_ALLOW_REMOTE_API=1, saying so",
   });
   expect(teardown).toBeUndefined();
   expect(process.env.QODER_BASE_URL).toBe("https://api.qoder.com/api/v1/cloud");
+  expect(process.env.QODER_PAT).toBeUndefined(); // a real API gets no made-up token
   expect(provided.get("qoderBaseUrl")).toBe("https://api.qoder.com/api/v1/cloud");
   expect(lines.join("\n")).toContain("(QODER_ALLOW_REMOTE_API=1)");
 });

@@ -352,8 +352,10 @@ export const deployments: Resource = {
       const first = schedule?.upcoming_runs_at?.[0];
       const firstMs = first === undefined ? undefined : Date.parse(first);
       // Not due yet (its next fire time is still ahead): its upcoming times hold, and recomputing them
-      // for every scheduled deployment whenever one is due cost ≈ 1 ms each.
-      if (!schedule || nowMs <= record.firedThroughMs || (firstMs !== undefined && firstMs > nowMs)) {
+      // for every scheduled deployment whenever one is due cost ≈ 1 ms each. Times already past are moved
+      // on even when nothing is left to fire (a seeded or loaded record, read in the millisecond it was
+      // added): a read never shows a past time as upcoming.
+      if (!schedule || (firstMs === undefined ? nowMs <= record.firedThroughMs : firstMs > nowMs)) {
         if (firstMs !== undefined) nextFire = Math.min(nextFire, firstMs);
         continue;
       }
