@@ -31,13 +31,16 @@ export class APIPromise<T> implements Promise<T> {
   // biome-ignore lint/suspicious/noThenProperty: a call is deliberately a promise of its data.
   then<A = T, B = never>(
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
-    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+    // `any`, as in Promise's own signature: a handler annotated `(error: APIError) => …` is accepted.
+    // biome-ignore lint/suspicious/noExplicitAny: the reason type of the Promise interface.
+    onRejected?: ((reason: any) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     this.#data ??= this.sent().then(({ data }) => data);
     return this.#data.then(onFulfilled, onRejected);
   }
 
-  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+  // biome-ignore lint/suspicious/noExplicitAny: the reason type of the Promise interface.
+  catch<B = never>(onRejected?: ((reason: any) => B | PromiseLike<B>) | null): Promise<T | B> {
     return this.then(undefined, onRejected);
   }
 

@@ -22,33 +22,33 @@ export interface ClientOptions {
    * Personal access token (`pt-…`), or a function returning one, resolved before every attempt.
    * Default: `process.env.QODER_PAT`.
    */
-  token?: TokenSource;
+  token?: TokenSource | undefined;
   /** Default: `process.env.QODER_BASE_URL`, else the region's URL. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** "global" (default) or "cn" for https://api.qoder.com.cn/api/v1/cloud. */
-  region?: "global" | "cn";
+  region?: "global" | "cn" | undefined;
   /** Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Per-attempt timeout in ms; 0 or Infinity: none. Default 60 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Refuse (ResponseTooLargeError) a response body larger than this many bytes. Default: no cap. */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** Sent as `qoder-workspace-id` on every request (a call's `workspaceId` overrides it). */
-  workspaceId?: string;
+  workspaceId?: string | undefined;
   /** Beta features, sent comma-joined as `x-qoder-beta` on every request (a call's `betas` override them). */
-  betas?: string[];
+  betas?: readonly string[] | undefined;
   /** Query parameters added to every request unless the call sets them. */
-  defaultQuery?: Record<string, string | number | boolean>;
+  defaultQuery?: Record<string, string | number | boolean> | undefined;
   /** Headers sent with every request (merged with `headers`; a call's headers win). */
-  defaultHeaders?: Record<string, string>;
+  defaultHeaders?: Record<string, string> | undefined;
   /** A custom fetch (tests, proxies). Default: `globalThis.fetch`. */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /** Extra headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Where log lines go. Default: `console`. Headers are redacted. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Default: `process.env.QODER_LOG`, else "warn". */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel | undefined;
 }
 
 export interface ResolvedConfig {
@@ -145,7 +145,7 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
 /** The workspace and beta headers for client-wide or per-call options (`where` prefixes the field name). */
 export function scopeHeaders(
   workspaceId: string | undefined,
-  betas: string[] | undefined,
+  betas: readonly string[] | undefined,
   where: string,
 ): Record<string, string> {
   const out: Record<string, string> = {};

@@ -6,13 +6,13 @@
 import { APIPromise } from "./api-promise.js";
 import { fail } from "./config.js";
 
-/** The contract's list envelope. */
+/** The contract's list envelope: what every list has (an agent's versions have no first/last id). */
 export interface ListPage<Item = unknown> {
   data: Item[];
   has_more: boolean;
-  first_id: string | null;
-  last_id: string | null;
-  next_page?: string | null;
+  first_id?: string | null | undefined;
+  last_id?: string | null | undefined;
+  next_page?: string | null | undefined;
 }
 
 type Query = Record<string, unknown>;
@@ -35,7 +35,7 @@ export class PagePromise<Page>
   extends APIPromise<Page & PageHelpers<Page>>
   implements AsyncIterable<ItemOf<Page>>
 {
-  readonly #walk: (first: PromiseLike<unknown>) => AsyncGenerator<Page, void, undefined>;
+  readonly #walk: (first: PromiseLike<unknown>) => AsyncGenerator<Page & PageHelpers<Page>, void, undefined>;
 
   constructor(fetchPage: Fetch<Page>, query: Query = {}) {
     const { after_id, before_id, page: start, ...filters } = query;
@@ -71,7 +71,7 @@ export class PagePromise<Page>
       let page = (await first) as Walked<Page>;
       const [param, field] = cursor(page);
       for (;;) {
-        yield page as Page;
+        yield page as unknown as Page & PageHelpers<Page>;
         if (!page.has_more) return;
         const value = page[field];
         // A repeated cursor would loop forever; a missing one leaves nowhere to go.
@@ -85,12 +85,12 @@ export class PagePromise<Page>
   }
 
   /** Every page, starting with the first (this promise's own, sent once); one page is held at a time. */
-  pages(): AsyncGenerator<Page, void, undefined> {
+  pages(): AsyncGenerator<Page & PageHelpers<Page>, void, undefined> {
     return this.#walk(this);
   }
 
   /** Every item of every page. */
   async *[Symbol.asyncIterator](): AsyncGenerator<ItemOf<Page>, void, undefined> {
-    for await (const page of this.pages()) yield* (page as ListPage<ItemOf<Page>>).data;
+    for await (const page of this.pages()) yield* (page as unknown as ListPage<ItemOf<Page>>).data;
   }
 }

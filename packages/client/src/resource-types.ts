@@ -11,23 +11,23 @@ export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" 
 /** Per-call options: the last argument of every method. */
 export interface RequestOptions {
   /** Cancels the call (including retries and backoff); rejects with `APIUserAbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout in ms (default: the client's `timeoutMs`, 60 000). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt (default: the client's `maxRetries`, 2). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Idempotency-Key for a POST; by default a UUID v4 made once per call and reused by its retries. */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   /** Extra headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Per-call response-size cap in bytes (default: the client's `maxResponseBytes`). */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** "error" (default): a 3xx is a RedirectError naming the location; "manual": the 3xx response is returned. Never followed. */
-  redirect?: "error" | "manual";
+  redirect?: "error" | "manual" | undefined;
   /** `qoder-workspace-id` for this call (overrides the client's). */
-  workspaceId?: string;
+  workspaceId?: string | undefined;
   /** `x-qoder-beta` for this call, comma-joined (overrides the client's). */
-  betas?: string[];
+  betas?: readonly string[] | undefined;
 }
 
 /**

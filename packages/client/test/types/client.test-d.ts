@@ -51,7 +51,10 @@ describe("resource methods", () => {
     expectTypeOf(await list).toEqualTypeOf<DeploymentList & PageHelpers<DeploymentList>>();
     expectTypeOf((await list.withResponse()).data.hasNextPage()).toEqualTypeOf<boolean>();
     for await (const item of list) expectTypeOf(item).toEqualTypeOf<Deployment>();
-    for await (const page of list.pages()) expectTypeOf(page).toEqualTypeOf<DeploymentList>();
+    for await (const page of list.pages()) {
+      expectTypeOf(page).toEqualTypeOf<DeploymentList & PageHelpers<DeploymentList>>();
+      expectTypeOf(page.hasNextPage()).toEqualTypeOf<boolean>();
+    }
     for await (const run of qoder.deployments.runs.list("dep_1", { limit: 50 })) {
       expectTypeOf(run).toEqualTypeOf<DeploymentRun>();
     }

@@ -1,0 +1,37 @@
+// A consumer's code under the strictest settings users turn on (exactOptionalPropertyTypes, no
+// skipLibCheck), compiled against the built declarations by test/packaging. Each line is something
+// the README or the guides show, or a promise's ordinary use.
+import type { AgentList, AgentVersionList, EnvironmentList, ModelList } from "@qoder-cloud/types";
+import { type APIError, createQoderClient, type ListPage, NotFoundError } from "../../../dist/index.js";
+
+declare const maybe: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined };
+
+// Options read from the environment may be undefined: the client then uses its defaults.
+const china = createQoderClient({ region: "cn", token: process.env.QODER_CN_PAT });
+const qoder = createQoderClient({
+  token: process.env.MY_TOKEN,
+  baseUrl: process.env.QODER_BASE_URL,
+  betas: ["managed-agents-2026-01-01"] as const,
+});
+await qoder.deployments.retrieve("dep_1", { signal: maybe.signal, timeoutMs: maybe.timeoutMs });
+await china.models.list();
+
+// A rejection handler annotated as Promise's own signature allows.
+const message: string = await qoder.deployments
+  .retrieve("dep_1")
+  .then((deployment) => deployment.name)
+  .catch((error: Error) => error.message);
+await qoder.deployments.list().catch((error: APIError) => error.status);
+await qoder.deployments
+  .retrieve("dep_1")
+  .then(undefined, (error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error)));
+
+// Pages from pages() have the helpers a page has.
+for await (const page of qoder.deployments.list({ limit: 10 }).pages()) {
+  if (!page.hasNextPage()) break;
+}
+
+// ListPage fits every list of the contract.
+const lists: ListPage[] = [] as (AgentList | AgentVersionList | EnvironmentList | ModelList)[];
+
+export { lists, message };
