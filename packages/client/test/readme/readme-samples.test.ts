@@ -1,0 +1,77 @@
+// Every ```ts block of this package's README compiles against the built declarations, under the settings
+// strict users turn on, so a sample cannot rot. The blocks are fragments: each becomes the body of a
+// function in its own in-memory module, after a preamble declaring the names they take as given (`qoder`,
+// `id`, the options of "Create a client" …); a name a block declares itself shadows the preamble's.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { expect, test } from "vitest";
+
+const packageDir = fileURLToPath(new URL("../..", import.meta.url));
+const readme = readFileSync(`${packageDir}README.md`, "utf8");
+const blocks = [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(([, code]) => code as string);
+
+const PREAMBLE = `
+declare const qoder: import("@qoder-cloud/client").QoderClient;
+declare const id: string, runId: string, name: string, agent: string, environment_id: string;
+declare const initial_events: import("@qoder-cloud/client").CreateDeploymentParams["initial_events"];
+declare const schedule: { type: "cron"; expression: string; timezone: string };
+declare const params: import("@qoder-cloud/client").CreateDeploymentParams;
+declare const signal: AbortSignal;
+declare const token: string | (() => string | Promise<string>);
+declare const baseUrl: string, region: "global" | "cn", workspaceId: string, betas: string[];
+declare const maxRetries: number, timeoutMs: number, maxResponseBytes: number;
+declare const defaultHeaders: Record<string, string>, headers: Record<string, string>;
+declare const defaultQuery: Record<string, string | number | boolean>;
+declare const fetch: typeof globalThis.fetch;
+declare const logger: import("@qoder-cloud/client").Logger, logLevel: import("@qoder-cloud/client").LogLevel;
+`;
+
+/** A block as a module: its imports first, the rest as the body of an async function. */
+function asModule(block: string): string {
+  const lines = block.split("\n");
+  const imports = lines.filter((line) => line.startsWith("import "));
+  const body = lines.filter((line) => !line.startsWith("import "));
+  return `${imports.join("\n")}\n${PREAMBLE}\nexport async function sample() {\n${body.join("\n")}\n}\n`;
+}
+
+test("finds the README's samples", () => {
+  expect(blocks.length).toBeGreaterThanOrEqual(8);
+});
+
+test("every README sample compiles (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess)", () => {
+  const files = new Map(
+    blocks.map((block, index) => [`${packageDir}test/readme/sample-${index + 1}.ts`, block]),
+  );
+  const options: ts.CompilerOptions = {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    noUnusedLocals: false,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
+    types: ["node"],
+    skipLibCheck: true,
+    noEmit: true,
+  };
+  const host = ts.createCompilerHost(options);
+  const { fileExists, readFile, getSourceFile } = host;
+  host.fileExists = (file) => files.has(file) || fileExists.call(host, file);
+  host.readFile = (file) =>
+    files.has(file) ? asModule(files.get(file) as string) : readFile.call(host, file);
+  host.getSourceFile = (file, language, ...rest) =>
+    files.has(file)
+      ? ts.createSourceFile(file, asModule(files.get(file) as string), language)
+      : getSourceFile.call(host, file, language, ...rest);
+  const program = ts.createProgram([...files.keys()], options, host);
+  const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const { file, start = 0 } = diagnostic;
+    const where = file ? file.fileName.replace(`${packageDir}test/readme/`, "README ") : "";
+    const { line } = file ? file.getLineAndCharacterOfPosition(start) : { line: 0 };
+    const source = file?.text.split("\n")[line]?.trim() ?? "";
+    return `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}\n  at: ${source}`;
+  });
+  expect(problems).toEqual([]);
+}, 120_000);
