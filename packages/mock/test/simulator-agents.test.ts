@@ -207,6 +207,10 @@ describe("agents", () => {
       body: { name: "e", model: { id: "auto", effort: "high" } },
     });
     expect(effort.param).toBe("model.effort");
+    // A model without efforts takes only the string form (the contract's AgentModelParams).
+    const options = await refused(400, "POST", "/agents", { body: { name: "o", model: { id: "auto" } } });
+    expect(options).toMatchObject({ param: "model", message: expect.stringContaining('the string "auto"') });
+    expect((await newAgent({ model: "auto" })).model).toBe("auto");
     expect((await refused(400, "POST", "/agents", { body: { model: "ultimate" } })).param).toBe("name");
   });
 
@@ -280,6 +284,11 @@ describe("environments", () => {
     expect((await refused(400, "POST", "/environments", { body: { name: "n", config: null } })).param).toBe(
       "config",
     );
+    // `{}` names the empty config, not a field of the self-hosted branch.
+    expect(await refused(400, "POST", "/environments", { body: { name: "n", config: {} } })).toMatchObject({
+      param: "config",
+      message: "config must not be empty.",
+    });
     expect((await refused(400, "POST", "/environments", { body: { name: "   " } })).param).toBe("name");
     const selfHosted = await ok<Environment>("POST", "/environments", {
       body: example("CreateEnvironmentSelfHostedRequest"),
@@ -325,6 +334,44 @@ describe("environments", () => {
     );
     // The example environment has the example runs' sessions.
     expect((await refused(409, "DELETE", `/environments/${SEED_ENV}`)).type).toBe("conflict_error");
+  });
+
+  it("a session counts against the environment it ran in, not the one its deployment moved to", async () => {
+    const [first, second] = [await newEnvironment(), await newEnvironment()];
+    const deployment = await ok<Deployment>("POST", "/deployments", {
+      body: createBody({ environment_id: first.id }),
+    });
+    await ok("POST", `/deployments/${deployment.id}/run`);
+    await ok("POST", `/deployments/${deployment.id}`, { body: { environment_id: second.id } });
+    expect((await refused(409, "DELETE", `/environments/${first.id}`)).message).toContain("1 session");
+    expect(await ok("DELETE", `/environments/${second.id}`)).toEqual({
+      id: second.id,
+      type: "environment_deleted",
+    });
+  });
+
+  it("a page cursor naming a deleted environment still pages on (list a page, delete it, ask for the next)", async () => {
+    await ok("POST", "/_mock/reset", { body: { fixture: "empty" } });
+    const made: string[] = [];
+    for (let i = 0; i < 7; i++) made.unshift((await newEnvironment({ name: `env-${i}` })).id);
+    const seen: string[] = [];
+    let page = await ok<List<Environment>>("GET", "/environments?limit=2");
+    for (;;) {
+      seen.push(...page.data.map((item) => item.id));
+      for (const item of page.data) await ok("DELETE", `/environments/${item.id}`);
+      if (!page.next_page) break;
+      page = await ok<List<Environment>>("GET", `/environments?limit=2&page=${page.next_page}`);
+    }
+    expect(seen).toEqual(made);
+    // The other cursors too, both ways.
+    const kept = [];
+    for (let i = 0; i < 3; i++) kept.unshift((await newEnvironment({ name: `kept-${i}` })).id);
+    await ok("DELETE", `/environments/${kept[1]}`);
+    const older = await ok<List<Environment>>("GET", `/environments?after_id=${kept[1]}`);
+    expect(older.data.map((item) => item.id)).toEqual([kept[2]]);
+    const newer = await ok<List<Environment>>("GET", `/environments?before_id=${kept[1]}`);
+    expect(newer.data.map((item) => item.id)).toEqual([kept[0]]);
+    await refused(404, "GET", `/environments/${kept[1]}`);
   });
 
   it("a deployment that never ran does not block the delete; its next scheduled run fails with environment_not_found_error", async () => {

@@ -241,5 +241,7 @@ function depth(error: ErrorObject): number {
   const extra = (params.missingProperty ?? params.additionalProperty) ? 1 : 0;
   // Prefer concrete errors over the summary oneOf/anyOf ones at the same place.
   const summary = error.keyword === "oneOf" || error.keyword === "anyOf" || error.keyword === "if" ? -0.5 : 0;
-  return error.instancePath.split("/").length + extra + summary;
+  // An empty object where one is needed says more than a field some other branch of a oneOf requires.
+  const empty = error.keyword === "minProperties" ? 1.5 : 0;
+  return error.instancePath.split("/").length + extra + summary + empty;
 }

@@ -7,6 +7,8 @@ export interface Entry<T> {
   value: T;
 }
 
+type Position = Pick<Entry<unknown>, "createdMs" | "seq">;
+
 export interface PageQuery<T> {
   limit: number;
   afterId?: string | undefined;
@@ -26,6 +28,11 @@ export class OrderedIndex<T> {
   /** Ascending by (createdMs, seq); the list order is this array read backwards. */
   private readonly entries: Entry<T>[] = [];
   private readonly byId = new Map<string, Entry<T>>();
+  /**
+   * Where deleted records stood, so that a cursor naming one still pages on from there (a clean-up
+   * loop deletes a page's items, then asks for the next page). The latest 10,000 are kept.
+   */
+  private readonly deleted = new Map<string, Position>();
   private seq = 0;
 
   get size(): number {
@@ -53,10 +60,13 @@ export class OrderedIndex<T> {
 
   /** Removes a record (a deleted resource); false when there was none. */
   delete(id: string): boolean {
-    const index = this.indexOf(id);
-    if (index < 0) return false;
-    this.entries.splice(index, 1);
-    return this.byId.delete(id);
+    const entry = this.byId.get(id);
+    if (!entry) return false;
+    this.entries.splice(this.positionOf(entry), 1);
+    this.byId.delete(id);
+    if (this.deleted.size >= 10_000) this.deleted.delete(this.deleted.keys().next().value as string);
+    this.deleted.set(id, { createdMs: entry.createdMs, seq: entry.seq });
+    return true;
   }
 
   /** Newest first. */
@@ -65,10 +75,17 @@ export class OrderedIndex<T> {
       yield (this.entries[index] as Entry<T>).value;
   }
 
-  /** Array index of a record, or -1. */
-  private indexOf(id: string): number {
-    const entry = this.byId.get(id);
-    if (!entry) return -1;
+  /**
+   * Where a cursor points: the array index of its record, or for a deleted record the index its
+   * successor now has (`present` false); undefined for an id this index never held.
+   */
+  private cursorOf(id: string): { index: number; present: boolean } | undefined {
+    const entry = this.byId.get(id) ?? this.deleted.get(id);
+    return entry && { index: this.positionOf(entry), present: this.byId.has(id) };
+  }
+
+  /** The array index an entry has, or would have: the first one not before it in (createdMs, seq). */
+  private positionOf(entry: Position): number {
     let low = 0;
     let high = this.entries.length;
     while (low < high) {
@@ -116,9 +133,10 @@ export class OrderedIndex<T> {
     const matches = query.filter ?? (() => true);
     const items: T[] = [];
     if (query.beforeId !== undefined) {
-      const cursor = this.indexOf(query.beforeId);
-      if (cursor < 0) return undefined;
-      for (let index = Math.max(cursor + 1, low); index <= high; index++) {
+      const cursor = this.cursorOf(query.beforeId);
+      if (!cursor) return undefined;
+      // Newer records: after the cursor's own, or from where a deleted cursor stood.
+      for (let index = Math.max(cursor.index + +cursor.present, low); index <= high; index++) {
         const value = (this.entries[index] as Entry<T>).value;
         if (!matches(value)) continue;
         if (items.length === query.limit) return { items: items.reverse(), hasMore: true };
@@ -128,9 +146,9 @@ export class OrderedIndex<T> {
     }
     let start = high;
     if (query.afterId !== undefined) {
-      const cursor = this.indexOf(query.afterId);
-      if (cursor < 0) return undefined;
-      start = Math.min(cursor - 1, high);
+      const cursor = this.cursorOf(query.afterId);
+      if (!cursor) return undefined;
+      start = Math.min(cursor.index - 1, high);
     }
     for (let index = start; index >= low; index--) {
       const value = (this.entries[index] as Entry<T>).value;

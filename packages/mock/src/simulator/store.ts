@@ -73,8 +73,12 @@ export class Account {
   readonly deployments = new OrderedIndex<DeploymentRecord>();
   readonly agents = new OrderedIndex<AgentRecord>();
   readonly environments = new OrderedIndex<Environment>();
-  /** Environments some session was created in (a session keeps the reference, even once deleted). */
-  readonly sessionEnvironments = new Set<string>();
+  /** Sessions created in each environment (a session keeps the reference: the environment cannot be deleted). */
+  readonly sessionsByEnvironment = new Map<string, number>();
+
+  countSession(environmentId: string): void {
+    this.sessionsByEnvironment.set(environmentId, (this.sessionsByEnvironment.get(environmentId) ?? 0) + 1);
+  }
   /** Environments deleted in this account, so a deployment still naming one can tell it is gone. */
   readonly deletedEnvironments = new Set<string>();
   readonly runs = new OrderedIndex<DeploymentRun>();
@@ -299,6 +303,9 @@ export class Store {
     for (const run of [...runs].reverse()) {
       if (account.runs.has(run.id)) throw conflict(`Deployment run ${run.id} is given twice.`);
       account.addRun(run);
+      // A loaded run's session is counted in its deployment's environment: the run does not name one.
+      const environmentId = account.deployments.get(run.deployment_id)?.deployment.environment_id;
+      if (run.session_id !== null && environmentId !== undefined) account.countSession(environmentId);
     }
   }
 }

@@ -60,6 +60,9 @@ function checkModel(model: AgentModelParams): Agent["model"] {
       "model.effort",
     );
   }
+  // A model without efforts (`auto`) takes only the string form (AgentModelParams in the contract).
+  if (known && !known.efforts?.length)
+    throw invalid(`Model ${model.id} takes no options: give it as the string "${model.id}".`, "model");
   const windows = known?.available_context_windows;
   if (windows && model.context_window != null && !windows.includes(model.context_window)) {
     throw invalid(

@@ -27,7 +27,7 @@ export function recordRun(
     trigger_context: trigger,
   };
   account.addRun(run);
-  if (!error) account.sessionEnvironments.add(deployment.environment_id);
+  if (!error) account.countSession(deployment.environment_id);
   if (deployment.schedule) deployment.schedule.last_run_at = run.created_at;
   const stats = deployment.metadata.cas_config?.stats;
   if (stats) {

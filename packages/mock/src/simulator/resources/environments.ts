@@ -154,15 +154,8 @@ export const environments: Resource = {
     deleteEnvironment({ account, path }) {
       const id = path.environment_id as string;
       environmentOf(account, id);
-      // Sessions keep the reference: the ones recorded here, and those of runs loaded with the account.
-      let sessions = 0;
-      for (const run of account.runs.values())
-        if (
-          run.session_id !== null &&
-          account.deployments.get(run.deployment_id)?.deployment.environment_id === id
-        )
-          sessions++;
-      if (sessions === 0 && account.sessionEnvironments.has(id)) sessions = 1; // its deployment moved on
+      // Sessions keep the reference: those of the runs made in it, or loaded with the account.
+      const sessions = account.sessionsByEnvironment.get(id) ?? 0;
       if (sessions > 0) {
         throw conflict(
           `Environment is referenced by ${sessions} session${sessions === 1 ? "" : "s"} and cannot be deleted; archive it instead.`,
