@@ -1,7 +1,8 @@
-// Every ```ts block of this package's README compiles against the built declarations, under the settings
-// strict users turn on, so a sample cannot rot. The blocks are fragments: each becomes the body of a
-// function in its own in-memory module, after a preamble declaring the names they take as given (`qoder`,
-// `id`, the options of "Create a client" …); a name a block declares itself shadows the preamble's.
+// The built declarations serve a consumer compiling with the settings strict users turn on
+// (exactOptionalPropertyTypes, noUncheckedIndexedAccess, no skipLibCheck): strict-consumer.ts, and every
+// ```ts block of this package's README, so a sample cannot rot. The blocks are fragments: each becomes the
+// body of a function in its own in-memory module, after a preamble declaring the names they take as given
+// (`qoder`, `id`, the options of "Create a client" …); a name a block declares itself shadows the preamble's.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -39,9 +40,9 @@ test("finds the README's samples", () => {
   expect(blocks.length).toBeGreaterThanOrEqual(8);
 });
 
-test("every README sample compiles (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess)", () => {
+test("strict-consumer.ts and every README sample compile against the built declarations", () => {
   const files = new Map(
-    blocks.map((block, index) => [`${packageDir}test/readme/sample-${index + 1}.ts`, block]),
+    blocks.map((block, index) => [`${packageDir}test/declarations/README-sample-${index + 1}.ts`, block]),
   );
   const options: ts.CompilerOptions = {
     strict: true,
@@ -53,7 +54,7 @@ test("every README sample compiles (strict, exactOptionalPropertyTypes, noUnchec
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
     types: ["node"],
-    skipLibCheck: true,
+    skipLibCheck: false,
     noEmit: true,
   };
   const host = ts.createCompilerHost(options);
@@ -65,10 +66,11 @@ test("every README sample compiles (strict, exactOptionalPropertyTypes, noUnchec
     files.has(file)
       ? ts.createSourceFile(file, asModule(files.get(file) as string), language)
       : getSourceFile.call(host, file, language, ...rest);
-  const program = ts.createProgram([...files.keys()], options, host);
+  const consumer = fileURLToPath(new URL("./strict-consumer.ts", import.meta.url));
+  const program = ts.createProgram([...files.keys(), consumer], options, host);
   const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const { file, start = 0 } = diagnostic;
-    const where = file ? file.fileName.replace(`${packageDir}test/readme/`, "README ") : "";
+    const where = file ? file.fileName.replace(`${packageDir}test/declarations/`, "") : "";
     const { line } = file ? file.getLineAndCharacterOfPosition(start) : { line: 0 };
     const source = file?.text.split("\n")[line]?.trim() ?? "";
     return `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}\n  at: ${source}`;

@@ -1,8 +1,9 @@
-// A consumer's code under the strictest settings users turn on (exactOptionalPropertyTypes, no
-// skipLibCheck), compiled against the built declarations by test/packaging. Each line is something
-// the README or the guides show, or a promise's ordinary use.
+// A consumer's code under the strictest settings users turn on, compiled against the built declarations
+// by declarations.test.ts. Each line is something the README or the guides show, or a promise's
+// ordinary use.
+
+import { type APIError, createQoderClient, type ListPage, NotFoundError } from "@qoder-cloud/client";
 import type { AgentList, AgentVersionList, EnvironmentList, ModelList } from "@qoder-cloud/types";
-import { type APIError, createQoderClient, type ListPage, NotFoundError } from "../../../dist/index.js";
 
 declare const maybe: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined };
 
