@@ -1677,8 +1677,8 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The request conflicts with the agent's state (409 conflict_error): a stale `version` on update ("Version conflict"), an archived agent, or an Idempotency-Key reused with a different body. Not retried automatically. */
-        AgentConflict: {
+        /** @description The agent does not exist, or is not visible to this account (404 not_found_error). */
+        AgentNotFound: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -1687,8 +1687,28 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The agent (or the requested version of it) does not exist, or is not visible to this account (404 not_found_error). */
-        AgentNotFound: {
+        /** @description The agent is already archived, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
+        ArchiveAgentConflict: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The deployment is already archived, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
+        ArchiveDeploymentConflict: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The environment is already archived, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
+        ArchiveEnvironmentConflict: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -1707,8 +1727,28 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The request conflicts with the current state (409 conflict_error): already paused, not paused, already archived, not active, or an Idempotency-Key reused with a different body. Not retried automatically. */
-        Conflict: {
+        /** @description A session still references the environment (a deployment run's included), or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
+        DeleteEnvironmentConflict: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The deployment does not exist, or is not visible to this account (404 not_found_error). */
+        DeploymentNotFound: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The deployment run does not exist, or is not visible to this account (404 not_found_error). */
+        DeploymentRunNotFound: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -1719,16 +1759,6 @@ export interface components {
         };
         /** @description Invalid request (400 invalid_request_error): a missing, blank or malformed field, an unknown body field, a `config` that is `null` or `{}`, or packages under `limited` networking without `allow_package_managers`. */
         EnvironmentBadRequest: {
-            headers: {
-                "x-request-id": components["headers"]["XRequestId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description The request conflicts with the environment's state (409 conflict_error): already archived, still referenced by a session (delete), or an Idempotency-Key reused with a different body. Not retried automatically. */
-        EnvironmentConflict: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -1757,6 +1787,36 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description The agent (or the requested `version` of it) does not exist, or is not visible to this account (404 not_found_error). */
+        GetAgentNotFound: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The deployment does not exist, or has no run with this ID (a run of another deployment included), or is not visible to this account (404 not_found_error). */
+        GetRunOfDeploymentNotFound: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description An `Idempotency-Key` reused with a different body (409 conflict_error): a key names one request, and a replay must send the same body. Not retried automatically. */
+        IdempotencyConflict: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description Internal server error (500 api_error). Safe to retry with backoff for reads and for writes sent with an Idempotency-Key. */
         InternalServerError: {
             headers: {
@@ -1767,8 +1827,18 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The deployment or run does not exist, or is not visible to this account (404 not_found_error). */
-        NotFound: {
+        /** @description The deployment is already paused, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
+        PauseDeploymentConflict: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The deployment is archived or not `active` (a paused deployment cannot be run), or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
+        RunDeploymentConflict: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -1791,6 +1861,26 @@ export interface components {
         };
         /** @description Missing, malformed, invalid, expired or revoked token (401 authentication_error). An `x-api-key` header is not accepted: send `Authorization: Bearer <token>`. */
         Unauthorized: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The deployment is not paused, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
+        UnpauseDeploymentConflict: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description A stale `version` ("Version conflict": get the agent and retry with its current version), an archived agent, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
+        UpdateAgentConflict: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -2048,7 +2138,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2096,7 +2186,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2153,8 +2243,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2212,8 +2302,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["PauseDeploymentConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2271,8 +2361,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["UnpauseDeploymentConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2330,8 +2420,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["ArchiveDeploymentConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2389,8 +2479,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["DeploymentNotFound"];
+            409: components["responses"]["RunDeploymentConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2462,7 +2552,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2515,7 +2605,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["GetRunOfDeploymentNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2644,7 +2734,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["DeploymentRunNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2760,7 +2850,7 @@ export interface operations {
             400: components["responses"]["AgentBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2814,7 +2904,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["AgentNotFound"];
+            404: components["responses"]["GetAgentNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2872,7 +2962,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AgentNotFound"];
-            409: components["responses"]["AgentConflict"];
+            409: components["responses"]["UpdateAgentConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2931,7 +3021,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AgentNotFound"];
-            409: components["responses"]["AgentConflict"];
+            409: components["responses"]["ArchiveAgentConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -3103,7 +3193,7 @@ export interface operations {
             400: components["responses"]["EnvironmentBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -3162,7 +3252,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["EnvironmentNotFound"];
-            409: components["responses"]["EnvironmentConflict"];
+            409: components["responses"]["ArchiveEnvironmentConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -3268,7 +3358,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["EnvironmentNotFound"];
-            409: components["responses"]["EnvironmentConflict"];
+            409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -3322,7 +3412,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["EnvironmentNotFound"];
-            409: components["responses"]["EnvironmentConflict"];
+            409: components["responses"]["DeleteEnvironmentConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
