@@ -527,7 +527,10 @@ export function queryRulePrismMisses(url: string): { message: string; param: str
   // The contract states in prose that the cursors are mutually exclusive; OpenAPI cannot express it.
   const cursors = ["page", "after_id", "before_id"].filter((name) => query.has(name));
   if (cursors.length > 1) {
-    return { message: "Only one of page, after_id and before_id may be given.", param: cursors[1] as string };
+    return {
+      message: `Only one of page, after_id and before_id may be given (got ${cursors.join(" and ")}).`,
+      param: cursors[1] as string,
+    };
   }
   // Prism reads `created_at[gte]=…` as an object `created_at` and never validates bracketed names;
   // the contract uses them only for date-time range filters.

@@ -194,6 +194,14 @@ describe.each(["examples", "simulator"] as const)("%s mode", (mode) => {
       expectEnvelope(await call("get", path, { headers: AUTH }), 400, param);
     });
 
+    it("two cursors answer the contract's own multiple_cursors example, word for word", async () => {
+      const documented = operationById("listDeployments")
+        .responses.find((response) => response.status === 400)
+        ?.examples.find((example) => example.name === "multiple_cursors")?.value;
+      const answer = await call("get", "/deployments?page=abc&after_id=dep_1", { headers: AUTH });
+      expect((answer.body as { error: unknown }).error).toEqual((documented as { error: unknown }).error);
+    });
+
     it("well-formed date-time filters and a single cursor pass", async () => {
       const answer = await call(
         "get",

@@ -1667,16 +1667,6 @@ export interface components {
         VaultId: string;
     };
     responses: {
-        /** @description Invalid request (400 invalid_request_error): a missing or malformed field (for an update: `version` missing), an unknown body field, a Browser Use toolset without the `x-qoder-beta: browser-use-2026-07-14` header, an MCP server no `mcp_toolset` references, an unknown model, effort or tool name, or a roster entry that is unknown or archived. */
-        AgentBadRequest: {
-            headers: {
-                "x-request-id": components["headers"]["XRequestId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
         /** @description The agent does not exist, or is not visible to this account (404 not_found_error). */
         AgentNotFound: {
             headers: {
@@ -1717,8 +1707,38 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Invalid request (400 invalid_request_error): a missing or malformed field, an unknown body field, a parameter out of range, more than one pagination cursor, an invalid or expired page cursor, an invalid cron expression or time zone, or a reference to an agent, agent version or environment that does not exist or is archived. */
+        /** @description Invalid request (400 invalid_request_error): a malformed or unknown query parameter. */
         BadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Invalid request (400 invalid_request_error): a missing or malformed field, an unknown body field, a Browser Use toolset without the `x-qoder-beta: browser-use-2026-07-14` header, an MCP server no `mcp_toolset` references, an unknown model, effort or tool name, or a roster entry that is unknown or archived. */
+        CreateAgentBadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Invalid request (400 invalid_request_error): a missing or malformed field, an unknown body field, an invalid cron expression or time zone, an invalid or reserved environment variable, or a reference to an agent, agent version or environment that does not exist or is archived. */
+        CreateDeploymentBadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Invalid request (400 invalid_request_error): a missing, blank or malformed field, an unknown body field, a `config` that is `null` or `{}`, or packages under `limited` networking without `allow_package_managers`. */
+        CreateEnvironmentBadRequest: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -1757,8 +1777,8 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Invalid request (400 invalid_request_error): a missing, blank or malformed field, an unknown body field, a `config` that is `null` or `{}`, or packages under `limited` networking without `allow_package_managers`. */
-        EnvironmentBadRequest: {
+        /** @description Invalid request (400 invalid_request_error): a body that is not a JSON object, or any field in it (the operation takes none), or a malformed or unknown query parameter. */
+        EmptyBodyBadRequest: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -1827,6 +1847,46 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description Invalid request (400 invalid_request_error): a `limit` outside 1–100, an invalid or expired `page` cursor, or another malformed or unknown query parameter. */
+        ListAgentVersionsBadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Invalid request (400 invalid_request_error): a `limit` outside 1–1000, more than one of `page`, `after_id` and `before_id`, an invalid or expired `page` cursor, or another malformed or unknown query parameter (a filter value, a date-time). */
+        ListBadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Invalid request (400 invalid_request_error): a `limit` outside 1–100, more than one of `page`, `after_id` and `before_id`, an invalid or expired `page` cursor, or another malformed or unknown query parameter (a date-time). */
+        ListMax100BadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Invalid request (400 invalid_request_error): a `limit` outside 1–1000, both `after_id` and `before_id`, or another malformed or unknown query parameter. */
+        ListModelsBadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description The deployment is already paused, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
         PauseDeploymentConflict: {
             headers: {
@@ -1879,8 +1939,38 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description Invalid request (400 invalid_request_error): `version` missing, a malformed field, an unknown body field, a Browser Use toolset without the `x-qoder-beta: browser-use-2026-07-14` header, an MCP server no `mcp_toolset` references, an unknown model, effort or tool name, or a roster entry that is unknown or archived. */
+        UpdateAgentBadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description A stale `version` ("Version conflict": get the agent and retry with its current version), an archived agent, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
         UpdateAgentConflict: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Invalid request (400 invalid_request_error): a malformed field, an unknown body field, an invalid cron expression or time zone, an invalid or reserved environment variable, or a reference to an agent, agent version or environment that does not exist or is archived. */
+        UpdateDeploymentBadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Invalid request (400 invalid_request_error): a blank or malformed field, an unknown body field, a `config` that is `null` or `{}`, or packages under `limited` networking without `allow_package_managers`. */
+        UpdateEnvironmentBadRequest: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -2085,7 +2175,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeploymentList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -2135,7 +2225,7 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["CreateDeploymentBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["IdempotencyConflict"];
@@ -2240,7 +2330,7 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["UpdateDeploymentBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["DeploymentNotFound"];
@@ -2299,7 +2389,7 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["EmptyBodyBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["DeploymentNotFound"];
@@ -2358,7 +2448,7 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["EmptyBodyBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["DeploymentNotFound"];
@@ -2417,7 +2507,7 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["EmptyBodyBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["DeploymentNotFound"];
@@ -2476,7 +2566,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeploymentRun"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["EmptyBodyBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["DeploymentNotFound"];
@@ -2549,7 +2639,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeploymentRunList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["DeploymentNotFound"];
@@ -2684,7 +2774,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeploymentRunList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -2797,7 +2887,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListMax100BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -2847,7 +2937,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agent"];
                 };
             };
-            400: components["responses"]["AgentBadRequest"];
+            400: components["responses"]["CreateAgentBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["IdempotencyConflict"];
@@ -2958,7 +3048,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agent"];
                 };
             };
-            400: components["responses"]["AgentBadRequest"];
+            400: components["responses"]["UpdateAgentBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AgentNotFound"];
@@ -3017,7 +3107,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agent"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["EmptyBodyBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AgentNotFound"];
@@ -3074,7 +3164,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentVersionList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListAgentVersionsBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AgentNotFound"];
@@ -3140,7 +3230,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnvironmentList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListMax100BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -3190,7 +3280,7 @@ export interface operations {
                     "application/json": components["schemas"]["Environment"];
                 };
             };
-            400: components["responses"]["EnvironmentBadRequest"];
+            400: components["responses"]["CreateEnvironmentBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["IdempotencyConflict"];
@@ -3248,7 +3338,7 @@ export interface operations {
                     "application/json": components["schemas"]["Environment"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["EmptyBodyBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["EnvironmentNotFound"];
@@ -3354,7 +3444,7 @@ export interface operations {
                     "application/json": components["schemas"]["Environment"];
                 };
             };
-            400: components["responses"]["EnvironmentBadRequest"];
+            400: components["responses"]["UpdateEnvironmentBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["EnvironmentNotFound"];
@@ -3461,7 +3551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ModelList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListModelsBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
