@@ -213,8 +213,9 @@ export async function startValidationProxy(options: {
 function portFromEnv(): number | undefined {
   const raw = process.env.MOCK_PORT;
   if (raw === undefined || raw.trim() === "") return undefined;
-  const port = Number(raw);
-  if (!Number.isInteger(port)) {
+  // Decimal digits only, as the CLI's --port: Number() would read "0x10" as 16 and "1e3" as 1000.
+  const port = /^\d{1,5}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (!(port <= 65_535)) {
     throw new TypeError(`MOCK_PORT must be a port number (0–65535), got "${raw}".`);
   }
   return port;

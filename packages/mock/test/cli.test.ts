@@ -93,6 +93,23 @@ it("rejects bad arguments with one line saying which and the usage text", async 
   }
 });
 
+it.each(["0x10", "1e3", "-1", "70000"])(
+  "refuses MOCK_PORT=%s in one line instead of listening somewhere unexpected",
+  async (value) => {
+    child = spawn(process.execPath, [cli], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, MOCK_PORT: value },
+    });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(`qoder-mock: MOCK_PORT must be a port number (0–65535), got "${value}".`);
+  },
+);
+
 /** Starts the CLI with `args` and resolves with its URL once it prints it. */
 async function startCli(args: string[]): Promise<{ url: string; output: () => string }> {
   child = spawn(process.execPath, [cli, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
