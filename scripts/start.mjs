@@ -4,7 +4,7 @@
 //   MOCK_PORT (default 4010) and DOCS_PORT (default 8080); 0 picks any free port.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { DEFAULT_DOCS_PORT, parsePort, startDocsServer } from "../docs/scripts/serve.mjs";
+import { parsePort, startDocsServer } from "../docs/scripts/serve.mjs";
 
 // The root package has no runtime dependencies: resolve the mock through the docs package, which has it.
 const requireFromDocs = createRequire(new URL("../docs/package.json", import.meta.url));
@@ -36,7 +36,7 @@ function banner(mockUrl, docsUrl) {
 }
 
 async function main() {
-  const docsPort = parsePort(process.env.DOCS_PORT ?? DEFAULT_DOCS_PORT);
+  const docsPort = parsePort(process.env.DOCS_PORT);
   const startMock = await loadStartMock();
 
   // Signal handlers first, so a Ctrl-C during start-up still stops whatever has started.

@@ -69,7 +69,8 @@ function readGuides() {
 function translatedGuides(lang, english, slugs) {
   return english.map(({ fileName, title: name, body: englishBody, source }) => {
     const found = readTranslatedGuide(lang, fileName, guidesDir);
-    if (!found.markdown) return { fileName, name, title: name, body: englishBody }; // build stops before use
+    // Stale: the English is shown until the translation is updated; missing: the build stops before use.
+    if (!found.markdown) return { fileName, name, title: name, body: englishBody };
     const guide = parseGuide(fileName, found.markdown, found.location);
     const body = rewriteGuideLinks(guide.body, slugs, found.location);
     return { fileName, name, title: guide.title, body: anchorHeadings(body, source, found.location) };

@@ -13,10 +13,16 @@ import sirv from "sirv";
 export const defaultRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 export const DEFAULT_DOCS_PORT = 8080;
 
-/** Parses DOCS_PORT-style values; a clear error instead of listening somewhere unexpected. */
-export function parsePort(value, name = "DOCS_PORT") {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+/**
+ * Parses a DOCS_PORT-style value: unset or blank is the default; otherwise decimal digits only (not
+ * "0x1f90" or "1e3", which Number() would take), from 0 to 65535. A clear error instead of listening
+ * somewhere unexpected.
+ */
+export function parsePort(value, name = "DOCS_PORT", fallback = DEFAULT_DOCS_PORT) {
+  if (value === undefined || String(value).trim() === "") return fallback;
+  const text = String(value).trim();
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(port <= 65535)) {
     throw new Error(`${name} must be an integer from 0 to 65535 (0 = any free port), got "${value}"`);
   }
   return port;
@@ -164,7 +170,15 @@ export async function startDocsServer({ port = DEFAULT_DOCS_PORT, root = default
   }
   const { files, refused, pages } = indexSite(siteRoot);
   const headers = pageHeaders(pages);
-  const serveStatic = sirv(siteRoot, { etag: true, extensions: ["html"], dotfiles: false });
+  const serveStatic = sirv(siteRoot, {
+    etag: true,
+    extensions: ["html"],
+    dotfiles: false,
+    // The generated samples are TypeScript source, not MPEG transport streams (mrmime's `.ts`).
+    setHeaders: (res, pathname) => {
+      if (pathname.endsWith(".ts")) res.setHeader("content-type", "text/plain; charset=utf-8");
+    },
+  });
 
   const server = createServer((req, res) => {
     try {
@@ -188,6 +202,9 @@ export async function startDocsServer({ port = DEFAULT_DOCS_PORT, root = default
         plain(res, 404, "Not found");
         return;
       }
+      // Ranges are not served: sirv 3.0.2 drops the connection on `bytes=5-2` and answers `bytes=-100`
+      // with the first bytes. A whole 200 is always a valid answer to a Range request (RFC 9110 §14.2).
+      delete req.headers.range;
       const page = pageFor(headers.byPath, path);
       if (page) for (const [name, value] of Object.entries(page)) res.setHeader(name, value);
       serveStatic(req, res, () => {
@@ -233,7 +250,7 @@ export async function startDocsServer({ port = DEFAULT_DOCS_PORT, root = default
 // Run as a script: serve until Ctrl-C.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    const docs = await startDocsServer({ port: parsePort(process.env.DOCS_PORT ?? DEFAULT_DOCS_PORT) });
+    const docs = await startDocsServer({ port: parsePort(process.env.DOCS_PORT) });
     console.log(`Docs: ${docs.url}  (Ctrl-C to stop)`);
     const stop = async () => {
       await docs.close();

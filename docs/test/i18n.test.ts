@@ -206,7 +206,11 @@ describe("missing and stale translations", () => {
     });
     expect(readTranslatedGuide("ja", "02-b.md", guides).status).toBe("missing");
     writeFileSync(join(guides, "01-a.md"), "# A\n\nEnglish, edited.\n");
-    expect(readTranslatedGuide("ja", "01-a.md", guides).status).toBe("stale");
+    // Stale: no text to show, so the site shows the English until the translation is updated.
+    expect(readTranslatedGuide("ja", "01-a.md", guides)).toEqual({
+      location: "docs/guides/ja/01-a.md",
+      status: "stale",
+    });
   });
 
   it("`i18n.mjs write-missing` adds stubs that `check` still reports as missing, naming each location", () => {

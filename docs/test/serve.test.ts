@@ -141,10 +141,35 @@ describe("docs server", () => {
     expect((await get("/missing.yaml")).status).toBe(404); // a file name is not a section
   });
 
-  it("rejects a bad DOCS_PORT with a message naming it", () => {
+  it("rejects a bad DOCS_PORT with a message naming it; unset or blank is the default", () => {
     expect(() => parsePort("abc")).toThrow(/DOCS_PORT must be an integer/);
     expect(() => parsePort("70000")).toThrow(/DOCS_PORT/);
+    // Number() would take these as 8080 and 1000.
+    expect(() => parsePort("0x1f90")).toThrow(/DOCS_PORT/);
+    expect(() => parsePort("1e3")).toThrow(/DOCS_PORT/);
+    expect(() => parsePort("-1")).toThrow(/DOCS_PORT/);
     expect(parsePort("0")).toBe(0);
+    expect(parsePort(" 8081 ")).toBe(8081);
+    expect(parsePort("")).toBe(8080);
+    expect(parsePort(undefined)).toBe(8080);
+  });
+
+  it.each(["bytes=5-2", "bytes=0-0", "bytes=-100", "bytes=99999999-", "items=1-2"])(
+    "answers Range: %s with the whole file (ranges are not served), and keeps serving",
+    async (range) => {
+      const whole = await get("/openapi.decorated.yaml");
+      const answer = await get("/openapi.decorated.yaml", { range });
+      expect(answer.status).toBe(200);
+      expect(answer.headers["content-range"]).toBeUndefined();
+      expect(answer.body).toBe(whole.body);
+    },
+  );
+
+  it("serves the generated TypeScript samples as text, not as video/mp2t", async () => {
+    const sample = await get("/samples/listDeployments.ts");
+    expect(sample.status).toBe(200);
+    expect(sample.headers["content-type"]).toBe("text/plain; charset=utf-8");
+    expect(sample.body).toContain("qoder.deployments.list(");
   });
 });
 

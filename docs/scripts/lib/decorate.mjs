@@ -85,7 +85,8 @@ export function rewriteGuideLinks(body, slugs, location) {
 
 /**
  * Markdown tables of every named response example, so consumers can script `Prefer` scenarios:
- * success examples per operation, then error examples once per status (they are shared responses).
+ * success examples per operation, then each error example with the operations that offer it (one
+ * name can stand for different examples: `already_archived` of a deployment, an agent, an environment).
  */
 export function exampleNamesTable(spec, ui = UI.en) {
   const operations = listOperations(spec);
@@ -93,26 +94,35 @@ export function exampleNamesTable(spec, ui = UI.en) {
     `| ${ui.tableOperation} | ${ui.tableStatus} | \`Prefer: example=\` | ${ui.tableShows} |`,
     "|---|---|---|---|",
   ];
-  const errors = new Map(); // "status name" → { status, name, summary, errorType }
+  const errors = new Map(); // "status name summary" → { status, name, summary, errorType, offeredBy }
   for (const { operation } of operations) {
     for (const { status, name, summary, value } of responseExamples(spec, operation)) {
       if (status.startsWith("2")) {
         success.push(`| \`${operation.operationId}\` | ${status} | \`${name}\` | ${cell(summary)} |`);
         continue;
       }
-      errors.set(`${status} ${name}`, { status, name, summary, errorType: value?.error?.type });
+      const key = JSON.stringify([status, name, summary]);
+      const row = errors.get(key) ?? { status, name, summary, errorType: value?.error?.type, offeredBy: [] };
+      row.offeredBy.push(operation.operationId);
+      errors.set(key, row);
     }
   }
-  const errorRows = [...errors.values()].sort((a, b) => a.status.localeCompare(b.status));
+  const errorRows = [...errors.values()].sort(
+    (a, b) => a.status.localeCompare(b.status) || a.name.localeCompare(b.name),
+  );
   const error = [
-    `| ${ui.tableStatus} | \`error.type\` | \`Prefer: example=\` | ${ui.tableShows} |`,
-    "|---|---|---|---|",
+    `| ${ui.tableStatus} | \`error.type\` | \`Prefer: example=\` | ${ui.tableShows} | ${ui.tableOfferedBy} |`,
+    "|---|---|---|---|---|",
     ...errorRows.map(
-      ({ status, name, summary, errorType }) =>
-        `| ${status} | \`${errorType ?? "—"}\` | \`${name}\` | ${cell(summary)} |`,
+      ({ status, name, summary, errorType, offeredBy }) =>
+        `| ${status} | \`${errorType ?? "—"}\` | \`${name}\` | ${cell(summary)} | ${
+          offeredBy.length === operations.length
+            ? ui.allOperations
+            : offeredBy.map((operationId) => `\`${operationId}\``).join(", ")
+        } |`,
     ),
   ];
-  return [success.join("\n"), ui.errorsShared, error.join("\n")].join("\n\n");
+  return [success.join("\n"), ui.errorsByOperation, error.join("\n")].join("\n\n");
 }
 
 const cell = (text) => text.replaceAll("|", "\\|");

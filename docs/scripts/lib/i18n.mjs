@@ -189,7 +189,8 @@ export function guideFiles(dir = guidesDir) {
 
 /**
  * A translated guide: docs/guides/<lang>/<file>, with front matter `source-sha256:` (of the English file
- * it was translated from). Returns the body without front matter, or a missing/stale finding.
+ * it was translated from). Returns the body without front matter when current, else a missing/stale
+ * finding without one.
  */
 export function readTranslatedGuide(lang, fileName, dir = guidesDir) {
   const english = readFileSync(join(dir, fileName), "utf8");
@@ -201,7 +202,8 @@ export function readTranslatedGuide(lang, fileName, dir = guidesDir) {
   const meta = front ? (parse(front[1]) ?? {}) : {};
   const body = front ? raw.slice(front[0].length) : raw;
   if (body.trim() === "") return { location, status: "missing" };
-  if (meta["source-sha256"] !== sha256(english)) return { location, status: "stale", markdown: body };
+  // A stale translation is not shown: the site shows the English until it is updated.
+  if (meta["source-sha256"] !== sha256(english)) return { location, status: "stale" };
   return { location, status: "current", markdown: body };
 }
 

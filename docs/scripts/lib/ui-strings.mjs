@@ -11,8 +11,10 @@ export const UI = {
     tableOperation: "Operation",
     tableStatus: "Status",
     tableShows: "What it shows",
-    errorsShared:
-      "Error responses are shared: every operation that documents a status (see its **Responses**) offers these.",
+    tableOfferedBy: "Offered by",
+    allOperations: "every operation",
+    errorsByOperation:
+      "Error examples, each with the operations that offer it (an operation's **Responses** show its own):",
     sampleComments: SAMPLE_COMMENTS,
     switcherLabel: "Language",
     titleSuffix: "docs",
@@ -24,8 +26,10 @@ export const UI = {
     tableOperation: "オペレーション",
     tableStatus: "ステータス",
     tableShows: "内容",
-    errorsShared:
-      "エラーレスポンスは共通です。そのステータスを記載しているオペレーション(各オペレーションの **Responses** を参照)はすべて、これらの例を返せます。",
+    tableOfferedBy: "提供するオペレーション",
+    allOperations: "すべてのオペレーション",
+    errorsByOperation:
+      "エラーの例と、それぞれを提供するオペレーション(各オペレーションの **Responses** にはそのオペレーションの例が表示されます):",
     sampleComments: {
       readsToken: "QODER_PAT を読み取ります。ローカルモックを呼び出すには次を設定します",
       firstPage: "await すると最初のページが得られます。",
@@ -41,7 +45,9 @@ export const UI = {
     tableOperation: "操作",
     tableStatus: "状态码",
     tableShows: "说明",
-    errorsShared: "错误响应是共享的：凡是在其 **Responses** 中列出该状态码的操作，都提供这些示例。",
+    tableOfferedBy: "提供该示例的操作",
+    allOperations: "所有操作",
+    errorsByOperation: "错误示例，以及提供每个示例的操作（各操作的 **Responses** 中列出其自身的示例）：",
     sampleComments: {
       readsToken: "读取 QODER_PAT。如需调用本地 Mock，请设置",
       firstPage: "await 得到第一页。",
