@@ -46,3 +46,22 @@ describe("example coverage", () => {
     expect(cases.some((c) => c.direction === "response")).toBe(true);
   });
 });
+
+describe("list examples read as an answer of the API would", () => {
+  const examples = Object.entries(
+    (spec.components?.examples ?? {}) as Record<string, { value?: Record<string, unknown> }>,
+  ).filter(([, example]) => Array.isArray(example.value?.data));
+  // The seed page's example is verbatim (its last_id names a record beyond the page shown); the seed wins.
+  const verbatim = new Set(["DeploymentListExample"]);
+
+  it.each(examples.map(([name, example]) => [name, example.value as Record<string, unknown>]))(
+    "%s: newest first, first_id and last_id naming its ends",
+    (name, value) => {
+      const data = value.data as { id?: string; created_at?: string }[];
+      const created = data.map((item) => item.created_at).filter((at) => at !== undefined);
+      expect(created, "newest first").toEqual([...created].sort().reverse());
+      if (verbatim.has(name) || !("first_id" in value)) return;
+      expect([value.first_id, value.last_id]).toEqual([data[0]?.id ?? null, data.at(-1)?.id ?? null]);
+    },
+  );
+});

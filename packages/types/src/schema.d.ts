@@ -1200,7 +1200,7 @@ export interface components {
         KeyValueMetadataParams: {
             [key: string]: string;
         };
-        /** @description Metadata patch: a string value inserts or replaces that key, `null` deletes it, keys not mentioned are kept. The stored result must hold at most 16 keys (else 400). */
+        /** @description Metadata patch: a string value inserts or replaces that key, `null` deletes it (on an environment `""` deletes it too), keys not mentioned are kept. The stored result must hold at most 16 keys (else 400). */
         KeyValueMetadataPatch: {
             [key: string]: string | null;
         };
