@@ -65,3 +65,28 @@ describe("list examples read as an answer of the API would", () => {
     },
   );
 });
+
+describe("error examples that say a record does not exist", () => {
+  const examples = Object.entries(
+    (spec.components?.examples ?? {}) as Record<string, { value?: unknown }>,
+  ).map(([name, example]) => [name, example.value] as const);
+  /** The ids of every record some example shows (a resource, or an item of a list). */
+  const shown = new Set(
+    examples.flatMap(([, value]) => {
+      const record = value as { id?: unknown; data?: { id?: unknown }[] } | undefined;
+      return [record?.id, ...(Array.isArray(record?.data) ? record.data.map((item) => item.id) : [])].filter(
+        (id): id is string => typeof id === "string",
+      );
+    }),
+  );
+  const missing = examples.flatMap(([name, value]) => {
+    const message = (value as { error?: { message?: string } } | undefined)?.error?.message ?? "";
+    const id = / not found: (\S+)\.$/.exec(message)?.[1];
+    return id ? [[name, id] as const] : [];
+  });
+
+  it("found some", () => expect(missing.length).toBeGreaterThan(3));
+  it.each(missing)("%s names %s, which no other example shows as existing", (_name, id) => {
+    expect(shown.has(id)).toBe(false);
+  });
+});
