@@ -154,6 +154,19 @@ function deepLinkTarget(files, decodedPath) {
   return undefined;
 }
 
+/**
+ * One URL per page and file, so that relative links (the language switcher's `../`) resolve as built:
+ * `/ja` → `/ja/`, `/ja/index` and `/ja/index/` → `/ja/`, `/ja/index.html/` → `/ja/index.html`, and a
+ * file with a trailing slash → the file. Undefined when the path is already canonical or names nothing.
+ */
+function canonicalPath(files, decodedPath) {
+  const bare = decodedPath.replace(/\/+$/, "");
+  if (decodedPath.endsWith("/") && bare !== "" && files.has(bare)) return bare;
+  const folder = bare.replace(/\/index$/, "");
+  if (files.has(`${folder}/index.html`) && `${folder}/` !== decodedPath) return `${folder}/`;
+  return undefined;
+}
+
 function plain(res, status, text, headers = {}) {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers }).end(`${text}\n`);
 }
@@ -205,6 +218,12 @@ export async function startDocsServer({ port = DEFAULT_DOCS_PORT, root = default
       // Ranges are not served: sirv 3.0.2 drops the connection on `bytes=5-2` and answers `bytes=-100`
       // with the first bytes. A whole 200 is always a valid answer to a Range request (RFC 9110 §14.2).
       delete req.headers.range;
+      const canonical = canonicalPath(files, path);
+      if (canonical !== undefined) {
+        const query = req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
+        plain(res, 301, `See ${canonical}`, { location: `${encodeURI(canonical)}${query}` });
+        return;
+      }
       const page = pageFor(headers.byPath, path);
       if (page) for (const [name, value] of Object.entries(page)) res.setHeader(name, value);
       serveStatic(req, res, () => {

@@ -97,7 +97,6 @@ describe("docs server", () => {
       ["/", "index.html"],
       ["/index.html", "index.html"],
       ["/ja/", "ja/index.html"],
-      ["/ja", "ja/index.html"],
       ["/ja/index.html", "ja/index.html"],
       ["/zh/", "zh/index.html"],
     ];
@@ -131,6 +130,23 @@ describe("docs server", () => {
     expect(again.body).toBe("");
     expect((await get("/", { "if-none-match": 'W/"other"' })).status).toBe(200);
   });
+
+  it.each([
+    ["/ja", "/ja/"],
+    ["/ja/index", "/ja/"],
+    ["/ja/index/", "/ja/"],
+    ["/index/", "/"],
+    ["/zh/index.html/", "/zh/index.html"],
+    ["/openapi.decorated.yaml/", "/openapi.decorated.yaml"],
+    ["/ja?x=1", "/ja/?x=1"],
+  ])(
+    "answers %s with one URL per page (301 to %s), so relative links resolve as built",
+    async (path, target) => {
+      const answer = await get(path);
+      expect(answer.status).toBe(301);
+      expect(answer.headers.location).toBe(target);
+    },
+  );
 
   it("opens deep links at their section: /getting-started → /#/getting-started", async () => {
     const guide = await get("/getting-started");

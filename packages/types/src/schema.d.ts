@@ -1981,7 +1981,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+        /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id`, nor with `page` on the lists that have it (400). */
         AfterId: string;
         /** @description Only deployments of this agent. */
         AgentIdFilter: components["schemas"]["AgentId"];
@@ -1995,7 +1995,7 @@ export interface components {
          * @example 1
          */
         AgentVersionQuery: number;
-        /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+        /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id`, nor with `page` on the lists that have it (400). */
         BeforeId: string;
         /**
          * @description Opts the request into beta features: a comma-separated list of beta names (for example `browser-use-2026-07-14`). Unknown names are ignored by the API. Sent by the official SDKs.
@@ -2121,9 +2121,9 @@ export interface operations {
                  * @example 2
                  */
                 limit?: components["parameters"]["Limit"];
-                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id`, nor with `page` on the lists that have it (400). */
                 after_id?: components["parameters"]["AfterId"];
-                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id`, nor with `page` on the lists that have it (400). */
                 before_id?: components["parameters"]["BeforeId"];
                 /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
                 page?: components["parameters"]["Page"];
@@ -2583,9 +2583,9 @@ export interface operations {
                  * @example 2
                  */
                 limit?: components["parameters"]["Limit"];
-                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id`, nor with `page` on the lists that have it (400). */
                 after_id?: components["parameters"]["AfterId"];
-                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id`, nor with `page` on the lists that have it (400). */
                 before_id?: components["parameters"]["BeforeId"];
                 /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
                 page?: components["parameters"]["Page"];
@@ -2708,9 +2708,9 @@ export interface operations {
                  * @example 2
                  */
                 limit?: components["parameters"]["Limit"];
-                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id`, nor with `page` on the lists that have it (400). */
                 after_id?: components["parameters"]["AfterId"];
-                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id`, nor with `page` on the lists that have it (400). */
                 before_id?: components["parameters"]["BeforeId"];
                 /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
                 page?: components["parameters"]["Page"];
@@ -2837,9 +2837,9 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["LimitMax100"];
-                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id`, nor with `page` on the lists that have it (400). */
                 after_id?: components["parameters"]["AfterId"];
-                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id`, nor with `page` on the lists that have it (400). */
                 before_id?: components["parameters"]["BeforeId"];
                 /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
                 page?: components["parameters"]["Page"];
@@ -3180,9 +3180,9 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["LimitMax100"];
-                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id`, nor with `page` on the lists that have it (400). */
                 after_id?: components["parameters"]["AfterId"];
-                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id`, nor with `page` on the lists that have it (400). */
                 before_id?: components["parameters"]["BeforeId"];
                 /** @description Opaque cursor: the previous response's `next_page`. Cannot be combined with `after_id` or `before_id` (400); an invalid or expired cursor is a 400. */
                 page?: components["parameters"]["Page"];
@@ -3515,9 +3515,9 @@ export interface operations {
                  * @example 2
                  */
                 limit?: components["parameters"]["Limit"];
-                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id` or `page` (400). */
+                /** @description Cursor: return the records that come after this ID in the list order (pass the previous page's `last_id`). Cannot be combined with `before_id`, nor with `page` on the lists that have it (400). */
                 after_id?: components["parameters"]["AfterId"];
-                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id` or `page` (400). */
+                /** @description Cursor: return the records that come before this ID in the list order (pass the current page's `first_id`). Cannot be combined with `after_id`, nor with `page` on the lists that have it (400). */
                 before_id?: components["parameters"]["BeforeId"];
             };
             header?: {
