@@ -3,6 +3,7 @@
 // like "#/components/schemas/Deployment" resolve exactly as they do for OpenAPI tools.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
+import { forDirection } from "../../index.js";
 import { isObject, type Json } from "./json-pointer.js";
 
 /**
@@ -67,7 +68,9 @@ function createAjv(spec: Json, direction: ExampleDirection): Ajv2020 {
       validate: (flagged: boolean) => !flagged,
     });
   }
-  ajv.addSchema(spec as object, SPEC_ID);
+  // …and a property of the other side is not required on this one (a repository's token is sent, never
+  // returned).
+  ajv.addSchema(direction === "schema" ? (spec as object) : forDirection(spec as object, direction), SPEC_ID);
   return ajv;
 }
 

@@ -2,7 +2,7 @@
 // parameters, request bodies and responses. Nothing here restates a schema; everything is read from
 // openapi/dist/openapi.json of @qoder-cloud/openapi, so the simulator follows the contract on rebuild.
 import { readFileSync } from "node:fs";
-import { openapiJsonPath } from "@qoder-cloud/openapi";
+import { forDirection, openapiJsonPath } from "@qoder-cloud/openapi";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
 
@@ -66,38 +66,15 @@ function compiler(document: JsonObject): (pointer: string) => ValidateFunction {
   };
 }
 
-/** A copy of the document in which properties marked `flag` (readOnly / writeOnly) are never required. */
-function withoutRequired(document: JsonObject, flag: "readOnly" | "writeOnly"): JsonObject {
-  const copy = structuredClone(document);
-  const visit = (node: unknown): void => {
-    if (typeof node !== "object" || node === null) return;
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
-    }
-    const object = node as JsonObject;
-    const properties = object.properties as Record<string, unknown> | undefined;
-    if (Array.isArray(object.required) && properties) {
-      object.required = object.required.filter(
-        (name: string) => resolve(copy, properties[name], "").node?.[flag] !== true,
-      );
-    }
-    Object.values(object).forEach(visit);
-  };
-  visit(copy);
-  return copy;
-}
-
 /** Loads and compiles the bundled contract (once per process). */
 export function loadContract(path: string = openapiJsonPath): Contract {
   if (loaded && path === openapiJsonPath) return loaded;
   const document = JSON.parse(readFileSync(path, "utf8")) as JsonObject;
-  // OpenAPI's readOnly / writeOnly make a required property required in one direction only (a
-  // repository's authorization_token is sent, never returned); JSON Schema has no such notion, so each
-  // direction gets its own copy of the document with the other direction's properties not required.
+  // A repository's authorization_token is required when sent, never returned: each side of the wire
+  // gets its own copy of the document (see forDirection).
   const compilers = {
-    request: compiler(withoutRequired(document, "readOnly")),
-    response: compiler(withoutRequired(document, "writeOnly")),
+    request: compiler(forDirection(document, "request")),
+    response: compiler(forDirection(document, "response")),
   };
   const validator = (pointer: string, direction: Direction = "response") => compilers[direction](pointer);
   const operations: OperationSpec[] = [];

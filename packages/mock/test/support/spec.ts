@@ -1,7 +1,7 @@
 // The bundled contract, walked the way the tests need it: operations, their documented responses and
 // named examples, and an Ajv 2020-12 validator for any schema in it.
 import { readFileSync } from "node:fs";
-import { openapiJsonPath } from "@qoder-cloud/openapi";
+import { forDirection, openapiJsonPath } from "@qoder-cloud/openapi";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
 
@@ -71,14 +71,27 @@ export const operations: Operation[] = Object.entries(spec.paths as Record<strin
     }),
 );
 
-/** Ajv with the whole spec registered as "openapi.json", so its internal `$ref`s resolve. */
-export const ajv = new Ajv2020({ allErrors: true, strict: false });
-ajvFormats.default(ajv);
-ajv.addSchema(spec, "openapi.json");
+/**
+ * Ajv with the whole spec registered as "openapi.json", so its internal `$ref`s resolve, as one side of
+ * the wire sees it (a writeOnly property such as a repository's token is required only when sent).
+ */
+function ajvFor(direction: "request" | "response"): Ajv2020 {
+  const instance = new Ajv2020({ allErrors: true, strict: false });
+  ajvFormats.default(instance);
+  instance.addSchema(forDirection(spec, direction), "openapi.json");
+  return instance;
+}
+const ajvs = { request: ajvFor("request"), response: ajvFor("response") };
+/** The response side's Ajv (inline schemas of parameters compile against it). */
+export const ajv = ajvs.response;
 
-/** Validates a value against the schema at `pointer` (e.g. "#/components/schemas/Deployment"). */
-export function validate(pointer: string, value: unknown): string[] {
-  const check = ajv.getSchema(`openapi.json${pointer}`);
+/** Validates a value against the schema at `pointer` (e.g. "#/components/schemas/Deployment"), as an answer by default. */
+export function validate(
+  pointer: string,
+  value: unknown,
+  direction: "request" | "response" = "response",
+): string[] {
+  const check = ajvs[direction].getSchema(`openapi.json${pointer}`);
   if (!check) throw new Error(`No schema at ${pointer}`);
   return check(value) ? [] : (check.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
 }
