@@ -3,6 +3,7 @@
 // hangs on a body that is not JSON, and answers every invalid request with the first documented 400
 // example whatever was wrong. This layer turns all of that into the API's error envelope:
 // { type: "error", request_id, error: { type, message, param? } }. Successful answers pass through.
+import { isUtf8 } from "node:buffer";
 import { randomUUID } from "node:crypto";
 import {
   Agent,
@@ -13,6 +14,7 @@ import {
   type OutgoingHttpHeaders,
   type Server,
   type ServerResponse,
+  STATUS_CODES,
 } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { preferWithStatus, type StatusOfExample } from "./example-statuses.js";
@@ -53,6 +55,19 @@ export const SERVER_TIMEOUTS = {
   upstreamTimeoutMs: 30_000,
 } as const;
 export type ServerTimeouts = Record<keyof typeof SERVER_TIMEOUTS, number>;
+
+/** A Node HTTP parser error, as the status and message the front layer answers it with. */
+function clientErrorAnswer(code: string | undefined, timeouts: ServerTimeouts): [number, string] {
+  if (code === "HPE_HEADER_OVERFLOW")
+    return [431, "Request headers exceed 16 KB (the URL included): send a shorter URL or fewer headers."];
+  if (code === "ERR_HTTP_REQUEST_TIMEOUT") {
+    return [
+      408,
+      `The request did not arrive in time (its headers within ${timeouts.headersTimeoutMs / 1000} s, all of it within ${timeouts.requestTimeoutMs / 1000} s).`,
+    ];
+  }
+  return [400, "Malformed HTTP request."];
+}
 
 export function errorTypeForStatus(status: number): ErrorType {
   switch (status) {
@@ -144,6 +159,21 @@ export async function startEnvelopeProxy(options: {
       else start();
     },
   );
+  // What Node's HTTP parser refuses before a request exists (a malformed request line or header, headers
+  // over Node's 16 KiB, headers or a body too slow) gets the API's envelope too, as Node's own answer
+  // would: only while nothing of a response went out on the socket, and the connection is closed.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+    const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === "ECONNRESET" || !socket.writable || inFlight?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const [status, message] = clientErrorAnswer(error.code, timeouts);
+    const body = JSON.stringify(envelope(randomUUID(), errorTypeForStatus(status), message));
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
 
   /**
    * Answers one request. Synchronous up to the simulator's answer (an async function and its promise per
@@ -798,8 +828,12 @@ function copyableHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   return copy;
 }
 
-/** The body's JSON value (boxed: `null` is a value), or undefined when it does not parse. */
+/**
+ * The body's JSON value (boxed: `null` is a value), or undefined when it does not parse. JSON is UTF-8:
+ * bytes that are not would be decoded to U+FFFD and stored, so they do not parse either.
+ */
 function parseJsonBody(body: Buffer): { value: unknown } | undefined {
+  if (!isUtf8(body)) return undefined;
   try {
     return { value: JSON.parse(body.toString("utf8")) };
   } catch {

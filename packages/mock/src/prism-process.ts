@@ -18,10 +18,12 @@ export interface PrismLaunch {
   onLog?: ((line: string) => void) | undefined;
   /** Largest request body Prism reads (bytes); Prism's own limit is a fixed 10 MiB. */
   maxBodyBytes?: number | undefined;
+  /** Called when Prism, after its document changed, listens again (on a new port). */
+  onReload?: ((url: string) => void) | undefined;
 }
 
 export interface PrismProcess {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>`; a new port after Prism reloaded its changed document. */
   url: string;
   pid: number;
   /** Settles with how Prism ended ("exited with code 1", "exited with SIGTERM" …). */
@@ -146,7 +148,15 @@ export async function launchPrism(options: PrismLaunch): Promise<PrismProcess> {
     const lines = shown.length ? `\nPrism output (last lines):\n${shown.join("\n")}` : "";
     throw new Error(`${name} ${outcome}${output.reason ? `: ${output.reason}` : "."}${lines}`);
   }
-  return { url: `http://127.0.0.1:${outcome}`, pid: child.pid as number, exited, stop };
+  const prism: PrismProcess = { url: `http://127.0.0.1:${outcome}`, pid: child.pid as number, exited, stop };
+  // Prism watches its document: when the file changes it restarts its server, in the same process, on a
+  // new port (we pass port 0). Follow it, or every later request would go to the closed port.
+  child.on("message", (message: { listening?: unknown }) => {
+    if (typeof message?.listening !== "number") return;
+    prism.url = `http://127.0.0.1:${message.listening}`;
+    options.onReload?.(prism.url);
+  });
+  return prism;
 }
 
 /** How much CPU the child got, to tell a hung Prism from a starved one in the timeout message. */
@@ -206,7 +216,11 @@ export async function supervisePrism(
   const stableMs = supervision.stableMs ?? 30_000;
   const backoffMs = supervision.backoffMs ?? 250;
   const name = `Prism (${launch.args[0]})`;
-  let current: PrismProcess | undefined = await launchPrism(launch);
+  const launchFollowed: PrismLaunch = {
+    ...launch,
+    onReload: (url) => supervision.onEvent?.(`${name} reloaded its changed document; listening on ${url}`),
+  };
+  let current: PrismProcess | undefined = await launchPrism(launchFollowed);
   let startedAt = Date.now();
   let inARow = 0;
   let stopped = false;
@@ -236,7 +250,7 @@ export async function supervisePrism(
         await sleep(delay);
         if (stopped) return;
         try {
-          const next = await launchPrism(launch);
+          const next = await launchPrism(launchFollowed);
           if (stopped) {
             await next.stop();
             return;

@@ -88,6 +88,42 @@ async function timeUntilClosed(
 
 const openFds = () => readdirSync("/proc/self/fd").length;
 
+/** The JSON body of a raw HTTP answer is the API's error envelope, with this type and message. */
+function expectEnvelope(received: string, type: string, message: RegExp): void {
+  expect(received).toMatch(/\r\ncontent-type: application\/json\r\n/i);
+  const body = JSON.parse(received.slice(received.indexOf("\r\n\r\n") + 4));
+  expect(body).toMatchObject({ type: "error", request_id: expect.any(String), error: { type, message } });
+}
+
+describe("requests Node's HTTP parser refuses get the API's envelope, and the connection is closed", () => {
+  it.each([
+    ["a malformed request line", "GET /deployments HTTP/9.9 nonsense\r\n\r\n", 400, /Malformed HTTP request/],
+    [
+      "a control character in a header",
+      "GET / HTTP/1.1\r\nHost: mock\r\nX-Bad: a\u0001b\r\n\r\n",
+      400,
+      /Malformed/,
+    ],
+    [
+      "a bad chunk size",
+      "POST /deployments HTTP/1.1\r\nHost: mock\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+      400,
+      /Malformed/,
+    ],
+    [
+      "headers over 16 KB",
+      `GET /deployments?x=${"a".repeat(20_000)} HTTP/1.1\r\nHost: mock\r\n\r\n`,
+      431,
+      /exceed 16 KB/,
+    ],
+  ])("%s", async (_what, request, status, message) => {
+    const proxy = await proxyTo("http://127.0.0.1:9");
+    const { received } = await timeUntilClosed(proxy.port, (socket) => socket.write(request));
+    expect(received).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expectEnvelope(received, "invalid_request_error", message);
+  });
+});
+
 describe("stalled connections are closed", () => {
   it("uses the figures stated in the README", async () => {
     expect(SERVER_TIMEOUTS).toEqual({
@@ -108,6 +144,7 @@ describe("stalled connections are closed", () => {
       socket.write("GET /deployments HTTP/1.1\r\nHost: mock\r\nAuthorization: Bearer pt-test\r\n"),
     );
     expect(received).toMatch(/^HTTP\/1\.1 408/);
+    expectEnvelope(received, "invalid_request_error", /did not arrive in time \(its headers within 1 s/);
     expect(ms).toBeGreaterThanOrEqual(950);
     expect(ms).toBeLessThan(15_000);
   });
@@ -120,6 +157,7 @@ describe("stalled connections are closed", () => {
       ),
     );
     expect(received).toMatch(/^HTTP\/1\.1 408/);
+    expectEnvelope(received, "invalid_request_error", /all of it within 2 s/);
     expect(ms).toBeGreaterThanOrEqual(1_950);
     expect(ms).toBeLessThan(20_000);
   });

@@ -34,7 +34,7 @@ interface Answer {
 async function call(
   method: string,
   path: string,
-  init: { headers?: Record<string, string>; body?: unknown; rawBody?: string } = {},
+  init: { headers?: Record<string, string>; body?: unknown; rawBody?: string | Blob } = {},
 ): Promise<Answer> {
   const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
   const response = await fetch(`${mock.url}${path}`, {
@@ -246,6 +246,21 @@ describe.each(["examples", "simulator"] as const)("%s mode", (mode) => {
       const answer = await call("post", "/deployments", {
         headers: { ...AUTH, "content-type": "application/json" },
         rawBody: "{not json",
+      });
+      expectEnvelope(answer, 400);
+      expect((answer.body as { error: { message: string } }).error.message).toBe(
+        "Request body must be valid JSON.",
+      );
+    });
+
+    it("a JSON body that is not UTF-8 → 400, not a body with U+FFFD stored in it", async () => {
+      const answer = await call("post", "/deployments/dep_019ec556114c78f8b60ee34fcb98bf59", {
+        headers: { ...AUTH, "content-type": "application/json" },
+        rawBody: new Blob([
+          Buffer.from('{"description":"bad '),
+          new Uint8Array([0xff, 0xfe]),
+          Buffer.from('"}'),
+        ]),
       });
       expectEnvelope(answer, 400);
       expect((answer.body as { error: { message: string } }).error.message).toBe(

@@ -567,6 +567,34 @@ describe("control endpoints", () => {
     expect(broken.body.error.param).toBe("deployments[0].status");
   });
 
+  it("POST /_mock/state is all or nothing: a refused state (bad cron, a record twice, an unknown field) leaves the account as it was", async () => {
+    const made = await create();
+    const before = (await call("GET", "/_mock/state")).body;
+    const { now: _, ...dumped } = before as Record<string, unknown>;
+    for (const [body, status, param] of [
+      [
+        { deployments: [{ ...made, schedule: { ...made.schedule, expression: "this is not cron" } }] },
+        400,
+        "deployments[0].schedule.expression",
+      ],
+      [
+        { deployments: [{ ...made, schedule: { ...made.schedule, timezone: "Not/AZone" } }] },
+        400,
+        "deployments[0].schedule.timezone",
+      ],
+      [{ deployments: [made, made] }, 409, undefined],
+      [{ deployment: [made] }, 400, "deployment"],
+    ] as const) {
+      const refused = await call<ErrorBody>("POST", "/_mock/state", { body });
+      expect(refused.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+      if (param) expect(refused.body.error.param).toBe(param);
+      const { now: __, ...after } = (await call("GET", "/_mock/state")).body as Record<string, unknown>;
+      expect(after).toEqual(dumped);
+    }
+    // The clock still moves for every account (a bad schedule loaded before poisoned every move).
+    expect((await call("POST", "/_mock/clock", { body: { advance_ms: 60_000 } })).status).toBe(200);
+  });
+
   it("POST /_mock/reset restores the examples, and refuses unknown fields", async () => {
     await create();
     expect((await call("POST", "/_mock/reset", { body: {} })).status).toBe(200);
@@ -588,6 +616,72 @@ describe("control endpoints", () => {
       expect(answer.status, JSON.stringify(body)).toBe(400);
       expect(answer.body.error.param, JSON.stringify(body)).toMatch(/^(advance_ms|now)$/);
     }
+  });
+
+  it("keeps the clock within the years 1970–9999: a move beyond is refused and changes nothing", async () => {
+    const before = (await server.call<{ now: string }>("GET", "/_mock/clock")).body.now;
+    for (const [body, param] of [
+      [{ advance_ms: 1e16 }, "advance_ms"],
+      [{ advance_ms: -1e15 }, "advance_ms"],
+      [{ now: "1969-12-31T23:59:59Z" }, "now"],
+    ] as const) {
+      const answer = await call<ErrorBody>("POST", "/_mock/clock", { body });
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body.error).toMatchObject({
+        param,
+        message: expect.stringContaining("9999-12-31T23:59:59Z"),
+      });
+    }
+    const after = await server.call<{ now: string }>("GET", "/_mock/clock");
+    expect(after.status).toBe(200);
+    expect(Date.parse(after.body.now) - Date.parse(before)).toBeLessThan(60_000);
+    expect((await call("GET", "/deployments")).status).toBe(200);
+  });
+});
+
+describe("one clock move fires a bounded number of runs", () => {
+  let own: SimServer;
+  beforeAll(async () => {
+    own = await startSimServer();
+  });
+  afterAll(() => own.close());
+
+  it(`refuses a move that would fire more than ${LIMITS.runsPerClockMove} runs in all, before changing anything`, async () => {
+    const token = "pt-clock-budget";
+    await own.call("POST", "/_mock/reset", { token, body: { fixture: "empty" } });
+    const agent = (
+      await own.call<{ id: string }>("POST", "/agents", { token, body: { name: "a", model: "ultimate" } })
+    ).body;
+    const environment = (
+      await own.call<{ id: string }>("POST", "/environments", { token, body: { name: "e" } })
+    ).body;
+    const everyMinute = { type: "cron", expression: "* * * * *", timezone: "UTC" };
+    const made = await own.call("POST", "/deployments", {
+      token,
+      body: createBody({ agent: agent.id, environment_id: environment.id, schedule: everyMinute }),
+    });
+    expect(made.status).toBe(200);
+    const before = (await own.call<{ now: string }>("GET", "/_mock/clock")).body.now;
+    // Seven days of an every-minute schedule: 10,080 runs.
+    const refused = await own.call<ErrorBody>("POST", "/_mock/clock", {
+      body: { advance_ms: 7 * 86_400_000 },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      param: "advance_ms",
+      message: expect.stringContaining(`more than ${LIMITS.runsPerClockMove} scheduled runs in all accounts`),
+    });
+    const runs = await own.call<{ data: unknown[] }>("GET", "/deployment_runs?limit=5", { token });
+    expect(runs.body.data).toEqual([]);
+    expect(
+      Date.parse((await own.call<{ now: string }>("GET", "/_mock/clock")).body.now) - Date.parse(before),
+    ).toBeLessThan(60_000);
+    // Within the limit, the same schedule fires every run.
+    const moved = await own.call("POST", "/_mock/clock", { body: { advance_ms: 86_400_000 } });
+    expect(moved.status).toBe(200);
+    const state = await own.call<{ runs: unknown[] }>("GET", "/_mock/state", { token });
+    expect(state.body.runs.length).toBeGreaterThanOrEqual(1_440);
+    expect(state.body.runs.length).toBeLessThanOrEqual(1_441);
   });
 });
 

@@ -3,7 +3,9 @@
 // Every case starts Prism processes (seconds each on a busy 2-core machine): generous timeouts.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openapiYamlPath } from "@qoder-cloud/openapi";
 import { afterEach, describe, expect, it } from "vitest";
@@ -144,6 +146,30 @@ describe("a Prism that dies under a running mock", { timeout: 180_000 }, () => {
     await mock.stop();
     expect(await mock.exited).toMatch(/exited with SIGTERM/);
     expect(await waitFor(() => !isAlive(newPid as number), 10_000)).toBe(true);
+  });
+
+  it("follows Prism when it reloads its changed document on a new port (every later request was a 503 before)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qoder-mock-reload-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const specPath = join(dir, "openapi.yaml");
+    copyFileSync(openapiYamlPath, specPath);
+    const log: string[] = [];
+    const mock = await startMock({ port: 0, mode: "examples", specPath, onLog: (line) => log.push(line) });
+    cleanups.push(() => mock.stop());
+    const answers = async () => {
+      const response = await fetch(`${mock.url}/deployments?limit=1`, { headers: AUTH });
+      await response.body?.cancel();
+      return response.status === 200;
+    };
+    expect(await answers()).toBe(true);
+    const [prismPid] = prismChildren(process.pid);
+    appendFileSync(specPath, "\n# edited while the mock runs\n");
+    // Prism restarts its server a moment after the change, on a new port, in the same process.
+    const reloaded = () =>
+      log.some((line) => /Prism \(mock\) reloaded its changed document; listening on/.test(line));
+    expect(await waitFor(reloaded, 60_000), log.join("\n")).toBe(true);
+    for (let call = 0; call < 3; call++) expect(await answers()).toBe(true);
+    expect(prismChildren(process.pid)).toEqual([prismPid]);
   });
 
   it("gives up after the bounded number of restarts, and says so in the 503 and in `exited`", async () => {

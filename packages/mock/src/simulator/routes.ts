@@ -32,5 +32,5 @@ export interface Resource {
    * every request. It may change records only once `account.nextFireMs` is due: reads in between reuse
    * serialized records (Simulator `changed()`).
    */
-  onTime?(account: Account, nowMs: number, options: { dryRun: boolean }): number;
+  onTime?(account: Account, nowMs: number, options: { dryRun: boolean; limit?: number }): number;
 }

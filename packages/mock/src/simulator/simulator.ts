@@ -9,16 +9,22 @@ import { type Contract, describe, loadContract, type OperationSpec } from "./con
 import { ApiError, type ApiErrorType, invalid } from "./errors.js";
 import { resources } from "./resources/index.js";
 import type { OperationHandler, Resource } from "./routes.js";
+import { checkSchedule } from "./schedule.js";
 import {
   type Agent,
+  CLOCK_RANGE_MS,
   type Deployment,
   type DeploymentRun,
   type Environment,
   exampleRecords,
   type Fixture,
   IDEMPOTENCY_TTL_MS,
+  LIMITS,
   Store,
 } from "./store.js";
+
+/** The fields of POST /_mock/state: the records, and what GET /_mock/state adds beside them. */
+const STATE_FIELDS = new Set(["deployments", "runs", "agents", "environments", "now", "idempotency_keys"]);
 
 export interface SimulatorOptions {
   /** What a new account starts with: the contract's examples (default) or nothing. */
@@ -111,26 +117,43 @@ export class Simulator {
   advanceTime(ms: number): string {
     if (!Number.isFinite(ms))
       throw invalid("advance_ms must be a finite number of milliseconds.", "advance_ms");
-    return this.moveClockTo(this.clock.now() + ms);
+    return this.moveClockTo(this.clock.now() + ms, "advance_ms");
   }
 
   setTime(at: Date | string | number): string {
     const ms = at instanceof Date ? at.getTime() : typeof at === "number" ? at : Date.parse(at);
     if (!Number.isFinite(ms))
       throw invalid(`now must be an RFC 3339 date-time, got ${JSON.stringify(at)}.`, "now");
-    return this.moveClockTo(ms);
+    return this.moveClockTo(ms, "now");
   }
 
-  private moveClockTo(ms: number): string {
+  private moveClockTo(ms: number, param: "advance_ms" | "now"): string {
+    if (ms < CLOCK_RANGE_MS.min || ms > CLOCK_RANGE_MS.max) {
+      throw invalid(
+        `The clock must stay between ${rfc3339(CLOCK_RANGE_MS.min)} and ${rfc3339(CLOCK_RANGE_MS.max)}; this move would take it to ${Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : `${ms} ms from 1970`}.`,
+        param,
+      );
+    }
     this.changed();
-    // Refuse a move that would overflow an account before changing anything.
+    // Refuse a move that would overflow an account, or fire more than one move may, before changing
+    // anything. The dry run counts at most one past the limit, so a huge move is refused at once.
+    let total = 0;
     for (const account of this.store.all()) {
+      const limit = Math.min(account.remainingRuns, LIMITS.runsPerClockMove - total);
       let created = 0;
-      for (const resource of this.resources) created += resource.onTime?.(account, ms, { dryRun: true }) ?? 0;
+      for (const resource of this.resources)
+        created += resource.onTime?.(account, ms, { dryRun: true, limit: limit - created }) ?? 0;
       if (created > account.remainingRuns) {
         throw invalid(
-          `Moving the clock to ${rfc3339(ms)} would fire ${created} scheduled runs in one account, more than the ${account.remainingRuns} it has room for. Move it in smaller steps, pause deployments, or reset the account.`,
-          "advance_ms",
+          `Moving the clock to ${rfc3339(ms)} would fire more scheduled runs in one account than the ${account.remainingRuns} it has room for. Move it in smaller steps, pause deployments, or reset the account.`,
+          param,
+        );
+      }
+      total += created;
+      if (total > LIMITS.runsPerClockMove) {
+        throw invalid(
+          `Moving the clock to ${rfc3339(ms)} would fire more than ${LIMITS.runsPerClockMove} scheduled runs in all accounts, the simulator's limit for one move. Move it in smaller steps, pause deployments, or reset accounts.`,
+          param,
         );
       }
     }
@@ -166,6 +189,15 @@ export class Simulator {
     if (typeof state !== "object" || state === null || Array.isArray(state)) {
       throw invalid('The state must be an object { "deployments": [...], "runs": [...] }.');
     }
+    // What GET /_mock/state answers can be posted back: its `now` and `idempotency_keys` count are not
+    // loaded. Anything else is a mistake (a typo would otherwise load an empty account).
+    const unknown = Object.keys(state).find((key) => !STATE_FIELDS.has(key));
+    if (unknown !== undefined) {
+      throw invalid(
+        `Unknown field: ${unknown}. POST /_mock/state takes {"deployments", "runs", "agents", "environments"} (the "now" and "idempotency_keys" that GET gives are not loaded).`,
+        unknown,
+      );
+    }
     const deployments = given.deployments ?? [];
     const runs = given.runs ?? [];
     if (!Array.isArray(deployments))
@@ -180,6 +212,16 @@ export class Simulator {
     this.check(runs, "#/components/schemas/DeploymentRun", "runs");
     this.check(agents, "#/components/schemas/Agent", "agents");
     this.check(environments, "#/components/schemas/Environment", "environments");
+    // The contract's schema cannot tell a valid cron expression or time zone: check them as create does.
+    deployments.forEach((deployment: Deployment, index) => {
+      if (!deployment.schedule) return;
+      try {
+        checkSchedule(deployment.schedule);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        throw invalid(error.message, `deployments[${index}].${error.param}`);
+      }
+    });
     this.store.load(token, structuredClone({ deployments, runs, agents, environments }));
   }
 

@@ -29,7 +29,12 @@ export const LIMITS = {
   agentVersions: 1_000,
   environmentsPerAccount: 10_000,
   idempotencyKeysPerAccount: 100_000,
+  /** Scheduled runs one clock move may fire, in all accounts together: a move costs what it fires. */
+  runsPerClockMove: 10_000,
 } as const;
+
+/** The clock stays within RFC 3339's four-digit years, from the Unix epoch on. */
+export const CLOCK_RANGE_MS = { min: 0, max: Date.parse("9999-12-31T23:59:59Z") } as const;
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -251,6 +256,13 @@ export class Store {
   }
 
   reset(token: string, fixture: Fixture = this.defaultFixture): Account {
+    const account = this.create(token, fixture);
+    this.accounts.set(token, account);
+    return account;
+  }
+
+  /** A new account for `token`, not yet in use (its records are checked as they are added). */
+  private create(token: string, fixture: Fixture): Account {
     if (!this.accounts.has(token) && this.accounts.size >= LIMITS.accounts) {
       throw conflict(
         `The simulator already holds ${LIMITS.accounts} accounts (one per bearer token). Reuse tokens, or restart the mock.`,
@@ -263,14 +275,17 @@ export class Store {
         : () => createHash("sha256").update(`${this.idSeed}\0${token}\0${drawn++}`).digest().subarray(0, 10),
     );
     if (fixture === "examples") this.fill(account, structuredClone(this.seed()));
-    this.accounts.set(token, account);
     return account;
   }
 
-  /** Replaces an account's records (POST /_mock/state); the records were validated by the caller. */
+  /**
+   * Replaces an account's records (POST /_mock/state); the records were validated by the caller. All or
+   * nothing: a record refused here (given twice, over a limit) leaves the account as it was.
+   */
   load(token: string, records: Records): Account {
-    const account = this.reset(token, "empty");
+    const account = this.create(token, "empty");
     this.fill(account, records);
+    this.accounts.set(token, account);
     return account;
   }
 

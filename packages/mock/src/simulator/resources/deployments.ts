@@ -342,7 +342,7 @@ export const deployments: Resource = {
    * non-archived deployments; paused ones only move their upcoming times on. Returns the number of
    * runs it (would) create, so the clock can refuse a move that would overflow the account.
    */
-  onTime(account, nowMs, { dryRun }) {
+  onTime(account, nowMs, { dryRun, limit = Number.POSITIVE_INFINITY }) {
     if (nowMs < account.nextFireMs) return 0;
     let created = 0;
     let nextFire = Number.POSITIVE_INFINITY;
@@ -360,7 +360,9 @@ export const deployments: Resource = {
         continue;
       }
       if (deployment.status === "active") {
-        const due = fireTimes(schedule, record.firedThroughMs, account.remainingRuns - created + 1, nowMs);
+        // Counted up to one past what fits, so that a dry run knows a move is too big without listing it all.
+        const room = dryRun ? Math.min(account.remainingRuns, limit) : account.remainingRuns;
+        const due = fireTimes(schedule, record.firedThroughMs, room - created + 1, nowMs);
         if (dryRun) {
           created += due.length;
           continue;
