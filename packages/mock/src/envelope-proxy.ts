@@ -17,7 +17,7 @@ import {
   STATUS_CODES,
 } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { preferWithStatus, type StatusOfExample } from "./example-statuses.js";
+import { mockPrefer, preferWithStatus, type StatusOfExample } from "./example-statuses.js";
 import type { Simulator } from "./simulator/index.js";
 
 /** Error types of the contract (components/schemas/ErrorType), keyed by the status they belong to. */
@@ -231,7 +231,12 @@ export async function startEnvelopeProxy(options: {
       }
       const method = request.method ?? "GET";
       const path = withoutBasePath(request.url ?? "/");
-      const requested = request.headers.prefer;
+      const prefer = mockPrefer(request.headers.prefer);
+      if ("problem" in prefer) {
+        sendEnvelope(response, 400, envelope(requestId, "invalid_request_error", prefer.problem, "Prefer"));
+        return log(400);
+      }
+      const requested = prefer.value;
       const control = path.startsWith("/_mock/");
       if (options.simulator && (control || (requested === undefined && method !== "OPTIONS"))) {
         // The body goes parsed, so that the simulator does not parse it again.
@@ -260,7 +265,7 @@ export async function startEnvelopeProxy(options: {
       body: Buffer,
       method: string,
       path: string,
-      requested: IncomingHttpHeaders["prefer"],
+      requested: string | undefined,
       control: boolean,
     ): Promise<void> => {
       const unavailable = (why: string | undefined) => {
@@ -277,6 +282,7 @@ export async function startEnvelopeProxy(options: {
         log(503);
       };
       const headers: OutgoingHttpHeaders = { ...request.headers, "x-request-id": requestId };
+      delete headers.prefer; // only the directives the mock acts on go on (below)
       // Hop-by-hop headers stay here: the body is forwarded whole, with its own Content-Length.
       for (const name of [
         "host",
@@ -312,12 +318,7 @@ export async function startEnvelopeProxy(options: {
         );
         return log(404);
       }
-      const prefer = preferWithStatus(
-        Array.isArray(requested) ? requested.join(", ") : requested,
-        method,
-        path,
-        options.statusOfExample,
-      );
+      const prefer = preferWithStatus(requested, method, path, options.statusOfExample);
       if (prefer !== undefined) headers.prefer = prefer;
       const target = upstream.url();
       if (target === undefined) return unavailable(upstream.unavailable());

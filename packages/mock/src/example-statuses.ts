@@ -62,6 +62,30 @@ export function loadStatusOfExample(jsonSpecPath: string): StatusOfExample | und
 }
 
 /** Adds `code=<status>` to a Prefer header that names an example but no status, when the name is known. */
+/**
+ * The `Prefer` directives the mock acts on, `code=<status>` and `example=<name>` (Prism's), normalized.
+ * Other preferences (RFC 7240's `return=…`, `respond-async`, Prism's `dynamic`) are ignored, as RFC 7240
+ * lets a server do: a client that always sends one still reaches the simulator, or a documented example.
+ */
+export function mockPrefer(
+  header: string | string[] | undefined,
+): { value: string | undefined } | { problem: string } {
+  const text = Array.isArray(header) ? header.join(", ") : (header ?? "");
+  const kept: string[] = [];
+  for (const part of text.split(/[,;]/)) {
+    const match = /^\s*(code|example)\s*=\s*"?([^"]*?)"?\s*$/i.exec(part);
+    if (!match) continue;
+    const name = (match[1] as string).toLowerCase();
+    const value = match[2] as string;
+    if (name === "code" && !/^[1-5]\d\d$/.test(value))
+      return { problem: `Prefer: code must be an HTTP status such as 404, got "${value}".` };
+    if (name === "example" && !/^[\w.-]+$/.test(value))
+      return { problem: `Prefer: example must be an example name such as already_paused, got "${value}".` };
+    kept.push(`${name}=${value}`);
+  }
+  return { value: kept.length > 0 ? kept.join(", ") : undefined };
+}
+
 export function preferWithStatus(
   prefer: string | undefined,
   method: string,

@@ -155,6 +155,24 @@ describe.each(["examples", "simulator"] as const)("%s mode", (mode) => {
       expectEnvelope(example, 400, "Prefer");
       expect((example.body as { error: { message: string } }).error.message).toContain("no_such_example");
     });
+
+    it.each(["code=abc", "code=999", "example=../../etc"])(
+      "Prefer: %s → 400 naming Prefer",
+      async (prefer) => {
+        expectEnvelope(await call("get", "/deployments", { headers: { ...AUTH, prefer } }), 400, "Prefer");
+      },
+    );
+
+    it.each(["dynamic=true", "return=representation", ""])(
+      "Prefer: %s (not a directive of the mock) is ignored, as RFC 7240 lets a server do",
+      async (prefer) => {
+        const plain = await call("get", "/deployments?limit=2", { headers: AUTH });
+        const preferred = await call("get", "/deployments?limit=2", { headers: { ...AUTH, prefer } });
+        expect(preferred.status).toBe(200);
+        // The simulator's page (or, in examples mode, the documented example), not invented data.
+        expect(preferred.body).toEqual(plain.body);
+      },
+    );
   });
 
   describe("errors come in the API's envelope", () => {

@@ -49,6 +49,12 @@ const ok = async <T>(method: string, path: string, options: Parameters<SimServer
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   return answer.body;
 };
+/** The error of an answer that must be a 400. */
+const refused400Or = async (answer: Promise<{ status: number; body: ErrorBody }>) => {
+  const { status, body } = await answer;
+  expect(status, JSON.stringify(body).slice(0, 200)).toBe(400);
+  return body.error;
+};
 const refused = async (
   status: number,
   method: string,
@@ -140,6 +146,19 @@ describe("agents", () => {
         { type: "agent", id: agent.id, version: 1 },
       ],
     });
+  });
+
+  it("refuses a tool's input_schema nested too deeply with a 400, not a 500, and keeps serving", async () => {
+    // Written out: JSON.stringify itself runs out of stack on such a value.
+    const depth = 3_000;
+    const schema = `${'{"type":"object","properties":{"a":'.repeat(depth)}{"type":"string"}${"}}".repeat(depth)}`;
+    const body = `{"name":"deep","model":"ultimate","tools":[{"type":"custom","name":"deep","description":"d","input_schema":${schema}}]}`;
+    const refused = await refused400Or(call("POST", "/agents", { body }));
+    expect(refused).toMatchObject({
+      type: "invalid_request_error",
+      message: "Request body is nested too deeply to process.",
+    });
+    expect((await call("GET", "/agents")).status).toBe(200);
   });
 
   it("accepts what the official SDKs send: null for unset fields, tools named by type, snake_case names", async () => {

@@ -528,11 +528,14 @@ export class Simulator {
     const apiError =
       error instanceof ApiError
         ? error
-        : new ApiError(
-            500,
-            "api_error",
-            `Simulator failure: ${error instanceof Error ? error.message : String(error)}`,
-          );
+        : // Only a body nested thousands of levels deep (a tool's input_schema) runs the validators out of stack.
+          error instanceof RangeError && /call stack/i.test(error.message)
+          ? new ApiError(400, "invalid_request_error", "Request body is nested too deeply to process.")
+          : new ApiError(
+              500,
+              "api_error",
+              `Simulator failure: ${error instanceof Error ? error.message : String(error)}`,
+            );
     return this.respond(operation, apiError.status, errorBody(apiError, requestId), requestId);
   }
 
