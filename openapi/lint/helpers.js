@@ -1,29 +1,47 @@
 // Small helpers shared by the plugin rules: $ref resolution through Redocly's context and
 // a flattened view of an object schema (allOf merged) so rules can ask "does it have property X?".
+//
+// A $ref is relative to the file that holds it, not to the file being visited: a `$ref` inside
+// components/responses/X.yaml points from components/responses/. So every resolved node travels with
+// `from`, the absolute ref of the file it sits in, and the $refs inside it are resolved from there.
 
-/** Follows a $ref (if any) with Redocly's resolver; returns the target node or undefined. */
-export function resolveNode(node, ctx) {
-  if (node && typeof node === "object" && typeof node.$ref === "string") {
-    return ctx.resolve(node).node ?? undefined;
+const isRef = (node) => Boolean(node) && typeof node === "object" && typeof node.$ref === "string";
+
+/**
+ * Follows a $ref (and any $ref it lands on) with Redocly's resolver, starting in the file `from`
+ * (default: the file being visited). Returns the target (undefined when unresolvable) and the file it
+ * sits in, from which the $refs inside the target resolve.
+ */
+export function resolveNode(node, ctx, from = ctx.location.source.absoluteRef) {
+  const followed = new Set();
+  let current = node;
+  let file = from;
+  while (isRef(current) && !followed.has(current)) {
+    followed.add(current);
+    const resolved = ctx.resolve(current, file);
+    current = resolved.node;
+    file = resolved.location?.source.absoluteRef ?? file;
   }
-  return node ?? undefined;
+  return { node: current ?? undefined, from: file };
 }
 
 /**
- * Properties and `required` of an object schema, merging `allOf` members (one level of refs
- * deep at each step). Branches of oneOf/anyOf are not merged: a property must hold on every shape.
+ * Properties and `required` of an object schema, merging `allOf` members (following refs at each
+ * step). Each property keeps the file it was declared in (`{ node, from }`) so it can be resolved in
+ * turn. Branches of oneOf/anyOf are not merged: a property must hold on every shape.
  */
-export function flattenObjectSchema(schemaOrRef, ctx, seen = new Set()) {
-  const schema = resolveNode(schemaOrRef, ctx);
+export function flattenObjectSchema(schemaOrRef, ctx, from, seen = new Set()) {
+  const { node: schema, from: schemaFrom } = resolveNode(schemaOrRef, ctx, from);
   const result = { properties: {}, required: new Set() };
   if (!schema || typeof schema !== "object" || seen.has(schema)) return result;
   seen.add(schema);
   for (const member of schema.allOf ?? []) {
-    const merged = flattenObjectSchema(member, ctx, seen);
+    const merged = flattenObjectSchema(member, ctx, schemaFrom, seen);
     Object.assign(result.properties, merged.properties);
     for (const name of merged.required) result.required.add(name);
   }
-  for (const [name, value] of Object.entries(schema.properties ?? {})) result.properties[name] = value;
+  for (const [name, value] of Object.entries(schema.properties ?? {}))
+    result.properties[name] = { node: value, from: schemaFrom };
   for (const name of schema.required ?? []) result.required.add(name);
   return result;
 }
@@ -33,14 +51,17 @@ export function jsonMediaTypes(content) {
   return Object.entries(content ?? {}).filter(([name]) => /^application\/(?:[\w.-]+\+)?json\b/i.test(name));
 }
 
-/** Parameters in effect for an operation: path-item ones overridden by operation ones (same name+in). */
+/**
+ * Parameters in effect for an operation: path-item ones overridden by operation ones (same name+in),
+ * each as `{ node, from }` (the resolved parameter and the file it sits in).
+ */
 export function effectiveParameters(pathItem, operation, ctx) {
   const byKey = new Map();
   for (const source of [pathItem?.parameters ?? [], operation?.parameters ?? []]) {
     for (const entry of source) {
       const parameter = resolveNode(entry, ctx);
-      if (parameter?.name && parameter?.in)
-        byKey.set(`${parameter.in}:${parameter.name.toLowerCase()}`, parameter);
+      if (parameter.node?.name && parameter.node?.in)
+        byKey.set(`${parameter.node.in}:${parameter.node.name.toLowerCase()}`, parameter);
     }
   }
   return [...byKey.values()];

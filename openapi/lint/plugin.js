@@ -1,5 +1,7 @@
 // Redocly plugin "qoder": contract rules that configurable `rule/…` assertions cannot express
-// (numeric checks, looking across responses and parameters, uniqueness). Loaded from redocly.yaml.
+// (numeric checks, looking across responses and parameters, uniqueness), and assertions those rules
+// use where a built-in one falls short. Loaded from redocly.yaml.
+import { nonEmptyExamples } from "./assertions.js";
 import ErrorResponseEnvelope from "./rules/error-response-envelope.js";
 import {
   BetaHeader,
@@ -23,6 +25,9 @@ export default function qoderPlugin() {
         "beta-header": BetaHeader,
         "sdk-method-unique": SdkMethodUnique,
       },
+    },
+    assertions: {
+      nonEmptyExamples, // custom assertion names must match \w+ (redocly config schema)
     },
   };
 }

@@ -7,8 +7,12 @@ import { parse as parseYaml } from "yaml";
 import { formatProblems, type LintProblem, redoclyConfig, redoclyLint } from "./support/redocly.js";
 
 const fixturesDir = fileURLToPath(new URL("./fixtures/lint/", import.meta.url));
+// Folders of fixtures, each with a valid.yaml and broken-*.yaml: "" holds one-file specs; split/ holds
+// specs split into files like the contract, whose $refs inside referenced files resolve from those files.
+const fixtureFolders = ["", "split/"];
 
-// fixture (broken-<name>.yaml) → the rule it violates. Every broken fixture must appear here.
+// fixture (<folder>broken-<name>.yaml, keyed <folder><name>) → the rule it violates. Every broken
+// fixture must appear here.
 const expectedRule: Record<string, string> = {
   "operation-id-camel-case": "rule/operation-id-camel-case",
   "operation-summary-description": "rule/operation-summary-description",
@@ -17,6 +21,7 @@ const expectedRule: Record<string, string> = {
   "response-has-content": "rule/response-has-content",
   "response-example-success": "rule/response-example",
   "response-example-error": "rule/response-example",
+  "response-example-empty": "rule/response-example",
   "example-additional-property": "no-invalid-media-type-examples",
   "list-pagination-cursor": "qoder/list-pagination",
   "list-pagination-maximum": "qoder/list-pagination",
@@ -26,6 +31,9 @@ const expectedRule: Record<string, string> = {
   "workspace-id-header": "qoder/workspace-id-header",
   "beta-header": "qoder/beta-header",
   "sdk-method-unique": "qoder/sdk-method-unique",
+  "split/list-pagination-cursor": "qoder/list-pagination",
+  "split/list-pagination-maximum": "qoder/list-pagination",
+  "split/error-response-envelope": "qoder/error-response-envelope",
 };
 
 // What each report must say, so a rule that fires for the wrong reason does not pass.
@@ -39,19 +47,29 @@ const expectedMessage: Partial<Record<string, RegExp>> = {
   "beta-header": /listWidgets.*`x-qoder-beta`/,
   "sdk-method-unique": /widgets\.list.*listWidgets/,
   "example-additional-property": /colour/,
+  "response-example-empty": /`examples` with at least one entry/,
+  "split/list-pagination-cursor": /`before_id`/,
+  "split/list-pagination-maximum": /`limit` must declare a numeric `maximum`/,
+  "split/error-response-envelope": /`error\.message` is missing/,
 };
 
-const brokenFixtures = readdirSync(fixturesDir)
-  .filter((file) => file.startsWith("broken-") && file.endsWith(".yaml"))
-  .map((file) => file.slice("broken-".length, -".yaml".length))
+const brokenFixtures = fixtureFolders
+  .flatMap((folder) =>
+    readdirSync(`${fixturesDir}${folder}`)
+      .filter((file) => file.startsWith("broken-") && file.endsWith(".yaml"))
+      .map((file) => `${folder}${file.slice("broken-".length, -".yaml".length)}`),
+  )
   .sort();
+const validFixtures = fixtureFolders.map((folder) => `${folder}valid`);
+/** "split/x" → "split/broken-x": the fixture's file name without .yaml. */
+const brokenFile = (fixture: string) => fixture.replace(/[^/]*$/, (name) => `broken-${name}`);
 
 describe("project lint rules on fixture specs", () => {
   const problemsByFixture = new Map<string, LintProblem[]>();
 
   beforeAll(async () => {
     // One CLI run for all fixtures keeps the suite fast.
-    const names = ["valid", ...brokenFixtures.map((name) => `broken-${name}`)];
+    const names = [...validFixtures, ...brokenFixtures.map(brokenFile)];
     const reports = await redoclyLint(names.map((name) => `${fixturesDir}${name}.yaml`));
     for (const [i, name] of names.entries()) problemsByFixture.set(name, reports[i]?.problems ?? []);
   });
@@ -60,14 +78,16 @@ describe("project lint rules on fixture specs", () => {
     expect(brokenFixtures).toEqual(Object.keys(expectedRule).sort());
   });
 
-  it("passes the valid fixture with zero problems (the broken ones differ from it by one change)", () => {
-    const problems = problemsByFixture.get("valid") ?? [];
-    expect(problems, formatProblems(problems)).toEqual([]);
-  });
+  for (const valid of validFixtures) {
+    it(`passes ${valid}.yaml with zero problems (the broken ones beside it differ from it by one change)`, () => {
+      const problems = problemsByFixture.get(valid) ?? [];
+      expect(problems, formatProblems(problems)).toEqual([]);
+    });
+  }
 
   for (const [fixture, ruleId] of Object.entries(expectedRule)) {
-    it(`${ruleId} reports broken-${fixture}.yaml, and nothing else does`, () => {
-      const problems = problemsByFixture.get(`broken-${fixture}`) ?? [];
+    it(`${ruleId} reports ${brokenFile(fixture)}.yaml, and nothing else does`, () => {
+      const problems = problemsByFixture.get(brokenFile(fixture)) ?? [];
       expect(problems.length, formatProblems(problems)).toBeGreaterThan(0);
       expect(new Set(problems.map((p) => p.ruleId)), formatProblems(problems)).toEqual(new Set([ruleId]));
       expect(problems.every((p) => p.severity === "error")).toBe(true);

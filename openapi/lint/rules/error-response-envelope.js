@@ -5,7 +5,7 @@ import { flattenObjectSchema, HTTP_METHODS, jsonMediaTypes, resolveNode } from "
 const DEFAULTS = { schemaName: "ErrorEnvelope" };
 
 /** Why the schema is not the envelope, or undefined when it is. */
-function envelopeProblem(schemaOrRef, ctx, schemaName) {
+function envelopeProblem(schemaOrRef, ctx, from, schemaName) {
   if (
     typeof schemaOrRef?.$ref === "string" &&
     schemaOrRef.$ref
@@ -15,12 +15,13 @@ function envelopeProblem(schemaOrRef, ctx, schemaName) {
   ) {
     return undefined;
   }
-  const envelope = flattenObjectSchema(schemaOrRef, ctx);
+  const envelope = flattenObjectSchema(schemaOrRef, ctx, from);
   for (const name of ["type", "error"]) {
     if (!(name in envelope.properties) || !envelope.required.has(name))
       return `required property \`${name}\` is missing`;
   }
-  const inner = flattenObjectSchema(envelope.properties.error, ctx);
+  const error = envelope.properties.error;
+  const inner = flattenObjectSchema(error.node, ctx, error.from);
   for (const name of ["type", "message"]) {
     if (!(name in inner.properties) || !inner.required.has(name))
       return `required property \`error.${name}\` is missing`;
@@ -40,7 +41,7 @@ export default function ErrorResponseEnvelope(options) {
           const where = ctx.location.child([method, "responses", status]);
           const label = `${operation.operationId ?? method.toUpperCase()} ${status}`;
           const response = resolveNode(responseOrRef, ctx);
-          const json = jsonMediaTypes(response?.content);
+          const json = jsonMediaTypes(response.node?.content);
           if (json.length === 0) {
             ctx.report({
               message: `Error response \`${label}\` must have a JSON body with the \`${schemaName}\` schema.`,
@@ -49,7 +50,7 @@ export default function ErrorResponseEnvelope(options) {
             continue;
           }
           for (const [mediaTypeName, mediaType] of json) {
-            const problem = envelopeProblem(mediaType?.schema, ctx, schemaName);
+            const problem = envelopeProblem(mediaType?.schema, ctx, response.from, schemaName);
             if (problem) {
               ctx.report({
                 message: `Error response \`${label}\` (${mediaTypeName}) must use the \`${schemaName}\` schema: ${problem}.`,

@@ -12,9 +12,9 @@ export function headerParameterRule(defaults) {
           const operation = pathItem[method];
           if (!operation) continue;
           const label = operation.operationId ?? method.toUpperCase();
-          const parameter = effectiveParameters(pathItem, operation, ctx).find(
-            (p) => p.in === "header" && p.name.toLowerCase() === wanted,
-          );
+          const parameter = effectiveParameters(pathItem, operation, ctx)
+            .map((p) => p.node)
+            .find((p) => p.in === "header" && p.name.toLowerCase() === wanted);
           if (!parameter) {
             ctx.report({
               message: `Operation \`${label}\` must accept the optional \`${header}\` header parameter.`,

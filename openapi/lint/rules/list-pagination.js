@@ -23,8 +23,8 @@ function isListOperation(operation, ctx, marker) {
   for (const [status, responseOrRef] of Object.entries(operation.responses ?? {})) {
     if (!/^2/.test(status)) continue;
     const response = resolveNode(responseOrRef, ctx);
-    for (const [, mediaType] of jsonMediaTypes(response?.content)) {
-      if (marker in flattenObjectSchema(mediaType?.schema, ctx).properties) return true;
+    for (const [, mediaType] of jsonMediaTypes(response.node?.content)) {
+      if (marker in flattenObjectSchema(mediaType?.schema, ctx, response.from).properties) return true;
     }
   }
   return false;
@@ -41,8 +41,8 @@ export default function ListPagination(options) {
         const label = operation.operationId ?? method.toUpperCase();
         const query = new Map(
           effectiveParameters(pathItem, operation, ctx)
-            .filter((parameter) => parameter.in === "query")
-            .map((parameter) => [parameter.name, parameter]),
+            .filter((parameter) => parameter.node.in === "query")
+            .map((parameter) => [parameter.node.name, parameter]),
         );
         const missing = requiredNames.filter((name) => !query.has(name));
         if (!cursorSets.some((set) => set.every((name) => query.has(name)))) {
@@ -59,7 +59,7 @@ export default function ListPagination(options) {
           });
         }
         const limit = query.get(limitParameter);
-        const limitSchema = resolveNode(limit?.schema, ctx);
+        const limitSchema = limit && resolveNode(limit.node.schema, ctx, limit.from).node;
         if (limit && typeof limitSchema?.maximum !== "number") {
           ctx.report({
             message: `List operation \`${label}\`: parameter \`${limitParameter}\` must declare a numeric \`maximum\` in its schema.`,

@@ -4,6 +4,8 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { parse as parseYaml } from "yaml";
 import { bundleAtCommit, bundleWorkingTree, git, repoRootOf, resolveBase } from "./git-contract.mjs";
 import { writeGateConfig } from "./redocly.mjs";
 import { diffSpecs } from "./spec-diff.mjs";
@@ -68,7 +70,7 @@ export async function runGate(argv, { cwd, log }) {
     printGroup(log, "Breaking", "✖", breaking);
     printGroup(log, "Non-breaking", "✓", nonBreaking);
 
-    const contractChanged = !(await sameJson(baseFile, revisionFile));
+    const contractChanged = !(await sameDocument(baseFile, revisionFile));
     const bump = contractChanged ? await contractBumpSince(repoRoot, base.commit) : undefined;
     const result = verdict({
       breaking: breaking.length,
@@ -145,10 +147,14 @@ export function verdict({ breaking, majorRaised, contractChanged, bump }) {
   return { ok: true };
 }
 
-/** @param {string} a @param {string} b */
-async function sameJson(a, b) {
+/**
+ * Whether two bundled contracts hold the same document. Key order is not compared (a reordered path
+ * file changes nothing a reader sees); array order is.
+ * @param {string} a @param {string} b
+ */
+export async function sameDocument(a, b) {
   const [left, right] = await Promise.all([readFile(a, "utf8"), readFile(b, "utf8")]);
-  return JSON.stringify(JSON.parse(left)) === JSON.stringify(JSON.parse(right));
+  return isDeepStrictEqual(JSON.parse(left), JSON.parse(right));
 }
 
 /**
@@ -167,20 +173,47 @@ export async function contractBumpSince(repoRoot, baseCommit) {
   let highest = -1;
   for (const name of await readdir(dir)) {
     if (!name.endsWith(".md") || name === "README.md" || atBase.has(name)) continue;
-    const level = changesetBumps(await readFile(path.join(dir, name), "utf8")).get(CONTRACT_PACKAGE);
+    const file = path.join(".changeset", name);
+    const level = changesetBumps(await readFile(path.join(repoRoot, file), "utf8"), file).get(
+      CONTRACT_PACKAGE,
+    );
     if (level) highest = Math.max(highest, LEVELS.indexOf(level));
   }
   return highest < 0 ? undefined : LEVELS[highest];
 }
 
-/** The `"package": level` lines of a changeset's front matter. @param {string} text */
-export function changesetBumps(text) {
+/**
+ * The bumps (`"package": level`) of a changeset's front matter, read as YAML as changesets reads it
+ * (quotes of either kind, comments). A front matter changesets would refuse (not YAML, not a map, an
+ * unknown level) is an error rather than a changeset that names nothing.
+ * @param {string} text  the changeset file
+ * @param {string} [file]  its path, for the error message
+ */
+export function changesetBumps(text, file = "changeset") {
   /** @type {Map<string, string>} */
   const bumps = new Map();
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  for (const line of (front?.[1] ?? "").split(/\r?\n/)) {
-    const [, name, level] = /^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$/.exec(line) ?? [];
-    if (name && level) bumps.set(name.trim(), level);
+  // The same delimiters as @changesets/parse: a `---` line, the front matter, a `---` line.
+  const front = /^\s*---([\s\S]*?)\r?\n\s*---/.exec(text);
+  if (!front) return bumps;
+  /** @type {unknown} */
+  let releases;
+  try {
+    releases = parseYaml(front[1] ?? "");
+  } catch (error) {
+    throw new Error(
+      `${file}: the front matter is not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : error}).`,
+    );
+  }
+  if (releases === null || releases === undefined) return bumps;
+  if (typeof releases !== "object" || Array.isArray(releases))
+    throw new Error(`${file}: the front matter must map package names to bump levels.`);
+  for (const [name, level] of Object.entries(releases)) {
+    if (level === "none") continue; // valid for changesets, but bumps nothing
+    if (typeof level !== "string" || !LEVELS.includes(level))
+      throw new Error(
+        `${file}: ${JSON.stringify(level)} is not a bump level (patch, minor, major, none) for ${name}.`,
+      );
+    bumps.set(name, level);
   }
   return bumps;
 }

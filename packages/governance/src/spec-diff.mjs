@@ -26,6 +26,7 @@ import { redoclyErrorText, runRedocly } from "./redocly.mjs";
  * @typedef {{ value?: unknown }} RedoclySide
  * @typedef {object} RedoclyChange
  * @property {string} path
+ * @property {string} [typeName]  the node's OpenAPI type, e.g. "Schema", "Parameter", "PathItem"
  * @property {"added" | "removed" | "modified"} kind
  * @property {Impact} impact
  * @property {string} [property]
@@ -87,16 +88,14 @@ function classify(change) {
   const reasons = change.verdicts.map(({ ruleId, message }) => ({ rule: ruleId, message }));
   /** @type {Impact} */
   let impact = change.impact;
-  const removedEnumValues = removedEnumValuesOf(change);
-  if (impact !== "major" && removedEnumValues.length > 0) {
-    // Supplement: redocly rates a response enum that lost values as a patch (a server sending fewer
-    // values cannot break a reader). For this SDK it is breaking: the generated union type shrinks, so
-    // consumer code that still compares against the removed literal stops compiling.
-    impact = "major";
-    reasons.push({
-      rule: "governance/response-enum-values-removed",
-      message: `Enum lost values: ${removedEnumValues.map((v) => JSON.stringify(v)).join(", ")} (the generated union type shrinks).`,
-    });
+  if (impact !== "major") {
+    const supplementReasons = SUPPLEMENTS.map((supplement) => supplement(change)).filter(
+      (reason) => reason !== undefined,
+    );
+    if (supplementReasons.length > 0) {
+      impact = "major";
+      reasons.push(...supplementReasons);
+    }
   }
   return {
     breaking: impact === "major",
@@ -108,14 +107,70 @@ function classify(change) {
   };
 }
 
-/** @param {RedoclyChange} change @returns {unknown[]} */
-function removedEnumValuesOf(change) {
-  if (change.kind !== "modified" || change.property !== "enum") return [];
+/**
+ * Supplements: changes redocly rates below major (a server sending fewer values or shapes cannot break
+ * a reader) that break this SDK's users, because what @qoder-cloud/types generates from the contract
+ * shrinks or is renamed and code written against it stops compiling. Each returns why, or undefined.
+ * @type {((change: RedoclyChange) => Reason | undefined)[]}
+ */
+const SUPPLEMENTS = [responseEnumValuesRemoved, responseUnionVariantRemoved, pathParameterRenamed];
+
+/** A response enum lost values: code comparing against the removed literal stops compiling. */
+function responseEnumValuesRemoved(/** @type {RedoclyChange} */ change) {
+  if (change.kind !== "modified" || change.property !== "enum") return undefined;
   const before = change.base?.value;
   const after = change.revision?.value;
-  if (!Array.isArray(before)) return [];
+  if (!Array.isArray(before)) return undefined;
   const kept = new Set((Array.isArray(after) ? after : []).map((v) => JSON.stringify(v)));
-  return before.filter((v) => !kept.has(JSON.stringify(v)));
+  const removed = before.filter((v) => !kept.has(JSON.stringify(v)));
+  if (removed.length === 0) return undefined;
+  return {
+    rule: "governance/response-enum-values-removed",
+    message: `Enum lost values: ${removed.map((v) => JSON.stringify(v)).join(", ")} (the generated union type shrinks).`,
+  };
+}
+
+/**
+ * A response oneOf/anyOf lost a variant: the generated union type shrinks the same way as a lost enum
+ * value, so code narrowing on the removed variant stops compiling. (A request union that loses a
+ * variant is already major for redocly.)
+ */
+function responseUnionVariantRemoved(/** @type {RedoclyChange} */ change) {
+  if (change.kind !== "removed") return undefined;
+  const union = /\/(oneOf|anyOf)\/\d+$/.exec(change.path)?.[1];
+  if (!union) return undefined;
+  const tag = variantTag(change.base?.value);
+  return {
+    rule: "governance/response-union-variant-removed",
+    message: `${union} lost a variant${tag ? ` (type: ${JSON.stringify(tag)})` : ""} (the generated union type shrinks).`,
+  };
+}
+
+/** The `type` const that tags a union variant (the contract's unions are tagged so), if any. */
+function variantTag(/** @type {any} */ schema) {
+  return schema?.properties?.type?.const;
+}
+
+/**
+ * A path parameter renamed: redocly sees the same path (templates are compared without parameter
+ * names) and rates it a patch, but the generated `paths` key and `parameters.path` names change.
+ */
+function pathParameterRenamed(/** @type {RedoclyChange} */ change) {
+  if (change.kind !== "modified") return undefined;
+  const before = change.base?.value;
+  const after = change.revision?.value;
+  if (typeof before !== "string" || typeof after !== "string" || before === after) return undefined;
+  if (change.typeName === "PathItem" && change.property === "key")
+    return {
+      rule: "governance/path-parameter-renamed",
+      message: `Path template changed: ${before} → ${after} (the generated \`paths\` key changes).`,
+    };
+  if (change.typeName === "Parameter" && change.property === "name")
+    return {
+      rule: "governance/path-parameter-renamed",
+      message: `Parameter renamed: ${before} → ${after} (the generated parameter name changes).`,
+    };
+  return undefined;
 }
 
 /** "1.2.3" → 1; anything unparsable counts as major 0. @param {string | undefined} version */

@@ -1,6 +1,9 @@
 // The gate's versioning rule (docs/guides/06-versioning.md) on its own, without git or Redocly.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { changesetBumps, verdict } from "../src/gate.mjs";
+import { changesetBumps, sameDocument, verdict } from "../src/gate.mjs";
 
 describe("verdict", () => {
   const none = { breaking: 0, majorRaised: false, contractChanged: false, bump: undefined };
@@ -27,16 +30,65 @@ describe("verdict", () => {
 });
 
 describe("changesetBumps", () => {
-  test("reads the front matter, quoted or not, and nothing from the body", () => {
+  test("reads the front matter, and nothing from the body", () => {
     const bumps = changesetBumps(
-      '---\n"@qoder-cloud/openapi": major\n@qoder-cloud/client: minor\n---\n\n"@qoder-cloud/mock": major\n',
+      '---\n"@qoder-cloud/openapi": major\n"@qoder-cloud/client": minor\n---\n\n"@qoder-cloud/mock": major\n',
     );
     expect([...bumps]).toEqual([
       ["@qoder-cloud/openapi", "major"],
       ["@qoder-cloud/client", "minor"],
     ]);
   });
+  test("reads it as YAML, as changesets does: comments, single quotes, quoted levels, CRLF", () => {
+    expect(changesetBumps('---\n"@qoder-cloud/openapi": patch # wording only\n---\n\nText.\n')).toEqual(
+      new Map([["@qoder-cloud/openapi", "patch"]]),
+    );
+    expect(changesetBumps("---\n'@qoder-cloud/openapi': 'patch'\n---\n")).toEqual(
+      new Map([["@qoder-cloud/openapi", "patch"]]),
+    );
+    expect(changesetBumps('---\r\n# the contract\r\n"@qoder-cloud/openapi": "minor"\r\n---\r\n')).toEqual(
+      new Map([["@qoder-cloud/openapi", "minor"]]),
+    );
+  });
+  test("`none` bumps nothing; an empty front matter names nothing", () => {
+    expect(changesetBumps('---\n"@qoder-cloud/openapi": none\n---\n').size).toBe(0);
+    expect(changesetBumps("---\n---\n\nText.\n").size).toBe(0);
+  });
   test("a file without front matter bumps nothing", () => {
     expect(changesetBumps("just text\n").size).toBe(0);
+  });
+  test("a front matter changesets would refuse is an error naming the file, not a silent no-bump", () => {
+    // An unquoted @scope/name is not a YAML key (@ is reserved); changesets refuses the file.
+    expect(() => changesetBumps("---\n@qoder-cloud/openapi: patch\n---\n", ".changeset/x.md")).toThrow(
+      /^\.changeset\/x\.md: the front matter is not valid YAML/,
+    );
+    expect(() => changesetBumps('---\n"@qoder-cloud/openapi": mayor\n---\n')).toThrow(
+      /"mayor" is not a bump level/,
+    );
+    expect(() => changesetBumps("---\n- patch\n---\n")).toThrow(/must map package names/);
+  });
+});
+
+describe("sameDocument", () => {
+  const compare = async (left: unknown, right: unknown) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "governance-same-"));
+    try {
+      const [a, b] = [path.join(dir, "a.json"), path.join(dir, "b.json")];
+      await Promise.all([writeFile(a, JSON.stringify(left)), writeFile(b, JSON.stringify(right))]);
+      return await sameDocument(a, b);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+  test("keys in another order, at any depth, are the same contract", async () => {
+    const operation = { operationId: "listDeployments", "x-sdk-method": "deployments.list" };
+    const reordered = { "x-sdk-method": "deployments.list", operationId: "listDeployments" };
+    expect(
+      await compare({ paths: { "/d": { get: operation } } }, { paths: { "/d": { get: reordered } } }),
+    ).toBe(true);
+  });
+  test("a changed value or a reordered array is a change", async () => {
+    expect(await compare({ a: { b: 1 } }, { a: { b: 2 } })).toBe(false);
+    expect(await compare({ tags: ["a", "b"] }, { tags: ["b", "a"] })).toBe(false);
   });
 });

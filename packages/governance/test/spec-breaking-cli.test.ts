@@ -128,6 +128,38 @@ describe.concurrent("pnpm spec:breaking in a git repository", () => {
     expect(code).toBe(1);
   });
 
+  test("HEAD~1 with an added operation and a changeset in another YAML style → exit 0, the changeset counts", async () => {
+    const repo = await cloneSeed("additive-yaml-changeset");
+    await editRootSpec(repo, addOperation);
+    await mkdir(path.join(repo, ".changeset"), { recursive: true });
+    // Single quotes and a comment: changesets reads the front matter as YAML, so must the gate.
+    await writeFile(
+      path.join(repo, ".changeset", "probe.md"),
+      "---\n'@qoder-cloud/openapi': 'minor' # a new operation\n---\n\nAdds the probe.\n",
+    );
+    await commitAll(repo, "add an operation with a changeset");
+    const { code, output } = await runCli(repo, "HEAD~1");
+    expect(output).toContain("bumps @qoder-cloud/openapi (minor)");
+    expect(code).toBe(0);
+  });
+
+  test("HEAD~1 with only keys reordered in a path file, no changeset → exit 0: the contract is the same", async () => {
+    const repo = await cloneSeed("reordered-keys");
+    const file = path.join(repo, "openapi", "paths", "deployments.yaml");
+    const text = await readFile(file, "utf8");
+    const reordered = text.replace(
+      "  operationId: listDeployments\n  x-sdk-method: deployments.list\n",
+      "  x-sdk-method: deployments.list\n  operationId: listDeployments\n",
+    );
+    expect(reordered).not.toBe(text);
+    await writeFile(file, reordered);
+    await commitAll(repo, "swap operationId and x-sdk-method");
+    const { code, output } = await runCli(repo, "HEAD~1");
+    expect(output).toContain("No breaking changes (0 non-breaking)");
+    expect(output).not.toContain("The contract changed");
+    expect(code).toBe(0);
+  });
+
   test("HEAD~1 with a breaking change, the major raised, but only a minor changeset → exit 1", async () => {
     const repo = await cloneSeed("major-no-major-changeset");
     await editRootSpec(repo, (doc) => {

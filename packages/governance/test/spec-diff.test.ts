@@ -14,6 +14,8 @@ const breakingCases: Record<string, string> = {
   "remove-operation": "operation-removed",
   "remove-response-field": "property-removed",
   "remove-response-enum-value": "governance/response-enum-values-removed",
+  "remove-response-union-variant": "governance/response-union-variant-removed",
+  "rename-path-parameter": "governance/path-parameter-renamed",
   "make-response-field-optional": "required-properties-removed",
   "add-required-request-field": "required-properties-added",
   "add-required-parameter": "parameter-became-required",
