@@ -639,6 +639,39 @@ describe("control endpoints", () => {
   });
 });
 
+describe("the request data kept in all accounts is bounded", () => {
+  let own: SimServer;
+  beforeAll(async () => {
+    own = await startSimServer({ maxStoredBytes: 100_000 });
+  });
+  afterAll(() => own.close());
+
+  it("refuses a write past the limit before storing anything, and a reset makes room again", async () => {
+    const big = (n: number) => createBody({ name: `big-${n}`, description: "x".repeat(30_000) });
+    for (let n = 0; n < 3; n++) {
+      const made = await own.call("POST", "/deployments", { token: "pt-bytes-a", body: big(n) });
+      expect(made.status, n.toString()).toBe(200);
+    }
+    // A second account shares the limit: it is a bound on the mock's memory, not on one account.
+    const refused = await own.call<ErrorBody>("POST", "/deployments", { token: "pt-bytes-b", body: big(3) });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(
+      /request data in all accounts.*limit of 1 MiB.*Reset accounts/,
+    );
+    const names = async (token: string) =>
+      (await own.call<List<Deployment>>("GET", "/deployments?limit=100", { token })).body.data.map(
+        (d) => d.name,
+      );
+    expect(await names("pt-bytes-b")).not.toContain("big-3");
+    const state = (await own.call("GET", "/_mock/state", { token: "pt-bytes-a" })).body;
+    expect((await own.call("POST", "/_mock/state", { token: "pt-bytes-b", body: state })).status).toBe(409);
+    expect(await names("pt-bytes-b")).not.toContain("big-0");
+
+    await own.call("POST", "/_mock/reset", { token: "pt-bytes-a", body: {} });
+    expect((await own.call("POST", "/deployments", { token: "pt-bytes-b", body: big(3) })).status).toBe(200);
+  });
+});
+
 describe("one clock move fires a bounded number of runs", () => {
   let own: SimServer;
   beforeAll(async () => {

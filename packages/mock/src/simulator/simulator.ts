@@ -35,6 +35,8 @@ export interface SimulatorOptions {
   seed?: number | undefined;
   /** Extra resources (tests, or resources not yet in the default list). */
   resources?: Resource[];
+  /** Request data kept in all accounts; default LIMITS.storedBytes (tests lower it). */
+  maxStoredBytes?: number | undefined;
 }
 
 export interface SimRequest {
@@ -101,6 +103,7 @@ export class Simulator {
       () => this.clock.now(),
       options.fixture ?? "examples",
       options.seed,
+      options.maxStoredBytes,
     );
   }
 
@@ -182,8 +185,11 @@ export class Simulator {
     };
   }
 
-  /** Replaces an account with the given records, each validated against the contract. */
-  loadState(token: string, state: unknown): void {
+  /**
+   * Replaces an account with the given records, each validated against the contract. `bytes`: the size
+   * of the request that carried them, for the store's limit (measured here when not given).
+   */
+  loadState(token: string, state: unknown, bytes?: number): void {
     this.changed();
     const given = (state ?? {}) as Partial<AccountState>;
     if (typeof state !== "object" || state === null || Array.isArray(state)) {
@@ -222,7 +228,8 @@ export class Simulator {
         throw invalid(error.message, `deployments[${index}].${error.param}`);
       }
     });
-    this.store.load(token, structuredClone({ deployments, runs, agents, environments }));
+    const size = bytes ?? Buffer.byteLength(JSON.stringify(state));
+    this.store.load(token, structuredClone({ deployments, runs, agents, environments }), size);
   }
 
   private check(items: unknown[], pointer: string, field: string): void {
@@ -348,6 +355,9 @@ export class Simulator {
     const nowMs = this.clock.now();
     this.tick(account, nowMs);
     const key = headerOf(request.headers, "idempotency-key");
+    // What a write keeps counts against the store's limit: its body, twice when kept as an idempotent answer.
+    const bytes = request.body === undefined ? 0 : Buffer.byteLength(request.body);
+    if (bytes > 0) this.store.checkRoom(key === undefined ? bytes : 2 * bytes);
     const fingerprint =
       key === undefined
         ? ""
@@ -378,13 +388,11 @@ export class Simulator {
       throw error;
     }
     if (key !== undefined) {
-      account.storeAnswer(key, {
-        fingerprint,
-        status,
-        body: JSON.stringify(answerBody),
-        expiresMs: nowMs + IDEMPOTENCY_TTL_MS,
-      });
+      const stored = JSON.stringify(answerBody);
+      account.storeAnswer(key, { fingerprint, status, body: stored, expiresMs: nowMs + IDEMPOTENCY_TTL_MS });
+      this.store.keep(account, stored.length);
     }
+    if (bytes > 0) this.store.keep(account, bytes);
     return { status, body: answerBody };
   }
 
@@ -629,7 +637,7 @@ export class Simulator {
       return ok({ now: this.setTime(body.now) });
     }
     if (method === "GET") return ok(this.state(needToken()));
-    this.loadState(needToken(), readBody());
+    this.loadState(needToken(), readBody(), request.body === undefined ? 0 : Buffer.byteLength(request.body));
     return ok(this.state(needToken()));
   }
 }

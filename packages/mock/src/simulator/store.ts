@@ -31,6 +31,12 @@ export const LIMITS = {
   idempotencyKeysPerAccount: 100_000,
   /** Scheduled runs one clock move may fire, in all accounts together: a move costs what it fires. */
   runsPerClockMove: 10_000,
+  /**
+   * Request data the simulator keeps, in all accounts together: the bodies of the writes it answered
+   * (twice for one kept as an idempotent answer) and of loaded states. Record counts alone bound nothing:
+   * ten 30 MiB descriptions are ten deployments.
+   */
+  storedBytes: 256 * 1024 * 1024,
 } as const;
 
 /** The clock stays within RFC 3339's four-digit years, from the Unix epoch on. */
@@ -94,6 +100,8 @@ export class Account {
   nextFireMs = Number.POSITIVE_INFINITY;
   /** Insertion order = age, so expired keys are pruned from the front. */
   readonly idempotency = new Map<string, StoredAnswer>();
+  /** Request data kept for this account (see LIMITS.storedBytes). */
+  storedBytes = 0;
 
   addDeployment(record: DeploymentRecord): void {
     if (this.deployments.size >= LIMITS.deploymentsPerAccount) {
@@ -231,6 +239,8 @@ export function exampleRecords(contract: Contract): Required<Records> & { models
 
 export class Store {
   private readonly accounts = new Map<string, Account>();
+  /** Request data kept in all accounts (see LIMITS.storedBytes). */
+  private storedBytes = 0;
 
   constructor(
     private readonly seed: () => Records,
@@ -238,7 +248,29 @@ export class Store {
     readonly defaultFixture: Fixture,
     /** Makes ids repeatable: each account draws from its own sequence, derived from the seed and token. */
     private readonly idSeed?: number,
+    private readonly maxStoredBytes: number = LIMITS.storedBytes,
   ) {}
+
+  /** Refuses, before anything is stored, a write whose `bytes` would take the store past its limit. */
+  checkRoom(bytes: number): void {
+    if (this.storedBytes + bytes <= this.maxStoredBytes) return;
+    const mib = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
+    throw conflict(
+      `This mock keeps ${mib(this.storedBytes)} of request data in all accounts; ${mib(bytes)} more would pass the simulator's limit of ${mib(this.maxStoredBytes)}. Reset accounts (POST /_mock/reset or reset() from startMock), or restart the mock.`,
+    );
+  }
+
+  /** Counts `bytes` of request data kept for `account` (one in use). */
+  keep(account: Account, bytes: number): void {
+    account.storedBytes += bytes;
+    this.storedBytes += bytes;
+  }
+
+  /** Puts `account` in use for `token`, in place of the one it had (whose data is no longer kept). */
+  private use(token: string, account: Account): void {
+    this.storedBytes += account.storedBytes - (this.accounts.get(token)?.storedBytes ?? 0);
+    this.accounts.set(token, account);
+  }
 
   /** The account of a token, created with the default fixture on first use. */
   account(token: string): Account {
@@ -257,7 +289,7 @@ export class Store {
 
   reset(token: string, fixture: Fixture = this.defaultFixture): Account {
     const account = this.create(token, fixture);
-    this.accounts.set(token, account);
+    this.use(token, account);
     return account;
   }
 
@@ -282,15 +314,18 @@ export class Store {
    * Replaces an account's records (POST /_mock/state); the records were validated by the caller. All or
    * nothing: a record refused here (given twice, over a limit) leaves the account as it was.
    */
-  load(token: string, records: Records): Account {
+  load(token: string, records: Records, bytes: number): Account {
+    this.checkRoom(bytes - (this.accounts.get(token)?.storedBytes ?? 0));
     const account = this.create(token, "empty");
     this.fill(account, records);
-    this.accounts.set(token, account);
+    account.storedBytes = bytes;
+    this.use(token, account);
     return account;
   }
 
   resetAll(): void {
     this.accounts.clear();
+    this.storedBytes = 0;
   }
 
   private fill(account: Account, { deployments, runs, agents = [], environments = [] }: Records): void {
