@@ -595,6 +595,26 @@ describe("control endpoints", () => {
     expect((await call("POST", "/_mock/clock", { body: { advance_ms: 60_000 } })).status).toBe(200);
   });
 
+  it("a loaded schedule without upcoming_runs_at (the contract lets it be absent) gets them, and fires", async () => {
+    const made = await create();
+    const { upcoming_runs_at: _, ...schedule } = {
+      ...made.schedule,
+      expression: "* * * * *",
+      timezone: "UTC",
+    };
+    const target = `${token}-no-upcoming`;
+    const loaded = await server.call("POST", "/_mock/state", {
+      token: target,
+      body: { deployments: [{ ...made, schedule }] },
+    });
+    expect(loaded.status).toBe(200);
+    const got = await server.call<Deployment>("GET", `/deployments/${made.id}`, { token: target });
+    expect(got.body.schedule?.upcoming_runs_at).toHaveLength(5);
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 3 * 60_000 } });
+    const runs = await server.call<List<Run>>("GET", `/deployments/${made.id}/runs`, { token: target });
+    expect(runs.body.data.length).toBeGreaterThanOrEqual(3);
+  });
+
   it("POST /_mock/reset restores the examples, and refuses unknown fields", async () => {
     await create();
     expect((await call("POST", "/_mock/reset", { body: {} })).status).toBe(200);

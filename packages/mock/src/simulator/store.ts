@@ -2,9 +2,11 @@
 // Every collection is bounded, so a runaway test gets a clear 409 instead of exhausting memory.
 import { createHash, randomFillSync } from "node:crypto";
 import type { Agent, Deployment, DeploymentRun, Environment, Model } from "@qoder-cloud/types";
+import { rfc3339 } from "./clock.js";
 import type { Contract } from "./contract.js";
 import { type ApiError, conflict } from "./errors.js";
 import { OrderedIndex } from "./ordered-index.js";
+import { upcoming } from "./schedule.js";
 
 export type { Agent, Deployment, DeploymentRun, Environment, Model };
 
@@ -348,6 +350,11 @@ export class Store {
     for (const deployment of [...deployments].reverse()) {
       if (account.deployments.has(deployment.id))
         throw conflict(`Deployment ${deployment.id} is given twice.`);
+      // A loaded schedule without its upcoming times gets them, as a create would: they are what the
+      // clock watches, so without them it would never fire.
+      const schedule = deployment.schedule;
+      if (schedule && schedule.upcoming_runs_at === undefined && deployment.archived_at === null)
+        schedule.upcoming_runs_at = upcoming(schedule, now).map(rfc3339);
       account.addDeployment({ deployment, firedThroughMs: now });
     }
     for (const run of [...runs].reverse()) {
