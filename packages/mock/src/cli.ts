@@ -116,8 +116,20 @@ for (const [flag, given] of [
   if (mode === "examples" && given !== undefined) fail(`${flag} applies to the simulator: drop --examples.`);
 }
 
+// A signal while the mock starts aborts the start: Prism is killed at once (busy loading, it would only
+// notice our exit seconds later), then we exit.
+const starting = new AbortController();
+let earlySignal: string | undefined;
+const abortStart = (signal: NodeJS.Signals) => {
+  earlySignal = signal;
+  starting.abort();
+};
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+for (const signal of SIGNALS) process.once(signal, abortStart);
+
 try {
   const mock = await startMock({
+    signal: starting.signal,
     mode,
     port,
     ...(mode === "simulator"
@@ -128,6 +140,12 @@ try {
     verbose: values.verbose ?? false,
     onLog: accessLog.line,
   });
+  for (const signal of SIGNALS) process.off(signal, abortStart);
+  if (earlySignal) {
+    await mock.stop();
+    print(`\n${earlySignal}: stopped while starting.`);
+    process.exit(0);
+  }
   print(
     `Qoder Cloud Agents API mock (${mode === "simulator" ? "stateful simulator" : "stateless examples"}) listening on ${mock.url} (Ctrl-C to stop)`,
   );
@@ -155,6 +173,10 @@ try {
   process.on("SIGHUP", () => void shutdown("SIGHUP"));
 } catch (error) {
   accessLog.flush();
+  if (earlySignal) {
+    print(`\n${earlySignal}: stopped while starting.`);
+    process.exit(0);
+  }
   console.error(`qoder-mock: ${(error as Error).message}`);
   process.exit(1);
 }

@@ -40,6 +40,11 @@ export interface StartMockOptions {
   specPath?: string;
   /** How long to wait for Prism to listen before giving up (a Prism that fails exits at once). Default 120 s. */
   startupTimeoutMs?: number;
+  /**
+   * Aborts the start: Prism is killed at once and `startMock` rejects (the CLI aborts on a signal that
+   * comes while it starts). Once started, stop the mock with `stop()`.
+   */
+  signal?: AbortSignal;
   /** Called with one line per request (`GET /deployments → 200 (3 ms)`) and, if `verbose`, Prism's own log. */
   onLog?: (line: string) => void;
   /** Also pass Prism's own log lines (negotiation, validation) to `onLog`. */
@@ -143,6 +148,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       startupTimeoutMs: options.startupTimeoutMs ?? 120_000,
       onLog: options.verbose ? options.onLog : undefined,
       maxBodyBytes: MAX_BODY_BYTES,
+      signal: options.signal,
     },
     { onEvent: options.onLog ?? ((line) => console.warn(`[@qoder-cloud/mock] ${line}`)) },
   );

@@ -20,6 +20,11 @@ export interface PrismLaunch {
   maxBodyBytes?: number | undefined;
   /** Called when Prism, after its document changed, listens again (on a new port). */
   onReload?: ((url: string) => void) | undefined;
+  /**
+   * Aborts the start: the child is killed at once (SIGKILL). While it loads Prism its event loop is
+   * busy for seconds, so it would notice its parent's exit only then.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 export interface PrismProcess {
@@ -117,6 +122,9 @@ export async function launchPrism(options: PrismLaunch): Promise<PrismProcess> {
   // The channel only serves the start-up message and the child's "parent gone" signal: it must not keep
   // the parent's event loop alive by itself.
   child.channel?.unref();
+  const abortStart = () => child.kill("SIGKILL");
+  if (options.signal?.aborted) abortStart();
+  else options.signal?.addEventListener("abort", abortStart, { once: true });
 
   const exited = new Promise<string>((resolve) => {
     child.once("exit", (code, signal) => resolve(`exited with ${signal ?? `code ${code}`}`));
@@ -142,10 +150,12 @@ export async function launchPrism(options: PrismLaunch): Promise<PrismProcess> {
   ]);
   timer.abort();
   child.off("message", onMessage);
+  options.signal?.removeEventListener("abort", abortStart);
   if (typeof outcome !== "number") {
     await stop();
     const shown = (output.logLines.length ? output.logLines : output.tail).slice(-12);
     const lines = shown.length ? `\nPrism output (last lines):\n${shown.join("\n")}` : "";
+    if (options.signal?.aborted) throw new Error(`${name}: the start was aborted; it was stopped.`);
     throw new Error(`${name} ${outcome}${output.reason ? `: ${output.reason}` : "."}${lines}`);
   }
   const prism: PrismProcess = { url: `http://127.0.0.1:${outcome}`, pid: child.pid as number, exited, stop };
@@ -250,7 +260,7 @@ export async function supervisePrism(
         await sleep(delay);
         if (stopped) return;
         try {
-          const next = await launchPrism(launchFollowed);
+          const next = await launchPrism({ ...launchFollowed, signal: undefined }); // the signal is the first start's
           if (stopped) {
             await next.stop();
             return;

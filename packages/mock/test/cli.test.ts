@@ -2,6 +2,7 @@
 // without leaving Prism behind.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, expect, it } from "vitest";
 
@@ -109,6 +110,40 @@ it.each(["0x10", "1e3", "-1", "70000"])(
     expect(stderr.trim()).toBe(`qoder-mock: MOCK_PORT must be a port number (0–65535), got "${value}".`);
   },
 );
+
+it.each(["SIGTERM", "SIGINT"] as const)(
+  "%s while it starts: Prism is killed at once, not left to notice seconds later",
+  async (signal) => {
+    child = spawn(process.execPath, [cli, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    // As soon as the Prism child exists, well before it listens (loading Prism takes seconds).
+    let prism: number | undefined;
+    await waitFor(() => {
+      prism = childPids(child?.pid as number)[0];
+      return prism !== undefined;
+    }, 30_000);
+    expect(prism, output).toBeDefined();
+    child.kill(signal);
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+    expect(output).toContain(`${signal}: stopped while starting.`);
+    // Killed, not waiting for its event loop: gone (or an unreaped zombie) right away.
+    const gone = () => !isAlive(prism as number) || /^\d+ \(.*\) Z/s.test(statOf(prism as number));
+    await waitFor(gone, 1_000);
+    expect(gone()).toBe(true);
+  },
+);
+
+function statOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return "";
+  }
+}
 
 /** Starts the CLI with `args` and resolves with its URL once it prints it. */
 async function startCli(args: string[]): Promise<{ url: string; output: () => string }> {

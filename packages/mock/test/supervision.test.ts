@@ -231,4 +231,18 @@ describe("starting Prism", { timeout: 180_000 }, () => {
     expect(error.message).not.toMatch(/Positionals:|Options:|--multiprocess/);
     expect(prismChildren(process.pid)).toEqual([]);
   });
+
+  it("an aborted start kills Prism at once and rejects, saying so", async () => {
+    const start = new AbortController();
+    const starting = startMock({ port: 0, signal: start.signal }).then(
+      () => new Error("started"),
+      (reason: Error) => reason,
+    );
+    expect(await waitFor(() => prismChildren(process.pid).length > 0, 30_000)).toBe(true);
+    const [prism] = prismChildren(process.pid);
+    start.abort();
+    const error = await starting;
+    expect(error.message).toBe("Prism (mock): the start was aborted; it was stopped.");
+    expect(isAlive(prism as number)).toBe(false);
+  });
 });
