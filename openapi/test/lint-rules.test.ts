@@ -16,6 +16,7 @@ const fixtureFolders = ["", "split/"];
 const expectedRule: Record<string, string> = {
   "operation-id-camel-case": "rule/operation-id-camel-case",
   "operation-summary-description": "rule/operation-summary-description",
+  "operation-summary-blank": "rule/operation-summary-description",
   "operation-tag": "rule/operation-tag",
   "operation-x-sdk-method": "rule/operation-x-sdk-method",
   "response-has-content": "rule/response-has-content",
