@@ -353,6 +353,15 @@ describe("lifecycle", () => {
     expect(list.body.data.map((item) => item.id)).not.toContain(made.id);
   });
 
+  it.each(["//deployments", "/deployments//runs", "/nothing-here"])(
+    "answers %s, which names no endpoint, with a 404 naming that path",
+    async (path) => {
+      const answer = await call<ErrorBody>("GET", path);
+      expect(answer.status).toBe(404);
+      expect(answer.body.error.message).toBe(`Not found: GET ${path} is not an endpoint of this API.`);
+    },
+  );
+
   it("answers 404 with the documented message for unknown ids", async () => {
     const missing = `dep_${"a".repeat(32)}`;
     for (const path of [`/deployments/${missing}`, `/deployments/${missing}/runs`]) {

@@ -668,7 +668,11 @@ function targetOf(target: string): { pathname: string; searchParams: URLSearchPa
   const query = mark < 0 ? "" : target.slice(mark + 1);
   if (PLAIN_PATH.test(pathname) && PLAIN_QUERY.test(query))
     return { pathname, searchParams: new URLSearchParams(query) };
-  return new URL(target, "http://simulator.invalid");
+  // Appended, not resolved: resolving `//deployments` would read "deployments" as a host.
+  return new URL(
+    target.startsWith("/") ? `http://simulator.invalid${target}` : target,
+    "http://simulator.invalid",
+  );
 }
 
 function convert(raw: string, kind: "string" | "integer" | "boolean"): string | number | boolean {
