@@ -26,6 +26,10 @@ export interface SimServer {
 export async function startSimServer(options: SimulatorOptions = {}): Promise<SimServer> {
   const sim = new Simulator({ strict: true, ...options });
   const server = createServer(sim.listener());
+  // Idle connections stay open until close(): some tests block the event loop for seconds (in-process
+  // simulators), after which the server's keep-alive timer and the client's next request on the same
+  // socket would fire together, and the request would meet a reset.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
