@@ -168,9 +168,7 @@ try {
     accessLog.flush();
     process.exit(1);
   });
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGHUP", () => void shutdown("SIGHUP"));
+  for (const signal of SIGNALS) process.on(signal, () => void shutdown(signal));
 } catch (error) {
   accessLog.flush();
   if (earlySignal) {

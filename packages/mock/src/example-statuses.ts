@@ -62,6 +62,8 @@ export function loadStatusOfExample(jsonSpecPath: string): StatusOfExample | und
 }
 
 /** Adds `code=<status>` to a Prefer header that names an example but no status, when the name is known. */
+const NO_PREFER = { value: undefined } as const;
+
 /**
  * The `Prefer` directives the mock acts on, `code=<status>` and `example=<name>` (Prism's), normalized.
  * Other preferences (RFC 7240's `return=…`, `respond-async`, Prism's `dynamic`) are ignored, as RFC 7240
@@ -70,7 +72,8 @@ export function loadStatusOfExample(jsonSpecPath: string): StatusOfExample | und
 export function mockPrefer(
   header: string | string[] | undefined,
 ): { value: string | undefined } | { problem: string } {
-  const text = Array.isArray(header) ? header.join(", ") : (header ?? "");
+  if (header === undefined) return NO_PREFER; // nearly every request: nothing to parse or allocate
+  const text = Array.isArray(header) ? header.join(", ") : header;
   const kept: string[] = [];
   for (const part of text.split(/[,;]/)) {
     const match = /^\s*(code|example)\s*=\s*"?([^"]*?)"?\s*$/i.exec(part);

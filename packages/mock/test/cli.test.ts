@@ -37,34 +37,40 @@ const isAlive = (pid: number) => {
   }
 };
 
+/** Starts the CLI with `args` (killed after the test): the process, what it prints (stdout and stderr), stderr alone. */
+function spawnCli(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const started = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"], env });
+  child = started;
+  let output = "";
+  let stderr = "";
+  started.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  started.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    stderr += chunk.toString();
+  });
+  return { cliProcess: started, output: () => output, stderr: () => stderr };
+}
+
 it.each(["SIGINT", "SIGTERM"] as const)(
   "starts, prints URL and a curl hint, answers, stops on %s",
   async (signal) => {
-    child = spawn(process.execPath, [cli, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    await waitFor(() => /Try: curl/.test(output) || child?.exitCode !== null, 45_000);
-    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-    expect(url, output).toBeDefined();
-    expect(output).toContain(`curl -H "Authorization: Bearer pt-test" "${url}/deployments?limit=2"`);
+    const { url, output, cliProcess } = await startCli([]);
+    expect(output()).toContain(`curl -H "Authorization: Bearer pt-test" "${url}/deployments?limit=2"`);
 
     const response = await fetch(`${url}/deployments?limit=2`, {
       headers: { authorization: "Bearer pt-test" },
     });
     expect(response.status).toBe(200);
     // The access log line reaches our pipe a moment after the response.
-    await waitFor(() => /GET \/deployments\?limit=2 → 200/.test(output), 5_000);
-    expect(output).toMatch(/GET \/deployments\?limit=2 → 200/);
+    await waitFor(() => /GET \/deployments\?limit=2 → 200/.test(output()), 5_000);
+    expect(output()).toMatch(/GET \/deployments\?limit=2 → 200/);
 
-    const prismPids = childPids(child.pid as number);
+    const prismPids = childPids(cliProcess.pid as number);
     expect(prismPids.length).toBeGreaterThan(0);
-    child.kill(signal);
-    const [code] = await once(child, "exit");
+    cliProcess.kill(signal);
+    const [code] = await once(cliProcess, "exit");
     expect(code).toBe(0);
     for (const pid of prismPids) expect(isAlive(pid)).toBe(false);
     await expect(fetch(`${url}/deployments`)).rejects.toThrow();
@@ -82,54 +88,39 @@ it("rejects bad arguments with one line saying which and the usage text", async 
       "--spec: /nonexistent/openapi.yaml does not exist",
     ],
   ] as const) {
-    child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const [code] = await once(child, "exit");
+    const { cliProcess, stderr } = spawnCli([...args]);
+    const [code] = await once(cliProcess, "exit");
     expect(code, args.join(" ")).toBe(2);
-    expect(stderr).toContain(`qoder-mock: ${says}`);
-    expect(stderr).toContain("Usage: qoder-mock");
+    expect(stderr()).toContain(`qoder-mock: ${says}`);
+    expect(stderr()).toContain("Usage: qoder-mock");
   }
 });
 
 it.each(["0x10", "1e3", "-1", "70000"])(
   "refuses MOCK_PORT=%s in one line instead of listening somewhere unexpected",
   async (value) => {
-    child = spawn(process.execPath, [cli], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, MOCK_PORT: value },
-    });
-    let stderr = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const [code] = await once(child, "exit");
+    const { cliProcess, stderr } = spawnCli([], { ...process.env, MOCK_PORT: value });
+    const [code] = await once(cliProcess, "exit");
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe(`qoder-mock: MOCK_PORT must be a port number (0–65535), got "${value}".`);
+    expect(stderr().trim()).toBe(`qoder-mock: MOCK_PORT must be a port number (0–65535), got "${value}".`);
   },
 );
 
 it.each(["SIGTERM", "SIGINT"] as const)(
   "%s while it starts: Prism is killed at once, not left to notice seconds later",
   async (signal) => {
-    child = spawn(process.execPath, [cli, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+    const { cliProcess, output } = spawnCli(["--port", "0"]);
     // As soon as the Prism child exists, well before it listens (loading Prism takes seconds).
     let prism: number | undefined;
     await waitFor(() => {
-      prism = childPids(child?.pid as number)[0];
+      prism = childPids(cliProcess.pid as number)[0];
       return prism !== undefined;
     }, 30_000);
-    expect(prism, output).toBeDefined();
-    child.kill(signal);
-    const [code] = await once(child, "exit");
+    expect(prism, output()).toBeDefined();
+    cliProcess.kill(signal);
+    const [code] = await once(cliProcess, "exit");
     expect(code).toBe(0);
-    expect(output).toContain(`${signal}: stopped while starting.`);
+    expect(output()).toContain(`${signal}: stopped while starting.`);
     // Killed, not waiting for its event loop: gone (or an unreaped zombie) right away.
     const gone = () => !isAlive(prism as number) || /^\d+ \(.*\) Z/s.test(statOf(prism as number));
     await waitFor(gone, 1_000);
@@ -146,18 +137,12 @@ function statOf(pid: number): string {
 }
 
 /** Starts the CLI with `args` and resolves with its URL once it prints it. */
-async function startCli(args: string[]): Promise<{ url: string; output: () => string }> {
-  child = spawn(process.execPath, [cli, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  await waitFor(() => /Try: curl/.test(output) || child?.exitCode !== null, 45_000);
-  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-  expect(url, output).toBeDefined();
-  return { url: url as string, output: () => output };
+async function startCli(args: string[]) {
+  const { cliProcess, output } = spawnCli(["--port", "0", ...args]);
+  await waitFor(() => /Try: curl/.test(output()) || cliProcess.exitCode !== null, 45_000);
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output())?.[1];
+  expect(url, output()).toBeDefined();
+  return { url: url as string, output, cliProcess };
 }
 
 it("runs the stateful simulator by default: a pause is remembered", async () => {
@@ -186,12 +171,8 @@ it.each([
   [["--examples", "--fixture", "empty"], "--fixture applies to the simulator"],
   [["--fixture", "full"], '--fixture must be "examples" or "empty"'],
 ])("refuses %j, saying why", async (args, message) => {
-  child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const [code] = await once(child, "exit");
+  const { cliProcess, stderr } = spawnCli(args);
+  const [code] = await once(cliProcess, "exit");
   expect(code).toBe(2);
-  expect(stderr).toContain(message);
+  expect(stderr()).toContain(message);
 });

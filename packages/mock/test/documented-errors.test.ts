@@ -7,7 +7,7 @@
 // reader, and `Prefer: code=` answers the first one.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
-import { operations } from "./support/spec.js";
+import { matchOperation, operations } from "./support/spec.js";
 
 type Resource = { id: string; version?: number };
 type ErrorBody = { error: { type: string; message: string } };
@@ -24,11 +24,7 @@ const shape = (message: string) => message.replace(/\b[a-z]+_[0-9a-f]{32}\b/g, "
 /** The operation a concrete request is for, matched against the contract's path templates. */
 function operationOf(method: string, path: string): string {
   const bare = path.split("?")[0] as string;
-  const found = operations.find(
-    (operation) =>
-      operation.method === method.toLowerCase() &&
-      new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(bare),
-  );
+  const found = matchOperation(method, bare);
   if (!found) throw new Error(`No operation for ${method} ${bare}`);
   return found.operationId;
 }

@@ -1,18 +1,9 @@
-// The mock's walker of the bundled contract (operations, examples, an Ajv validator), plus what only the
-// contract tests need: matching a concrete request to its operation and checking inline schemas.
+// The mock's walker of the bundled contract (operations, examples, an Ajv validator, matching a request
+// to its operation), plus what only the contract tests need: checking inline schemas.
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { ajv, type Operation, operations } from "../../../mock/test/support/spec.js";
+import { ajv } from "../../../mock/test/support/spec.js";
 
 export * from "../../../mock/test/support/spec.js";
-
-/** The operation whose path template matches a concrete path (`/deployments/dep_1/runs`). */
-export function matchOperation(method: string, pathname: string): Operation | undefined {
-  return operations.find((operation) => {
-    if (operation.method !== method.toLowerCase()) return false;
-    const pattern = operation.path.replace(/\{[^}]+\}/g, "[^/]+");
-    return new RegExp(`^${pattern}$`).test(pathname);
-  });
-}
 
 /** Validates a value against an inline schema of the spec (e.g. a parameter's `schema`). */
 const compiled = new Map<string, ValidateFunction>();

@@ -71,6 +71,15 @@ export const operations: Operation[] = Object.entries(spec.paths as Record<strin
     }),
 );
 
+/** The operation whose path template matches a concrete path (`/deployments/dep_1/runs`). */
+export function matchOperation(method: string, pathname: string): Operation | undefined {
+  return operations.find((operation) => {
+    if (operation.method !== method.toLowerCase()) return false;
+    const pattern = operation.path.replace(/\{[^}]+\}/g, "[^/]+");
+    return new RegExp(`^${pattern}$`).test(pathname);
+  });
+}
+
 /**
  * Ajv with the whole spec registered as "openapi.json", so its internal `$ref`s resolve, as one side of
  * the wire sees it (a writeOnly property such as a repository's token is required only when sent).
