@@ -63,7 +63,7 @@ it("every operation's error examples are ones it answers (404 and 409: no more a
     expect((await call(second[0], second[1], second[2], key)).status).toBe(409);
   };
 
-  // Deployments: one paused twice, unpaused twice, archived twice, run while paused.
+  // Deployments: one paused twice, unpaused twice, archived twice, run while paused, paused and unpaused when archived.
   const deployment = await ok("POST", "/deployments", createBody());
   const other = await ok("POST", "/deployments", createBody());
   await reuseKey(
@@ -88,6 +88,8 @@ it("every operation's error examples are ones it answers (404 and 409: no more a
     ["POST", `/deployments/${other.id}/archive`],
   );
   await call("POST", `/deployments/${deployment.id}/archive`);
+  await call("POST", `/deployments/${deployment.id}/pause`);
+  await call("POST", `/deployments/${deployment.id}/unpause`);
 
   // Agents: a stale version (the agent at 2, the request at 1), an archived one updated and archived again.
   const agentBody = { name: "agent", model: "ultimate" };

@@ -101,7 +101,7 @@ export interface paths {
         put?: never;
         /**
          * Pause a deployment
-         * @description Stops scheduled runs from firing: `status` becomes `paused` and `paused_reason` `{"type": "manual"}`. Takes no body (`{}` is accepted). `upcoming_runs_at` stays populated, but those times do not fire while paused, and a paused deployment cannot be run manually (the run operation answers 409). Pausing a deployment that is already paused is a 409 `conflict_error`.
+         * @description Stops scheduled runs from firing: `status` becomes `paused` and `paused_reason` `{"type": "manual"}`. Takes no body (`{}` is accepted). `upcoming_runs_at` stays populated, but those times do not fire while paused, and a paused deployment cannot be run manually (the run operation answers 409). Pausing a deployment that is already paused, or one that is archived, is a 409 `conflict_error`.
          */
         post: operations["pauseDeployment"];
         delete?: never;
@@ -127,7 +127,7 @@ export interface paths {
         put?: never;
         /**
          * Unpause a deployment
-         * @description Resumes scheduling: `status` returns to `active` and `paused_reason` to `null`. The next fire time is recomputed from the current time; fire times missed while paused are not backfilled. Takes no body (`{}` is accepted). Unpausing a deployment that is not paused is a 409 `conflict_error`.
+         * @description Resumes scheduling: `status` returns to `active` and `paused_reason` to `null`. The next fire time is recomputed from the current time; fire times missed while paused are not backfilled. Takes no body (`{}` is accepted). Unpausing a deployment that is not paused, or one that is archived, is a 409 `conflict_error`.
          */
         post: operations["unpauseDeployment"];
         delete?: never;
@@ -1887,7 +1887,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The deployment is already paused, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
+        /** @description The deployment is already paused or archived, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
         PauseDeploymentConflict: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
@@ -1929,7 +1929,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The deployment is not paused, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
+        /** @description The deployment is not paused or is archived, or an `Idempotency-Key` reused with a different body (409 conflict_error). Not retried automatically. */
         UnpauseDeploymentConflict: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
