@@ -17,24 +17,9 @@ import {
   STATUS_CODES,
 } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import type { ErrorEnvelope, ErrorType } from "@qoder-cloud/types";
 import { mockPrefer, preferWithStatus, type StatusOfExample } from "./example-statuses.js";
-import type { Simulator } from "./simulator/index.js";
-
-/** Error types of the contract (components/schemas/ErrorType), keyed by the status they belong to. */
-export type ErrorType =
-  | "invalid_request_error"
-  | "authentication_error"
-  | "permission_error"
-  | "not_found_error"
-  | "conflict_error"
-  | "rate_limit_error"
-  | "api_error";
-
-export interface ErrorEnvelope {
-  type: "error";
-  request_id: string;
-  error: { type: ErrorType; message: string; param?: string };
-}
+import type { SimRequest, SimResponse, Simulator } from "./simulator/index.js";
 
 /**
  * The one request-body limit of the mock: the API's (global region, 32 MB, taken as 32 MiB), answered as
@@ -109,6 +94,11 @@ export async function startEnvelopeProxy(options: {
    * preflights. Without it, Prism answers everything (examples mode).
    */
   simulator?: Simulator | undefined;
+  /**
+   * The simulator's checks of a request (route, token, parameters, body), applied to the requests Prism
+   * answers: its refusal is the answer. Without it, Prism's own validation stands (a custom document).
+   */
+  refuse?: ((request: SimRequest) => SimResponse | undefined) | undefined;
 }): Promise<EnvelopeProxy> {
   const given = options.upstream;
   const upstream: Upstream =
@@ -238,28 +228,28 @@ export async function startEnvelopeProxy(options: {
       }
       const requested = prefer.value;
       const control = path.startsWith("/_mock/");
+      const sent = { method, url: path, headers: request.headers, body, json, requestId };
       if (options.simulator && (control || (requested === undefined && method !== "OPTIONS"))) {
         // The body goes parsed, so that the simulator does not parse it again.
-        const answer = options.simulator.handle({
-          method,
-          url: path,
-          headers: request.headers,
-          body,
-          json,
-          requestId,
-        });
-        // With its length, the answer goes out in one write (without it, Node would send it chunked).
-        // Built by assignment: spreading header objects cost ≈ 2 µs per answer.
-        const headers: OutgoingHttpHeaders = {
-          "access-control-allow-origin": CORS_HEADERS["access-control-allow-origin"],
-          "access-control-expose-headers": CORS_HEADERS["access-control-expose-headers"],
-        };
-        for (const name in answer.headers) headers[name] = answer.headers[name];
-        headers["content-length"] = String(Buffer.byteLength(answer.body));
-        answers.add(response, answer.status, headers, answer.body);
-        return log(answer.status);
+        return sendSimulated(options.simulator.handle(sent));
       }
+      // Prism validates less than the contract says: what the simulator would refuse, it refuses first.
+      const refused = !control && method !== "OPTIONS" ? options.refuse?.(sent) : undefined;
+      if (refused) return sendSimulated(refused);
       return viaPrism(body, method, path, requested, control);
+    };
+    /** Sends an answer of the simulator (or its refusal) in the current turn's batch. */
+    const sendSimulated = (simulated: SimResponse): undefined => {
+      // With its length, the answer goes out in one write (without it, Node would send it chunked).
+      // Built by assignment: spreading header objects cost ≈ 2 µs per answer.
+      const headers: OutgoingHttpHeaders = {
+        "access-control-allow-origin": CORS_HEADERS["access-control-allow-origin"],
+        "access-control-expose-headers": CORS_HEADERS["access-control-expose-headers"],
+      };
+      for (const name in simulated.headers) headers[name] = simulated.headers[name];
+      headers["content-length"] = String(Buffer.byteLength(simulated.body));
+      answers.add(response, simulated.status, headers, simulated.body);
+      return log(simulated.status);
     };
     const viaPrism = async (
       body: Buffer,
@@ -319,7 +309,14 @@ export async function startEnvelopeProxy(options: {
         return log(404);
       }
       const prefer = preferWithStatus(requested, method, path, options.statusOfExample);
-      if (prefer !== undefined) headers.prefer = prefer;
+      if ("problem" in prefer) {
+        sendEnvelope(response, 400, envelope(requestId, "invalid_request_error", prefer.problem, "Prefer"));
+        return log(400);
+      }
+      if (prefer.value !== undefined) headers.prefer = prefer.value;
+      // The API answers JSON whatever the Accept header says (so does the simulator); Prism would
+      // negotiate and fail on any other media type.
+      delete headers.accept;
       const target = upstream.url();
       if (target === undefined) return unavailable(upstream.unavailable());
       // The upstream call ends when the client leaves, or after upstreamTimeoutMs.
@@ -354,15 +351,6 @@ export async function startEnvelopeProxy(options: {
       }
       const responseHeaders = copyableHeaders(answer.headers);
       responseHeaders["x-request-id"] = requestId;
-      const missed = answer.status < 300 ? queryRulePrismMisses(request.url ?? "/") : undefined;
-      if (missed) {
-        sendEnvelope(
-          response,
-          400,
-          envelope(requestId, "invalid_request_error", missed.message, missed.param),
-        );
-        return log(400);
-      }
       if (answer.status < 400) {
         response.writeHead(answer.status, responseHeaders).end(answer.body);
         return log(answer.status);
@@ -473,12 +461,9 @@ function forward(
   });
 }
 
-/** Integer query parameters of the contract: decimal digits only (no `0x10`, no spaces, no sign). */
-const INTEGER_QUERY_PARAMS = new Set(["limit"]);
-
 /**
- * Checks made before the body is read: percent-escapes in the path (Prism dies of a malformed one), the
- * body's charset (only UTF-8 JSON), and query values the contract forbids but Prism lets through.
+ * Checks made before the body is read: percent-escapes in the path (Prism dies of a malformed one) and
+ * in the query, array-style query names, and the body's charset (only UTF-8 JSON).
  */
 export function rejectBeforeReading(
   request: Pick<IncomingMessage, "url" | "headers">,
@@ -514,19 +499,15 @@ export function rejectBeforeReading(
     const rawName = equals < 0 ? pair : pair.slice(0, equals);
     const rawValue = equals < 0 ? "" : pair.slice(equals + 1);
     let name: string;
-    let value: string;
     try {
       name = decodeQueryPart(rawName);
-      value = decodeQueryPart(rawValue);
+      decodeQueryPart(rawValue);
     } catch {
       return { message: `Malformed percent-encoding in the query: "${pair}".`, param: rawName };
     }
     if (name.endsWith("[]")) {
       const base = name.slice(0, -2);
       return { message: `${base} takes a single value, not an array (${name}).`, param: base };
-    }
-    if (INTEGER_QUERY_PARAMS.has(name) && !/^[0-9]+$/.test(value)) {
-      return { message: `${name} must be a decimal integer, got "${value}".`, param: name };
     }
   }
   const contentType = request.headers["content-type"];
@@ -545,32 +526,6 @@ export function rejectBeforeReading(
 function decodeQueryPart(text: string): string {
   const spaced = text.includes("+") ? text.replaceAll("+", " ") : text;
   return spaced.includes("%") ? decodeURIComponent(spaced) : spaced;
-}
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-
-/**
- * Query rules of the contract that Prism 5.14.2 lets through. Checked only after Prism accepted the
- * request, so authentication and Prism's own validation keep their precedence.
- */
-export function queryRulePrismMisses(url: string): { message: string; param: string } | undefined {
-  const query = new URL(url, "http://mock.invalid").searchParams;
-  // The contract states in prose that the cursors are mutually exclusive; OpenAPI cannot express it.
-  const cursors = ["page", "after_id", "before_id"].filter((name) => query.has(name));
-  if (cursors.length > 1) {
-    return {
-      message: `Only one of page, after_id and before_id may be given (got ${cursors.join(" and ")}).`,
-      param: cursors[1] as string,
-    };
-  }
-  // Prism reads `created_at[gte]=…` as an object `created_at` and never validates bracketed names;
-  // the contract uses them only for date-time range filters.
-  for (const [name, value] of query) {
-    if (/\[(gt|gte|lt|lte)\]$/.test(name) && !RFC3339.test(value)) {
-      return { message: `${name} must be an RFC 3339 date-time, e.g. 2026-06-14T00:00:00Z.`, param: name };
-    }
-  }
-  return undefined;
 }
 
 /** Prism's violation record, sent as JSON in the `sl-violations` response header. */
@@ -824,7 +779,15 @@ export class AnswerBatch {
 
 function copyableHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   const copy: OutgoingHttpHeaders = { ...headers };
-  for (const name of ["content-length", "transfer-encoding", "connection", "keep-alive", "date"])
+  // sl-violations is Prism's own record of what it validated, not the API's.
+  for (const name of [
+    "content-length",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+    "date",
+    "sl-violations",
+  ])
     delete copy[name];
   return copy;
 }

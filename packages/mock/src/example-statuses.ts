@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 
 type Json = { [key: string]: unknown };
 
-export type StatusOfExample = (method: string, path: string, example: string) => number | undefined;
+/** The statuses whose responses document `example` on the operation of `method` and `path` (none: unknown). */
+export type StatusOfExample = (method: string, path: string, example: string) => number[];
 
 interface OperationExamples {
   method: string;
@@ -55,13 +56,10 @@ export function loadStatusOfExample(jsonSpecPath: string): StatusOfExample | und
 
   return (method, path, example) => {
     const operation = operations.find((op) => op.method === method && op.pattern.test(path));
-    const found = operation?.statuses.get(example);
-    // Only an unambiguous name is resolved; otherwise Prism's own answer (and error) stands.
-    return found?.length === 1 ? found[0] : undefined;
+    return operation?.statuses.get(example) ?? [];
   };
 }
 
-/** Adds `code=<status>` to a Prefer header that names an example but no status, when the name is known. */
 const NO_PREFER = { value: undefined } as const;
 
 /**
@@ -89,16 +87,26 @@ export function mockPrefer(
   return { value: kept.length > 0 ? kept.join(", ") : undefined };
 }
 
+/**
+ * The Prefer header for Prism: `code=<status>` added to one that names an example documented under a
+ * single status; a problem when it asks for a status that does not document the example (Prism would
+ * answer another response). An unknown name is left to Prism, which refuses it.
+ */
 export function preferWithStatus(
   prefer: string | undefined,
   method: string,
   path: string,
   statusOf: StatusOfExample | undefined,
-): string | undefined {
-  if (!prefer || !statusOf || /(^|[\s,;])code=/.test(prefer)) return prefer;
-  const example = /(?:^|[\s,;])example=([^\s,;]+)/.exec(prefer)?.[1];
-  const status = example && statusOf(method, path.split("?")[0] ?? path, example);
-  return status ? `code=${status}, ${prefer}` : prefer;
+): { value: string | undefined } | { problem: string } {
+  const example = prefer && statusOf && /(?:^|, )example=([^,]+)/.exec(prefer)?.[1];
+  if (!example) return { value: prefer };
+  const statuses = (statusOf as StatusOfExample)(method, path.split("?")[0] ?? path, example);
+  const code = /(?:^|, )code=(\d+)/.exec(prefer as string)?.[1];
+  if (code === undefined) return { value: statuses.length === 1 ? `code=${statuses[0]}, ${prefer}` : prefer };
+  if (statuses.length === 0 || statuses.includes(Number(code))) return { value: prefer };
+  return {
+    problem: `Prefer: example=${example} is documented for ${statuses.join(" and ")} of ${method} ${path.split("?")[0]}, not for ${code}. Ask for code=${statuses[0]}, or drop code=.`,
+  };
 }
 
 /** The path templates of a JSON OpenAPI document (`/deployments/{deployment_id}` …); none for YAML. */

@@ -5,9 +5,9 @@ import { openapiJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
 import { MAX_BODY_BYTES, startEnvelopeProxy } from "./envelope-proxy.js";
 import { loadPathTemplates, loadStatusOfExample } from "./example-statuses.js";
 import { launchPrism, supervisePrism } from "./prism-process.js";
-import { type AccountState, type Fixture, Simulator } from "./simulator/index.js";
+import { type AccountState, type Fixture, loadContract, refusal, Simulator } from "./simulator/index.js";
 
-export type { ErrorEnvelope, ErrorType } from "./envelope-proxy.js";
+export type { ErrorEnvelope, ErrorType } from "@qoder-cloud/types";
 export type { AccountState, Fixture } from "./simulator/index.js";
 
 /**
@@ -131,6 +131,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   // Fail fast on a taken port rather than after Prism's start-up; the listen below re-checks.
   if (port !== 0) await assertPortFree(port);
 
+  // Requests that Prism answers are checked first as the simulator checks them, against the bundled
+  // contract (a custom document is Prism's alone).
+  const contract = specPath === openapiYamlPath ? loadContract() : undefined;
   const simulator =
     mode === "simulator"
       ? new Simulator({ fixture: options.fixture, strict: options.strict, seed: options.seed })
@@ -164,6 +167,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     statusOfExample,
     pathTemplates: loadPathTemplates(jsonSpecPath),
     simulator,
+    refuse: contract && ((request) => refusal(contract, request)),
   }).catch(async (error: NodeJS.ErrnoException) => {
     await prism.stop();
     throw error.code === "EADDRINUSE" ? portInUse(port) : error;

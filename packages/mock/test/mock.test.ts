@@ -175,6 +175,90 @@ describe.each(["examples", "simulator"] as const)("%s mode", (mode) => {
     );
   });
 
+  describe("requests Prism answers (Prefer, examples mode) are checked as the simulator checks them", () => {
+    const SEED_DEPLOYMENT = "dep_019ec556114c78f8b60ee34fcb98bf59";
+    const invalid: [string, string, Record<string, string>, string | undefined, string | undefined][] = [
+      ["get", "/deployments?status=", {}, undefined, "status"],
+      ["get", "/deployments?include_archived=", {}, undefined, "include_archived"],
+      ["get", "/agents/agent_019eb4d5c2f87a1e9b3d4c5e6f708192?version=0x10", {}, undefined, "version"],
+      [
+        "get",
+        "/agents/agent_019eb4d5c2f87a1e9b3d4c5e6f708192?version=99999999999999999999",
+        {},
+        undefined,
+        "version",
+      ],
+      ["get", "/deployment_runs?created_at[gte]=yesterday", {}, undefined, "created_at[gte]"],
+      ["get", "/models?after_id=a&before_id=b", {}, undefined, "before_id"],
+      [
+        "post",
+        `/deployments/${SEED_DEPLOYMENT}/pause`,
+        { "idempotency-key": "" },
+        undefined,
+        "Idempotency-Key",
+      ],
+      ["post", `/deployments/${SEED_DEPLOYMENT}/pause`, {}, "null", undefined],
+    ];
+    const cases = invalid.flatMap((row) =>
+      ["none", "code=429", "code=200"].map((prefer) => [...row, prefer] as const),
+    );
+    it.each(cases)(
+      "%s %s %o body %s → 400 naming %s (Prefer: %s)",
+      async (method, path, headers, rawBody, param, prefer) => {
+        const answer = await call(method, path, {
+          headers: {
+            ...AUTH,
+            ...headers,
+            ...(prefer === "none" ? {} : { prefer }),
+            ...(rawBody ? { "content-type": "application/json" } : {}),
+          },
+          ...(rawBody ? { rawBody } : {}),
+        });
+        expectEnvelope(answer, 400, param);
+        expect(answer.headers.get("sl-violations")).toBeNull();
+      },
+    );
+
+    it("the cursors named in a refusal are the operation's own (listModels has no page)", async () => {
+      const answer = await call("get", "/models?after_id=a&before_id=b", {
+        headers: { ...AUTH, prefer: "code=200" },
+      });
+      expect((answer.body as { error: { message: string } }).error.message).toBe(
+        "Only one of after_id and before_id may be given.",
+      );
+    });
+
+    it("an example asked for under a status that does not document it is a 400 naming Prefer, not that example", async () => {
+      const answer = await call("post", `/deployments/${SEED_DEPLOYMENT}/pause`, {
+        headers: { ...AUTH, prefer: "code=409, example=paused" },
+      });
+      expectEnvelope(answer, 400, "Prefer");
+      expect((answer.body as { error: { message: string } }).error.message).toContain(
+        "example=paused is documented for 200",
+      );
+      const get = await call("get", `/deployments/${SEED_DEPLOYMENT}`, {
+        headers: { ...AUTH, prefer: "code=404, example=active" },
+      });
+      expectEnvelope(get, 400, "Prefer");
+    });
+
+    it.each(["text/html", "application/xml", "application/problem+json"])(
+      "Accept: %s does not keep a scripted answer from coming (JSON, as the API answers)",
+      async (accept) => {
+        const answer = await call("get", "/deployments", {
+          headers: { ...AUTH, accept, prefer: "code=429" },
+        });
+        expectEnvelope(answer, 429);
+      },
+    );
+
+    it("Prism's sl-violations header does not reach the client", async () => {
+      const answer = await call("get", "/deployments", { headers: { prefer: "code=200" } });
+      expectEnvelope(answer, 401);
+      expect(answer.headers.get("sl-violations")).toBeNull();
+    });
+  });
+
   describe("errors come in the API's envelope", () => {
     it("no Authorization header → 401 authentication_error", async () => {
       expectEnvelope(await call("get", "/deployments"), 401);

@@ -1,5 +1,5 @@
-// The list envelope of every list operation: limit, after_id / before_id / page (mutually
-// exclusive), first_id, last_id, has_more and next_page (= last_id while more follow).
+// The list envelope of every list operation: limit, after_id / before_id / page (mutually exclusive,
+// checked with the request), first_id, last_id, has_more and next_page (= last_id while more follow).
 import { invalid } from "./errors.js";
 import type { OrderedIndex } from "./ordered-index.js";
 
@@ -28,13 +28,6 @@ export function listPage<T extends { id: string }, R = T>(
   has_more: boolean;
   next_page: string | null;
 } {
-  const given = ["page", "after_id", "before_id"].filter((name) => query[name] !== undefined);
-  if (given.length > 1) {
-    throw invalid(
-      `Only one of page, after_id and before_id may be given (got ${given.join(" and ")}).`,
-      given[1],
-    );
-  }
   const limit = (query.limit as number | undefined) ?? 20;
   const afterId = (query.page ?? query.after_id) as string | undefined;
   const beforeId = query.before_id as string | undefined;
@@ -45,7 +38,7 @@ export function listPage<T extends { id: string }, R = T>(
     ? index.page({ limit, afterId, beforeId, fromMs: bounds.fromMs, toMs: bounds.toMs, filter })
     : { items: [], hasMore: false };
   if (!page) {
-    const param = given[0] as string;
+    const param = ["page", "after_id", "before_id"].find((name) => query[name] !== undefined) as string;
     throw invalid(
       param === "page"
         ? "The page cursor is invalid or expired: pass the next_page of a previous answer of this list."

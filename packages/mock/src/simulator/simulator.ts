@@ -1,12 +1,22 @@
-// The stateful simulator as an in-process request handler: authenticate (one account per bearer
-// token), route by the contract's paths, validate the request with the contract's validators, replay
-// idempotent writes, run the resource's handler, and (strict mode) check the answer against the
-// contract's response schema. Also the /_mock/* control endpoints.
+// The stateful simulator as an in-process request handler: check the request (requests.ts: route,
+// token — one account per bearer token —, parameters, body), replay idempotent writes, run the
+// resource's handler, and (strict mode) check the answer against the contract's response schema. Also
+// the /_mock/* control endpoints.
 import { createHash, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Clock, rfc3339 } from "./clock.js";
 import { type Contract, describe, loadContract, type OperationSpec } from "./contract.js";
-import { ApiError, type ApiErrorType, invalid } from "./errors.js";
+import { ApiError, errorEnvelope, invalid } from "./errors.js";
+import {
+  type CheckedRequest,
+  checkRequest,
+  headerOf,
+  jsonOf,
+  type SimRequest,
+  type SimResponse,
+  targetOf,
+  tokenOf,
+} from "./requests.js";
 import { resources } from "./resources/index.js";
 import type { OperationHandler, Resource } from "./routes.js";
 import { checkSchedule } from "./schedule.js";
@@ -39,24 +49,6 @@ export interface SimulatorOptions {
   maxStoredBytes?: number | undefined;
 }
 
-export interface SimRequest {
-  method: string;
-  /** Path and query, e.g. `/deployments?limit=2` (the `/api/v1/cloud` base path is optional). */
-  url: string;
-  headers: Record<string, string | string[] | undefined>;
-  body?: Buffer | string | undefined;
-  /** The body already parsed as JSON (boxed, as `null` is a value), so that it is not parsed twice. */
-  json?: { value: unknown } | undefined;
-  /** The request's id, when the caller has already taken it from `x-request-id` or made one. */
-  requestId?: string | undefined;
-}
-
-export interface SimResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
 export interface AccountState {
   now: string;
   deployments: Deployment[];
@@ -67,7 +59,6 @@ export interface AccountState {
   idempotency_keys: number;
 }
 
-const API_BASE_PATH = "/api/v1/cloud";
 const CONTROL_PREFIX = "/_mock/";
 
 export class Simulator {
@@ -249,21 +240,15 @@ export class Simulator {
     const requestId =
       request.requestId ?? (headerOf(request.headers, "x-request-id")?.trim() || randomUUID());
     try {
-      const url = targetOf(request.url);
-      let path = url.pathname;
-      if (path === API_BASE_PATH || path.startsWith(`${API_BASE_PATH}/`))
-        path = path.slice(API_BASE_PATH.length) || "/";
-      const token = tokenOf(request.headers);
-      if (path.startsWith(CONTROL_PREFIX)) return this.control(request, path, token, requestId);
-      const matched = this.route(request.method.toUpperCase(), path);
-      if (token === undefined) {
-        throw new ApiError(401, "authentication_error", "Invalid API key or token.");
-      }
+      const { path, search } = targetOf(request.url);
+      if (path.startsWith(CONTROL_PREFIX))
+        return this.control(request, path, tokenOf(request.headers), requestId);
+      const checked = checkRequest(this.contract, request, path, search);
       // Only reads leave every record as it was.
-      const read = matched.operation.method === "GET";
+      const read = checked.operation.method === "GET";
       if (!read) this.changed();
-      const answer = this.operate(matched.operation, matched.path, url.searchParams, request, token);
-      return this.respond(matched.operation, answer.status, answer.body, requestId, answer.replayed, read);
+      const answer = this.operate(checked, request);
+      return this.respond(checked.operation, answer.status, answer.body, requestId, answer.replayed, read);
     } catch (error) {
       return this.fail(error, requestId);
     }
@@ -298,51 +283,11 @@ export class Simulator {
     };
   }
 
-  private route(method: string, path: string): { operation: OperationSpec; path: Record<string, string> } {
-    let pathMatched = false;
-    for (const operation of this.contract.operations) {
-      const match = operation.pattern.exec(path);
-      if (!match) continue;
-      pathMatched = true;
-      if (operation.method !== method) continue;
-      const params: Record<string, string> = {};
-      operation.pathParameterNames.forEach((name, index) => {
-        params[name] = decodeURIComponent(match[index + 1] as string);
-      });
-      return { operation, path: params };
-    }
-    if (pathMatched) {
-      throw new ApiError(
-        405,
-        "invalid_request_error",
-        `Method not allowed: ${method} ${path} is not an operation of this API.`,
-      );
-    }
-    throw new ApiError(
-      404,
-      "not_found_error",
-      `Not found: ${method} ${path} is not an endpoint of this API.`,
-    );
-  }
-
+  /** Acts on a checked request: replays an idempotent write, or runs the operation's handler. */
   private operate(
-    operation: OperationSpec,
-    pathParams: Record<string, string>,
-    search: URLSearchParams,
+    { operation, path: pathParams, query, body, token }: CheckedRequest,
     request: SimRequest,
-    token: string,
   ): { status: number; body: unknown; replayed?: boolean } {
-    const query = this.parameters(operation, pathParams, search, request.headers);
-    const body = jsonOf(request);
-    if (operation.body) {
-      if (body === undefined && operation.body.required) throw invalid("A JSON request body is required.");
-      if (body !== undefined && !operation.body.validate(body)) {
-        const { message, param } = describe(operation.body.validate.errors ?? []);
-        throw invalid(message, param || undefined);
-      }
-    } else if (body !== undefined) {
-      throw invalid(`${operation.method} ${operation.path} takes no request body.`);
-    }
     const handler = this.handlers.get(operation.operationId);
     if (!handler)
       throw new ApiError(
@@ -382,7 +327,7 @@ export class Simulator {
       account.storeAnswer(key, {
         fingerprint,
         status: error.status,
-        body: JSON.stringify(errorBody(error, "")),
+        body: JSON.stringify(errorEnvelope(error, "")),
         expiresMs: nowMs + IDEMPOTENCY_TTL_MS,
       });
       throw error;
@@ -394,51 +339,6 @@ export class Simulator {
     }
     if (bytes > 0) this.store.keep(account, bytes);
     return { status, body: answerBody };
-  }
-
-  /** Query and header parameters, validated by the contract's schemas and converted to their types. */
-  private parameters(
-    operation: OperationSpec,
-    pathParams: Record<string, string>,
-    search: URLSearchParams,
-    headers: SimRequest["headers"],
-  ): Record<string, string | number | boolean> {
-    const query: Record<string, string | number | boolean> = {};
-    for (const parameter of operation.parameters) {
-      let raw: string | undefined;
-      if (parameter.in === "query") {
-        const values = search.getAll(parameter.name);
-        if (values.length > 1) throw invalid(`${parameter.name} may be given only once.`, parameter.name);
-        raw = values[0];
-      } else if (parameter.in === "header") raw = headerOf(headers, parameter.key);
-      else raw = pathParams[parameter.name];
-      if (raw === undefined) {
-        if (parameter.required)
-          throw invalid(`Missing required parameter: ${parameter.name}`, parameter.name);
-        continue;
-      }
-      const value = convert(raw, parameter.kind);
-      if (!parameter.validate(value)) {
-        const error = parameter.validate.errors?.[0];
-        const expected =
-          parameter.kind === "integer" && typeof value !== "number"
-            ? "must be an integer"
-            : parameter.kind === "boolean" && typeof value !== "boolean"
-              ? 'must be "true" or "false"'
-              : (error?.message ?? "is invalid");
-        throw invalid(`${parameter.name} ${expected} (got ${JSON.stringify(raw)}).`, parameter.name);
-      }
-      if (parameter.in === "query") query[parameter.name] = value;
-    }
-    for (const name of search.keys()) {
-      if (!operation.queryNames.has(name)) {
-        throw invalid(
-          `Unknown query parameter: ${name}. ${operation.operationId} accepts ${[...operation.queryNames].join(", ") || "none"}.`,
-          name,
-        );
-      }
-    }
-    return query;
   }
 
   private respond(
@@ -544,7 +444,7 @@ export class Simulator {
               "api_error",
               `Simulator failure: ${error instanceof Error ? error.message : String(error)}`,
             );
-    return this.respond(operation, apiError.status, errorBody(apiError, requestId), requestId);
+    return this.respond(operation, apiError.status, errorEnvelope(apiError, requestId), requestId);
   }
 
   // ---- /_mock/* ----
@@ -646,63 +546,6 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Serialized list items kept for reuse, at most (≈ 1 KB each). */
 const MAX_SERIALIZED = 50_000;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-
-function errorBody(error: ApiError, requestId: string) {
-  const detail: { type: ApiErrorType; message: string; param?: string } = {
-    type: error.type,
-    message: error.message,
-  };
-  if (error.param) detail.param = error.param;
-  return { type: "error", request_id: requestId, error: detail };
-}
-
-/** Request targets that `new URL()` would leave as they are: non-empty segments of these characters, … */
-const PLAIN_PATH = /^(?:\/[A-Za-z0-9_-]+)+$|^\/$/;
-/** … and a query of characters that the URL parser does not percent-encode. */
-const PLAIN_QUERY = /^[A-Za-z0-9_\-.~%+=&[\]:,]*$/;
-
-/** Path and query of a request target; the URL parser (≈ 1 µs) only for one that needs normalising. */
-function targetOf(target: string): { pathname: string; searchParams: URLSearchParams } {
-  const mark = target.indexOf("?");
-  const pathname = mark < 0 ? target : target.slice(0, mark);
-  const query = mark < 0 ? "" : target.slice(mark + 1);
-  if (PLAIN_PATH.test(pathname) && PLAIN_QUERY.test(query))
-    return { pathname, searchParams: new URLSearchParams(query) };
-  // Appended, not resolved: resolving `//deployments` would read "deployments" as a host.
-  return new URL(
-    target.startsWith("/") ? `http://simulator.invalid${target}` : target,
-    "http://simulator.invalid",
-  );
-}
-
-function convert(raw: string, kind: "string" | "integer" | "boolean"): string | number | boolean {
-  if (kind === "integer" && /^-?\d+$/.test(raw)) return Number(raw);
-  if (kind === "boolean" && (raw === "true" || raw === "false")) return raw === "true";
-  return raw;
-}
-
-function headerOf(headers: SimRequest["headers"], name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function tokenOf(headers: SimRequest["headers"]): string | undefined {
-  const match = /^bearer\s+(\S+)\s*$/i.exec(headerOf(headers, "authorization") ?? "");
-  return match?.[1];
-}
-
-/** The request's JSON body: undefined when there is none, a 400 when it does not parse. */
-function jsonOf(request: SimRequest): unknown {
-  if (request.json) return request.json.value;
-  const body = request.body;
-  const text = body === undefined ? "" : typeof body === "string" ? body : body.toString("utf8");
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw invalid("Request body must be valid JSON.");
-  }
-}
 
 function digest(text: string): string {
   return createHash("sha256").update(text).digest("hex");

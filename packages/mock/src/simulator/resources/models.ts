@@ -18,7 +18,6 @@ export const models: Resource = {
     listModels({ query }) {
       const all = modelList();
       const given = ["after_id", "before_id"].filter((name) => query[name] !== undefined);
-      if (given.length > 1) throw invalid("Only one of after_id and before_id may be given.", "before_id");
       const limit = (query.limit as number | undefined) ?? 20;
       const cursor = (query.after_id ?? query.before_id) as string | undefined;
       const at = cursor === undefined ? -1 : all.findIndex((model) => model.id === cursor);
