@@ -44,10 +44,12 @@ async function main() {
   let docs;
   let mockStarting;
   let stopping = false;
+  const starting = new AbortController();
   const stop = async (reason, exitCode) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${reason}: stopping the mock and the docs server…`);
+    starting.abort(); // a start under way ends at once
     const startedMock = mock ?? (await mockStarting?.catch(() => undefined));
     await Promise.allSettled([startedMock?.stop(), docs?.close()]);
     console.log("Stopped.");
@@ -56,15 +58,25 @@ async function main() {
   process.once("SIGINT", () => stop("Ctrl-C", 0));
   process.once("SIGTERM", () => stop("SIGTERM", 0));
 
-  mockStarting = startMock({ onLog: (line) => console.log(`[mock] ${line}`) });
-  mock = await mockStarting;
+  mockStarting = startMock({ onLog: (line) => console.log(`[mock] ${line}`), signal: starting.signal });
+  try {
+    mock = await mockStarting;
+  } catch (error) {
+    if (stopping) return; // the start was aborted by a stop under way: not a failure
+    throw error;
+  }
   if (stopping) return;
   // A mock that dies on its own takes the whole command down with it, loudly.
   mock.exited.then((how) => stop(`The mock exited (${how})`, 1));
-  docs = await startDocsServer({ port: docsPort }).catch(async (error) => {
+  try {
+    docs = await startDocsServer({ port: docsPort });
+  } catch (error) {
+    if (stopping) return;
+    // Stopped here, so that the docs server's reason is the one reported, not the mock's exit.
+    stopping = true;
     await mock.stop();
     throw error;
-  });
+  }
   if (stopping) return;
   console.log(banner(mock.url, docs.url));
 }

@@ -1,6 +1,8 @@
 // The README's main command: scripts/start.mjs serves the mock and the docs together and stops both on Ctrl-C.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { docsDir, requireBuiltSite } from "./support/site.js";
@@ -26,7 +28,70 @@ function waitForBanner(process: ChildProcess): Promise<string> {
   });
 }
 
+/** Runs start.mjs to its exit: its exit code and everything it printed. */
+async function runToExit(
+  env: Record<string, string>,
+  detached = false,
+): Promise<[ChildProcess, Promise<[number | null, string]>]> {
+  const started = spawn(process.execPath, [join(docsDir, "..", "scripts", "start.mjs")], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached,
+  });
+  let output = "";
+  started.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    output += chunk;
+  });
+  started.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    output += chunk;
+  });
+  const exited = once(started, "exit").then(
+    ([code]) => [code as number | null, output] as [number | null, string],
+  );
+  return [started, exited];
+}
+
 describe("pnpm start (scripts/start.mjs)", () => {
+  it("a docs port in use fails with the docs server's own reason, not as a mock exit", async () => {
+    requireBuiltSite();
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const [, exited] = await runToExit({ MOCK_PORT: "0", DOCS_PORT: String(port) });
+      const [code, output] = await exited;
+      expect(code, output).toBe(1);
+      expect(output).toMatch(new RegExp(`pnpm start failed: .*${port}.*in use`));
+      expect(output).not.toContain("The mock exited");
+    } finally {
+      taken.close();
+    }
+  });
+
+  it("Ctrl-C during start-up (to the whole process group, as a terminal sends it) stops cleanly, exit 0", async () => {
+    requireBuiltSite();
+    const [started, exited] = await runToExit({ MOCK_PORT: "0", DOCS_PORT: "0" }, true);
+    // Sent once Prism's process exists: it needs seconds to load, so this lands during start-up (were it
+    // later, the answer would be the same).
+    const pid = started.pid as number;
+    const hasChild = () =>
+      readdirSync("/proc")
+        .filter((entry) => /^\d+$/.test(entry))
+        .some((entry) => {
+          try {
+            return readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ")[1] === String(pid);
+          } catch {
+            return false; // the process ended meanwhile
+          }
+        });
+    while (!hasChild() && started.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
+    process.kill(-pid, "SIGINT");
+    const [code, output] = await exited;
+    expect(code, output).toBe(0);
+    expect(output).toContain("Stopped.");
+    expect(output).not.toContain("pnpm start failed");
+  });
+
   it("serves the mock and the docs, prints both URLs and a sample request, and stops on Ctrl-C", async () => {
     requireBuiltSite();
     child = spawn(process.execPath, [join(docsDir, "..", "scripts", "start.mjs")], {

@@ -51,12 +51,16 @@ export function prismBinPath(): string {
  * its own process, so there is no grandchild to orphan.
  * - It exits as soon as the IPC channel to its parent closes, which the OS does even when the parent is
  *   killed with SIGKILL: a Prism never outlives the process that started it.
+ * - It ignores SIGINT: a terminal's Ctrl-C reaches the whole process group, and the parent decides how
+ *   its Prism ends (it stops it, or its exit closes the channel); Prism dying first would fail a start
+ *   that is being stopped.
  * - It tells the parent the port its HTTP server got, so Prism can bind port 0 (no port race).
  * - It raises the body limit Prism hard-codes (micri, 10 MiB, no option) to the front layer's, so one
  *   limit, enforced by the front layer, applies.
  */
 const CHILD_PROGRAM = `
 process.on("disconnect", () => process.exit(0));
+process.on("SIGINT", () => {});
 if (!process.connected) process.exit(0);
 const { createRequire } = require("node:module");
 const net = require("node:net");
