@@ -1,0 +1,39 @@
+// Nothing in the repository names a package registry's host (or its website): installs go to whatever
+// registry the machine is configured for, and nothing here may point elsewhere.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { repoRoot } from "./support/workspace.js";
+
+// Assembled, so that this file does not name the hosts it looks for.
+const HOSTS = new RegExp(["npmjs\\.(org|com)", "yarnpkg\\.com", "npmmirror\\.com"].join("|"), "i");
+
+/** The tracked files (and the lockfile) that name one of HOSTS, with the line. */
+function namingHosts(): string[] {
+  const files = execFileSync("git", ["ls-files", "-z"], { cwd: repoRoot, encoding: "utf8" })
+    .split("\0")
+    .filter(Boolean);
+  return files.flatMap((file) => {
+    let text: string;
+    try {
+      text = readFileSync(path.join(repoRoot, file), "utf8");
+    } catch {
+      return []; // deleted in the working tree
+    }
+    return text
+      .split("\n")
+      .map((line, index) => [line, index] as const)
+      .filter(([line]) => HOSTS.test(line))
+      .map(([line, index]) => `${file}:${index + 1}: ${line.trim().slice(0, 120)}`);
+  });
+}
+
+test("no tracked file names a registry's host", () => {
+  expect(namingHosts()).toEqual([]);
+});
+
+test("the check finds a host where one is written", () => {
+  expect(HOSTS.test(`see https://www.${"npmjs"}.com/package/x`)).toBe(true);
+  expect(HOSTS.test("a registry-neutral line")).toBe(false);
+});
