@@ -1,4 +1,5 @@
-// Absolute paths of the bundled contract, for tools that want a file rather than an import.
+// Absolute paths of the bundled contract, for tools that want a file rather than an import, and
+// forDirection(): the contract as one side of the wire sees it.
 import { fileURLToPath } from "node:url";
 
 export const openapiYamlPath = fileURLToPath(new URL("./dist/openapi.yaml", import.meta.url));

@@ -54,15 +54,6 @@ export function bundledSpecText(): string {
   return readFileSync(openapiJsonPath, "utf8");
 }
 
-/** The guide titles (first `# ` line of each docs/guides/*.md), in navigation order. */
-export function guideTitles(): string[] {
-  const guidesDir = join(docsDir, "guides");
-  return readdirSync(guidesDir)
-    .filter((name) => name.endsWith(".md"))
-    .sort()
-    .map((name) => /^# (.+)$/m.exec(readFileSync(join(guidesDir, name), "utf8"))?.[1]?.trim() ?? name);
-}
-
 export interface SiteLanguage {
   code: "en" | "ja" | "zh";
   /** The site's root path: `/`, `/ja/`, `/zh/`. */

@@ -1,5 +1,6 @@
-// "Operations of these methods accept this optional header" — one factory, configured twice by the
-// plugin (Idempotency-Key on writes, x-request-id everywhere), since a rule id can only be configured once.
+// "Operations of these methods accept this optional header" — one factory, configured once per header by
+// the plugin (Idempotency-Key on writes; x-request-id, the workspace and the beta header everywhere),
+// since a rule id can only be configured once.
 import { effectiveParameters, HTTP_METHODS } from "../helpers.js";
 
 export function headerParameterRule(defaults) {

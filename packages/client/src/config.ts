@@ -23,7 +23,7 @@ export interface ClientOptions {
    * Default: `process.env.QODER_PAT`.
    */
   token?: TokenSource | undefined;
-  /** Default: `process.env.QODER_BASE_URL`, else the region's URL. */
+  /** Default: the region's URL when `region` is given, else `process.env.QODER_BASE_URL`, else the global URL. */
   baseUrl?: string | undefined;
   /** "global" (default) or "cn" for https://api.qoder.com.cn/api/v1/cloud. */
   region?: "global" | "cn" | undefined;

@@ -22,8 +22,8 @@ export class APIError extends QoderError {
   /** The server's request id: the envelope's `request_id`, else the `x-request-id` response header. */
   declare readonly requestId: string | undefined;
   /**
-   * How long the server asked to wait before trying again (Retry-After / retry-after-ms), in ms. Set when
-   * the client gave up because the wait is longer than it will sleep, so the caller can decide.
+   * How long the server asked to wait before trying again (Retry-After / retry-after-ms), in ms, when it
+   * said so; useful when the client gave up because the wait is longer than it will sleep.
    */
   declare readonly retryAfterMs: number | undefined;
 

@@ -4,8 +4,6 @@ import type { paths } from "@qoder-cloud/types";
 import type { APIPromise } from "./api-promise.js";
 import type { PagePromise } from "./pagination.js";
 
-export type { ItemOf } from "./pagination.js";
-
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
 /** Per-call options: the last argument of every method. */

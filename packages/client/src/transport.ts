@@ -16,8 +16,6 @@ import {
   serverWaitMs,
 } from "./errors.js";
 
-export { serverWaitMs } from "./errors.js";
-
 /**
  * One call's state, passed in the call's init: openapi-fetch copies unknown init keys onto its Request,
  * which is how the transport sees it.

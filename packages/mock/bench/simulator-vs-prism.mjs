@@ -27,7 +27,6 @@ const createBody = JSON.stringify({
   schedule: null,
 });
 
-/** Starts `qoder-mock` with `args` on a free port; resolves with its URL and pid once it listens. */
 const gcOnSignal = fileURLToPath(new URL("./gc-on-signal.mjs", import.meta.url));
 
 /**

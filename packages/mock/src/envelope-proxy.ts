@@ -1,8 +1,9 @@
-// A thin HTTP layer in front of Prism. Prism answers some requests in its own dialect
-// (application/problem+json for unknown routes, wrong methods, unsatisfiable `Prefer` headers),
-// hangs on a body that is not JSON, and answers every invalid request with the first documented 400
-// example whatever was wrong. This layer turns all of that into the API's error envelope:
-// { type: "error", request_id, error: { type, message, param? } }. Successful answers pass through.
+// The mock's HTTP front: every request comes here first. It enforces the limits (body size, timeouts,
+// parser errors), then hands a request to the simulator (simulator mode, no `Prefer` header) or to
+// Prism (examples mode, or `Prefer`), after checking it as the simulator would. Prism answers some
+// requests in its own dialect (application/problem+json for unknown routes, wrong methods,
+// unsatisfiable `Prefer` headers) and hangs on a body that is not JSON; this layer turns all of that
+// into the API's error envelope: { type: "error", request_id, error: { type, message, param? } }.
 import { isUtf8 } from "node:buffer";
 import { randomUUID } from "node:crypto";
 import {

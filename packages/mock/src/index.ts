@@ -1,4 +1,5 @@
-// Public API: start the Qoder Deployments API mock (Prism behind the envelope layer) from code.
+// Public API: start the Qoder Cloud Agents API mock from code: the stateful simulator (default) or the
+// stateless examples served by Prism, both behind the front layer (envelope-proxy.ts).
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { openapiJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";

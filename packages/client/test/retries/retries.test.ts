@@ -1,6 +1,7 @@
 // Servers here ask for no wait (Retry-After: 0 / retry-after-ms) so the suite stays fast; the default
 // backoff is checked through its bounds, not by sleeping.
 import { describe, expect, test } from "vitest";
+import { serverWaitMs } from "../../src/errors.js";
 import {
   APIConnectionError,
   type APIError,
@@ -8,7 +9,7 @@ import {
   InternalServerError,
   RateLimitError,
 } from "../../src/index.js";
-import { backoffMs, serverWaitMs, shouldRetry } from "../../src/transport.js";
+import { backoffMs, shouldRetry } from "../../src/transport.js";
 import { createQoderClient } from "../support/client.js";
 import { envelope, type Handler, serveDuringTest, TOKEN } from "../support/server.js";
 

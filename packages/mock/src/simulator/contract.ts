@@ -34,7 +34,6 @@ export interface OperationSpec {
   body?: { required: boolean; validate: ValidateFunction };
   /** Response validators by status, for the strict mode and the tests. */
   responses: Map<number, { pointer: string; validate: ValidateFunction }>;
-  /** Whether the operation documents this status (so errors can be checked against it too). */
 }
 
 export interface Contract {

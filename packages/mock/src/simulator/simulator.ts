@@ -3,7 +3,6 @@
 // resource's handler, and (strict mode) check the answer against the contract's response schema. Also
 // the /_mock/* control endpoints.
 import { createHash, randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { Clock, rfc3339 } from "./clock.js";
 import { type Contract, describe, loadContract, type OperationSpec } from "./contract.js";
 import { ApiError, errorEnvelope, invalid } from "./errors.js";
@@ -235,7 +234,7 @@ export class Simulator {
 
   // ---- requests ----
 
-  /** Handles one request in process (no HTTP), e.g. for a custom server or a fetch interceptor. */
+  /** Handles one request in process; the front layer (envelope-proxy.ts) serves it over HTTP. */
   handle(request: SimRequest): SimResponse {
     const requestId =
       request.requestId ?? (headerOf(request.headers, "x-request-id")?.trim() || randomUUID());
@@ -252,35 +251,6 @@ export class Simulator {
     } catch (error) {
       return this.fail(error, requestId);
     }
-  }
-
-  /** A Node HTTP request listener serving the simulator (bodies up to 32 MB, as the API). */
-  listener(): (request: IncomingMessage, response: ServerResponse) => void {
-    return (request, response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let tooLarge = false;
-      request.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) tooLarge = true;
-        else chunks.push(chunk);
-      });
-      request.on("error", () => response.destroy());
-      request.on("end", () => {
-        const answer = tooLarge
-          ? this.fail(
-              invalid("Request body exceeds the 32 MB limit."),
-              headerOf(request.headers, "x-request-id") || randomUUID(),
-            )
-          : this.handle({
-              method: request.method ?? "GET",
-              url: request.url ?? "/",
-              headers: request.headers,
-              body: Buffer.concat(chunks),
-            });
-        send(response, answer);
-      });
-    };
   }
 
   /** Acts on a checked request: replays an idempotent write, or runs the operation's handler. */
@@ -542,18 +512,10 @@ export class Simulator {
   }
 }
 
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Serialized list items kept for reuse, at most (≈ 1 KB each). */
 const MAX_SERIALIZED = 50_000;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
 function digest(text: string): string {
   return createHash("sha256").update(text).digest("hex");
-}
-
-function send(response: ServerResponse, answer: SimResponse): void {
-  const payload = Buffer.from(answer.body);
-  response
-    .writeHead(answer.status, { ...answer.headers, "content-length": String(payload.length) })
-    .end(payload);
 }

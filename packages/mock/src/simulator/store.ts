@@ -281,10 +281,6 @@ export class Store {
     return account;
   }
 
-  peek(token: string): Account | undefined {
-    return this.accounts.get(token);
-  }
-
   all(): Iterable<Account> {
     return this.accounts.values();
   }

@@ -1,7 +1,7 @@
-// A simulator served over real HTTP on 127.0.0.1 (port 0), strict mode on: an answer that drifts from the
-// contract's response schema comes back as a 500 naming the schema, which every helper below rejects.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+// A simulator served over real HTTP on 127.0.0.1 (port 0) by the mock's own front layer, strict mode on:
+// an answer that drifts from the contract's response schema comes back as a 500 naming the schema, which
+// every helper below rejects. No Prism: a request for it (a `Prefer` header) gets the front layer's 503.
+import { startEnvelopeProxy } from "../../src/envelope-proxy.js";
 import { loadContract } from "../../src/simulator/contract.js";
 import { Simulator, type SimulatorOptions } from "../../src/simulator/index.js";
 
@@ -25,21 +25,20 @@ export interface SimServer {
 
 export async function startSimServer(options: SimulatorOptions = {}): Promise<SimServer> {
   const sim = new Simulator({ strict: true, ...options });
-  const server = createServer(sim.listener());
-  // Idle connections stay open until close(): some tests block the event loop for seconds (in-process
-  // simulators), after which the server's keep-alive timer and the client's next request on the same
-  // socket would fire together, and the request would meet a reset.
-  server.keepAliveTimeout = 0;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const proxy = await startEnvelopeProxy({
+    port: 0,
+    upstream: { url: () => undefined, unavailable: () => "these tests run the simulator without Prism" },
+    simulator: sim,
+    // Idle connections stay open until close(): some tests block the event loop for seconds (in-process
+    // simulators), after which the server's keep-alive timer and the client's next request on the same
+    // socket would fire together, and the request would meet a reset.
+    timeouts: { keepAliveTimeoutMs: 0 },
+  });
+  const url = `http://127.0.0.1:${proxy.port}`;
   return {
     sim,
     url,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => proxy.close(),
     async call(method, path, { token = "pt-test", body, headers = {} } = {}) {
       const response = await fetch(`${url}${path}`, {
         method,

@@ -1,6 +1,6 @@
-// Deployments: create / list / get / update / pause / unpause / archive / run, following the
-// contract's descriptions and the lifecycle table of the reference (deployments.md §4), and the
-// cron schedules that fire as the simulator's clock moves.
+// Deployments: create / list / get / update / pause / unpause / archive / run, following the lifecycle
+// the contract's descriptions state (what each action does to status, paused_reason, archived_at and
+// upcoming_runs_at, and its 409s), and the cron schedules that fire as the simulator's clock moves.
 import type { CreateDeploymentParams, UpdateDeploymentParams } from "@qoder-cloud/types";
 import { rfc3339 } from "../clock.js";
 import { conflict, invalid, notFound } from "../errors.js";
@@ -10,10 +10,10 @@ import { checkSchedule, fireTimes, type ScheduleInput, upcoming } from "../sched
 import type { Account, Deployment, DeploymentRecord, DeploymentRun } from "../store.js";
 import { currentOf } from "./agents.js";
 import { recordRun } from "./deployment-runs.js";
+import { patchMetadata } from "./metadata.js";
 
 type Metadata = Deployment["metadata"];
 type PausedErrorType = Extract<NonNullable<Deployment["paused_reason"]>, { type: "error" }>["error"]["type"];
-const MAX_METADATA_KEYS = 16;
 
 /** Resolves the agent reference as the API does: it must exist and not be archived (400 naming the field). */
 function agentOf(account: Account, agent: CreateDeploymentParams["agent"]): Deployment["agent"] {
@@ -118,10 +118,6 @@ function checkEnvironmentVariables(text: string): string {
   return text;
 }
 
-function userKeys(metadata: Record<string, unknown>): number {
-  return Object.keys(metadata).filter((key) => key !== "cas_config").length;
-}
-
 /** The reserved cas_config block with its defaults and server-maintained stats. */
 function casConfigOf(
   input: Record<string, unknown>,
@@ -135,24 +131,27 @@ function casConfigOf(
   } as Metadata["cas_config"];
 }
 
-/** Metadata after a merge-patch of `previous`; `null` (update) removes every key, cas_config included. */
+/**
+ * Metadata after a merge-patch of `previous`; `null` (update) removes every key, cas_config included.
+ * The string keys follow agents' and environments' rules (cas_config does not count towards the limit).
+ */
 function metadataOf(input: Record<string, unknown> | null | undefined, previous: Metadata = {}): Metadata {
   if (input === null) return {};
-  const metadata: Record<string, unknown> = { ...previous };
-  for (const [key, value] of Object.entries(input ?? {})) {
-    if (key === "cas_config") {
-      if (value === null) delete metadata.cas_config;
-      else metadata.cas_config = casConfigOf(value as Record<string, unknown>, previous.cas_config);
-    } else if (value === null) delete metadata[key];
-    else metadata[key] = value;
-  }
-  if (userKeys(metadata) > MAX_METADATA_KEYS) {
-    throw invalid(
-      `metadata may hold at most ${MAX_METADATA_KEYS} keys (cas_config not counted); this would leave ${userKeys(metadata)}. Delete keys by setting them to null.`,
-      "metadata",
-    );
-  }
-  return metadata as Metadata;
+  const { cas_config: casInput, ...patch } = input ?? {};
+  const { cas_config: previousCas, ...kept } = previous;
+  const metadata: Metadata = patchMetadata(
+    kept as Record<string, string>,
+    patch as Record<string, string | null>,
+    { replace: false },
+  );
+  const casConfig =
+    casInput === undefined
+      ? previousCas
+      : casInput === null
+        ? undefined
+        : casConfigOf(casInput as Record<string, unknown>, previousCas);
+  if (casConfig) metadata.cas_config = casConfig;
+  return metadata;
 }
 
 /** Keeps cas_config.stats.next_trigger_at in step with the schedule, where the block is present. */

@@ -1,4 +1,5 @@
-// String-to-string metadata as agents and environments keep it (deployments add cas_config on top).
+// String-to-string metadata, one rule for agents, environments and deployments (whose reserved
+// cas_config block is handled beside it, in deployments.ts).
 import { invalid } from "../errors.js";
 
 export const MAX_METADATA_KEYS = 16;
