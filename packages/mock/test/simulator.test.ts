@@ -211,6 +211,19 @@ describe("list", () => {
     const back = await call<List<Deployment>>("GET", `/deployments?limit=2&before_id=${made[1]?.id}`);
     expect(back.body.data.map((item) => item.name)).toEqual(["d3", "d2"]);
     expect(back.body.has_more).toBe(true);
+    // A page that holds exactly what is left, in each direction: nothing more to fetch.
+    for (const [query, names] of [
+      ["limit=5", ["d4", "d3", "d2", "d1", "d0"]],
+      [`limit=3&after_id=${made[3]?.id}`, ["d2", "d1", "d0"]],
+      [`limit=3&before_id=${made[1]?.id}`, ["d4", "d3", "d2"]],
+    ] as const) {
+      const exact = await call<List<Deployment>>("GET", `/deployments?${query}`);
+      expect(
+        exact.body.data.map((item) => item.name),
+        query,
+      ).toEqual(names);
+      expect([exact.body.has_more, exact.body.next_page], query).toEqual([false, null]);
+    }
   });
 
   it("refuses two cursors at once and a cursor that names nothing", async () => {

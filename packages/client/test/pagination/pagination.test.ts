@@ -233,6 +233,16 @@ describe("other list methods and paginate()", () => {
     });
   });
 
+  test("a filter set to false is sent, as false (it is not the same as leaving it out)", async () => {
+    const { server, qoder } = await serveList(ids(2, "dep"));
+    await qoder.deployments.list({ include_archived: false });
+    await qoder.deploymentRuns.list({ has_error: false, trigger_type: "manual" });
+    expect(server.requests.map((request) => Object.fromEntries(request.query))).toEqual([
+      { include_archived: "false" },
+      { has_error: "false", trigger_type: "manual" },
+    ]);
+  });
+
   test("qoder.paginate walks any list path with openapi-fetch style params", async () => {
     const runs = ids(45, "drun");
     const { server, qoder } = await serveList(runs);

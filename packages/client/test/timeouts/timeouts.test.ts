@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { resolveConfig } from "../../src/config.js";
 import { APIConnectionError, APITimeoutError, APIUserAbortError, QoderError } from "../../src/index.js";
 import { createQoderClient } from "../support/client.js";
 import { serveDuringTest, TOKEN } from "../support/server.js";
@@ -7,6 +8,15 @@ const serve = serveDuringTest;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("timeouts (per attempt)", () => {
+  test("the defaults are the README's: 60 s per attempt, 2 retries, no cap on a response's size", () => {
+    const { timeoutMs, maxRetries, maxResponseBytes } = resolveConfig({ token: TOKEN });
+    expect({ timeoutMs, maxRetries, maxResponseBytes }).toEqual({
+      timeoutMs: 60_000,
+      maxRetries: 2,
+      maxResponseBytes: undefined,
+    });
+  });
+
   test("a slow answer is an APITimeoutError once retries are spent", async () => {
     const server = await serve(async () => {
       await delay(400);
