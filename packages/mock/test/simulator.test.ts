@@ -429,6 +429,22 @@ describe("lifecycle", () => {
     expect(cleared.body.metadata).toEqual({});
   });
 
+  it("refuses metadata over 16 keys on create and update, saying so (cas_config not counted)", async () => {
+    const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, `${i}`]));
+    const tooMany = await call<ErrorBody>("POST", "/deployments", {
+      body: createBody({ metadata: keys(17) }),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error).toMatchObject({ param: "metadata" });
+    expect(tooMany.body.error.message).toContain("at most 16");
+    const made = await create({ metadata: { ...keys(16), cas_config: { session_strategy: "new_session" } } });
+    const grown = await call<ErrorBody>("POST", `/deployments/${made.id}`, {
+      body: { metadata: { extra: "x" } },
+    });
+    expect(grown.status).toBe(400);
+    expect(grown.body.error.message).toContain("at most 16");
+  });
+
   it("refuses any field in the body of pause, unpause, archive and run, naming it", async () => {
     const made = await create();
     for (const action of ["pause", "unpause", "archive", "run"]) {

@@ -205,8 +205,16 @@ export function describe(errors: ErrorObject[], root = ""): { message: string; p
       return { message: `Unknown field: ${param}. Check the field name against the API reference.`, param };
     case "minProperties":
       return { message: `${where} must not be empty.`, param };
-    case "maxProperties":
-      return { message: `${where} must be empty (this operation takes no fields).`, param };
+    case "maxProperties": {
+      const { limit } = error.params as { limit: number };
+      return {
+        message:
+          limit === 0
+            ? `${where} must be empty (this operation takes no fields).`
+            : `${where} may hold at most ${limit} keys.`,
+        param,
+      };
+    }
     default:
       return { message: `${where} ${error.message ?? "is invalid"}.`, param };
   }
