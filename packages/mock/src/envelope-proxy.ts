@@ -55,7 +55,7 @@ function clientErrorAnswer(code: string | undefined, timeouts: ServerTimeouts): 
   return [400, "Malformed HTTP request."];
 }
 
-export function errorTypeForStatus(status: number): ErrorType {
+function errorTypeForStatus(status: number): ErrorType {
   switch (status) {
     case 401:
       return "authentication_error";
@@ -466,7 +466,7 @@ function forward(
  * Checks made before the body is read: percent-escapes in the path (Prism dies of a malformed one) and
  * in the query, array-style query names, and the body's charset (only UTF-8 JSON).
  */
-export function rejectBeforeReading(
+function rejectBeforeReading(
   request: Pick<IncomingMessage, "url" | "headers">,
   pathTemplates: string[],
 ): { message: string; param?: string } | undefined {
@@ -556,7 +556,7 @@ function withoutBasePath(url: string): string {
 }
 
 /** Maps one error answer of Prism to the status and envelope the real API would send. */
-export function toEnvelope(
+function toEnvelope(
   answer: UpstreamAnswer,
   request: Pick<IncomingMessage, "method" | "url" | "headers">,
   requestId: string,
@@ -656,7 +656,7 @@ function messageOf(violation: Violation): string {
 }
 
 /** The parameter or body field a violation is about: `limit`, `name`, `initial_events[0].content` … */
-export function paramOf(violation: Pick<Violation, "location" | "message">): string | undefined {
+function paramOf(violation: Pick<Violation, "location" | "message">): string | undefined {
   const [, where, ...rest] = violation.location;
   const missing = /required property '([^']+)'/.exec(violation.message)?.[1];
   const unknown = /additional propert(?:y|ies)[^']*'([^']+)'/.exec(violation.message)?.[1];

@@ -39,7 +39,7 @@ export interface PrismProcess {
 const OUTPUT_TAIL_LINES = 40;
 
 /** The Prism CLI entry point, resolved from the installed package rather than from PATH. */
-export function prismBinPath(): string {
+function prismBinPath(): string {
   const require = createRequire(import.meta.url);
   const packageJsonPath = require.resolve("@stoplight/prism-cli/package.json");
   const { bin } = JSON.parse(readFileSync(packageJsonPath, "utf8")) as { bin: { prism: string } };

@@ -174,7 +174,7 @@ function escapePointerToken(token: string): string {
 }
 
 /** Where the first Ajv error points, in the API's `param` notation: `initial_events[0].content`. */
-export function fieldOf(error: ErrorObject, root = ""): string {
+function fieldOf(error: ErrorObject, root = ""): string {
   const parts = error.instancePath
     .split("/")
     .slice(1)

@@ -35,7 +35,7 @@ const BUILT_IN_TOOLS = [
 const spelling = (name: string) => name.toLowerCase().replaceAll("_", "");
 
 /** The agent record of an id, or the documented 404. */
-export function agentRecord(account: Account, id: string, param = "agent_id"): AgentRecord {
+function agentRecord(account: Account, id: string, param = "agent_id"): AgentRecord {
   const record = account.agents.get(id);
   if (!record) throw notFound(`Agent not found: ${id}.`, param);
   return record;

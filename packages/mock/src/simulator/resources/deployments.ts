@@ -43,7 +43,7 @@ function environmentIdOf(account: Account, id: string): string {
  * environment was deleted. Undefined when it can, or when the account does not know the reference at all
  * (records loaded through POST /_mock/state without their agents).
  */
-export function brokenReference(account: Account, deployment: Deployment): DeploymentRun["error"] {
+function brokenReference(account: Account, deployment: Deployment): DeploymentRun["error"] {
   const agent = account.agents.get(deployment.agent.id);
   if (agent && currentOf(agent).archived_at !== null)
     return { type: "agent_archived_error", message: `Agent ${deployment.agent.id} is archived.` };

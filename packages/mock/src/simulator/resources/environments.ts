@@ -17,7 +17,7 @@ const PACKAGE_MANAGERS = ["apt", "cargo", "gem", "go", "npm", "pip"] as const;
 type Config = Environment["config"];
 type CloudConfig = Extract<Config, { type: "cloud" }>;
 
-export function environmentOf(account: Account, id: string, param = "environment_id"): Environment {
+function environmentOf(account: Account, id: string, param = "environment_id"): Environment {
   const environment = account.environments.get(id);
   if (!environment) throw notFound(`Environment not found: ${id}.`, param);
   return environment;

@@ -2,7 +2,7 @@
 // cas_config block is handled beside it, in deployments.ts).
 import { invalid } from "../errors.js";
 
-export const MAX_METADATA_KEYS = 16;
+const MAX_METADATA_KEYS = 16;
 
 /**
  * Applies a metadata patch: keys set to null are deleted (also "" where `emptyDeletes`, as the

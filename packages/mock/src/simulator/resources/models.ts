@@ -6,7 +6,7 @@ import { exampleRecords, type Model } from "../store.js";
 
 let modelCache: Model[] | undefined;
 /** The models every simulated account has enabled (the contract's `GET /models` example). */
-export function modelList(): Model[] {
+function modelList(): Model[] {
   modelCache ??= exampleRecords(loadContract()).models;
   return modelCache;
 }
