@@ -69,7 +69,7 @@ export interface ResolvedConfig {
 
 const LEVELS: LogLevel[] = ["debug", "info", "warn", "error", "off"];
 
-export function env(name: string): string | undefined {
+function env(name: string): string | undefined {
   // Guarded: Deno, Bun and Node have `process`; browsers do not.
   return (globalThis as { process?: { env?: Record<string, string> } }).process?.env?.[name] || undefined;
 }

@@ -48,7 +48,7 @@ export class APIError extends QoderError {
 const describe = (status: number, headers: Headers, body: unknown) =>
   `HTTP ${status} (${headers.get("content-type") ?? "no content-type"}): ${excerpt(body) || "empty body"}`;
 /** A body for a message: whitespace collapsed, at most 200 characters. */
-export const excerpt = (body: unknown) =>
+const excerpt = (body: unknown) =>
   body === undefined
     ? ""
     : (typeof body === "string" ? body : JSON.stringify(body)).replace(/\s+/g, " ").trim().slice(0, 200);

@@ -86,7 +86,7 @@ export function shouldRetry({ ok, status, headers }: Response): boolean {
 }
 
 /** Headers as a plain object for log lines, with credentials replaced. */
-export function redact(headers: Headers): Record<string, string> {
+function redact(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     out[name] = /^(authorization|proxy-authorization|cookie|x-api-key)$/.test(name) ? "[redacted]" : value;
