@@ -82,8 +82,7 @@ export function refusal(contract: Contract, request: SimRequest): SimResponse | 
     return undefined;
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    const requestId =
-      request.requestId ?? (headerOf(request.headers, "x-request-id")?.trim() || randomUUID());
+    const requestId = requestIdOf(request);
     return {
       status: error.status,
       headers: { "content-type": "application/json", "x-request-id": requestId },
@@ -200,6 +199,11 @@ function convert(raw: string, kind: "string" | "integer" | "boolean"): string | 
   if (kind === "integer" && /^-?\d+$/.test(raw) && Number.isSafeInteger(Number(raw))) return Number(raw);
   if (kind === "boolean" && (raw === "true" || raw === "false")) return raw === "true";
   return raw;
+}
+
+/** The request's id: the caller's, else its `x-request-id` header, else a fresh UUID. */
+export function requestIdOf(request: SimRequest): string {
+  return request.requestId ?? (headerOf(request.headers, "x-request-id")?.trim() || randomUUID());
 }
 
 export function headerOf(headers: SimRequest["headers"], name: string): string | undefined {

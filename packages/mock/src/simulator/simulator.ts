@@ -2,7 +2,7 @@
 // token — one account per bearer token —, parameters, body), replay idempotent writes, run the
 // resource's handler, and (strict mode) check the answer against the contract's response schema. Also
 // the /_mock/* control endpoints.
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { Clock, rfc3339 } from "./clock.js";
 import { type Contract, describe, loadContract, type OperationSpec } from "./contract.js";
 import { ApiError, errorEnvelope, invalid } from "./errors.js";
@@ -11,6 +11,7 @@ import {
   checkRequest,
   headerOf,
   jsonOf,
+  requestIdOf,
   type SimRequest,
   type SimResponse,
   targetOf,
@@ -236,8 +237,7 @@ export class Simulator {
 
   /** Handles one request in process; the front layer (envelope-proxy.ts) serves it over HTTP. */
   handle(request: SimRequest): SimResponse {
-    const requestId =
-      request.requestId ?? (headerOf(request.headers, "x-request-id")?.trim() || randomUUID());
+    const requestId = requestIdOf(request);
     try {
       const { path, search } = targetOf(request.url);
       if (path.startsWith(CONTROL_PREFIX))
