@@ -8,8 +8,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { docsDir, requireBuiltSite } from "./support/site.js";
 
 let child: ChildProcess | undefined;
+/** Every start.mjs a test ran: none may outlive the tests, whatever failed (its Prism follows it). */
+const spawned: ChildProcess[] = [];
 afterAll(() => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
+  for (const process of [child, ...spawned])
+    if (process && process.exitCode === null) process.kill("SIGKILL");
 });
 
 function waitForBanner(process: ChildProcess): Promise<string> {
@@ -38,6 +41,7 @@ async function runToExit(
     stdio: ["ignore", "pipe", "pipe"],
     detached,
   });
+  spawned.push(started);
   let output = "";
   started.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
     output += chunk;
