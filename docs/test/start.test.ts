@@ -15,18 +15,25 @@ afterAll(() => {
     if (process && process.exitCode === null) process.kill("SIGKILL");
 });
 
+/** Everything a child prints, stdout and stderr together; `onOutput` sees it after each chunk. */
+function collectOutput(child: ChildProcess, onOutput: (output: string) => void = () => {}): () => string {
+  let output = "";
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+      onOutput(output);
+    });
+  }
+  return () => output;
+}
+
 function waitForBanner(process: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
-    let output = "";
-    process.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-      output += chunk;
-      if (output.includes("Ctrl-C stops both.")) resolve(output);
-    });
-    process.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-      output += chunk;
+    const output = collectOutput(process, (text) => {
+      if (text.includes("Ctrl-C stops both.")) resolve(text);
     });
     process.once("exit", (code) =>
-      reject(new Error(`start.mjs exited (${code}) before it was ready:\n${output}`)),
+      reject(new Error(`start.mjs exited (${code}) before it was ready:\n${output()}`)),
     );
   });
 }
@@ -42,15 +49,9 @@ async function runToExit(
     detached,
   });
   spawned.push(started);
-  let output = "";
-  started.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-    output += chunk;
-  });
-  started.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-    output += chunk;
-  });
+  const output = collectOutput(started);
   const exited = once(started, "exit").then(
-    ([code]) => [code as number | null, output] as [number | null, string],
+    ([code]) => [code as number | null, output()] as [number | null, string],
   );
   return [started, exited];
 }

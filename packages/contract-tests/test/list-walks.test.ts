@@ -19,13 +19,18 @@ interface Walk {
   key?: Key;
 }
 
+/** Creates three records named a, b and c, one after another (so their order is known). */
+async function createThree(create: (name: string) => Promise<unknown>): Promise<void> {
+  for (const name of ["a", "b", "c"]) await create(name);
+}
+
 const createDeployment = (qoder: QoderClient, name: string) =>
   qoder.deployments.create({ ...(exampleBody(operationById("createDeployment")) as object), name } as never);
 
 const walks: Record<string, Walk> = {
   listDeployments: {
     setUp: async (qoder) => {
-      for (const name of ["a", "b", "c"]) await createDeployment(qoder, name);
+      await createThree((name) => createDeployment(qoder, name));
       return (query) => qoder.deployments.list(query);
     },
   },
@@ -46,7 +51,7 @@ const walks: Record<string, Walk> = {
   listAgents: {
     setUp: async (qoder) => {
       const body = exampleBody(operationById("createAgent")) as object;
-      for (const name of ["a", "b", "c"]) await qoder.agents.create({ ...body, name } as never);
+      await createThree((name) => qoder.agents.create({ ...body, name } as never));
       return (query) => qoder.agents.list(query);
     },
   },
@@ -61,7 +66,7 @@ const walks: Record<string, Walk> = {
   listEnvironments: {
     setUp: async (qoder) => {
       const body = exampleBody(operationById("createEnvironment")) as object;
-      for (const name of ["a", "b", "c"]) await qoder.environments.create({ ...body, name } as never);
+      await createThree((name) => qoder.environments.create({ ...body, name } as never));
       return (query) => qoder.environments.list(query);
     },
   },

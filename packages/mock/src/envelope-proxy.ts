@@ -20,7 +20,7 @@ import {
 import type { AddressInfo, Socket } from "node:net";
 import type { ErrorEnvelope, ErrorType } from "@qoder-cloud/types";
 import { mockPrefer, preferWithStatus, type StatusOfExample } from "./example-statuses.js";
-import type { SimRequest, SimResponse, Simulator } from "./simulator/index.js";
+import { type SimRequest, type SimResponse, type Simulator, withoutBasePath } from "./simulator/index.js";
 
 /**
  * The one request-body limit of the mock: the API's (global region, 32 MB, taken as 32 MiB), answered as
@@ -543,16 +543,6 @@ interface Problem {
   detail?: string;
   status?: number;
   validation?: Violation[];
-}
-
-/** The servers' base path (both regions); the contract's paths are relative to it. */
-const API_BASE_PATH = "/api/v1/cloud";
-
-/** Lets clients use the mock's URL with or without the base path, as with the real servers. */
-function withoutBasePath(url: string): string {
-  return url === API_BASE_PATH || url.startsWith(`${API_BASE_PATH}/`) || url.startsWith(`${API_BASE_PATH}?`)
-    ? url.slice(API_BASE_PATH.length) || "/"
-    : url;
 }
 
 /** Maps one error answer of Prism to the status and envelope the real API would send. */

@@ -35,16 +35,20 @@ export interface CheckedRequest {
   token: string;
 }
 
+/** The servers' base path (both regions); the contract's paths are relative to it. */
 const API_BASE_PATH = "/api/v1/cloud";
+
+/** Lets clients use the mock's URL with or without the base path, as with the real servers. */
+export function withoutBasePath(url: string): string {
+  return url === API_BASE_PATH || url.startsWith(`${API_BASE_PATH}/`) || url.startsWith(`${API_BASE_PATH}?`)
+    ? url.slice(API_BASE_PATH.length) || "/"
+    : url;
+}
 
 /** The request's path without the optional base path, and its query. */
 export function targetOf(url: string): { path: string; search: URLSearchParams } {
   const { pathname, searchParams } = parseTarget(url);
-  const path =
-    pathname === API_BASE_PATH || pathname.startsWith(`${API_BASE_PATH}/`)
-      ? pathname.slice(API_BASE_PATH.length) || "/"
-      : pathname;
-  return { path, search: searchParams };
+  return { path: withoutBasePath(pathname), search: searchParams };
 }
 
 /** Route (404, 405), token (401), parameters and body (400), in that order; throws the ApiError. */
