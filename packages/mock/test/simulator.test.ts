@@ -1,7 +1,7 @@
 // The stateful simulator over real HTTP, strict mode on (every answer checked against the contract).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadContract } from "../src/simulator/contract.js";
-import { LIMITS, Simulator } from "../src/simulator/index.js";
+import { LIMITS, refusal, Simulator } from "../src/simulator/index.js";
 import { checkSchedule, fireTimes, upcoming } from "../src/simulator/schedule.js";
 import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
 
@@ -314,6 +314,49 @@ describe("list", () => {
     expect(walkedBack).toEqual(forwards);
     expect(new Set(backwards).size).toBe(backwards.length);
     expect(backwards.length - walkedBack.length).toBe(24); // the ones created during the forward walk
+  });
+});
+
+describe("refusal: the simulator's checks of a request that Prism will answer", () => {
+  const request = (body: string) => ({
+    method: "POST",
+    url: "/agents",
+    headers: { authorization: "Bearer pt-test", "x-request-id": "req-refusal" },
+    body,
+  });
+
+  it("passes a valid request and refuses an invalid one with the simulator's 400", () => {
+    const contract = loadContract();
+    expect(refusal(contract, request('{"name":"a","model":"ultimate"}'))).toBeUndefined();
+    const refused = refusal(contract, request('{"name":"a","model":"ultimate","colour":"red"}'));
+    expect(refused?.status).toBe(400);
+    expect(JSON.parse(refused?.body ?? "{}")).toMatchObject({
+      request_id: "req-refusal",
+      error: { type: "invalid_request_error", param: "colour" },
+    });
+  });
+
+  it("answers a validator that runs out of stack as the simulator does (400), never by throwing", () => {
+    const contract = loadContract();
+    const overflowing = Object.assign(
+      () => {
+        throw new RangeError("Maximum call stack size exceeded");
+      },
+      { errors: null },
+    );
+    const deep = {
+      ...contract,
+      operations: contract.operations.map((operation) =>
+        operation.operationId === "createAgent" && operation.body
+          ? { ...operation, body: { ...operation.body, validate: overflowing as never } }
+          : operation,
+      ),
+    };
+    const refused = refusal(deep, request('{"name":"a","model":"ultimate"}'));
+    expect(refused?.status).toBe(400);
+    expect(JSON.parse(refused?.body ?? "{}").error.message).toBe(
+      "Request body is nested too deeply to process.",
+    );
   });
 });
 

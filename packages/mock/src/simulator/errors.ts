@@ -20,6 +20,19 @@ export const notFound = (message: string, param?: string) =>
   new ApiError(404, "not_found_error", message, param);
 export const conflict = (message: string) => new ApiError(409, "conflict_error", message);
 
+/** Any failure as the API error it is answered with: a 400 for a body too deep to process, else a 500. */
+export function apiErrorOf(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  // Only a body nested thousands of levels deep (a tool's input_schema) runs the simulator out of stack.
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return new ApiError(400, "invalid_request_error", "Request body is nested too deeply to process.");
+  return new ApiError(
+    500,
+    "api_error",
+    `Simulator failure: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
+
 /** The API's error envelope of `error`. */
 export function errorEnvelope(error: ApiError, requestId: string): ErrorEnvelope {
   const detail: ErrorEnvelope["error"] = { type: error.type, message: error.message };

@@ -4,7 +4,7 @@
 // examples mode) the same way, so that both modes refuse the same requests with the same answer.
 import { randomUUID } from "node:crypto";
 import { type Contract, describe, type OperationSpec } from "./contract.js";
-import { ApiError, errorEnvelope, invalid } from "./errors.js";
+import { ApiError, apiErrorOf, errorEnvelope, invalid } from "./errors.js";
 
 export interface SimRequest {
   method: string;
@@ -85,12 +85,12 @@ export function refusal(contract: Contract, request: SimRequest): SimResponse | 
     checkRequest(contract, request, path, search);
     return undefined;
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
+    const apiError = apiErrorOf(error);
     const requestId = requestIdOf(request);
     return {
-      status: error.status,
+      status: apiError.status,
       headers: { "content-type": "application/json", "x-request-id": requestId },
-      body: JSON.stringify(errorEnvelope(error, requestId)),
+      body: JSON.stringify(errorEnvelope(apiError, requestId)),
     };
   }
 }

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { Clock, rfc3339 } from "./clock.js";
 import { type Contract, describe, loadContract, type OperationSpec } from "./contract.js";
-import { ApiError, errorEnvelope, invalid } from "./errors.js";
+import { ApiError, apiErrorOf, errorEnvelope, invalid } from "./errors.js";
 import {
   type CheckedRequest,
   checkRequest,
@@ -403,17 +403,7 @@ export class Simulator {
   }
 
   private fail(error: unknown, requestId: string, operation?: OperationSpec): SimResponse {
-    const apiError =
-      error instanceof ApiError
-        ? error
-        : // Only a body nested thousands of levels deep (a tool's input_schema) runs the validators out of stack.
-          error instanceof RangeError && /call stack/i.test(error.message)
-          ? new ApiError(400, "invalid_request_error", "Request body is nested too deeply to process.")
-          : new ApiError(
-              500,
-              "api_error",
-              `Simulator failure: ${error instanceof Error ? error.message : String(error)}`,
-            );
+    const apiError = apiErrorOf(error);
     return this.respond(operation, apiError.status, errorEnvelope(apiError, requestId), requestId);
   }
 
