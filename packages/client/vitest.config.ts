@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 // Tests by concern under test/<concern>/; `*.test-d.ts` are type-level tests checked by tsc. The behaviour
-// suites run twice: on the default transport (global fetch) and on @qoder-cloud/client/undici.
+// suites run twice: on the default transport (global fetch) and on @qoder-cloud/client/undici; test/undici/
+// (undiciFetch()'s own Response) runs once, in the undici project.
 const behaviour = [
   "auth",
   "errors",
@@ -21,6 +22,7 @@ export default defineConfig({
         test: {
           name: "fetch",
           include: ["test/**/*.test.ts"],
+          exclude: ["test/undici/**"],
           provide: { transport: "fetch" },
           typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
         },
@@ -29,7 +31,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "undici",
-          include: behaviour.map((dir) => `test/${dir}/*.test.ts`),
+          include: [...behaviour, "undici"].map((dir) => `test/${dir}/*.test.ts`),
           provide: { transport: "undici" },
         },
       },

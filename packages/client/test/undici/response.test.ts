@@ -1,0 +1,144 @@
+// undiciFetch()'s Response, on its own: the client's behaviour suites run on it too (vitest.config.ts), but
+// only through what the client reads. Here: what a user of asResponse() or withResponse() may read.
+import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Agent } from "undici";
+import { afterAll, describe, expect, test } from "vitest";
+import { undiciFetch } from "../../src/undici.js";
+import { serveDuringTest } from "../support/server.js";
+
+const agent = new Agent({ keepAliveTimeout: 10_000 });
+const fetch = undiciFetch(agent);
+afterAll(() => agent.close());
+
+describe("undiciFetch(): the body", () => {
+  test("reads as text (without a UTF-8 BOM), JSON, bytes of its own, an ArrayBuffer, a Blob and form data", async () => {
+    const json = '{"name":"デプロイ"}';
+    const api = await serveDuringTest(() => ({
+      body: `\uFEFF${json}`,
+      headers: { "content-type": "text/x" },
+    }));
+    expect(await (await fetch(api.url)).text()).toBe(json);
+    expect(await (await fetch(api.url)).json()).toEqual({ name: "デプロイ" });
+    const size = Buffer.byteLength(`\uFEFF${json}`);
+    const bytes = await (await fetch(api.url)).bytes();
+    expect([bytes.length, bytes.buffer.byteLength]).toEqual([size, size]);
+    expect((await (await fetch(api.url)).arrayBuffer()).byteLength).toBe(size);
+    const blob = await (await fetch(api.url)).blob();
+    expect([blob.size, blob.type]).toEqual([size, "text/x"]);
+    const form = await serveDuringTest(() => ({
+      body: "a=1&b=%C3%A9",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    }));
+    expect([...(await (await fetch(form.url)).formData())]).toEqual([
+      ["a", "1"],
+      ["b", "é"],
+    ]);
+  });
+
+  test("is read once: bodyUsed turns true, a second read is a TypeError", async () => {
+    const api = await serveDuringTest(() => ({ body: { ok: true } }));
+    const response = await fetch(api.url);
+    expect(response.bodyUsed).toBe(false);
+    await response.json();
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+    const streamed = await fetch(api.url);
+    const reader = streamed.body?.getReader();
+    await sleep(20);
+    expect(streamed.bodyUsed).toBe(false); // taking the stream is not reading it
+    await reader?.read();
+    expect(streamed.bodyUsed).toBe(true);
+    await expect(streamed.text()).rejects.toThrow(TypeError);
+  });
+
+  test("streams through `body`; undici pauses the socket while nobody reads", async () => {
+    const size = 8 * 2 ** 20;
+    let finished = false;
+    const api = await serveDuringTest((_request, res) => {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.end(Buffer.alloc(size, 97), () => (finished = true));
+      return undefined;
+    });
+    const response = await fetch(api.url);
+    await sleep(300);
+    // Held: at most the adapter's 64 KiB plus what the kernel's socket buffers take, not 8 MiB.
+    expect(finished).toBe(false);
+    let received = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) received += chunk.length;
+    expect(received).toBe(size);
+    expect(finished).toBe(true);
+  });
+
+  test("a cancelled `body` closes the connection (the server sees it go)", async () => {
+    let closed: Promise<unknown> | undefined;
+    const api = await serveDuringTest((_request, res) => {
+      closed = once(res, "close");
+      res.writeHead(200);
+      res.write("first part");
+      return undefined; // the rest never comes
+    });
+    const response = await fetch(api.url);
+    const reader = response.body?.getReader();
+    expect(new TextDecoder().decode((await reader?.read())?.value)).toBe("first part");
+    await reader?.cancel();
+    await closed;
+    expect(closed).toBeDefined();
+  });
+
+  test("the signal aborts mid-body: the read rejects with its reason and the connection is closed", async () => {
+    let closed: Promise<unknown> | undefined;
+    const api = await serveDuringTest((_request, res) => {
+      closed = once(res, "close");
+      res.writeHead(200);
+      res.write("{");
+      return undefined;
+    });
+    const controller = new AbortController();
+    const response = await fetch(api.url, { signal: controller.signal });
+    const text = response.text();
+    controller.abort(new Error("stop"));
+    await expect(text).rejects.toThrow("stop");
+    await closed;
+  });
+});
+
+describe("undiciFetch(): the response", () => {
+  test("an aborted signal sends nothing", async () => {
+    const api = await serveDuringTest(() => ({ body: {} }));
+    await expect(fetch(api.url, { signal: AbortSignal.abort(new Error("no")) })).rejects.toThrow("no");
+    expect(api.requests).toHaveLength(0);
+  });
+
+  test("a 103 Early Hints is skipped for the final answer", async () => {
+    const api = await serveDuringTest((_request, res) => {
+      res.writeEarlyHints({ link: "</style.css>; rel=preload" });
+      res.writeHead(201, { "content-type": "application/json" }).end('{"id":"dep_1"}');
+      return undefined;
+    });
+    const response = await fetch(api.url);
+    expect([response.status, await response.json()]).toEqual([201, { id: "dep_1" }]);
+  });
+
+  test("keeps every field of a repeated header, and the status text", async () => {
+    const api = await serveDuringTest((_request, res) => {
+      res.statusMessage = "Fine";
+      res.setHeader("set-cookie", ["a=1", "b=2"]);
+      res.setHeader("x-request-id", "req_1");
+      res.end("{}");
+      return undefined;
+    });
+    const response = await fetch(api.url);
+    expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+    expect([response.headers.get("x-request-id"), response.statusText]).toEqual(["req_1", "Fine"]);
+    await response.text();
+  });
+
+  test("a status no Response can have is a rejection, not a crash", async () => {
+    const api = await serveDuringTest((_request, res) => {
+      res.writeHead(999).end("{}");
+      return undefined;
+    });
+    await expect(fetch(api.url)).rejects.toThrow(RangeError);
+  });
+});
