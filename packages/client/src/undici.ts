@@ -116,7 +116,9 @@ class Exchange implements Dispatcher.DispatchHandler {
   /** A read of `body`: what arrived since the last read, or the end. */
   pull(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> | undefined {
     this.disturbed = true;
-    if (this.chunks.length) {
+    // text() and the like own the body (a fetch Response's stream is locked by them).
+    if (this.collecting) controller.error(new TypeError("Body is unusable: Body has already been read"));
+    else if (this.chunks.length) {
       for (const chunk of this.chunks) controller.enqueue(chunk);
       this.chunks = [];
       this.size = 0;

@@ -43,6 +43,7 @@ describe("undiciFetch(): the body", () => {
     await response.json();
     expect(response.bodyUsed).toBe(true);
     await expect(response.text()).rejects.toThrow(TypeError);
+    await expect(response.body?.getReader().read()).rejects.toThrow(TypeError);
     const streamed = await fetch(api.url);
     const reader = streamed.body?.getReader();
     await sleep(20);
