@@ -162,21 +162,22 @@ export function scopeHeaders(
 }
 
 function checkBaseUrl(value: string): string {
-  const url = URL.canParse(value) ? new URL(value) : undefined;
+  // What does not parse fails below as the scheme "x:".
+  const url = new URL(URL.canParse(value) ? value : "x:");
   // Tokens only travel over TLS: plain http is accepted for local mocks only. The value is not echoed:
-  // user:password@ in it would end up in logs.
+  // user:password@ in it would end up in logs. Paths are appended to it, so a ?query or #fragment would
+  // end up in the middle of every URL: anything but origin and path is refused.
   if (
-    url?.username ||
-    url?.password ||
+    url.href !== url.origin + url.pathname ||
     !(
-      url?.protocol === "https:" ||
-      (url?.protocol === "http:" && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
+      url.protocol === "https:" ||
+      (url.protocol === "http:" && /^(localhost|127\.[\d.]+|\[::1\])$/.test(url.hostname))
     )
   )
     fail(
-      "`baseUrl` must be https:// (tokens only travel over TLS; http:// on loopback), without user:password@.",
+      "`baseUrl` must be https:// (tokens only travel over TLS; http:// on loopback), origin and path only.",
     );
-  return (url as URL).href.replace(/\/+$/, "");
+  return url.href.replace(/\/+$/, "");
 }
 
 /** Passes `undefined` through (an unset option); refuses anything but a whole number >= 0. */

@@ -7,6 +7,12 @@ import { Agent, type Dispatcher } from "undici";
 /** Bytes held for a body nobody reads yet (or a stream read slower than it arrives) before undici pauses. */
 const HIGH_WATER_MARK = 64 * 1024;
 const decoder = new TextDecoder(); // strips a UTF-8 BOM, as Response.text() does
+/**
+ * A response dropped with its body unread must not hold its pooled connection for good (undici stops
+ * reading a paused body, and its body timeout does not run meanwhile): its exchange is cancelled when the
+ * Response is collected, as Node's fetch does.
+ */
+const unread = new FinalizationRegistry<Exchange>((exchange) => exchange.cancel(undefined));
 
 /**
  * One exchange, as undici's handler: it answers the fetch when the response's head arrives and keeps its
@@ -28,18 +34,32 @@ class Exchange implements Dispatcher.DispatchHandler {
   paused = false;
   abort: ((reason?: Error) => void) | undefined;
   resume: (() => void) | undefined;
-  answered = false;
+  /** The fetch's promise, until it is settled (its result must not be held: see `unread`). */
+  settle: { resolve: (response: Response) => void; reject: (error: unknown) => void } | undefined;
 
   constructor(
-    readonly resolve: (response: Response) => void,
-    readonly reject: (error: unknown) => void,
+    readonly method: string,
+    settle: Exchange["settle"],
     readonly signal: AbortSignal | null | undefined,
   ) {
+    this.settle = settle;
     signal?.addEventListener("abort", this.onAbort);
   }
 
-  /** The caller's signal aborted: undici closes the socket and calls onError with the reason. */
-  readonly onAbort = () => this.abort?.(this.signal?.reason);
+  private fail(error: unknown): void {
+    this.settle?.reject(error);
+    this.settle = undefined;
+  }
+
+  /**
+   * The caller's signal aborted. Connected: undici closes the socket and calls onError with the reason.
+   * Still waiting for a connection (a busy pool, a slow connect): the call fails now, and undici's
+   * onConnect drops the request when its turn comes.
+   */
+  readonly onAbort = () => {
+    if (this.abort) this.abort(this.signal?.reason);
+    else this.fail(this.signal?.reason);
+  };
 
   onConnect(abort: (reason?: Error) => void): void {
     if (this.signal?.aborted) abort(this.signal.reason);
@@ -49,10 +69,10 @@ class Exchange implements Dispatcher.DispatchHandler {
   onHeaders(status: number, rawHeaders: Buffer[], resume: () => void, statusText: string): boolean {
     if (status < 200) return true; // 1xx (e.g. 103 Early Hints): the final response follows
     this.resume = resume;
-    // A status no Response can have (600 and above) throws here: undici closes the socket and calls onError.
     const response = new UndiciResponse(status, statusText, rawHeaders, this);
-    this.answered = true;
-    this.resolve(response);
+    unread.register(response, this, this);
+    this.settle?.resolve(response);
+    this.settle = undefined;
     return true;
   }
 
@@ -72,11 +92,12 @@ class Exchange implements Dispatcher.DispatchHandler {
   onError(error: unknown): void {
     this.failure = { error };
     this.end();
-    if (!this.answered) this.reject(error);
+    this.fail(error);
   }
 
   private end(): void {
     this.signal?.removeEventListener("abort", this.onAbort);
+    unread.unregister(this);
     this.wakeUp();
   }
 
@@ -116,9 +137,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   /** A read of `body`: what arrived since the last read, or the end. */
   pull(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> | undefined {
     this.disturbed = true;
-    // text() and the like own the body (a fetch Response's stream is locked by them).
-    if (this.collecting) controller.error(new TypeError("Body is unusable: Body has already been read"));
-    else if (this.chunks.length) {
+    if (this.chunks.length) {
       for (const chunk of this.chunks) controller.enqueue(chunk);
       this.chunks = [];
       this.size = 0;
@@ -142,18 +161,30 @@ class Exchange implements Dispatcher.DispatchHandler {
  */
 class UndiciResponse extends Response {
   readonly #exchange: Exchange;
+  readonly #status: number;
   readonly #raw: Buffer[];
   readonly #statusText: string;
+  /** HEAD, 204, 205 and 304 have no body: `body` is null, reading it gives nothing, any number of times. */
+  readonly #nullBody: boolean;
   #headers: Headers | undefined;
   #body: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
 
   constructor(status: number, statusText: string, raw: Buffer[], exchange: Exchange) {
-    super(null, { status });
+    // A Response cannot be made with a status over 599, which HTTP allows (Node's fetch passes it on).
+    super(null, { status: status > 599 ? 200 : status });
+    this.#status = status;
     this.#raw = raw;
     this.#statusText = statusText;
     this.#exchange = exchange;
+    this.#nullBody = exchange.method === "HEAD" || status === 204 || status === 205 || status === 304;
   }
 
+  override get status(): number {
+    return this.#status;
+  }
+  override get ok(): boolean {
+    return this.#status > 199 && this.#status < 300;
+  }
   override get headers(): Headers {
     if (!this.#headers) {
       const raw = this.#raw; // name, value, name, value… as bytes
@@ -169,29 +200,40 @@ class UndiciResponse extends Response {
   override get statusText(): string {
     return this.#statusText;
   }
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    const exchange = this.#exchange;
-    this.#body ??= new ReadableStream<Uint8Array<ArrayBuffer>>(
-      {
-        pull: (controller) => exchange.pull(controller as ReadableStreamDefaultController<Uint8Array>),
-        cancel: (reason) => exchange.cancel(reason),
-      },
-      { highWaterMark: 0 }, // nothing is read (nor the body disturbed) before a reader asks
-    );
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    if (this.#nullBody) return null;
+    if (!this.#body) {
+      const exchange = this.#exchange;
+      this.#body = new ReadableStream<Uint8Array<ArrayBuffer>>(
+        {
+          pull: (controller) => exchange.pull(controller as ReadableStreamDefaultController<Uint8Array>),
+          cancel: (reason) => exchange.cancel(reason),
+        },
+        { highWaterMark: 0 }, // nothing is read (nor the body disturbed) before a reader asks
+      );
+      if (exchange.collecting) this.#body.getReader(); // text() & co. hold it, as they would a fetch body
+    }
     return this.#body;
   }
   override get bodyUsed(): boolean {
-    return this.#exchange.disturbed;
+    return !this.#nullBody && this.#exchange.disturbed;
+  }
+  /** The whole body for text() & co.: a `body` someone holds (locked) or has read cannot be read again. */
+  #collect(): Promise<Uint8Array> {
+    if (this.#nullBody) return Promise.resolve(new Uint8Array(0));
+    if (this.#body?.locked) return Promise.reject(new TypeError("Body is unusable: the stream is locked"));
+    this.#body?.getReader(); // held from now on, as text() holds a fetch body
+    return this.#exchange.collect();
   }
   // Not async functions: each await of a promise an async function returns costs a turn of the queue.
   override text(): Promise<string> {
-    return this.#exchange.collect().then((bytes) => decoder.decode(bytes));
+    return this.#collect().then((bytes) => decoder.decode(bytes));
   }
   override json(): Promise<unknown> {
     return this.text().then(JSON.parse);
   }
   override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    const bytes = await this.#exchange.collect();
+    const bytes = await this.#collect();
     // undici's chunk may be a view of a larger buffer: the caller gets bytes of its own.
     return bytes instanceof Buffer ? new Uint8Array(bytes) : (bytes as Uint8Array<ArrayBuffer>);
   }
@@ -219,12 +261,13 @@ export function undiciFetch(dispatcher: Dispatcher = new Agent({ keepAliveTimeou
   return (input, init = {}) =>
     new Promise<Response>((resolve, reject) => {
       if (input instanceof Request) throw new TypeError("undiciFetch() takes a URL, not a Request.");
+      if (init.signal?.aborted) throw init.signal.reason; // not even queued for a connection
       const url = String(input);
       // The origin and the path, without parsing the URL again (the client built it from a checked baseUrl).
       const slash = url.indexOf("/", url.indexOf("//") + 2);
       const { origin, pathname, search } =
         slash < 0 ? new URL(url) : { origin: url.slice(0, slash), pathname: url.slice(slash), search: "" };
-      const { body, headers } = init;
+      const { body, headers, method = "GET" } = init;
       const flat: string[] = [];
       if (headers instanceof Headers || Array.isArray(headers))
         (headers instanceof Headers ? headers : new Headers(headers)).forEach((value, name) => {
@@ -234,11 +277,11 @@ export function undiciFetch(dispatcher: Dispatcher = new Agent({ keepAliveTimeou
         {
           origin,
           path: pathname + search,
-          method: (init.method ?? "GET") as Dispatcher.HttpMethod,
+          method: method as Dispatcher.HttpMethod,
           headers: flat.length ? flat : (headers as Record<string, string> | undefined),
           body: body instanceof ArrayBuffer ? new Uint8Array(body) : (body as string | Uint8Array | null),
         },
-        new Exchange(resolve, reject, init.signal),
+        new Exchange(method, { resolve, reject }, init.signal),
       );
     });
 }

@@ -62,6 +62,18 @@ describe("base URL", () => {
     }
   });
 
+  test("a query or a fragment is refused: every path would be appended after it", () => {
+    for (const bad of [
+      "https://api.qoder.com/api/v1/cloud?x=1",
+      "https://api.qoder.com/api#v1",
+      "http://127.0.0.1:4010/?",
+    ]) {
+      expect(() => createQoderClient({ token: TOKEN, baseUrl: bad })).toThrow(
+        /`baseUrl`.*origin and path only/,
+      );
+    }
+  });
+
   test("malformed URLs and other schemes are refused", () => {
     for (const bad of ["api.qoder.com", "ftp://api.qoder.com", "ws://127.0.0.1:4010"]) {
       expect(() => createQoderClient({ token: TOKEN, baseUrl: bad })).toThrow(/`baseUrl`/);
