@@ -34,6 +34,8 @@ class Exchange implements Dispatcher.DispatchHandler {
   paused = false;
   abort: ((reason?: Error) => void) | undefined;
   resume: (() => void) | undefined;
+  /** The Response whose body is being read through text() & co. (see collect()). */
+  holder: Response | undefined;
   /** The fetch's promise, until it is settled (its result must not be held: see `unread`). */
   settle: { resolve: (response: Response) => void; reject: (error: unknown) => void } | undefined;
 
@@ -114,13 +116,19 @@ class Exchange implements Dispatcher.DispatchHandler {
     }
   }
 
-  /** The whole body, for text(), json() and the like; only once, as for any Response. */
-  async collect(): Promise<Uint8Array> {
-    if (this.disturbed) throw new TypeError("Body is unusable: Body has already been read");
+  /**
+   * The whole body, for text(), json() and the like. `reader` is the Response: held while the body
+   * arrives, so that it is not collected (and its exchange cancelled) while someone waits for its text.
+   */
+  async collect(reader: Response): Promise<Uint8Array> {
     this.disturbed = true;
     this.collecting = true;
     this.flow();
-    while (!this.done && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
+    while (!this.done && !this.failure) {
+      this.holder = reader;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    this.holder = undefined;
     if (this.failure) throw this.failure.error;
     const { chunks, size } = this;
     this.chunks = [];
@@ -203,15 +211,17 @@ class UndiciResponse extends Response {
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
     if (this.#nullBody) return null;
     if (!this.#body) {
-      const exchange = this.#exchange;
+      // The source refers to this Response: a stream being read keeps it from being collected (which
+      // would cancel the exchange under the reader).
       this.#body = new ReadableStream<Uint8Array<ArrayBuffer>>(
         {
-          pull: (controller) => exchange.pull(controller as ReadableStreamDefaultController<Uint8Array>),
-          cancel: (reason) => exchange.cancel(reason),
+          pull: (controller) =>
+            this.#exchange.pull(controller as ReadableStreamDefaultController<Uint8Array>),
+          cancel: (reason) => this.#exchange.cancel(reason),
         },
         { highWaterMark: 0 }, // nothing is read (nor the body disturbed) before a reader asks
       );
-      if (exchange.collecting) this.#body.getReader(); // text() & co. hold it, as they would a fetch body
+      if (this.#exchange.collecting) this.#body.getReader(); // text() & co. hold it, as for a fetch body
     }
     return this.#body;
   }
@@ -221,9 +231,10 @@ class UndiciResponse extends Response {
   /** The whole body for text() & co.: a `body` someone holds (locked) or has read cannot be read again. */
   #collect(): Promise<Uint8Array> {
     if (this.#nullBody) return Promise.resolve(new Uint8Array(0));
-    if (this.#body?.locked) return Promise.reject(new TypeError("Body is unusable: the stream is locked"));
+    if (this.#body?.locked || this.#exchange.disturbed)
+      return Promise.reject(new TypeError("Body is unusable: it is locked or has been read"));
     this.#body?.getReader(); // held from now on, as text() holds a fetch body
-    return this.#exchange.collect();
+    return this.#exchange.collect(this);
   }
   // Not async functions: each await of a promise an async function returns costs a turn of the queue.
   override text(): Promise<string> {

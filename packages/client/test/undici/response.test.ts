@@ -10,6 +10,8 @@ import { APITimeoutError, createQoderClient, InternalServerError } from "../../s
 import { undiciFetch } from "../../src/undici.js";
 import { serveDuringTest, TOKEN } from "../support/server.js";
 
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
 const agent = new Agent({ keepAliveTimeout: 10_000 });
 const fetch = undiciFetch(agent);
 afterAll(() => agent.close());
@@ -50,6 +52,13 @@ describe("undiciFetch(): the body", () => {
     const held = await fetch(api.url);
     held.body?.getReader();
     await expect(held.text()).rejects.toThrow(TypeError);
+    // Refused after a read, text() leaves the stream to a new reader, as a fetch Response does.
+    const partly = await fetch(api.url);
+    const first = partly.body?.getReader();
+    await first?.read();
+    first?.releaseLock();
+    await expect(partly.text()).rejects.toThrow(TypeError);
+    expect((await partly.body?.getReader().read())?.done).toBe(true);
     const streamed = await fetch(api.url);
     const reader = streamed.body?.getReader();
     await sleep(20);
@@ -123,6 +132,55 @@ test("a stream asked for while text() waits for the body is held by text(), whic
   expect(await text).toBe("part1-part2");
 });
 
+describe("undiciFetch(): a body being read keeps its response alive", () => {
+  // 1 MiB in 64 chunks, 5 ms apart: time for garbage collections while it arrives.
+  const size = 2 ** 20;
+  const slowly = () =>
+    serveDuringTest((_request, res) => {
+      res.writeHead(200);
+      let sent = 0;
+      const timer = setInterval(() => {
+        res.write(Buffer.alloc(size / 64, 97));
+        if (++sent === 64) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 5);
+      res.on("close", () => clearInterval(timer));
+      return undefined;
+    });
+  const collectWhile = async <T>(pending: Promise<T>) => {
+    let settled = false;
+    pending.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled) {
+      gc();
+      await sleep(5);
+    }
+    return pending;
+  };
+
+  test("text() with nothing else holding the Response", async () => {
+    const api = await slowly();
+    const text = fetch(api.url).then((response) => response.text());
+    expect((await collectWhile(text)).length).toBe(size);
+  });
+
+  test("a reader with nothing else holding the Response", async () => {
+    const api = await slowly();
+    const reader = (await fetch(api.url)).body?.getReader();
+    let received = 0;
+    const read = async () => {
+      for (let chunk = await reader?.read(); !chunk?.done; chunk = await reader?.read())
+        received += chunk?.value?.length ?? 0;
+    };
+    await collectWhile(read());
+    expect(received).toBe(size);
+  });
+});
+
 describe("undiciFetch(): the pool", () => {
   // One connection, held by a response that never ends: the next request waits for it in undici's queue.
   async function busyPool() {
@@ -153,8 +211,6 @@ describe("undiciFetch(): the pool", () => {
   });
 
   test("a response dropped unread gives its connection back once it is collected", async () => {
-    setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as () => void;
     const api = await serveDuringTest((request, res) => {
       if (request.path !== "/big") return { body: { id: "dep_1" } };
       res.writeHead(200, { "content-type": "application/octet-stream" });
