@@ -124,10 +124,8 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.disturbed = true;
     this.collecting = true;
     this.flow();
-    while (!this.done && !this.failure) {
-      this.holder = reader;
-      await new Promise<void>((resolve) => (this.wake = resolve));
-    }
+    this.holder = reader;
+    while (!this.done && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
     this.holder = undefined;
     if (this.failure) throw this.failure.error;
     const { chunks, size } = this;
