@@ -204,6 +204,9 @@ describe("undiciFetch(): the pool", () => {
     const { api, agent, fetch } = await busyPool();
     const started = Date.now();
     await expect(fetch(`${api.url}/next`, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    await expect(fetch(`${api.url}/next`, { signal: AbortSignal.abort(new Error("gone")) })).rejects.toThrow(
+      "gone",
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
     const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, fetch, timeoutMs: 100, maxRetries: 0 });
     await expect(qoder.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(APITimeoutError);
