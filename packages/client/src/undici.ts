@@ -41,6 +41,7 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   constructor(
     readonly method: string,
+    readonly url: string,
     settle: Exchange["settle"],
     readonly signal: AbortSignal | null | undefined,
   ) {
@@ -203,6 +204,13 @@ class UndiciResponse extends Response {
     }
     return this.#headers;
   }
+  // What Node's fetch says of a same-origin response to `url` (no redirect is ever followed).
+  override get url(): string {
+    return this.#exchange.url;
+  }
+  override get type(): ResponseType {
+    return "basic";
+  }
   override get statusText(): string {
     return this.#statusText;
   }
@@ -271,7 +279,10 @@ export function undiciFetch(dispatcher: Dispatcher = new Agent({ keepAliveTimeou
     new Promise<Response>((resolve, reject) => {
       if (input instanceof Request) throw new TypeError("undiciFetch() takes a URL, not a Request.");
       if (init.signal?.aborted) throw init.signal.reason; // not even queued for a connection
-      const url = String(input);
+      // A #fragment is the caller's, never sent (nor is it in the response's url), as with fetch().
+      const whole = String(input);
+      const hash = whole.indexOf("#");
+      const url = hash < 0 ? whole : whole.slice(0, hash);
       // The origin and the path, without parsing the URL again (the client built it from a checked baseUrl).
       const slash = url.indexOf("/", url.indexOf("//") + 2);
       const { origin, pathname, search } =
@@ -290,7 +301,7 @@ export function undiciFetch(dispatcher: Dispatcher = new Agent({ keepAliveTimeou
           headers: flat.length ? flat : (headers as Record<string, string> | undefined),
           body: body instanceof ArrayBuffer ? new Uint8Array(body) : (body as string | Uint8Array | null),
         },
-        new Exchange(method, { resolve, reject }, init.signal),
+        new Exchange(method, url, { resolve, reject }, init.signal),
       );
     });
 }

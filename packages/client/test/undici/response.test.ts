@@ -285,6 +285,19 @@ describe("undiciFetch(): the response", () => {
     expect([response.status, await response.json()]).toEqual([201, { id: "dep_1" }]);
   });
 
+  test("says its url (without the fragment, which is not sent either) and its type, as Node's fetch", async () => {
+    const sent: (string | undefined)[] = [];
+    const api = await serveDuringTest((_request, res) => {
+      sent.push(res.req.url); // the request line's target, as it came
+      return { body: {} };
+    });
+    const response = await fetch(`${api.url}/deployments?limit=1#top`);
+    expect([response.url, response.type]).toEqual([`${api.url}/deployments?limit=1`, "basic"]);
+    await response.text();
+    await (await fetch(`${api.url}#top`)).text();
+    expect(sent).toEqual(["/deployments?limit=1", "/"]);
+  });
+
   test("keeps every field of a repeated header, and the status text", async () => {
     const api = await serveDuringTest((_request, res) => {
       res.statusMessage = "Fine";
