@@ -18,6 +18,18 @@ const agent = new Agent({ keepAliveTimeout: 10_000 });
 const fetch = undiciFetch(agent);
 afterAll(() => agent.close());
 
+/** A server that sends a 200 and the first part of a body, then holds; `closed` settles when the client goes. */
+async function serveHeld(first: string) {
+  let closed: Promise<unknown> = new Promise(() => undefined);
+  const api = await serveDuringTest((_request, res) => {
+    closed = once(res, "close");
+    res.writeHead(200);
+    res.write(first);
+    return undefined; // the rest never comes
+  });
+  return { url: api.url, closed: () => closed };
+}
+
 describe("undiciFetch(): the body", () => {
   test("reads as text (without a UTF-8 BOM), JSON, bytes of its own, an ArrayBuffer, a Blob and form data", async () => {
     const json = '{"name":"デプロイ"}';
@@ -89,35 +101,22 @@ describe("undiciFetch(): the body", () => {
   });
 
   test("a cancelled `body` closes the connection (the server sees it go)", async () => {
-    let closed: Promise<unknown> | undefined;
-    const api = await serveDuringTest((_request, res) => {
-      closed = once(res, "close");
-      res.writeHead(200);
-      res.write("first part");
-      return undefined; // the rest never comes
-    });
+    const api = await serveHeld("first part");
     const response = await fetch(api.url);
     const reader = response.body?.getReader();
     expect(new TextDecoder().decode((await reader?.read())?.value)).toBe("first part");
     await reader?.cancel();
-    await closed;
-    expect(closed).toBeDefined();
+    expect(await api.closed()).toBeDefined();
   });
 
   test("the signal aborts mid-body: the read rejects with its reason and the connection is closed", async () => {
-    let closed: Promise<unknown> | undefined;
-    const api = await serveDuringTest((_request, res) => {
-      closed = once(res, "close");
-      res.writeHead(200);
-      res.write("{");
-      return undefined;
-    });
+    const api = await serveHeld("{");
     const controller = new AbortController();
     const response = await fetch(api.url, { signal: controller.signal });
     const text = response.text();
     controller.abort(new Error("stop"));
     await expect(text).rejects.toThrow("stop");
-    await closed;
+    expect(await api.closed()).toBeDefined();
   });
 
   test("a stream asked for while text() waits for the body is held by text(), which gets it all", async () => {
