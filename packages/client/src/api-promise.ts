@@ -1,5 +1,5 @@
-// What every call returns: a real Promise of the data (then/catch/finally), sent on first use, plus
-// `.withResponse()` (data, Response, request id) and `.asResponse()` (the Response, body unread).
+// What every call returns: a Promise of the data, sent at once as fetch() is, plus `.withResponse()` (data,
+// Response, request id) and `.asResponse()` (the Response, body unread).
 
 import { requestIdOf } from "./errors.js";
 
@@ -14,13 +14,28 @@ export interface WithResponse<T> {
 /** Runs the call: `raw` asks for the Response with its body unread (no status check). */
 export type Run<T> = (raw: boolean) => Promise<{ data: T; response: Response }>;
 
-export class APIPromise<T> implements Promise<T> {
+/**
+ * A real Promise (`instanceof Promise`; `catch` and `finally` are Promise's own, which call `then`). Its
+ * own state is never used: `then` answers from the call's result.
+ */
+export class APIPromise<T> extends Promise<T> {
   #sent: Promise<{ data: T; response: Response }> | undefined;
   #data: Promise<T> | undefined;
+  /** asResponse() was called before the call was sent: that is the call's one request. */
+  #raw = false;
+
+  // Promises derived with then/catch/finally are plain Promises, not calls.
+  static override get [Symbol.species]() {
+    return Promise;
+  }
 
   declare protected readonly run: Run<T>;
   constructor(run: Run<T>) {
+    super(noop);
     this.run = run;
+    // Sent once the code that made the call has run, so that an `.asResponse()` chained on it is its
+    // request instead. Like fetch(), a failure nobody handles is an unhandled rejection.
+    queueMicrotask(() => this.#raw || this.sent());
   }
 
   protected sent(): Promise<{ data: T; response: Response }> {
@@ -29,7 +44,7 @@ export class APIPromise<T> implements Promise<T> {
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a call is deliberately a promise of its data.
-  then<A = T, B = never>(
+  override then<A = T, B = never>(
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     // `any`, as in Promise's own signature: a handler annotated `(error: APIError) => …` is accepted.
     // biome-ignore lint/suspicious/noExplicitAny: the reason type of the Promise interface.
@@ -39,27 +54,20 @@ export class APIPromise<T> implements Promise<T> {
     return this.#data.then(onFulfilled, onRejected);
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: the reason type of the Promise interface.
-  catch<B = never>(onRejected?: ((reason: any) => B | PromiseLike<B>) | null): Promise<T | B> {
-    return this.then(undefined, onRejected);
-  }
-
-  finally(onFinally?: (() => void) | null): Promise<T> {
-    return this.then().finally(onFinally);
-  }
-
-  get [Symbol.toStringTag](): string {
-    return "APIPromise";
-  }
-
-  /** The data with its Response and request id (the same call as awaiting: sent once). */
+  /** The data with its Response and request id (the same request as awaiting). */
   async withResponse(): Promise<WithResponse<T>> {
     const { data, response } = await this.sent();
     return { data, response, requestId: requestIdOf(response.headers) };
   }
 
-  /** The raw Response, body unread and whatever its status (a separate call from awaiting). */
+  /**
+   * The raw Response, body unread and whatever its status. Chained on the call, it is the call's one
+   * request; once the call was sent (awaited, or after the code that made it), it sends it again.
+   */
   async asResponse(): Promise<Response> {
+    this.#raw = !this.#sent;
     return (await this.run(true)).response;
   }
 }
+
+const noop = () => undefined;

@@ -125,6 +125,8 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     options: RequestOptions = {},
     rawResponse?: boolean,
   ) => {
+    // openapi-fetch appends the path to baseUrl as it is: "@host/x" or ".example.com/x" would name another host.
+    if (path[0] !== "/") fail('`path` must start with "/".');
     checkCallHeaders(init, options);
     const call: Call = {
       signal: options.signal ?? undefined,
@@ -133,7 +135,13 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),
       idempotencyKey: options.idempotencyKey,
       redirect: options.redirect,
-      mode: rawResponse ? "raw" : rawResponse === false && !hooked ? "data" : undefined,
+      mode: rawResponse
+        ? "raw"
+        : rawResponse === false && !hooked
+          ? "data"
+          : /^(blob|arrayBuffer|stream)$/.test(init.parseAs as string)
+            ? "unread"
+            : undefined,
     };
     init.qoderCall = call;
     let result: Awaited<ReturnType<typeof rawRequest>>;
@@ -195,9 +203,10 @@ function attach(
     const fetchPage = async (query: unknown, raw: boolean) => {
       const path: Record<string, unknown> = {};
       for (const [i, name] of names.entries()) {
+        // "." and ".." would be resolved away by the URL (update(".") would POST to the create endpoint).
         path[name] =
-          (typeof args[i] === "string" && args[i]) ||
-          fail(`${sdkMethod}(): \`${name}\` must be a non-empty string.`);
+          (typeof args[i] === "string" && !/^\.?\.?$/.test(args[i]) && args[i]) ||
+          fail(`${sdkMethod}(): \`${name}\` must be a non-empty string, not "." or "..".`);
       }
       const init: FetchInit = { params: { path, query } };
       // Only the keys that are set: openapi-fetch spreads this object twice per call.

@@ -81,7 +81,8 @@ export class InternalServerError extends APIError {
 }
 
 /**
- * A 2xx whose body is not the JSON the contract promises (HTML from a proxy, invalid or empty JSON).
+ * A 2xx whose body is not the JSON the contract promises (HTML from a proxy, invalid or empty JSON, a
+ * JSON value that is not an object, a list page without its `data` array).
  * Not a connection problem: the server answered, with the wrong thing.
  */
 export class InvalidResponseError extends QoderError {
@@ -93,7 +94,7 @@ export class InvalidResponseError extends QoderError {
   /** The server's request id from the `x-request-id` response header. */
   declare readonly requestId: string | undefined;
   constructor(status: number, text: string, headers: Headers) {
-    super(`Not JSON: ${describe(status, headers, text)}`);
+    super(`Not a JSON object: ${describe(status, headers, text)}`);
     Object.assign(this, { status, bodyExcerpt: excerpt(text), headers, requestId: requestIdOf(headers) });
   }
 }

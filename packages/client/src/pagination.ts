@@ -5,6 +5,7 @@
 // lists such as an agent's versions). Filters are re-sent on every page; only one page is held at a time.
 import { APIPromise } from "./api-promise.js";
 import { fail } from "./config.js";
+import { InvalidResponseError } from "./errors.js";
 
 /** The contract's list envelope: what every list has (an agent's versions have no first/last id). */
 export interface ListPage<Item = unknown> {
@@ -49,6 +50,8 @@ export class PagePromise<Page>
           : ["after_id", "last_id"];
     const helpers = (result: { data: Page; response: Response }) => {
       const page = result.data as Walked<Page>;
+      const { status, headers } = result.response;
+      if (!Array.isArray(page?.data)) throw new InvalidResponseError(status, JSON.stringify(page), headers);
       const [param, field] = cursor(page);
       const next = () => (page.has_more ? page[field] : undefined);
       Object.defineProperties(page, {

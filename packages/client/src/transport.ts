@@ -32,9 +32,10 @@ export interface Call {
   /**
    * "raw" (asResponse): the final Response is left in `response` unread. "data" (resource methods, no
    * middleware): a 2xx is left in `response` and its parsed body in `data`. Either way openapi-fetch is
-   * given an empty 204, so it does not read or parse the body again.
+   * given an empty 204, so it does not read or parse the body again. "unread" (a raw method's `parseAs`
+   * blob, arrayBuffer or stream): openapi-fetch is given the Response unread, to read as asked.
    */
-  mode?: "raw" | "data" | undefined;
+  mode?: "raw" | "data" | "unread" | undefined;
   response?: Response;
   data?: unknown;
 }
@@ -137,8 +138,11 @@ function withText(response: Response, text: string, json?: unknown): Response {
   return response;
 }
 
-/** The abort reason of an attempt whose timeout fired (a user abort carries the caller's reason). */
-const TIMED_OUT = Symbol("timed out");
+/**
+ * The abort reason of an attempt whose timeout fired (a user abort carries the caller's reason); also
+ * what reading the body of a response handed back unread rejects with, once its deadline has passed.
+ */
+const TIMED_OUT = new APITimeoutError("Request timed out (`timeoutMs`).");
 /** What openapi-fetch is given when the transport kept the response itself (see Call.mode). */
 let noContent: Response | undefined;
 
@@ -199,6 +203,9 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       }
       const onUserAbort = () => controller.abort(signal?.reason);
       signal?.addEventListener("abort", onUserAbort);
+      // A response handed back unread is read after this call returns: the caller's signal still cancels
+      // it (as it would a fetch's), and its deadline keeps running (see `finally`).
+      const unread = mode === "raw" || mode === "unread";
       let response: Response | undefined;
       let failure: QoderError | undefined;
       let wait: number | undefined;
@@ -209,7 +216,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           method,
           headers,
           body,
-          signal: controller.signal,
+          signal: (unread && signal && AbortSignal.any?.([signal, controller.signal])) || controller.signal,
           // Never followed: a redirect to another origin would carry the token, the body and the ids there.
           redirect: "manual",
         });
@@ -228,9 +235,9 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         if (retry) wait = serverWaitMs(response.headers);
         if (!retry || (wait ?? 0) > MAX_HONOURED_WAIT_MS) {
           noContent ??= new Response(null, { status: 204 });
-          if (mode === "raw") {
-            // Its body is read by the caller after this call returns: the attempt's timeout stops here.
+          if (unread) {
             reusable = false;
+            if (mode === "unread") return response;
             call.response = response;
             return noContent;
           }
@@ -242,7 +249,9 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           try {
             json = text ? JSON.parse(text) : undefined;
           } catch {}
-          if (json === undefined) throw new InvalidResponseError(status, text, response.headers);
+          // Every 2xx body of the API is a JSON object.
+          if (typeof json !== "object" || !json)
+            throw new InvalidResponseError(status, text, response.headers);
           if (mode !== "data") return withText(response, text, json);
           call.response = response;
           call.data = json;
@@ -251,17 +260,18 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         await response.arrayBuffer().catch(noop); // frees the connection for the retry
       } catch (cause) {
         failure =
-          cause instanceof QoderError
-            ? cause
-            : controller.signal.reason === TIMED_OUT
-              ? new APITimeoutError(`Request timed out after ${timeoutMs} ms.`)
+          controller.signal.reason === TIMED_OUT
+            ? new APITimeoutError(`Request timed out after ${timeoutMs} ms.`)
+            : cause instanceof QoderError
+              ? cause
               : signal?.aborted
                 ? new APIUserAbortError({ cause })
                 : new APIConnectionError(`Connection error: ${(cause as Error)?.message ?? cause}`, {
                     cause,
                   });
       } finally {
-        running.delete(controller);
+        // A response handed back unread stays under its deadline while the caller reads it.
+        if (reusable) running.delete(controller);
         if (!running.size && !sweeper?.unref) {
           clearTimeout(sweeper as number);
           sweepAt = Infinity;

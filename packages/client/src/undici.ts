@@ -283,10 +283,18 @@ export function undiciFetch(dispatcher: Dispatcher = new Agent({ keepAliveTimeou
       const whole = String(input);
       const hash = whole.indexOf("#");
       const url = hash < 0 ? whole : whole.slice(0, hash);
-      // The origin and the path, without parsing the URL again (the client built it from a checked baseUrl).
+      // The origin and the path, without parsing the URL again when it is plainly `scheme://host/path`
+      // (the client's are: baseUrl is checked); anything else is parsed, as fetch() would.
       const slash = url.indexOf("/", url.indexOf("//") + 2);
-      const { origin, pathname, search } =
-        slash < 0 ? new URL(url) : { origin: url.slice(0, slash), pathname: url.slice(slash), search: "" };
+      let origin = url.slice(0, slash);
+      let path = url.slice(slash);
+      if (slash < 0 || /[@?\\]/.test(origin)) {
+        const parsed = new URL(url);
+        if (parsed.username || parsed.password)
+          throw new TypeError("undiciFetch(): a URL with credentials is refused, as by fetch().");
+        ({ origin } = parsed);
+        path = parsed.pathname + parsed.search;
+      }
       const { body, headers, method = "GET" } = init;
       const flat: string[] = [];
       if (headers instanceof Headers || Array.isArray(headers))
@@ -296,7 +304,7 @@ export function undiciFetch(dispatcher: Dispatcher = new Agent({ keepAliveTimeou
       dispatcher.dispatch(
         {
           origin,
-          path: pathname + search,
+          path,
           method: method as Dispatcher.HttpMethod,
           headers: flat.length ? flat : (headers as Record<string, string> | undefined),
           body: body instanceof ArrayBuffer ? new Uint8Array(body) : (body as string | Uint8Array | null),

@@ -118,6 +118,10 @@ describe("options", () => {
     );
     await expect(qoder.deployments.runs.retrieve("dep_1", undefined as never)).rejects.toThrow(/`run_id`/);
     await expect(qoder.deployments.runs.list(42 as never)).rejects.toThrow(QoderError);
+    // "." and ".." would be resolved away by the URL: update(".") would POST to the create endpoint.
+    await expect(qoder.deployments.update(".", {})).rejects.toThrow(/`deployment_id`/);
+    await expect(qoder.deployments.runs.list("..")).rejects.toThrow(/`deployment_id`/);
+    await expect(qoder.environments.delete(".")).rejects.toThrow(QoderError);
     expect(server.requests).toHaveLength(0);
   });
 

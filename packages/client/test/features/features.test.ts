@@ -43,6 +43,82 @@ describe("withResponse() and asResponse()", () => {
   });
 });
 
+describe("a call is a real promise, sent at once", () => {
+  test("a call never awaited is sent; awaited later it gives that one answer", async () => {
+    let arrived: () => void = () => undefined;
+    const sent = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const api = await serveDuringTest(() => {
+      arrived();
+      return { body: { id: "dep_1", status: "archived" } };
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const call = qoder.deployments.archive("dep_1");
+    const list = qoder.deployments.list();
+    expect(call).toBeInstanceOf(Promise);
+    expect(list).toBeInstanceOf(Promise);
+    await sent; // without the call being awaited
+    expect(await call).toEqual({ id: "dep_1", status: "archived" });
+    await list.catch(() => undefined);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /deployments/dep_1/archive",
+      "GET /deployments",
+    ]);
+  });
+
+  test("two calls made before either is awaited run side by side", async () => {
+    // The first answer waits (up to 3 s) for the second request: calls sent one after the other cannot meet.
+    let together = false;
+    let second: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => {
+      second = resolve;
+    });
+    const api = await serveDuringTest(async (_r, _res, i) => {
+      if (i === 1) {
+        together = true;
+        second();
+      } else await Promise.race([arrived, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+      return { body: { id: `dep_${i}`, together } };
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const a = qoder.deployments.retrieve("dep_a");
+    const b = qoder.deployments.retrieve("dep_b");
+    expect(await a).toEqual({ id: "dep_0", together: true });
+    expect(await b).toEqual({ id: "dep_1", together: true });
+  });
+
+  test("asResponse() chained on the call is its one request", async () => {
+    const api = await serveDuringTest(() => ({ status: 201, body: { id: "dep_1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const response = await qoder.deployments.create({ name: "x" } as never).asResponse();
+    expect([response.status, await response.json()]).toEqual([201, { id: "dep_1" }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(api.requests).toHaveLength(1);
+  });
+});
+
+describe("openapi-fetch's parseAs on the raw methods", () => {
+  test("blob, arrayBuffer and stream give the body as asked; an error still carries its body", async () => {
+    const api = await serveDuringTest((r) =>
+      r.path === "/deployments/gone"
+        ? { status: 404, body: envelope("not_found_error", "gone") }
+        : { body: { id: "dep_1" } },
+    );
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const path = "/deployments/{deployment_id}" as const;
+    const params = { path: { deployment_id: "dep_1" } };
+    const blob = await qoder.GET(path, { params, parseAs: "blob" });
+    expect(await (blob.data as Blob).text()).toBe('{"id":"dep_1"}');
+    const buffer = await qoder.GET(path, { params, parseAs: "arrayBuffer" });
+    expect(new TextDecoder().decode(buffer.data as ArrayBuffer)).toBe('{"id":"dep_1"}');
+    const stream = await qoder.GET(path, { params, parseAs: "stream" });
+    expect(await new Response(stream.data as ReadableStream).json()).toEqual({ id: "dep_1" });
+    const failed = await qoder.GET(path, { params: { path: { deployment_id: "gone" } }, parseAs: "blob" });
+    expect([failed.response.status, failed.error]).toEqual([404, envelope("not_found_error", "gone")]);
+  });
+});
+
 describe("a list is a real promise", () => {
   test(".catch and .finally on a failing list", async () => {
     const api = await serveDuringTest(() => ({ status: 404, body: envelope("not_found_error", "nope") }));

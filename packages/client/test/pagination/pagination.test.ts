@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type ListPage, QoderError } from "../../src/index.js";
+import { InvalidResponseError, type ListPage, QoderError } from "../../src/index.js";
 import { createQoderClient } from "../support/client.js";
 import { type RecordedRequest, type Reply, serveDuringTest, TOKEN } from "../support/server.js";
 
@@ -162,6 +162,20 @@ describe("iterating walks every item across pages", () => {
     const broken = { data: [], first_id: null, last_id: null, has_more: true, next_page: null };
     const { qoder } = await serveList([], () => ({ body: broken }));
     await expect(collect(qoder.deployments.list())).rejects.toThrow(/last_id/);
+  });
+
+  test.each([
+    ["null", null],
+    ["a JSON string", '"ok"'],
+    ["an object without data", {}],
+    ["data: null", { data: null, has_more: false }],
+  ])("a 2xx list body that is %s is an InvalidResponseError, awaited or walked", async (_n, body) => {
+    const { qoder } = await serveList([], () => ({ body }));
+    for (const run of [() => qoder.deployments.list(), () => collect(qoder.deployments.list())]) {
+      const error = await run().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as InvalidResponseError).status).toBe(200);
+    }
   });
 
   test("an error on a later page rejects the iteration with the typed error", async () => {

@@ -53,6 +53,27 @@ describe("redirects (item 13)", () => {
   });
 });
 
+describe("raw paths", () => {
+  test("a path that does not start with / is refused: it could name another host", async () => {
+    const other = await serveDuringTest(() => ({ body: { id: "dep_evil" } }));
+    const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    // baseUrl + "@127.0.0.1:<port>/x" reads as user info, then the other server's host.
+    const elsewhere = `@${new URL(other.url).host}/deployments`;
+    for (const call of [
+      () => qoder.GET(elsewhere as never),
+      () => qoder.request("get", elsewhere as never),
+      () => qoder.paginate(elsewhere as never),
+    ]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(QoderError);
+      expect((error as Error).message).toMatch(/path.*must start with "\/"/);
+    }
+    expect(other.requests).toHaveLength(0);
+    expect(api.requests).toHaveLength(0);
+  });
+});
+
 describe("timeouts (item 14)", () => {
   test("Infinity and 0 mean no timeout (not a 1 ms timeout)", async () => {
     const api = await serveDuringTest(async () => {

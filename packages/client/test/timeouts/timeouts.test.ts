@@ -140,3 +140,40 @@ describe("the caller's signal", () => {
     );
   });
 });
+
+/** A server that sends a 200 and the start of a body, then holds; `closed` settles when the client goes. */
+async function serveHeld() {
+  let closed: Promise<void> = new Promise(() => undefined);
+  const server = await serve((_req, res) => {
+    closed = new Promise((resolve) => res.on("close", () => resolve()));
+    res.writeHead(200, { "content-type": "application/json" });
+    res.write('{"id": "dep_');
+    return undefined; // the rest never comes
+  });
+  return { server, closed: () => closed };
+}
+
+describe("a response handed back unread (asResponse(), parseAs)", () => {
+  test("its body is still cancelled by the call's signal, and the connection closed", async () => {
+    const { server, closed } = await serveHeld();
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url });
+    const controller = new AbortController();
+    const response = await qoder.deployments.retrieve("dep_1", { signal: controller.signal }).asResponse();
+    const reading = response.text();
+    controller.abort(new Error("stop"));
+    await expect(reading).rejects.toThrow();
+    expect(await Promise.race([closed().then(() => "closed"), delay(10_000).then(() => "open")])).toBe(
+      "closed",
+    );
+  });
+
+  test("its body is still under the call's timeout, which rejects the read with an APITimeoutError", async () => {
+    const { server, closed } = await serveHeld();
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 1_000 });
+    const response = await qoder.deployments.retrieve("dep_1").asResponse();
+    await expect(response.text()).rejects.toBeInstanceOf(APITimeoutError);
+    expect(await Promise.race([closed().then(() => "closed"), delay(10_000).then(() => "open")])).toBe(
+      "closed",
+    );
+  });
+});

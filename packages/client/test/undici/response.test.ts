@@ -274,6 +274,23 @@ describe("undiciFetch(): the response", () => {
     expect(api.requests).toHaveLength(0);
   });
 
+  test("goes to the host Node's fetch would, and refuses a URL with credentials as it does", async () => {
+    const api = await serveDuringTest(() => ({ body: { api: true } }));
+    const other = await serveDuringTest(() => ({ body: { other: true } }));
+    const { host } = new URL(other.url);
+    // "http://<api host>@<other host>/x" is user info, then the other host: fetch() refuses it.
+    for (const url of [`${api.url}@${host}/x`, `${api.url}@${host}`, `http://user:pw@${host}/x`])
+      await expect(fetch(url)).rejects.toThrow(/credentials/);
+    // A query before any "/" (the path is "/"), and "\\" read as "/", as the URL standard says.
+    expect(await (await fetch(`${other.url}?a=/b`)).json()).toEqual({ other: true });
+    expect(await (await fetch(`${other.url}\\x`)).json()).toEqual({ other: true });
+    expect(other.requests.map((r) => [r.path, r.query.get("a")])).toEqual([
+      ["/", "/b"],
+      ["/x", null],
+    ]);
+    expect(api.requests).toHaveLength(0);
+  });
+
   test("a 103 Early Hints is skipped for the final answer", async () => {
     const api = await serveDuringTest((_request, res) => {
       res.writeEarlyHints({ link: "</style.css>; rel=preload" });
