@@ -551,6 +551,106 @@ describe("idempotency", () => {
   });
 });
 
+describe("idempotency: what a key applies to, and its limit", () => {
+  it("replays a refused write with the first answer's request id (never an empty one)", async () => {
+    const deployment = await create();
+    await call("POST", `/deployments/${deployment.id}/pause`);
+    const headers = { "idempotency-key": "key-refused", "x-request-id": "rid-first" };
+    const first = await call<ErrorBody>("POST", `/deployments/${deployment.id}/pause`, { headers });
+    const again = await call<ErrorBody>("POST", `/deployments/${deployment.id}/pause`, {
+      headers: { ...headers, "x-request-id": "rid-again" },
+    });
+    expect([first.status, again.status]).toEqual([409, 409]);
+    expect(first.body.request_id).toBe("rid-first");
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+  });
+
+  it("ignores a key sent with a read: a GET is answered afresh, and the key stays free for a write", async () => {
+    const deployment = await create();
+    const headers = { "idempotency-key": "key-get" };
+    expect((await call("GET", `/deployments/${deployment.id}`, { headers })).body.status).toBe("active");
+    await call("POST", `/deployments/${deployment.id}/pause`);
+    const read = await call("GET", `/deployments/${deployment.id}`, { headers });
+    expect([read.body.status, read.headers.get("idempotent-replayed")]).toEqual(["paused", null]);
+    const write = await call("POST", `/deployments/${deployment.id}/unpause`, { headers });
+    expect([write.status, write.body.status]).toEqual([200, "active"]);
+  });
+
+  it("refuses a new key past the limit before acting, and never forgets a kept one", () => {
+    const limits = LIMITS as { idempotencyKeysPerAccount: number };
+    const saved = limits.idempotencyKeysPerAccount;
+    limits.idempotencyKeysPerAccount = 3;
+    try {
+      const sim = new Simulator({ strict: true });
+      sim.reset("pt-keys", "empty");
+      sim.loadState("pt-keys", referenced);
+      const body = JSON.stringify(createBody({ schedule: null }));
+      const createWith = (key: string) =>
+        sim.handle({
+          method: "POST",
+          url: "/deployments",
+          headers: { authorization: "Bearer pt-keys", "idempotency-key": key },
+          body,
+        });
+      const firsts = ["k0", "k1", "k2"].map((key) => createWith(key));
+      expect(firsts.map((answer) => answer.status)).toEqual([200, 200, 200]);
+      const refused = createWith("k3");
+      expect(refused.status).toBe(409);
+      expect(JSON.parse(refused.body).error.message).toMatch(/3 idempotency keys/);
+      expect(sim.state("pt-keys").deployments).toHaveLength(3); // the refused write did nothing
+      expect(createWith("k0").body).toBe(firsts[0]?.body); // still replayed
+    } finally {
+      limits.idempotencyKeysPerAccount = saved;
+    }
+  });
+});
+
+describe("an account at its limit of runs", () => {
+  it("pauses a deployment whose fire it cannot record, saying why; its other requests and other accounts go on", () => {
+    const limits = LIMITS as { runsPerAccount: number };
+    const saved = limits.runsPerAccount;
+    limits.runsPerAccount = 2;
+    try {
+      const sim = new Simulator({ strict: true });
+      sim.setTime("2026-07-01T00:30:00Z");
+      const handle = (token: string, method: string, url: string, body?: unknown) =>
+        sim.handle({
+          method,
+          url,
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      for (const account of ["pt-runs-full", "pt-runs-other"]) {
+        sim.reset(account, "empty");
+        sim.loadState(account, referenced);
+      }
+      const hourly = createBody({ schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" } });
+      const full = JSON.parse(handle("pt-runs-full", "POST", "/deployments", hourly).body) as Deployment;
+      handle("pt-runs-other", "POST", "/deployments", hourly);
+      expect(sim.advanceTime(5 * 3_600_000)).toBe("2026-07-01T05:30:00Z");
+      const after = JSON.parse(handle("pt-runs-full", "GET", `/deployments/${full.id}`).body) as Deployment;
+      expect(after.status).toBe("paused");
+      expect(after.paused_reason).toEqual({
+        type: "error",
+        error: {
+          type: "unknown_error",
+          message: expect.stringMatching(/^Not fired at 2026-07-01T03:00:00Z: .*holds 2 deployment runs/),
+        },
+      });
+      expect(sim.state("pt-runs-full").runs).toHaveLength(2);
+      expect(handle("pt-runs-full", "GET", "/deployments").status).toBe(200);
+      // The other account is at its limit too (2 runs), and its clock moved with the same rules.
+      expect(sim.state("pt-runs-other").runs).toHaveLength(2);
+      const refusedRun = handle("pt-runs-full", "POST", `/deployments/${full.id}/unpause`);
+      expect(refusedRun.status).toBe(200);
+      expect(handle("pt-runs-full", "POST", `/deployments/${full.id}/run`).status).toBe(409);
+    } finally {
+      limits.runsPerAccount = saved;
+    }
+  });
+});
+
 describe("clock and schedules", () => {
   it("fires one run per fire time passed for active deployments, none for paused ones", async () => {
     await server.call("POST", "/_mock/clock", { body: { now: "2026-07-01T00:30:00Z" } });
@@ -581,6 +681,28 @@ describe("clock and schedules", () => {
     expect((await call<List<Run>>("GET", `/deployments/${paused.id}/runs`)).body.data).toEqual([]);
     const pausedAfter = (await call("GET", `/deployments/${paused.id}`)).body;
     expect(pausedAfter.schedule?.upcoming_runs_at?.[0]).toBe("2026-07-01T04:00:00Z");
+  });
+});
+
+describe("the clock moved back", () => {
+  it("plans every schedule again from the new now: the next fire times, which then fire", async () => {
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-06-01T00:00:00Z" } });
+    const daily = await create({ schedule: { type: "cron", expression: "0 1 * * *", timezone: "UTC" } });
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-06-11T00:00:00Z" } });
+    const runsOf = async () => (await call<List<Run>>("GET", `/deployments/${daily.id}/runs`)).body.data;
+    expect(await runsOf()).toHaveLength(10);
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-06-01T12:00:00Z" } });
+    const back = (await call("GET", `/deployments/${daily.id}`)).body;
+    expect(back.schedule?.upcoming_runs_at?.slice(0, 2)).toEqual([
+      "2026-06-02T01:00:00Z",
+      "2026-06-03T01:00:00Z",
+    ]);
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 3 * 24 * 3_600_000 } });
+    const times = (await runsOf()).map((run) => run.trigger_context.scheduled_at);
+    // The 10 runs from before the move back, and 3 more: the 2nd, 3rd and 4th fire again.
+    expect(times).toHaveLength(13);
+    for (const day of ["02", "03", "04"])
+      expect(times.filter((at) => at === `2026-06-${day}T01:00:00Z`)).toHaveLength(2);
   });
 });
 
@@ -704,6 +826,50 @@ describe("control endpoints", () => {
     const bad = await call<ErrorBody>("POST", "/_mock/reset", { body: { fixture: "full" } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.param).toBe("fixture");
+  });
+
+  it("POST /_mock/clock refuses a date that does not exist, naming now", async () => {
+    for (const now of [
+      "2027-02-30T00:00:00Z",
+      "2027-04-31T12:00:00Z",
+      "2027-01-01T24:00:00Z",
+      "2027-01-01T00:00:00+24:00",
+    ]) {
+      const answer = await server.call<ErrorBody>("POST", "/_mock/clock", { body: { now } });
+      expect([answer.status, answer.body.error.param], now).toEqual([400, "now"]);
+    }
+    expect(() => server.sim.setTime("2027-02-29T00:00:00Z")).toThrow(/now/);
+    expect(new Simulator().setTime("2028-02-29T00:00:00Z")).toBe("2028-02-29T00:00:00Z");
+  });
+
+  it("GET /_mock/state gives the deleted environments, and a loaded state keeps them deleted", async () => {
+    const environment = (
+      await call<{ id: string }>("POST", "/environments", { body: { name: "short-lived" } })
+    ).body;
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-07-01T00:30:00Z" } });
+    const deployment = await create({
+      environment_id: environment.id,
+      schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+    });
+    expect((await call("DELETE", `/environments/${environment.id}`)).status).toBe(200);
+    const state = (await call<{ deleted_environment_ids: string[] }>("GET", "/_mock/state")).body;
+    expect(state.deleted_environment_ids).toEqual([environment.id]);
+    const copy = `${token}-copy`;
+    expect((await server.call("POST", "/_mock/state", { token: copy, body: state })).status).toBe(200);
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 3_600_000 } });
+    for (const account of [token, copy]) {
+      const after = (
+        await server.call<Deployment>("GET", `/deployments/${deployment.id}`, { token: account })
+      ).body;
+      expect(after.paused_reason, account).toEqual({
+        type: "error",
+        error: { type: "environment_not_found_error" },
+      });
+    }
+    const refused = await call<ErrorBody>("POST", "/_mock/state", {
+      body: { deleted_environment_ids: ["x"] },
+    });
+    expect([refused.status, refused.body.error.param]).toEqual([400, "deleted_environment_ids[0]"]);
   });
 
   it("POST /_mock/clock takes exactly one of advance_ms and now", async () => {
@@ -949,6 +1115,31 @@ describe("schedules computed once per second", () => {
     expect(year).toHaveLength(366 + 1);
     expect(new Set(year).size).toBe(year.length);
     expect([...year].sort((a, b) => a - b)).toEqual(year);
+  });
+
+  it("takes POSIX names for months and days of the week, and refuses what is not POSIX, naming the field", () => {
+    const utc = (expression: string) => ({ type: "cron" as const, expression, timezone: "UTC" });
+    for (const expression of [
+      "0 9 * * WED",
+      "0 9 * JUL *",
+      "0 9 * jan-mar mon-fri",
+      "*/15 0-6,22 1,15 * SUN",
+    ])
+      expect(() => checkSchedule(utc(expression)), expression).not.toThrow();
+    expect(
+      upcoming(utc("0 9 * JUL WED"), Date.parse("2026-07-01T00:00:00Z"))
+        .slice(0, 2)
+        .map((ms) => new Date(ms).toISOString()),
+    ).toEqual(["2026-07-01T09:00:00.000Z", "2026-07-08T09:00:00.000Z"]);
+    for (const [expression, field] of [
+      ["H 9 * * *", "minute"],
+      ["H(0-29) 9 * * *", "minute"],
+      ["0 9 L * *", "day-of-month"],
+      ["0 9 15W * *", "day-of-month"],
+      ["0 9 * * 5#2", "day-of-week"],
+      ["0 9 ? * MON", "day-of-month"],
+    ] as const)
+      expect(() => checkSchedule(utc(expression)), expression).toThrow(new RegExp(`${field} field`));
   });
 
   it("refuses an invalid expression or zone every time, not only the first", () => {

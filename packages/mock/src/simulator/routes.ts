@@ -33,4 +33,6 @@ export interface Resource {
    * serialized records (Simulator `changed()`).
    */
   onTime?(account: Account, nowMs: number, options: { dryRun: boolean; limit?: number }): number;
+  /** Called per account when the clock was moved back to `nowMs`: what was planned from later is planned again. */
+  onClockBack?(account: Account, nowMs: number): void;
 }

@@ -20,12 +20,15 @@ export function checkSchedule(schedule: ScheduleInput): void {
     );
   }
   const fields = schedule.expression.trim().split(/\s+/);
-  // The contract allows exactly five POSIX fields: no seconds, no `L W # ?`, no `@daily` shortcuts.
+  // The contract allows exactly five POSIX fields: no seconds, no `L W # ?`, no `@daily` shortcuts (nor
+  // extensions such as Jenkins' `H`). Each field is numbers, `*`, `,`, `-` and `/`; month and day of the
+  // week may use their English names.
+  const odd = fields.findIndex((field, index) => !FIELD[index]?.test(field));
   const problem =
     fields.length !== 5
       ? `has ${fields.length} fields; a cron expression has exactly 5 (minute hour day-of-month month day-of-week)`
-      : /[LW#?@]/i.test(schedule.expression)
-        ? "uses L, W, #, ? or @ shortcuts, which are not supported"
+      : odd >= 0
+        ? `its ${FIELD_NAMES[odd]} field "${fields[odd]}" is not POSIX cron (numbers, *, ",", "-" and "/"${odd >= 3 ? ", or names such as MON or JAN" : ""}; no L, W, #, ?, H or @ shortcuts)`
         : parseError(schedule);
   if (problem) {
     throw invalid(
@@ -34,6 +37,16 @@ export function checkSchedule(schedule: ScheduleInput): void {
     );
   }
 }
+
+const FIELD_NAMES = ["minute", "hour", "day-of-month", "month", "day-of-week"];
+const NUMERIC = /^[\d*,/-]+$/;
+const FIELD = [
+  NUMERIC,
+  NUMERIC,
+  NUMERIC,
+  /^(?:[\d*,/-]|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)+$/i,
+  /^(?:[\d*,/-]|SUN|MON|TUE|WED|THU|FRI|SAT)+$/i,
+];
 
 /** What cron-parser says of an expression in a zone, by both (bounded): a parse costs ≈ 0.5 ms. */
 const parseErrors = new Map<string, string | undefined>();

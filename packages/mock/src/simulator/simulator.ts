@@ -34,7 +34,15 @@ import {
 } from "./store.js";
 
 /** The fields of POST /_mock/state: the records, and what GET /_mock/state adds beside them. */
-const STATE_FIELDS = new Set(["deployments", "runs", "agents", "environments", "now", "idempotency_keys"]);
+const STATE_FIELDS = new Set([
+  "deployments",
+  "runs",
+  "agents",
+  "environments",
+  "deleted_environment_ids",
+  "now",
+  "idempotency_keys",
+]);
 
 export interface SimulatorOptions {
   /** What a new account starts with: the contract's examples (default) or nothing. */
@@ -56,6 +64,8 @@ export interface AccountState {
   /** Every version of every agent, oldest version first. */
   agents?: Agent[];
   environments?: Environment[];
+  /** Environments deleted from the account (a deployment still naming one fails its next run). */
+  deleted_environment_ids?: string[];
   idempotency_keys: number;
 }
 
@@ -116,7 +126,7 @@ export class Simulator {
 
   setTime(at: Date | string | number): string {
     const ms = at instanceof Date ? at.getTime() : typeof at === "number" ? at : Date.parse(at);
-    if (!Number.isFinite(ms))
+    if (!Number.isFinite(ms) || (typeof at === "string" && RFC3339.test(at) && !isCalendarTime(at)))
       throw invalid(`now must be an RFC 3339 date-time, got ${JSON.stringify(at)}.`, "now");
     return this.moveClockTo(ms, "now");
   }
@@ -137,13 +147,8 @@ export class Simulator {
       let created = 0;
       for (const resource of this.resources)
         created += resource.onTime?.(account, ms, { dryRun: true, limit: limit - created }) ?? 0;
-      if (created > account.remainingRuns) {
-        throw invalid(
-          `Moving the clock to ${rfc3339(ms)} would fire more scheduled runs in one account than the ${account.remainingRuns} it has room for. Move it in smaller steps, pause deployments, or reset the account.`,
-          param,
-        );
-      }
-      total += created;
+      // Past an account's room, a fire pauses its deployment instead (deployments.ts): it costs nothing.
+      total += Math.min(created, account.remainingRuns);
       if (total > LIMITS.runsPerClockMove) {
         throw invalid(
           `Moving the clock to ${rfc3339(ms)} would fire more than ${LIMITS.runsPerClockMove} scheduled runs in all accounts, the simulator's limit for one move. Move it in smaller steps, pause deployments, or reset accounts.`,
@@ -154,6 +159,9 @@ export class Simulator {
     const from = this.clock.now();
     this.clock.set(ms);
     if (ms > from) for (const account of this.store.all()) this.tick(account, ms);
+    else if (ms < from)
+      for (const account of this.store.all())
+        for (const resource of this.resources) resource.onClockBack?.(account, ms);
     return rfc3339(this.clock.now());
   }
 
@@ -172,6 +180,7 @@ export class Simulator {
       runs: [...account.runs.values()],
       agents: [...account.agents.values()].reverse().flatMap((record) => record.versions),
       environments: [...account.environments.values()].reverse(),
+      deleted_environment_ids: [...account.deletedEnvironments],
       idempotency_keys: account.idempotency.size,
     };
   }
@@ -191,7 +200,7 @@ export class Simulator {
     const unknown = Object.keys(state).find((key) => !STATE_FIELDS.has(key));
     if (unknown !== undefined) {
       throw invalid(
-        `Unknown field: ${unknown}. POST /_mock/state takes {"deployments", "runs", "agents", "environments"} (the "now" and "idempotency_keys" that GET gives are not loaded).`,
+        `Unknown field: ${unknown}. POST /_mock/state takes {"deployments", "runs", "agents", "environments", "deleted_environment_ids"} (the "now" and "idempotency_keys" that GET gives are not loaded).`,
         unknown,
       );
     }
@@ -202,6 +211,12 @@ export class Simulator {
     if (!Array.isArray(runs)) throw invalid("runs must be an array of DeploymentRun objects.", "runs");
     const agents = given.agents ?? [];
     const environments = given.environments ?? [];
+    const deleted = given.deleted_environment_ids ?? [];
+    if (!Array.isArray(deleted))
+      throw invalid(
+        "deleted_environment_ids must be an array of environment ids.",
+        "deleted_environment_ids",
+      );
     if (!Array.isArray(agents)) throw invalid("agents must be an array of Agent objects.", "agents");
     if (!Array.isArray(environments))
       throw invalid("environments must be an array of Environment objects.", "environments");
@@ -209,6 +224,7 @@ export class Simulator {
     this.check(runs, "#/components/schemas/DeploymentRun", "runs");
     this.check(agents, "#/components/schemas/Agent", "agents");
     this.check(environments, "#/components/schemas/Environment", "environments");
+    this.check(deleted, "#/components/schemas/EnvironmentId", "deleted_environment_ids");
     // The contract's schema cannot tell a valid cron expression or time zone: check them as create does.
     deployments.forEach((deployment: Deployment, index) => {
       if (!deployment.schedule) return;
@@ -220,7 +236,11 @@ export class Simulator {
       }
     });
     const size = bytes ?? Buffer.byteLength(JSON.stringify(state));
-    this.store.load(token, structuredClone({ deployments, runs, agents, environments }), size);
+    this.store.load(
+      token,
+      structuredClone({ deployments, runs, agents, environments, deleted_environment_ids: deleted }),
+      size,
+    );
   }
 
   private check(items: unknown[], pointer: string, field: string): void {
@@ -246,7 +266,7 @@ export class Simulator {
       // Only reads leave every record as it was.
       const read = checked.operation.method === "GET";
       if (!read) this.changed();
-      const answer = this.operate(checked, request);
+      const answer = this.operate(checked, request, requestId);
       return this.respond(checked.operation, answer.status, answer.body, requestId, answer.replayed, read);
     } catch (error) {
       return this.fail(error, requestId);
@@ -257,6 +277,7 @@ export class Simulator {
   private operate(
     { operation, path: pathParams, query, body, token }: CheckedRequest,
     request: SimRequest,
+    requestId: string,
   ): { status: number; body: unknown; replayed?: boolean } {
     const handler = this.handlers.get(operation.operationId);
     if (!handler)
@@ -269,7 +290,8 @@ export class Simulator {
     const account = this.store.account(token);
     const nowMs = this.clock.now();
     this.tick(account, nowMs);
-    const key = headerOf(request.headers, "idempotency-key");
+    // Writes only: a read needs no key (conventions §6), and one sent with it is answered afresh.
+    const key = operation.method === "GET" ? undefined : headerOf(request.headers, "idempotency-key");
     // What a write keeps counts against the store's limit: its body, twice when kept as an idempotent answer.
     const bytes = request.body === undefined ? 0 : Buffer.byteLength(request.body);
     if (bytes > 0) this.store.checkRoom(key === undefined ? bytes : 2 * bytes);
@@ -284,6 +306,8 @@ export class Simulator {
           throw new ApiError(409, "conflict_error", "Idempotency key reused with a different request body.");
         return { status: stored.status, body: JSON.parse(stored.body), replayed: true };
       }
+      // Refused before acting: a key that cannot be kept could not replay what the write did.
+      account.checkRoomForKey();
     }
     let status: number;
     let answerBody: unknown;
@@ -297,7 +321,7 @@ export class Simulator {
       account.storeAnswer(key, {
         fingerprint,
         status: error.status,
-        body: JSON.stringify(errorEnvelope(error, "")),
+        body: JSON.stringify(errorEnvelope(error, requestId)),
         expiresMs: nowMs + IDEMPOTENCY_TTL_MS,
       });
       throw error;
@@ -492,7 +516,7 @@ export class Simulator {
           throw invalid("advance_ms must be a number of milliseconds.", "advance_ms");
         return ok({ now: this.advanceTime(body.advance_ms) });
       }
-      if (typeof body.now !== "string" || !RFC3339.test(body.now))
+      if (typeof body.now !== "string" || !RFC3339.test(body.now) || !isCalendarTime(body.now))
         throw invalid("now must be an RFC 3339 date-time, e.g. 2026-06-15T01:00:00Z.", "now");
       return ok({ now: this.setTime(body.now) });
     }
@@ -505,6 +529,29 @@ export class Simulator {
 /** Serialized list items kept for reuse, at most (≈ 1 KB each). */
 const MAX_SERIALIZED = 50_000;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** Whether an RFC 3339 text names a real day and time: Date.parse would read 2027-02-30 as March 2nd. */
+function isCalendarTime(text: string): boolean {
+  const [year, month, day, hour, minute, second] = text.slice(0, 19).split(/[-T:]/i).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= new Date(Date.UTC(year, month, 0)).getUTCDate() &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59))
+  );
+}
 
 function digest(text: string): string {
   return createHash("sha256").update(text).digest("hex");

@@ -21,6 +21,8 @@ export interface Records {
   runs: DeploymentRun[];
   agents?: Agent[] | undefined;
   environments?: Environment[] | undefined;
+  /** Environments deleted from the account: a deployment still naming one fails its next run. */
+  deleted_environment_ids?: string[] | undefined;
 }
 
 export const LIMITS = {
@@ -169,12 +171,14 @@ export class Account {
     return answer && answer.expiresMs > nowMs ? answer : undefined;
   }
 
+  /** A new key past the limit is refused (after storedAnswer() dropped the expired ones), never evicting one. */
+  checkRoomForKey(): void {
+    if (this.idempotency.size >= LIMITS.idempotencyKeysPerAccount)
+      throw capacity(`${LIMITS.idempotencyKeysPerAccount} idempotency keys of the last 24 h`);
+  }
+
   storeAnswer(key: string, answer: StoredAnswer): void {
     this.idempotency.delete(key);
-    if (this.idempotency.size >= LIMITS.idempotencyKeysPerAccount) {
-      const oldest = this.idempotency.keys().next().value as string;
-      this.idempotency.delete(oldest);
-    }
     this.idempotency.set(key, answer);
   }
 }
@@ -235,6 +239,7 @@ export function exampleRecords(contract: Contract): Required<Records> & { models
     runs: [...runs.values()],
     agents: history,
     environments: [...environments.values()],
+    deleted_environment_ids: [],
     models: [...models.values()],
   };
 }
@@ -326,8 +331,12 @@ export class Store {
     this.storedBytes = 0;
   }
 
-  private fill(account: Account, { deployments, runs, agents = [], environments = [] }: Records): void {
+  private fill(
+    account: Account,
+    { deployments, runs, agents = [], environments = [], deleted_environment_ids = [] }: Records,
+  ): void {
     const now = this.nowMs();
+    for (const id of deleted_environment_ids) account.deletedEnvironments.add(id);
     for (const agent of agents) {
       const known = account.agents.get(agent.id)?.versions.length ?? 0;
       if (agent.version !== known + 1)

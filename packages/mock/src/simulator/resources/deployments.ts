@@ -7,13 +7,20 @@ import { conflict, invalid, notFound } from "../errors.js";
 import { listPage, timeOf } from "../pagination.js";
 import type { Resource } from "../routes.js";
 import { checkSchedule, fireTimes, type ScheduleInput, upcoming } from "../schedule.js";
-import type { Account, Deployment, DeploymentRecord, DeploymentRun } from "../store.js";
+import {
+  type Account,
+  type Deployment,
+  type DeploymentRecord,
+  type DeploymentRun,
+  LIMITS,
+} from "../store.js";
 import { currentOf } from "./agents.js";
 import { recordRun } from "./deployment-runs.js";
 import { patchMetadata } from "./metadata.js";
 
 type Metadata = Deployment["metadata"];
-type PausedErrorType = Extract<NonNullable<Deployment["paused_reason"]>, { type: "error" }>["error"]["type"];
+type PausedError = Extract<NonNullable<Deployment["paused_reason"]>, { type: "error" }>["error"];
+type PausedErrorType = PausedError["type"];
 
 /** Resolves the agent reference as the API does: it must exist and not be archived (400 naming the field). */
 function agentOf(account: Account, agent: CreateDeploymentParams["agent"]): Deployment["agent"] {
@@ -336,6 +343,11 @@ export const deployments: Resource = {
     },
   },
 
+  /** Upcoming runs are the next fire times from the new now, and nothing fires until they come. */
+  onClockBack(account, nowMs) {
+    for (const record of account.scheduled) replan(account, record, nowMs);
+  },
+
   /**
    * Fires the schedules that came due up to `nowMs`: one run per fire time passed, for active,
    * non-archived deployments; paused ones only move their upcoming times on. Returns the number of
@@ -367,16 +379,26 @@ export const deployments: Resource = {
           continue;
         }
         for (const at of due) {
-          const trigger = { type: "schedule", scheduled_at: rfc3339(at) } as const;
-          const broken = brokenReference(account, deployment);
-          created++;
-          recordRun(account, deployment, at, trigger, broken);
-          if (!broken) continue;
-          // A failed fire also pauses the deployment (the SDK's error paused_reason).
+          let error: PausedError;
+          if (account.remainingRuns > 0) {
+            const broken = brokenReference(account, deployment);
+            created++;
+            recordRun(account, deployment, at, { type: "schedule", scheduled_at: rfc3339(at) }, broken);
+            if (!broken) continue;
+            // A failed fire also pauses the deployment (the SDK's error paused_reason).
+            error = { type: broken.type as PausedErrorType };
+          } else {
+            // A fire the account has no room to record pauses the deployment, saying why: the account's
+            // other requests and every other account's clock go on.
+            error = {
+              type: "unknown_error",
+              message: `Not fired at ${rfc3339(at)}: this mock account holds ${LIMITS.runsPerAccount} deployment runs, the simulator's limit. Reset it (POST /_mock/reset) or use another bearer token.`,
+            };
+          }
           record.deployment = {
             ...deployment,
             status: "paused",
-            paused_reason: { type: "error", error: { type: broken.type as PausedErrorType } },
+            paused_reason: { type: "error", error },
             updated_at: rfc3339(at),
           };
           break;
