@@ -1,6 +1,7 @@
 // The stateful simulator over real HTTP, strict mode on (every answer checked against the contract).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadContract } from "../src/simulator/contract.js";
+import { ApiError } from "../src/simulator/errors.js";
 import { LIMITS, refusal, Simulator } from "../src/simulator/index.js";
 import { checkSchedule, fireTimes, upcoming } from "../src/simulator/schedule.js";
 import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
@@ -1204,5 +1205,45 @@ describe("strict mode", () => {
     expect(answer.body).toMatch(
       /Simulator drift \(strict mode\).*getDeployment.*#\/components\/schemas\/Deployment/,
     );
+  });
+
+  it("holds refusals to the operation's documented answers too", () => {
+    const sim = new Simulator({
+      strict: true,
+      resources: [
+        {
+          handlers: {
+            listDeployments: () => {
+              throw new ApiError(409, "conflict_error", "a status listDeployments does not document");
+            },
+          },
+        },
+      ],
+    });
+    const answer = sim.handle({
+      method: "GET",
+      url: "/deployments",
+      headers: { authorization: "Bearer pt-drift" },
+    });
+    expect(answer.status).toBe(500);
+    expect(answer.body).toMatch(/drift.*status 409 is not a documented response of listDeployments/);
+  });
+
+  it(`answers the account past ${LIMITS.accounts} with a 429 every operation documents, reads included`, () => {
+    const sim = new Simulator({ strict: true });
+    const list = (token: string) =>
+      sim.handle({
+        method: "GET",
+        url: "/deployments?limit=1",
+        headers: { authorization: `Bearer ${token}` },
+      });
+    for (let i = 0; i < LIMITS.accounts; i++) sim.reset(`pt-many-${i}`, "empty");
+    const refused = list("pt-one-too-many");
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body).error).toMatchObject({
+      type: "rate_limit_error",
+      message: expect.stringMatching(/already holds 1000 accounts/),
+    });
+    expect(list("pt-many-0").status).toBe(200);
   });
 });

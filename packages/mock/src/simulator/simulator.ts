@@ -258,18 +258,21 @@ export class Simulator {
   /** Handles one request in process; the front layer (envelope-proxy.ts) serves it over HTTP. */
   handle(request: SimRequest): SimResponse {
     const requestId = requestIdOf(request);
+    // Known once the request is checked: a refusal of the operation is held to its documented answers too.
+    let operation: OperationSpec | undefined;
     try {
       const { path, search } = targetOf(request.url);
       if (path.startsWith(CONTROL_PREFIX))
         return this.control(request, path, tokenOf(request.headers), requestId);
       const checked = checkRequest(this.contract, request, path, search);
+      operation = checked.operation;
       // Only reads leave every record as it was.
       const read = checked.operation.method === "GET";
       if (!read) this.changed();
       const answer = this.operate(checked, request, requestId);
       return this.respond(checked.operation, answer.status, answer.body, requestId, answer.replayed, read);
     } catch (error) {
-      return this.fail(error, requestId);
+      return this.fail(error, requestId, operation);
     }
   }
 

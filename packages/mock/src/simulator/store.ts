@@ -4,7 +4,7 @@ import { createHash, randomFillSync } from "node:crypto";
 import type { Agent, Deployment, DeploymentRun, Environment, Model } from "@qoder-cloud/types";
 import { rfc3339 } from "./clock.js";
 import type { Contract } from "./contract.js";
-import { type ApiError, conflict } from "./errors.js";
+import { ApiError, conflict } from "./errors.js";
 import { OrderedIndex } from "./ordered-index.js";
 import { upcoming } from "./schedule.js";
 
@@ -299,7 +299,10 @@ export class Store {
   /** A new account for `token`, not yet in use (its records are checked as they are added). */
   private create(token: string, fixture: Fixture): Account {
     if (!this.accounts.has(token) && this.accounts.size >= LIMITS.accounts) {
-      throw conflict(
+      // 429, which every operation documents (any request may be a new token's first, reads included).
+      throw new ApiError(
+        429,
+        "rate_limit_error",
         `The simulator already holds ${LIMITS.accounts} accounts (one per bearer token). Reuse tokens, or restart the mock.`,
       );
     }
