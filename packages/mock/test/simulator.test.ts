@@ -567,6 +567,35 @@ describe("idempotency: what a key applies to, and its limit", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
   });
 
+  it("takes the same body with its keys in another order, or an absent body as {}, as the same request", async () => {
+    const headers = { "idempotency-key": "key-order" };
+    const body = createBody();
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const first = await call("POST", "/deployments", { body, headers });
+    const again = await call("POST", "/deployments", { body: reordered, headers });
+    expect([again.status, again.body.id, again.headers.get("idempotent-replayed")]).toEqual([
+      200,
+      first.body.id,
+      "true",
+    ]);
+    const run = (options: { body?: unknown }) =>
+      call<Run>("POST", `/deployments/${first.body.id}/run`, {
+        ...options,
+        headers: { "idempotency-key": "key-run" },
+      });
+    const ran = await run({});
+    expect((await run({})).body.id).toBe(ran.body.id);
+    expect((await run({ body: undefined })).body.id).toBe(ran.body.id);
+  });
+
+  it("keeps no answer for a request refused as invalid: fixed, it may be sent again with the same key", async () => {
+    const headers = { "idempotency-key": "key-invalid" };
+    const bad = createBody({ schedule: { type: "cron", expression: "0 9 * * XYZ", timezone: "UTC" } });
+    expect((await call<ErrorBody>("POST", "/deployments", { body: bad, headers })).status).toBe(400);
+    const fixed = await call("POST", "/deployments", { body: createBody(), headers });
+    expect([fixed.status, fixed.headers.get("idempotent-replayed")]).toEqual([200, null]);
+  });
+
   it("ignores a key sent with a read: a GET is answered afresh, and the key stays free for a write", async () => {
     const deployment = await create();
     const headers = { "idempotency-key": "key-get" };

@@ -301,7 +301,7 @@ export class Simulator {
     const fingerprint =
       key === undefined
         ? ""
-        : digest(`${operation.operationId} ${JSON.stringify(pathParams)} ${JSON.stringify(body ?? null)}`);
+        : digest(`${operation.operationId} ${JSON.stringify(pathParams)} ${canonicalJson(body ?? {})}`);
     if (key !== undefined) {
       const stored = account.storedAnswer(key, nowMs);
       if (stored) {
@@ -319,8 +319,10 @@ export class Simulator {
       status = answer.status ?? 200;
       answerBody = answer.body;
     } catch (error) {
-      if (!(error instanceof ApiError) || key === undefined || error.status >= 500) throw error;
-      // A refused write is an answer too: replaying the key gives the same refusal.
+      // A write refused for the state it met (404, 409) is an answer too: replaying the key gives the same
+      // refusal. An invalid request (400) did nothing, and is kept no more than the contract's checks' 400s.
+      if (!(error instanceof ApiError) || key === undefined || error.status >= 500 || error.status === 400)
+        throw error;
       account.storeAnswer(key, {
         fingerprint,
         status: error.status,
@@ -554,6 +556,17 @@ function isCalendarTime(text: string): boolean {
     second <= 59 &&
     (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59))
   );
+}
+
+/** JSON with every object's keys sorted: a body sent again with its keys in another order is the same body. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  const object = value as Record<string, unknown>;
+  const fields = Object.keys(object)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
+  return `{${fields.join(",")}}`;
 }
 
 function digest(text: string): string {
