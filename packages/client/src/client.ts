@@ -17,7 +17,7 @@ import { errorFromResponse, QoderError } from "./errors.js";
 import { operations, type Resources } from "./generated/operations.js";
 import { PagePromise } from "./pagination.js";
 import type { ListPath, OperationRow, RequestOptions, ResultOf } from "./resource-types.js";
-import { type Call, CallRequest, createTransport } from "./transport.js";
+import { type Call, CallRequest, createTransport, kept } from "./transport.js";
 
 type InitWithOptions<Init> = Init & RequestOptions & { [key: string]: unknown };
 type Paginate = <P extends ListPath>(
@@ -135,8 +135,12 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),
       idempotencyKey: options.idempotencyKey,
       redirect: options.redirect,
+      // With middleware, asResponse()'s response goes through it ("unread"), and the last one keeps it.
+      keep: rawResponse && hooked,
       mode: rawResponse
-        ? "raw"
+        ? hooked
+          ? "unread"
+          : "raw"
         : rawResponse === false && !hooked
           ? "data"
           : /^(blob|arrayBuffer|stream)$/.test(init.parseAs as string)
@@ -163,6 +167,15 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
 
   const client = { ...raw } as Record<string, unknown>;
   client.use = (...added: Parameters<typeof raw.use>) => {
+    // Registered first, so its onResponse runs last: asResponse() gets the response middleware returned,
+    // and openapi-fetch an empty 204 instead of reading it.
+    if (!hooked)
+      raw.use({
+        onResponse: ({ request, response }) => {
+          const call = (request as CallRequest).qoderCall;
+          if (call?.keep) return kept(call, response);
+        },
+      });
     hooked = true;
     raw.use(...added);
   };

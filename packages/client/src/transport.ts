@@ -36,6 +36,8 @@ export interface Call {
    * blob, arrayBuffer or stream): openapi-fetch is given the Response unread, to read as asked.
    */
   mode?: "raw" | "data" | "unread" | undefined;
+  /** asResponse() with middleware ("unread"): the client's last middleware keeps the final Response here. */
+  keep?: boolean | undefined;
   response?: Response;
   data?: unknown;
 }
@@ -143,8 +145,13 @@ function withText(response: Response, text: string, json?: unknown): Response {
  * what reading the body of a response handed back unread rejects with, once its deadline has passed.
  */
 const TIMED_OUT = new APITimeoutError("Request timed out (`timeoutMs`).");
-/** What openapi-fetch is given when the transport kept the response itself (see Call.mode). */
+/** What openapi-fetch is given when the response was kept for the caller (see Call.mode and Call.keep). */
 let noContent: Response | undefined;
+export const kept = (call: Call, response: Response): Response => {
+  call.response = response;
+  noContent ??= new Response(null, { status: 204 });
+  return noContent;
+};
 
 export function createTransport(config: ResolvedConfig): typeof fetch {
   // Controllers of attempts that ended unaborted with their body read, for later attempts: a new one
@@ -234,12 +241,9 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         const retry = !ok && reusable && attempt < maxRetries && shouldRetry(response);
         if (retry) wait = serverWaitMs(response.headers);
         if (!retry || (wait ?? 0) > MAX_HONOURED_WAIT_MS) {
-          noContent ??= new Response(null, { status: 204 });
           if (unread) {
             reusable = false;
-            if (mode === "unread") return response;
-            call.response = response;
-            return noContent;
+            return mode === "unread" ? response : kept(call, response);
           }
           if (!reusable) return response;
           // Read within the attempt: its timeout still runs, a reset mid-body is a retryable failure.
@@ -253,9 +257,8 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           if (typeof json !== "object" || !json)
             throw new InvalidResponseError(status, text, response.headers);
           if (mode !== "data") return withText(response, text, json);
-          call.response = response;
           call.data = json;
-          return noContent;
+          return kept(call, response);
         }
         await response.arrayBuffer().catch(noop); // frees the connection for the retry
       } catch (cause) {

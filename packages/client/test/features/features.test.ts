@@ -260,4 +260,28 @@ describe("middleware added with use()", () => {
     ]);
     expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
+
+  test("sees the real response of asResponse(), which returns what middleware returned, unread", async () => {
+    const api = await serveDuringTest((r) =>
+      r.path === "/deployments/gone"
+        ? { status: 404, headers: { "x-request-id": "req_404" }, body: envelope("not_found_error", "gone") }
+        : { headers: { "x-request-id": "req_ok" }, body: { id: "dep_1" } },
+    );
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const seen: string[] = [];
+    qoder.use({
+      onResponse: ({ response }) => {
+        seen.push(`${response.status} ${response.headers.get("x-request-id")} used=${response.bodyUsed}`);
+      },
+    });
+    const ok = await qoder.deployments.retrieve("dep_1").asResponse();
+    expect([ok.status, ok.bodyUsed, await ok.json()]).toEqual([200, false, { id: "dep_1" }]);
+    const gone = await qoder.deployments.retrieve("gone").asResponse();
+    expect([gone.status, gone.bodyUsed, (await gone.json()).error.message]).toEqual([404, false, "gone"]);
+    expect(seen).toEqual(["200 req_ok used=false", "404 req_404 used=false"]);
+    qoder.use({ onResponse: () => new Response('{"id":"dep_swapped"}', { status: 200 }) });
+    expect(await (await qoder.deployments.retrieve("dep_1").asResponse()).json()).toEqual({
+      id: "dep_swapped",
+    });
+  });
 });
