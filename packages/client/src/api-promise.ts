@@ -34,8 +34,10 @@ export class APIPromise<T> extends Promise<T> {
     super(noop);
     this.run = run;
     // Sent once the code that made the call has run, so that an `.asResponse()` chained on it is its
-    // request instead. Like fetch(), a failure nobody handles is an unhandled rejection.
-    queueMicrotask(() => this.#raw || this.sent());
+    // request instead. A failure is raised where the call is awaited, whenever that is: `const a = …,
+    // b = …; await a; await b` must not crash the process when b fails first (a call never awaited, or
+    // only through asResponse(), fails quietly).
+    queueMicrotask(() => this.#raw || this.sent().catch(noop));
   }
 
   protected sent(): Promise<{ data: T; response: Response }> {

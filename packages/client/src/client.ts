@@ -125,8 +125,12 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     options: RequestOptions = {},
     rawResponse?: boolean,
   ) => {
-    // openapi-fetch appends the path to baseUrl as it is: "@host/x" or ".example.com/x" would name another host.
+    // openapi-fetch appends the path to baseUrl as it is: "@host/x" or ".example.com/x" would name another
+    // host. A path id "." or ".." would be resolved away by the URL (update(".") would POST to create).
     if (path[0] !== "/") fail('`path` must start with "/".');
+    const ids = (init.params as { path?: Record<string, unknown> } | undefined)?.path;
+    for (const name in ids)
+      if (/^\.?\.?$/.test(String(ids[name]))) fail(`\`${name}\` must not be "", "." or "..".`);
     checkCallHeaders(init, options);
     const call: Call = {
       signal: options.signal ?? undefined,
@@ -216,10 +220,9 @@ function attach(
     const fetchPage = async (query: unknown, raw: boolean) => {
       const path: Record<string, unknown> = {};
       for (const [i, name] of names.entries()) {
-        // "." and ".." would be resolved away by the URL (update(".") would POST to the create endpoint).
         path[name] =
-          (typeof args[i] === "string" && !/^\.?\.?$/.test(args[i]) && args[i]) ||
-          fail(`${sdkMethod}(): \`${name}\` must be a non-empty string, not "." or "..".`);
+          (typeof args[i] === "string" && args[i]) ||
+          fail(`${sdkMethod}(): \`${name}\` must be a non-empty string.`);
       }
       const init: FetchInit = { params: { path, query } };
       // Only the keys that are set: openapi-fetch spreads this object twice per call.

@@ -94,7 +94,7 @@ export class InvalidResponseError extends QoderError {
   /** The server's request id from the `x-request-id` response header. */
   declare readonly requestId: string | undefined;
   constructor(status: number, text: string, headers: Headers) {
-    super(`Not a JSON object: ${describe(status, headers, text)}`);
+    super(`Unexpected body: ${describe(status, headers, text)}`);
     Object.assign(this, { status, bodyExcerpt: excerpt(text), headers, requestId: requestIdOf(headers) });
   }
 }

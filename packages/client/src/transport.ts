@@ -140,11 +140,8 @@ function withText(response: Response, text: string, json?: unknown): Response {
   return response;
 }
 
-/**
- * The abort reason of an attempt whose timeout fired (a user abort carries the caller's reason); also
- * what reading the body of a response handed back unread rejects with, once its deadline has passed.
- */
-const TIMED_OUT = new APITimeoutError("Request timed out (`timeoutMs`).");
+/** The abort reason of an attempt whose timeout fired (a user abort carries the caller's reason). */
+const TIMED_OUT = Symbol("timed out");
 /** What openapi-fetch is given when the response was kept for the caller (see Call.mode and Call.keep). */
 let noContent: Response | undefined;
 export const kept = (call: Call, response: Response): Response => {
@@ -211,7 +208,8 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       const onUserAbort = () => controller.abort(signal?.reason);
       signal?.addEventListener("abort", onUserAbort);
       // A response handed back unread is read after this call returns: the caller's signal still cancels
-      // it (as it would a fetch's), and its deadline keeps running (see `finally`).
+      // it, as it would a fetch's (where AbortSignal.any exists: Node ≥ 20.3, current browsers), while the
+      // attempt's timeout ends with the headers.
       const unread = mode === "raw" || mode === "unread";
       let response: Response | undefined;
       let failure: QoderError | undefined;
@@ -254,7 +252,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
             json = text ? JSON.parse(text) : undefined;
           } catch {}
           // Every 2xx body of the API is a JSON object.
-          if (typeof json !== "object" || !json)
+          if (typeof json !== "object" || !json || Array.isArray(json))
             throw new InvalidResponseError(status, text, response.headers);
           if (mode !== "data") return withText(response, text, json);
           call.data = json;
@@ -263,18 +261,17 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         await response.arrayBuffer().catch(noop); // frees the connection for the retry
       } catch (cause) {
         failure =
-          controller.signal.reason === TIMED_OUT
-            ? new APITimeoutError(`Request timed out after ${timeoutMs} ms.`)
-            : cause instanceof QoderError
-              ? cause
+          cause instanceof QoderError
+            ? cause
+            : controller.signal.reason === TIMED_OUT
+              ? new APITimeoutError(`Request timed out after ${timeoutMs} ms.`)
               : signal?.aborted
                 ? new APIUserAbortError({ cause })
                 : new APIConnectionError(`Connection error: ${(cause as Error)?.message ?? cause}`, {
                     cause,
                   });
       } finally {
-        // A response handed back unread stays under its deadline while the caller reads it.
-        if (reusable) running.delete(controller);
+        running.delete(controller);
         if (!running.size && !sweeper?.unref) {
           clearTimeout(sweeper as number);
           sweepAt = Infinity;

@@ -122,6 +122,11 @@ describe("options", () => {
     await expect(qoder.deployments.update(".", {})).rejects.toThrow(/`deployment_id`/);
     await expect(qoder.deployments.runs.list("..")).rejects.toThrow(/`deployment_id`/);
     await expect(qoder.environments.delete(".")).rejects.toThrow(QoderError);
+    // The raw methods too: openapi-fetch would send DELETE /environments/ (the collection).
+    const params = { path: { environment_id: "." } };
+    await expect(qoder.DELETE("/environments/{environment_id}", { params })).rejects.toThrow(
+      /`environment_id`/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 

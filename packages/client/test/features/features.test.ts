@@ -88,6 +88,26 @@ describe("a call is a real promise, sent at once", () => {
     expect(await b).toEqual({ id: "dep_1", together: true });
   });
 
+  test("a failure is raised where the call is awaited, however late; never as an unhandled rejection", async () => {
+    const api = await serveDuringTest((r) =>
+      r.path === "/deployments/gone"
+        ? { status: 404, body: envelope("not_found_error", "gone") }
+        : { body: { id: "dep_1" } },
+    );
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const slow = qoder.deployments.retrieve("dep_1");
+    const failing = qoder.deployments.retrieve("gone");
+    await new Promise((resolve) => setTimeout(resolve, 200)); // failing has failed by now, unawaited
+    expect(await slow).toEqual({ id: "dep_1" });
+    await expect(failing).rejects.toBeInstanceOf(NotFoundError);
+    // asResponse() on a call sent and failed: its own request, and the Response whatever its status.
+    const late = qoder.deployments.retrieve("gone");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await late.asResponse()).status).toBe(404);
+    qoder.deployments.archive("gone"); // never awaited: fails quietly
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+
   test("asResponse() chained on the call is its one request", async () => {
     const api = await serveDuringTest(() => ({ status: 201, body: { id: "dep_1" } }));
     const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });

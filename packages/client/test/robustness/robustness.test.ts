@@ -113,6 +113,7 @@ describe("bodies (item 16)", () => {
   test.each([
     ["HTML", { "content-type": "text/html" }, "<html><body>Gateway login</body></html>", /Gateway login/],
     ["invalid JSON", { "content-type": "application/json" }, '{"id": "dep_1"', /\{"id"/],
+    ["a JSON array", { "content-type": "application/json" }, '[{"id": "dep_1"}]', /\[\{"id"/],
     [
       "empty with Content-Length: 0",
       { "content-type": "application/json", "content-length": "0" },
