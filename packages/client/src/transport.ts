@@ -178,6 +178,12 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         controller.abort(TIMED_OUT);
       }
   };
+  // The running attempts of each caller's signal, behind one listener on it however many calls share it
+  // (EventTarget warns of a leak past 10); the listener goes with the signal's last attempt.
+  const followers = new Map<AbortSignal, Set<AbortController>>();
+  function onUserAbort(this: AbortSignal) {
+    for (const controller of followers.get(this) ?? []) controller.abort(this.reason);
+  }
   return async function qoderFetch(input: RequestInfo | URL): Promise<Response> {
     const request = input as CallRequest | (Request & { qoderCall?: Call });
     const call = request.qoderCall ?? {};
@@ -205,8 +211,12 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         running.set(controller, Date.now() + timeoutMs);
         arm(Date.now() + timeoutMs);
       }
-      const onUserAbort = () => controller.abort(signal?.reason);
-      signal?.addEventListener("abort", onUserAbort);
+      const attempts = signal && (followers.get(signal) ?? new Set());
+      if (attempts && !attempts.size) {
+        followers.set(signal as AbortSignal, attempts);
+        signal?.addEventListener("abort", onUserAbort);
+      }
+      attempts?.add(controller);
       // A response handed back unread is read after this call returns: the caller's signal still cancels
       // it, as it would a fetch's (where AbortSignal.any exists: Node ≥ 20.3, current browsers), while the
       // attempt's timeout ends with the headers.
@@ -276,7 +286,10 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           clearTimeout(sweeper as number);
           sweepAt = Infinity;
         }
-        signal?.removeEventListener("abort", onUserAbort);
+        if (attempts?.delete(controller) && !attempts.size) {
+          followers.delete(signal as AbortSignal);
+          signal?.removeEventListener("abort", onUserAbort);
+        }
         if (reusable && !controller.signal.aborted && ++lease[1] < 8) idle.push(lease);
       }
 

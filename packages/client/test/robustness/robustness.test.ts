@@ -4,6 +4,7 @@ import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import {
   APIConnectionError,
+  APIUserAbortError,
   InternalServerError,
   InvalidResponseError,
   QoderError,
@@ -105,6 +106,24 @@ describe("a shared AbortSignal (item 15)", () => {
     const controller = new AbortController();
     for (let i = 0; i < 30; i++) await qoder.deployments.retrieve("dep_1", { signal: controller.signal });
     expect(api.requests).toHaveLength(60);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  test("shared by 30 calls at once: one listener on it, and all of them aborted by it", async () => {
+    const api = await serveDuringTest(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      return { body: { id: "dep_1" } };
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const controller = new AbortController();
+    const calls = Array.from({ length: 30 }, () =>
+      qoder.deployments.retrieve("dep_1", { signal: controller.signal }).catch((e: unknown) => e),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // EventTarget warns of a leak past 10 listeners; Node's fetch does not add one per request either.
+    expect(getEventListeners(controller.signal, "abort").length).toBeLessThanOrEqual(1);
+    controller.abort();
+    for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(APIUserAbortError);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });
