@@ -596,6 +596,33 @@ describe("idempotency: what a key applies to, and its limit", () => {
     expect([fixed.status, fixed.headers.get("idempotent-replayed")]).toEqual([200, null]);
   });
 
+  it("at the key limit, counts only live keys, also after the clock moved back", () => {
+    const limits = LIMITS as { idempotencyKeysPerAccount: number };
+    const saved = limits.idempotencyKeysPerAccount;
+    limits.idempotencyKeysPerAccount = 3;
+    try {
+      const sim = new Simulator({ strict: true });
+      sim.setTime("2026-07-03T00:00:00Z");
+      sim.reset("pt-keys-back", "empty");
+      sim.loadState("pt-keys-back", referenced);
+      const body = JSON.stringify(createBody({ schedule: null }));
+      const createWith = (key: string) =>
+        sim.handle({
+          method: "POST",
+          url: "/deployments",
+          headers: { authorization: "Bearer pt-keys-back", "idempotency-key": key },
+          body,
+        }).status;
+      expect(createWith("k-late")).toBe(200); // expires 07-04
+      sim.setTime("2026-07-01T00:00:00Z");
+      expect([createWith("k-early-1"), createWith("k-early-2")]).toEqual([200, 200]); // expire 07-02
+      sim.setTime("2026-07-03T12:00:00Z"); // the two early keys have expired; the first one has not
+      expect(createWith("k-new")).toBe(200);
+    } finally {
+      limits.idempotencyKeysPerAccount = saved;
+    }
+  });
+
   it("ignores a key sent with a read: a GET is answered afresh, and the key stays free for a write", async () => {
     const deployment = await create();
     const headers = { "idempotency-key": "key-get" };
@@ -681,6 +708,46 @@ describe("an account at its limit of runs", () => {
   });
 });
 
+describe("an account close to its limit of runs", () => {
+  it("records every fire it has room for, in every deployment, and pauses the first it has none for", () => {
+    const limits = LIMITS as { runsPerAccount: number };
+    const saved = limits.runsPerAccount;
+    limits.runsPerAccount = 7;
+    try {
+      const sim = new Simulator({ strict: true });
+      sim.setTime("2026-07-01T00:00:30Z");
+      sim.reset("pt-room", "empty");
+      sim.loadState("pt-room", referenced);
+      const minutely = createBody({ schedule: { type: "cron", expression: "* * * * *", timezone: "UTC" } });
+      const make = () =>
+        JSON.parse(
+          sim.handle({
+            method: "POST",
+            url: "/deployments",
+            headers: { authorization: "Bearer pt-room" },
+            body: JSON.stringify(minutely),
+          }).body,
+        ) as Deployment;
+      const a = make();
+      const b = make();
+      sim.advanceTime(3 * 60_000); // 3 fires each: 6 runs, room for 7
+      const runsOf = (id: string) => sim.state("pt-room").runs.filter((run) => run.deployment_id === id);
+      expect([runsOf(a.id).length, runsOf(b.id).length]).toEqual([3, 3]);
+      sim.advanceTime(2 * 60_000); // room for 1 more: a fires once, then pauses; b pauses at its first
+      expect([runsOf(a.id).length, runsOf(b.id).length]).toEqual([4, 3]);
+      const statuses = sim.state("pt-room").deployments.map((d) => [d.id, d.status, d.paused_reason?.type]);
+      expect(statuses).toEqual(
+        expect.arrayContaining([
+          [a.id, "paused", "error"],
+          [b.id, "paused", "error"],
+        ]),
+      );
+    } finally {
+      limits.runsPerAccount = saved;
+    }
+  });
+});
+
 describe("clock and schedules", () => {
   it("fires one run per fire time passed for active deployments, none for paused ones", async () => {
     await server.call("POST", "/_mock/clock", { body: { now: "2026-07-01T00:30:00Z" } });
@@ -733,6 +800,18 @@ describe("the clock moved back", () => {
     expect(times).toHaveLength(13);
     for (const day of ["02", "03", "04"])
       expect(times.filter((at) => at === `2026-06-${day}T01:00:00Z`)).toHaveLength(2);
+  });
+});
+
+describe("the clock moved back before a deployment was created", () => {
+  it("plans its schedule from its creation: it never fires before it existed", async () => {
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-08-10T12:00:00Z" } });
+    const daily = await create({ schedule: { type: "cron", expression: "0 1 * * *", timezone: "UTC" } });
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-08-01T00:00:00Z" } });
+    const back = (await call("GET", `/deployments/${daily.id}`)).body;
+    expect(back.schedule?.upcoming_runs_at?.[0]).toBe("2026-08-11T01:00:00Z");
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-08-11T00:00:00Z" } });
+    expect((await call<List<Run>>("GET", `/deployments/${daily.id}/runs`)).body.data).toEqual([]);
   });
 });
 
@@ -853,9 +932,10 @@ describe("control endpoints", () => {
     expect((await call("POST", "/_mock/reset", { body: {} })).status).toBe(200);
     const list = await call<List<Deployment>>("GET", "/deployments?limit=100");
     expect(list.body.data.map((item) => item.id)).toContain(seedDeployment.id);
-    const bad = await call<ErrorBody>("POST", "/_mock/reset", { body: { fixture: "full" } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.param).toBe("fixture");
+    for (const fixture of ["full", null]) {
+      const bad = await call<ErrorBody>("POST", "/_mock/reset", { body: { fixture } });
+      expect([bad.status, bad.body.error.param]).toEqual([400, "fixture"]);
+    }
   });
 
   it("POST /_mock/clock refuses a date that does not exist, naming now", async () => {
@@ -870,6 +950,10 @@ describe("control endpoints", () => {
     }
     expect(() => server.sim.setTime("2027-02-29T00:00:00Z")).toThrow(/now/);
     expect(new Simulator().setTime("2028-02-29T00:00:00Z")).toBe("2028-02-29T00:00:00Z");
+    // setTime() from startMock() takes what POST /_mock/clock takes: RFC 3339, a real day.
+    for (const at of ["2027-02-30", "2027-06-31T00:00:00", "June 1, 2027"])
+      expect(() => new Simulator().setTime(at), at).toThrow(/RFC 3339/);
+    expect(new Simulator().setTime(new Date("2027-06-01T00:00:00Z"))).toBe("2027-06-01T00:00:00Z");
   });
 
   it("GET /_mock/state gives the deleted environments, and a loaded state keeps them deleted", async () => {
@@ -942,6 +1026,26 @@ describe("the request data kept in all accounts is bounded", () => {
     own = await startSimServer({ maxStoredBytes: 100_000 });
   });
   afterAll(() => own.close());
+
+  it("replays a kept answer at the limit: a replay keeps nothing", async () => {
+    const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
+    const body = JSON.stringify(createBody({ name: "kept", description: "x".repeat(30_000) }));
+    const send = () =>
+      sim.handle({
+        method: "POST",
+        url: "/deployments",
+        headers: { authorization: "Bearer pt-bytes-replay", "idempotency-key": "key-full" },
+        body,
+      });
+    const first = send(); // kept twice: its body and its answer
+    expect(first.status).toBe(200);
+    const again = send();
+    expect([again.status, again.body, again.headers["idempotent-replayed"]]).toEqual([
+      200,
+      first.body,
+      "true",
+    ]);
+  });
 
   it("refuses a write past the limit before storing anything, and a reset makes room again", async () => {
     const big = (n: number) => createBody({ name: `big-${n}`, description: "x".repeat(30_000) });
@@ -1170,6 +1274,35 @@ describe("schedules computed once per second", () => {
       ["0 9 ? * MON", "day-of-month"],
     ] as const)
       expect(() => checkSchedule(utc(expression)), expression).toThrow(new RegExp(`${field} field`));
+  });
+
+  it("refuses names run together or into numbers, which cron-parser would read as other months", () => {
+    const utc = (expression: string) => ({ type: "cron" as const, expression, timezone: "UTC" });
+    for (const expression of [
+      "0 9 * JANJAN *",
+      "0 9 * 1JAN *",
+      "0 9 * JAN1 *",
+      "0 9 * * SUNMON",
+      "0 9 * * 0MON",
+      "0 9 * MON *",
+    ])
+      expect(() => checkSchedule(utc(expression)), expression).toThrow(/field/);
+    for (const expression of ["0 9 * JAN-MAR/2 *", "0 9 * * MON-FRI,SUN", "*/5 1-5/2 1,15 * *"])
+      expect(() => checkSchedule(utc(expression)), expression).not.toThrow();
+  });
+
+  it("lists no fire time past the year 9999, which RFC 3339 cannot write, and the clock stops there", () => {
+    const monthly = { type: "cron" as const, expression: "0 0 1 * *", timezone: "UTC" };
+    const times = upcoming(monthly, Date.parse("9999-10-15T00:00:00Z")).map((ms) =>
+      new Date(ms).toISOString(),
+    );
+    expect(times).toEqual(["9999-11-01T00:00:00.000Z", "9999-12-01T00:00:00.000Z"]);
+    const sim = new Simulator({ strict: true });
+    expect(sim.setTime("9999-12-31T23:59:59Z")).toBe("9999-12-31T23:59:59Z");
+    const now = JSON.parse(
+      sim.handle({ method: "GET", url: "/_mock/clock", headers: { authorization: "Bearer pt-end" } }).body,
+    );
+    expect(now).toEqual({ now: "9999-12-31T23:59:59Z" });
   });
 
   it("refuses an invalid expression or zone every time, not only the first", () => {

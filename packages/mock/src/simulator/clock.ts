@@ -1,9 +1,14 @@
 // The simulator's clock: real time plus an offset that tests move with advanceTime / setTime.
+
+/** The clock stays within RFC 3339's four-digit years, from the Unix epoch on. */
+export const CLOCK_RANGE_MS = { min: 0, max: Date.parse("9999-12-31T23:59:59Z") } as const;
+
 export class Clock {
   private offsetMs = 0;
 
+  /** Real time moves it on, but never past the last second RFC 3339 can write. */
   now(): number {
-    return Date.now() + this.offsetMs;
+    return Math.min(Date.now() + this.offsetMs, CLOCK_RANGE_MS.max);
   }
 
   /** Moves the clock by `ms` (may be negative) and returns the new time. */

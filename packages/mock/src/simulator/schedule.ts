@@ -1,6 +1,7 @@
 // Cron fire times, computed with cron-parser over the wall clock of the schedule's IANA time zone.
 import { CronExpressionParser } from "cron-parser";
 import { IANAZone } from "luxon";
+import { CLOCK_RANGE_MS } from "./clock.js";
 import { invalid } from "./errors.js";
 
 export interface ScheduleInput {
@@ -39,13 +40,18 @@ export function checkSchedule(schedule: ScheduleInput): void {
 }
 
 const FIELD_NAMES = ["minute", "hour", "day-of-month", "month", "day-of-week"];
-const NUMERIC = /^[\d*,/-]+$/;
+/** A field: a list of `*` or a value or a range of values, each with an optional `/step`. */
+const cronField = (value: string) => {
+  const item = `(?:\\*|${value}(?:-${value})?)(?:/\\d+)?`;
+  return new RegExp(`^${item}(?:,${item})*$`, "i");
+};
+const NUMERIC = cronField("\\d+");
 const FIELD = [
   NUMERIC,
   NUMERIC,
   NUMERIC,
-  /^(?:[\d*,/-]|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)+$/i,
-  /^(?:[\d*,/-]|SUN|MON|TUE|WED|THU|FRI|SAT)+$/i,
+  cronField("(?:\\d+|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"),
+  cronField("(?:\\d+|SUN|MON|TUE|WED|THU|FRI|SAT)"),
 ];
 
 /** What cron-parser says of an expression in a zone, by both (bounded): a parse costs ≈ 0.5 ms. */
@@ -142,7 +148,8 @@ export function upcoming(schedule: ScheduleInput, afterMs: number): readonly num
   const key = `${Math.floor(afterMs / 1_000)} ${schedule.timezone} ${schedule.expression}`;
   let times = upcomingBySecond.get(key);
   if (!times) {
-    times = fireTimes(schedule, afterMs, UPCOMING);
+    // None past the clock's end: year 10000 has no RFC 3339 form.
+    times = fireTimes(schedule, afterMs, UPCOMING, CLOCK_RANGE_MS.max);
     if (upcomingBySecond.size >= 1_000) upcomingBySecond.clear();
     upcomingBySecond.set(key, times);
   }

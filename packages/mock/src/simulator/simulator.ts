@@ -3,7 +3,7 @@
 // resource's handler, and (strict mode) check the answer against the contract's response schema. Also
 // the /_mock/* control endpoints.
 import { createHash } from "node:crypto";
-import { Clock, rfc3339 } from "./clock.js";
+import { CLOCK_RANGE_MS, Clock, rfc3339 } from "./clock.js";
 import { type Contract, describe, loadContract, type OperationSpec } from "./contract.js";
 import { ApiError, apiErrorOf, errorEnvelope, invalid } from "./errors.js";
 import {
@@ -22,7 +22,6 @@ import type { OperationHandler, Resource } from "./routes.js";
 import { checkSchedule } from "./schedule.js";
 import {
   type Agent,
-  CLOCK_RANGE_MS,
   type Deployment,
   type DeploymentRun,
   type Environment,
@@ -126,7 +125,8 @@ export class Simulator {
 
   setTime(at: Date | string | number): string {
     const ms = at instanceof Date ? at.getTime() : typeof at === "number" ? at : Date.parse(at);
-    if (!Number.isFinite(ms) || (typeof at === "string" && RFC3339.test(at) && !isCalendarTime(at)))
+    // A string is RFC 3339 and a real time, as POST /_mock/clock takes it (Date.parse reads 02-30 as 03-02).
+    if (!Number.isFinite(ms) || (typeof at === "string" && !(RFC3339.test(at) && isCalendarTime(at))))
       throw invalid(`now must be an RFC 3339 date-time, got ${JSON.stringify(at)}.`, "now");
     return this.moveClockTo(ms, "now");
   }
@@ -295,9 +295,7 @@ export class Simulator {
     this.tick(account, nowMs);
     // Writes only: a read needs no key (conventions §6), and one sent with it is answered afresh.
     const key = operation.method === "GET" ? undefined : headerOf(request.headers, "idempotency-key");
-    // What a write keeps counts against the store's limit: its body, twice when kept as an idempotent answer.
     const bytes = request.body === undefined ? 0 : Buffer.byteLength(request.body);
-    if (bytes > 0) this.store.checkRoom(key === undefined ? bytes : 2 * bytes);
     const fingerprint =
       key === undefined
         ? ""
@@ -310,8 +308,11 @@ export class Simulator {
         return { status: stored.status, body: JSON.parse(stored.body), replayed: true };
       }
       // Refused before acting: a key that cannot be kept could not replay what the write did.
-      account.checkRoomForKey();
+      account.checkRoomForKey(nowMs);
     }
+    // What a write keeps counts against the store's limit (a replay keeps nothing): its body, twice when
+    // kept as an idempotent answer.
+    if (bytes > 0) this.store.checkRoom(key === undefined ? bytes : 2 * bytes);
     let status: number;
     let answerBody: unknown;
     try {
@@ -495,7 +496,8 @@ export class Simulator {
           `Unknown field: ${unknown}. /_mock/reset takes {} or {"fixture": "empty" | "examples"}.`,
           unknown,
         );
-      const fixture = body.fixture ?? "examples";
+      // Absent means the examples; null is not a fixture name.
+      const fixture = body.fixture === undefined ? "examples" : body.fixture;
       if (fixture !== "examples" && fixture !== "empty")
         throw invalid('fixture must be "examples" or "empty".', "fixture");
       this.reset(needToken(), fixture);

@@ -43,9 +43,6 @@ export const LIMITS = {
   storedBytes: 256 * 1024 * 1024,
 } as const;
 
-/** The clock stays within RFC 3339's four-digit years, from the Unix epoch on. */
-export const CLOCK_RANGE_MS = { min: 0, max: Date.parse("9999-12-31T23:59:59Z") } as const;
-
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface DeploymentRecord {
@@ -171,8 +168,12 @@ export class Account {
     return answer && answer.expiresMs > nowMs ? answer : undefined;
   }
 
-  /** A new key past the limit is refused (after storedAnswer() dropped the expired ones), never evicting one. */
-  checkRoomForKey(): void {
+  /** A new key past the limit is refused, never evicting a live one. */
+  checkRoomForKey(nowMs: number): void {
+    if (this.idempotency.size < LIMITS.idempotencyKeysPerAccount) return;
+    // storedAnswer() drops expired keys oldest first, up to the first live one: after the clock moved
+    // back, later keys may expire sooner. At the limit, every one is looked at.
+    for (const [key, answer] of this.idempotency) if (answer.expiresMs <= nowMs) this.idempotency.delete(key);
     if (this.idempotency.size >= LIMITS.idempotencyKeysPerAccount)
       throw capacity(`${LIMITS.idempotencyKeysPerAccount} idempotency keys of the last 24 h`);
   }

@@ -343,9 +343,13 @@ export const deployments: Resource = {
     },
   },
 
-  /** Upcoming runs are the next fire times from the new now, and nothing fires until they come. */
+  /**
+   * Upcoming runs are the next fire times from the new now (or from the deployment's creation, if that
+   * is later: it never fires before it existed), and nothing fires until they come.
+   */
   onClockBack(account, nowMs) {
-    for (const record of account.scheduled) replan(account, record, nowMs);
+    for (const record of account.scheduled)
+      replan(account, record, Math.max(nowMs, Date.parse(record.deployment.created_at)));
   },
 
   /**
@@ -371,9 +375,10 @@ export const deployments: Resource = {
         continue;
       }
       if (deployment.status === "active") {
-        // Counted up to one past what fits, so that a dry run knows a move is too big without listing it all.
-        const room = dryRun ? Math.min(account.remainingRuns, limit) : account.remainingRuns;
-        const due = fireTimes(schedule, record.firedThroughMs, room - created + 1, nowMs);
+        // Counted up to one past what fits, so that a dry run knows a move is too big without listing it
+        // all. A dry run records nothing, so its room shrinks by what it counted; a real one's by the runs.
+        const room = dryRun ? Math.min(account.remainingRuns, limit) - created : account.remainingRuns;
+        const due = fireTimes(schedule, record.firedThroughMs, room + 1, nowMs);
         if (dryRun) {
           created += due.length;
           continue;
