@@ -50,8 +50,10 @@ export class PagePromise<Page>
           : ["after_id", "last_id"];
     const helpers = (result: { data: Page; response: Response }) => {
       const page = result.data as Walked<Page>;
-      const { status, headers } = result.response;
-      if (!Array.isArray(page?.data)) throw new InvalidResponseError(status, JSON.stringify(page), headers);
+      const { response } = result;
+      // Headers read only to throw: undiciFetch() builds a response's headers when first read.
+      if (!Array.isArray(page?.data))
+        throw new InvalidResponseError(response.status, JSON.stringify(page), response.headers);
       const [param, field] = cursor(page);
       const next = () => (page.has_more ? page[field] : undefined);
       Object.defineProperties(page, {
