@@ -29,10 +29,10 @@ export class APIPromise<T> extends Promise<T> {
     return Promise;
   }
 
-  declare protected readonly run: Run<T>;
+  readonly #run: Run<T>;
   constructor(run: Run<T>) {
     super(noop);
-    this.run = run;
+    this.#run = run;
     // Sent once the code that made the call has run, so that an `.asResponse()` chained on it is its
     // request instead. A failure is raised where the call is awaited, whenever that is: `const a = …,
     // b = …; await a; await b` must not crash the process when b fails first (a call never awaited, or
@@ -41,7 +41,7 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   protected sent(): Promise<{ data: T; response: Response }> {
-    this.#sent ??= this.run(false);
+    this.#sent ??= this.#run(false);
     return this.#sent;
   }
 
@@ -68,7 +68,7 @@ export class APIPromise<T> extends Promise<T> {
    */
   async asResponse(): Promise<Response> {
     this.#raw = !this.#sent;
-    return (await this.run(true)).response;
+    return (await this.#run(true)).response;
   }
 }
 
