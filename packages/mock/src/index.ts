@@ -194,7 +194,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     reset: (token, fixture) => sim().reset(token, fixture),
     advanceTime: (ms) => sim().advanceTime(ms),
     setTime: (at) => sim().setTime(at),
-    state: (token = DEFAULT_TOKEN) => sim().state(token),
+    // A copy: changing what it returns must not change the simulator's records behind its checks.
+    state: (token = DEFAULT_TOKEN) => structuredClone(sim().state(token)),
   };
 }
 

@@ -497,6 +497,19 @@ describe("startMock", () => {
     );
   });
 
+  it("state() is a copy: changing it changes nothing in the simulator", async () => {
+    const token = "pt-state-copy";
+    const state = mock.state(token);
+    const first = state.deployments[0];
+    if (!first) throw new Error("the examples account has deployments");
+    const name = first.name;
+    first.name = "changed-behind-the-simulator";
+    const answer = await fetch(`${mock.url}/deployments/${first.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await answer.json()) as { name: string }).name).toBe(name);
+  });
+
   it("in examples mode, the simulator's controls say they need simulator mode", async () => {
     const examples = await startMock({ port: 0, mode: "examples" });
     try {

@@ -246,10 +246,18 @@ describe("agents", () => {
     expect(stale).toMatchObject({
       type: "conflict_error",
       message: expect.stringMatching(/^Version conflict/),
+      param: example<ErrorBody>("ErrorVersionConflict").error.param,
     });
+    expect(stale.param).toBe("version");
     expect((await ok<Agent>("GET", `/agents/${agent.id}`)).name).toBe("tester");
     expect((await ok<Agent>("GET", `/agents/${agent.id}?version=1`)).system).toBe("");
     expect((await refused(404, "GET", `/agents/${agent.id}?version=3`)).param).toBe("version");
+  });
+
+  it("a new account lists the example environments in the contract's example order", async () => {
+    const listed = await ok<{ data: { id: string }[] }>("GET", "/environments?limit=100");
+    const order = example<{ data: { id: string }[] }>("EnvironmentListExample").data.map((e) => e.id);
+    expect(listed.data.map((e) => e.id).filter((id) => order.includes(id))).toEqual(order);
   });
 
   it("pages the versions with next_page, newest first", async () => {

@@ -634,6 +634,30 @@ describe("idempotency: what a key applies to, and its limit", () => {
     expect([write.status, write.body.status]).toEqual([200, "active"]);
   });
 
+  it("keeps no answer for a refusal at a limit of the simulator: made room, the key goes through", () => {
+    const limits = LIMITS as { deploymentsPerAccount: number };
+    const saved = limits.deploymentsPerAccount;
+    limits.deploymentsPerAccount = 1;
+    try {
+      const sim = new Simulator({ strict: true });
+      sim.reset("pt-limit-key", "empty");
+      sim.loadState("pt-limit-key", referenced);
+      const send = (key?: string) =>
+        sim.handle({
+          method: "POST",
+          url: "/deployments",
+          headers: { authorization: "Bearer pt-limit-key", ...(key ? { "idempotency-key": key } : {}) },
+          body: JSON.stringify(createBody({ schedule: null })),
+        });
+      expect(send().status).toBe(200);
+      expect(send("key-at-limit").status).toBe(409);
+      limits.deploymentsPerAccount = 2;
+      expect(send("key-at-limit").status).toBe(200);
+    } finally {
+      limits.deploymentsPerAccount = saved;
+    }
+  });
+
   it("refuses a new key past the limit before acting, and never forgets a kept one", () => {
     const limits = LIMITS as { idempotencyKeysPerAccount: number };
     const saved = limits.idempotencyKeysPerAccount;

@@ -18,7 +18,14 @@ export const invalid = (message: string, param?: string) =>
   new ApiError(400, "invalid_request_error", message, param);
 export const notFound = (message: string, param?: string) =>
   new ApiError(404, "not_found_error", message, param);
-export const conflict = (message: string) => new ApiError(409, "conflict_error", message);
+export const conflict = (message: string, param?: string) =>
+  new ApiError(409, "conflict_error", message, param);
+
+/**
+ * A refusal at one of the simulator's own limits: not the API's answer to the request, so an idempotency
+ * key does not keep it (once room is made, the same request with the same key goes through).
+ */
+export class LimitError extends ApiError {}
 
 /** Any failure as the API error it is answered with: a 400 for a body too deep to process, else a 500. */
 export function apiErrorOf(error: unknown): ApiError {

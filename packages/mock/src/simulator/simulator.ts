@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { CLOCK_RANGE_MS, Clock, rfc3339 } from "./clock.js";
 import { type Contract, describe, loadContract, type OperationSpec } from "./contract.js";
-import { ApiError, apiErrorOf, errorEnvelope, invalid } from "./errors.js";
+import { ApiError, apiErrorOf, errorEnvelope, invalid, LimitError } from "./errors.js";
 import {
   type CheckedRequest,
   checkRequest,
@@ -322,7 +322,13 @@ export class Simulator {
     } catch (error) {
       // A write refused for the state it met (404, 409) is an answer too: replaying the key gives the same
       // refusal. An invalid request (400) did nothing, and is kept no more than the contract's checks' 400s.
-      if (!(error instanceof ApiError) || key === undefined || error.status >= 500 || error.status === 400)
+      if (
+        !(error instanceof ApiError) ||
+        error instanceof LimitError ||
+        key === undefined ||
+        error.status >= 500 ||
+        error.status === 400
+      )
         throw error;
       account.storeAnswer(key, {
         fingerprint,

@@ -4,7 +4,7 @@ import { createHash, randomFillSync } from "node:crypto";
 import type { Agent, Deployment, DeploymentRun, Environment, Model } from "@qoder-cloud/types";
 import { rfc3339 } from "./clock.js";
 import type { Contract } from "./contract.js";
-import { ApiError, conflict } from "./errors.js";
+import { ApiError, conflict, LimitError } from "./errors.js";
 import { OrderedIndex } from "./ordered-index.js";
 import { upcoming } from "./schedule.js";
 
@@ -118,7 +118,7 @@ export class Account {
     const record = this.agents.get(agent.id);
     if (record) {
       if (record.versions.length >= LIMITS.agentVersions)
-        throw capacity(`${LIMITS.agentVersions} versions of agent ${agent.id}`);
+        throw capacity(`${LIMITS.agentVersions} versions of agent ${agent.id}`, "agent");
       record.versions.push(agent);
       return;
     }
@@ -184,9 +184,11 @@ export class Account {
   }
 }
 
-function capacity(what: string): ApiError {
-  return conflict(
-    `This mock account already holds ${what}, the simulator's limit per account. Reset it (POST /_mock/reset or reset() from startMock), or use another bearer token.`,
+function capacity(what: string, per = "account"): ApiError {
+  return new LimitError(
+    409,
+    "conflict_error",
+    `This mock account already holds ${what}, the simulator's limit per ${per}. Reset it (POST /_mock/reset or reset() from startMock), or use another bearer token.`,
   );
 }
 
@@ -263,7 +265,9 @@ export class Store {
   checkRoom(bytes: number): void {
     if (this.storedBytes + bytes <= this.maxStoredBytes) return;
     const mib = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
-    throw conflict(
+    throw new LimitError(
+      409,
+      "conflict_error",
       `This mock keeps ${mib(this.storedBytes)} of request data in all accounts; ${mib(bytes)} more would pass the simulator's limit of ${mib(this.maxStoredBytes)}. Reset accounts (POST /_mock/reset or reset() from startMock), or restart the mock.`,
     );
   }
@@ -349,7 +353,8 @@ export class Store {
         );
       account.addAgentVersion(agent);
     }
-    for (const environment of environments) {
+    // Environments too come newest first, as lists and GET /_mock/state give them: inserted oldest first.
+    for (const environment of [...environments].reverse()) {
       if (account.environments.has(environment.id))
         throw conflict(`Environment ${environment.id} is given twice.`);
       account.addEnvironment(environment);

@@ -236,6 +236,7 @@ export const agents: Resource = {
       if (patch.version !== current.version) {
         throw conflict(
           `Version conflict: the agent is at version ${current.version}, the request was made at version ${patch.version}. Get the agent and retry with its current version.`,
+          "version",
         );
       }
       // Validate everything before storing anything, so a 400 leaves the agent as it was.
