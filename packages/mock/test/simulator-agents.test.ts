@@ -148,6 +148,27 @@ describe("agents", () => {
     });
   });
 
+  it("names the field of the union member the body's own type chose, not of another member", async () => {
+    const agent = (tool: Record<string, unknown>) =>
+      refused(400, "POST", "/agents", { body: { name: "x", model: "auto", tools: [tool] } });
+    expect(await agent({ type: "custom", name: "t", description: "d" })).toMatchObject({
+      param: "tools[0].input_schema",
+      message: "Missing required field: tools[0].input_schema",
+    });
+    expect(
+      (await agent({ type: "custom", name: "a b", description: "d", input_schema: { type: "object" } }))
+        .param,
+    ).toBe("tools[0].name");
+    expect((await agent({ type: "mcp_toolset" })).param).toBe("tools[0].mcp_server_name");
+    const environment = await refused(400, "POST", "/environments", {
+      body: { name: "x", config: { type: "self_hosted", networking: { type: "unrestricted" } } },
+    });
+    expect(environment).toMatchObject({
+      param: "config.networking",
+      message: expect.stringMatching(/^Unknown field/),
+    });
+  });
+
   it("refuses a tool's input_schema nested too deeply with a 400, not a 500, and keeps serving", async () => {
     // Written out: JSON.stringify itself runs out of stack on such a value.
     const depth = 3_000;

@@ -51,7 +51,9 @@ export type Direction = "request" | "response";
 let loaded: Contract | undefined;
 
 function compiler(document: JsonObject): (pointer: string) => ValidateFunction {
-  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+  // verbose: each error carries its schema and data, so describe() can tell which member of a union the
+  // body chose (only failed validations pay for it).
+  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, verbose: true });
   ajvFormats.default(ajv);
   ajv.addSchema(document, "contract");
   const cache = new Map<string, ValidateFunction>();
@@ -194,8 +196,13 @@ function fieldOf(error: ErrorObject, root = ""): string {
 
 /** A message in the API's wording for the most telling of Ajv's errors. */
 export function describe(errors: ErrorObject[], root = ""): { message: string; param: string } {
-  // Under a oneOf, Ajv reports every branch; the deepest error is the one that says what is wrong.
-  const error = [...errors].sort((a, b) => depth(b) - depth(a))[0] as ErrorObject;
+  // Under a oneOf, Ajv reports every branch. The contract's unions are told apart by `type`: the errors
+  // of the members the body's own `type` did not choose say nothing about it. Of the rest, the deepest
+  // error is the one that says what is wrong.
+  const chosen = errors.filter(isOfChosenMember);
+  const error = [...(chosen.length > 0 ? chosen : errors)].sort(
+    (a, b) => depth(b) - depth(a),
+  )[0] as ErrorObject;
   const param = fieldOf(error, root);
   const where = param || "body";
   switch (error.keyword) {
@@ -220,11 +227,28 @@ export function describe(errors: ErrorObject[], root = ""): { message: string; p
   }
 }
 
+/** False for an error of a union member whose `type` constant is not the body's `type`. */
+function isOfChosenMember(error: ErrorObject): boolean {
+  const member = (error.parentSchema as { properties?: { type?: { const?: unknown } } } | undefined)
+    ?.properties?.type?.const;
+  const data = error.data as { type?: unknown } | null | undefined;
+  if (member === undefined || typeof data !== "object" || data === null || data.type === undefined)
+    return true;
+  return member === data.type;
+}
+
 function depth(error: ErrorObject): number {
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
   const extra = (params.missingProperty ?? params.additionalProperty) ? 1 : 0;
   // Prefer concrete errors over the summary oneOf/anyOf ones at the same place.
-  const summary = error.keyword === "oneOf" || error.keyword === "anyOf" || error.keyword === "if" ? -0.5 : 0;
+  // A `type` that is not some member's constant is how a union tells members apart, not what is wrong.
+  const summary =
+    error.keyword === "oneOf" ||
+    error.keyword === "anyOf" ||
+    error.keyword === "if" ||
+    (error.keyword === "const" && error.instancePath.endsWith("/type"))
+      ? -0.5
+      : 0;
   // An empty object where one is needed says more than a field some other branch of a oneOf requires.
   const empty = error.keyword === "minProperties" ? 1.5 : 0;
   return error.instancePath.split("/").length + extra + summary + empty;
