@@ -522,6 +522,24 @@ describe("runs", () => {
   });
 });
 
+describe("run time filters past the millisecond", () => {
+  it("compare the digits Date.parse drops: a run at 17.13334 s is after 17.133 s and before 17.1334 s", async () => {
+    const runs = (query: string) =>
+      server
+        .call<List<Run>>("GET", `/deployment_runs?limit=100&${query}`, { token: "pt-sub-ms" })
+        .then((answer) => answer.body.data.map((run) => run.id));
+    const seeded = "drun_019ec55a68af73028afa5b87931cb2f3"; // created 2026-06-14T08:58:17.13334Z
+    const at = (time: string) => encodeURIComponent(`2026-06-14T08:58:${time}Z`);
+    expect(await runs(`created_at[gt]=${at("17.133")}`)).toContain(seeded);
+    expect(await runs(`created_at[lte]=${at("17.133")}`)).not.toContain(seeded);
+    expect(await runs(`created_at[lt]=${at("17.1334")}`)).toContain(seeded);
+    expect(await runs(`created_at[gte]=${at("17.13334")}&created_at[lte]=${at("17.13334")}`)).toEqual([
+      seeded,
+    ]);
+    expect(await runs(`created_at[gt]=${at("17.13334")}`)).not.toContain(seeded);
+  });
+});
+
 describe("idempotency", () => {
   it("replays the first answer for the same key and body, refuses another body with 409", async () => {
     const headers = { "idempotency-key": "key-1" };

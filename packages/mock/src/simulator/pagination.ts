@@ -59,7 +59,17 @@ export function listPage<T extends { id: string }, R = T>(
   };
 }
 
-/** An RFC 3339 query value in ms (already format-checked by the contract's validator). */
+/**
+ * An RFC 3339 time in ms (already format-checked by the contract's validator), with the digits past the
+ * millisecond kept as a fraction: Date.parse drops them, and a run created at 17.13334 s is after 17.133 s.
+ * Records are ordered and filtered by this same value.
+ */
 export function timeOf(value: unknown): number | undefined {
-  return typeof value === "string" ? Date.parse(value) : undefined;
+  if (typeof value !== "string") return undefined;
+  const beyondMs = /\.\d{3}(\d+)/.exec(value)?.[1];
+  return Date.parse(value) + (beyondMs ? Number(`0.${beyondMs}`) : 0);
 }
+
+/** The next time after `ms` that timeOf can tell apart from it, for an exclusive bound as an inclusive one. */
+export const justAfter = (ms: number) => ms + Math.max(Math.abs(ms) * Number.EPSILON, Number.MIN_VALUE);
+export const justBefore = (ms: number) => ms - Math.max(Math.abs(ms) * Number.EPSILON, Number.MIN_VALUE);

@@ -6,6 +6,7 @@ import { rfc3339 } from "./clock.js";
 import type { Contract } from "./contract.js";
 import { ApiError, conflict, LimitError } from "./errors.js";
 import { OrderedIndex } from "./ordered-index.js";
+import { timeOf } from "./pagination.js";
 import { upcoming } from "./schedule.js";
 
 export type { Agent, Deployment, DeploymentRun, Environment, Model };
@@ -109,7 +110,7 @@ export class Account {
       throw capacity(`${LIMITS.deploymentsPerAccount} deployments`);
     }
     const { deployment } = record;
-    this.deployments.insert(deployment.id, Date.parse(deployment.created_at), record);
+    this.deployments.insert(deployment.id, timeOf(deployment.created_at) as number, record);
     this.watch(record);
   }
 
@@ -123,13 +124,13 @@ export class Account {
       return;
     }
     if (this.agents.size >= LIMITS.agentsPerAccount) throw capacity(`${LIMITS.agentsPerAccount} agents`);
-    this.agents.insert(agent.id, Date.parse(agent.created_at), { versions: [agent] });
+    this.agents.insert(agent.id, timeOf(agent.created_at) as number, { versions: [agent] });
   }
 
   addEnvironment(environment: Environment): void {
     if (this.environments.size >= LIMITS.environmentsPerAccount)
       throw capacity(`${LIMITS.environmentsPerAccount} environments`);
-    this.environments.insert(environment.id, Date.parse(environment.created_at), environment);
+    this.environments.insert(environment.id, timeOf(environment.created_at) as number, environment);
   }
 
   /** Starts (or stops) firing a deployment's schedule, according to its current state. */
@@ -148,7 +149,7 @@ export class Account {
 
   addRun(run: DeploymentRun): void {
     if (this.runs.size >= LIMITS.runsPerAccount) throw capacity(`${LIMITS.runsPerAccount} deployment runs`);
-    const createdMs = Date.parse(run.created_at);
+    const createdMs = timeOf(run.created_at) as number;
     this.runs.insert(run.id, createdMs, run);
     let own = this.runsByDeployment.get(run.deployment_id);
     if (!own) {

@@ -1,7 +1,7 @@
 // Deployment runs: the per-deployment and top-level lists and lookups, and how a run is recorded.
 import { rfc3339 } from "../clock.js";
 import { notFound } from "../errors.js";
-import { listPage, timeOf } from "../pagination.js";
+import { justAfter, justBefore, listPage, timeOf } from "../pagination.js";
 import type { Resource } from "../routes.js";
 import type { Account, Deployment, DeploymentRun } from "../store.js";
 
@@ -50,17 +50,17 @@ function runFilter(query: Record<string, unknown>): (run: DeploymentRun) => bool
     (hasError === undefined || (run.error !== null) === hasError);
 }
 
-/** created_at[gt|gte|lt|lte] and triggered_after|before as inclusive ms bounds. */
+/** created_at[gt|gte|lt|lte] and triggered_after|before as inclusive bounds (see timeOf). */
 function bounds(query: Record<string, unknown>) {
   const lower = [
     timeOf(query["created_at[gte]"]),
-    plus(timeOf(query["created_at[gt]"]), 1),
-    plus(timeOf(query.triggered_after), 1),
+    map(timeOf(query["created_at[gt]"]), justAfter),
+    map(timeOf(query.triggered_after), justAfter),
   ].filter((value) => value !== undefined);
   const upper = [
     timeOf(query["created_at[lte]"]),
-    plus(timeOf(query["created_at[lt]"]), -1),
-    plus(timeOf(query.triggered_before), -1),
+    map(timeOf(query["created_at[lt]"]), justBefore),
+    map(timeOf(query.triggered_before), justBefore),
   ].filter((value) => value !== undefined);
   return {
     fromMs: lower.length > 0 ? Math.max(...lower) : undefined,
@@ -68,7 +68,8 @@ function bounds(query: Record<string, unknown>) {
   };
 }
 
-const plus = (value: number | undefined, delta: number) => (value === undefined ? undefined : value + delta);
+const map = (value: number | undefined, bound: (ms: number) => number) =>
+  value === undefined ? undefined : bound(value);
 
 const same = (run: DeploymentRun) => run;
 
