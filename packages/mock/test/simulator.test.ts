@@ -1028,6 +1028,27 @@ describe("control endpoints", () => {
     expect([refused.status, refused.body.error.param]).toEqual([400, "deleted_environment_ids[0]"]);
   });
 
+  it("GET /_mock/state gives the sessions of each environment, and a loaded state keeps them there", async () => {
+    const first = (await call<{ id: string }>("POST", "/environments", { body: { name: "first" } })).body;
+    const second = (await call<{ id: string }>("POST", "/environments", { body: { name: "second" } })).body;
+    const deployment = await create({ environment_id: first.id, schedule: null });
+    expect((await call("POST", `/deployments/${deployment.id}/run`)).status).toBe(200);
+    await call("POST", `/deployments/${deployment.id}`, { body: { environment_id: second.id } });
+    const state = (await call<{ environment_sessions: Record<string, number> }>("GET", "/_mock/state")).body;
+    expect(state.environment_sessions).toEqual({ [first.id]: 1 });
+    const copy = `${token}-sessions`;
+    expect((await server.call("POST", "/_mock/state", { token: copy, body: state })).status).toBe(200);
+    // The session stays with the environment it ran in: that one cannot be deleted, the other can.
+    for (const account of [copy, token]) {
+      const del = (id: string) => server.call("DELETE", `/environments/${id}`, { token: account });
+      expect([(await del(first.id)).status, (await del(second.id)).status], account).toEqual([409, 200]);
+    }
+    const refused = await call<ErrorBody>("POST", "/_mock/state", {
+      body: { environment_sessions: { [first.id]: -1 } },
+    });
+    expect([refused.status, refused.body.error.param]).toEqual([400, `environment_sessions.${first.id}`]);
+  });
+
   it("POST /_mock/clock takes exactly one of advance_ms and now", async () => {
     for (const body of [
       {},

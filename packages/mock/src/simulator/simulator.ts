@@ -39,6 +39,7 @@ const STATE_FIELDS = new Set([
   "agents",
   "environments",
   "deleted_environment_ids",
+  "environment_sessions",
   "now",
   "idempotency_keys",
 ]);
@@ -65,6 +66,8 @@ export interface AccountState {
   environments?: Environment[];
   /** Environments deleted from the account (a deployment still naming one fails its next run). */
   deleted_environment_ids?: string[];
+  /** Sessions made in each environment (they keep it from being deleted). */
+  environment_sessions?: Record<string, number>;
   idempotency_keys: number;
 }
 
@@ -181,6 +184,7 @@ export class Simulator {
       agents: [...account.agents.values()].reverse().flatMap((record) => record.versions),
       environments: [...account.environments.values()].reverse(),
       deleted_environment_ids: [...account.deletedEnvironments],
+      environment_sessions: Object.fromEntries(account.sessionsByEnvironment),
       idempotency_keys: account.idempotency.size,
     };
   }
@@ -200,7 +204,7 @@ export class Simulator {
     const unknown = Object.keys(state).find((key) => !STATE_FIELDS.has(key));
     if (unknown !== undefined) {
       throw invalid(
-        `Unknown field: ${unknown}. POST /_mock/state takes {"deployments", "runs", "agents", "environments", "deleted_environment_ids"} (the "now" and "idempotency_keys" that GET gives are not loaded).`,
+        `Unknown field: ${unknown}. POST /_mock/state takes {"deployments", "runs", "agents", "environments", "deleted_environment_ids", "environment_sessions"} (the "now" and "idempotency_keys" that GET gives are not loaded).`,
         unknown,
       );
     }
@@ -225,6 +229,21 @@ export class Simulator {
     this.check(agents, "#/components/schemas/Agent", "agents");
     this.check(environments, "#/components/schemas/Environment", "environments");
     this.check(deleted, "#/components/schemas/EnvironmentId", "deleted_environment_ids");
+    const sessions = given.environment_sessions;
+    if (sessions !== undefined) {
+      if (typeof sessions !== "object" || sessions === null || Array.isArray(sessions))
+        throw invalid(
+          "environment_sessions must be an object of environment ids to counts.",
+          "environment_sessions",
+        );
+      this.check(Object.keys(sessions), "#/components/schemas/EnvironmentId", "environment_sessions");
+      for (const [id, count] of Object.entries(sessions))
+        if (!Number.isSafeInteger(count) || count < 0)
+          throw invalid(
+            `environment_sessions.${id} must be a count (a whole number, 0 or more).`,
+            `environment_sessions.${id}`,
+          );
+    }
     // The contract's schema cannot tell a valid cron expression or time zone: check them as create does.
     deployments.forEach((deployment: Deployment, index) => {
       if (!deployment.schedule) return;
@@ -238,7 +257,14 @@ export class Simulator {
     const size = bytes ?? Buffer.byteLength(JSON.stringify(state));
     this.store.load(
       token,
-      structuredClone({ deployments, runs, agents, environments, deleted_environment_ids: deleted }),
+      structuredClone({
+        deployments,
+        runs,
+        agents,
+        environments,
+        deleted_environment_ids: deleted,
+        environment_sessions: sessions,
+      }),
       size,
     );
   }

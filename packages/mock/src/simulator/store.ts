@@ -24,6 +24,11 @@ export interface Records {
   environments?: Environment[] | undefined;
   /** Environments deleted from the account: a deployment still naming one fails its next run. */
   deleted_environment_ids?: string[] | undefined;
+  /**
+   * Sessions made in each environment, which keep it from being deleted. Without it, a loaded run's
+   * session counts in its deployment's environment now (a run does not name the one it ran in).
+   */
+  environment_sessions?: Record<string, number> | undefined;
 }
 
 export const LIMITS = {
@@ -200,7 +205,9 @@ export type Fixture = "examples" | "empty";
  * version the examples show, not archived) and environments (as first shown: the auto-paused example's
  * is archived) they reference, and the model list.
  */
-export function exampleRecords(contract: Contract): Required<Records> & { models: Model[] } {
+export function exampleRecords(
+  contract: Contract,
+): Omit<Required<Records>, "environment_sessions"> & { models: Model[] } {
   const examples = (contract.document.components as { examples: Record<string, { value?: unknown }> })
     .examples;
   const deployments = new Map<string, Deployment>();
@@ -342,7 +349,14 @@ export class Store {
 
   private fill(
     account: Account,
-    { deployments, runs, agents = [], environments = [], deleted_environment_ids = [] }: Records,
+    {
+      deployments,
+      runs,
+      agents = [],
+      environments = [],
+      deleted_environment_ids = [],
+      environment_sessions,
+    }: Records,
   ): void {
     const now = this.nowMs();
     for (const id of deleted_environment_ids) account.deletedEnvironments.add(id);
@@ -375,9 +389,12 @@ export class Store {
     for (const run of [...runs].reverse()) {
       if (account.runs.has(run.id)) throw conflict(`Deployment run ${run.id} is given twice.`);
       account.addRun(run);
+      if (environment_sessions) continue;
       // A loaded run's session is counted in its deployment's environment: the run does not name one.
       const environmentId = account.deployments.get(run.deployment_id)?.deployment.environment_id;
       if (run.session_id !== null && environmentId !== undefined) account.countSession(environmentId);
     }
+    for (const [id, count] of Object.entries(environment_sessions ?? {}))
+      account.sessionsByEnvironment.set(id, count);
   }
 }
