@@ -37,7 +37,8 @@ export class APIPromise<T> extends Promise<T> {
     // request instead. A failure is raised where the call is awaited, whenever that is: `const a = …,
     // b = …; await a; await b` must not crash the process when b fails first (a call never awaited, or
     // only through asResponse(), fails quietly).
-    queueMicrotask(() => this.#raw || this.sent().catch(noop));
+    // (`?.`: Promise.resolve() and co. construct one with their own executor as `run`, which returns nothing.)
+    queueMicrotask(() => this.#raw || this.sent()?.catch(noop));
   }
 
   protected sent(): Promise<{ data: T; response: Response }> {

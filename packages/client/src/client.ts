@@ -13,7 +13,7 @@ import {
   resolveConfig,
   scopeHeaders,
 } from "./config.js";
-import { errorFromResponse, QoderError } from "./errors.js";
+import { APIUserAbortError, errorFromResponse, QoderError } from "./errors.js";
 import { operations, type Resources } from "./generated/operations.js";
 import { PagePromise } from "./pagination.js";
 import type { ListPath, OperationRow, RequestOptions, ResultOf } from "./resource-types.js";
@@ -156,15 +156,19 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     try {
       result = await rawRequest(method, path, init);
     } catch (cause) {
-      // Every failure is a QoderError, even one raised by openapi-fetch or a middleware.
+      // Every failure is a QoderError, even one raised by openapi-fetch (reading a body as `parseAs`
+      // asked, after the transport) or a middleware.
       throw cause instanceof QoderError
         ? cause
-        : new QoderError(String((cause as Error)?.message ?? cause), { cause });
+        : options.signal?.aborted
+          ? new APIUserAbortError({ cause })
+          : new QoderError(String((cause as Error)?.message ?? cause), { cause });
     }
     if (rawResponse === undefined) return result;
     // The transport left the response (and a 2xx's data) on the call.
     if (call.response) return { data: call.data, response: call.response };
-    if (!result.response.ok) throw errorFromResponse(result.response, result.error);
+    // (A response a middleware's onRequest made is asResponse()'s too, whatever its status.)
+    if (!result.response.ok && !rawResponse) throw errorFromResponse(result.response, result.error);
     return result;
   };
   const send = request as Send;

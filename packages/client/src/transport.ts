@@ -99,16 +99,16 @@ function redact(headers: Headers): Record<string, string> {
 
 const noop = () => undefined;
 
-/** Waits `ms`, or rejects at once when the caller's signal aborts; leaves no listener on the signal. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits `ms`, or rejects at once when `signal` aborts; leaves no listener on it. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      signal?.aborted ? reject(new APIUserAbortError()) : resolve();
+      signal.removeEventListener("abort", done);
+      signal.aborted ? reject(new APIUserAbortError()) : resolve();
     };
     const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done);
+    signal.addEventListener("abort", done);
   });
 }
 
@@ -180,10 +180,27 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
   };
   // The running attempts of each caller's signal, behind one listener on it however many calls share it
   // (EventTarget warns of a leak past 10); the listener goes with the signal's last attempt.
+  // (An attempt's controller, or a backoff's between attempts.)
   const followers = new Map<AbortSignal, Set<AbortController>>();
   function onUserAbort(this: AbortSignal) {
     for (const controller of followers.get(this) ?? []) controller.abort(this.reason);
   }
+  const follow = (signal: AbortSignal, controller: AbortController) => {
+    let attempts = followers.get(signal);
+    if (!attempts) {
+      attempts = new Set();
+      followers.set(signal, attempts);
+      signal.addEventListener("abort", onUserAbort);
+    }
+    attempts.add(controller);
+  };
+  const unfollow = (signal: AbortSignal, controller: AbortController) => {
+    const attempts = followers.get(signal);
+    if (attempts?.delete(controller) && !attempts.size) {
+      followers.delete(signal);
+      signal.removeEventListener("abort", onUserAbort);
+    }
+  };
   return async function qoderFetch(input: RequestInfo | URL): Promise<Response> {
     const request = input as CallRequest | (Request & { qoderCall?: Call });
     const call = request.qoderCall ?? {};
@@ -196,9 +213,10 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       request instanceof Request ? (request.body ? await request.arrayBuffer() : undefined) : request.body;
 
     for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
       const authorizing = config.authorize(headers);
       if (authorizing) await authorizing;
+      // After the token: a signal that aborted while a token function ran sends nothing either.
+      if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
       // Server logs can tell the attempts of one call apart (the official SDK's header name).
       if (attempt) headers.set("X-Qoder-Retry-Count", `${attempt}`);
       if (config.debug) config.log("debug", `${method} ${url}`, redact(headers));
@@ -211,12 +229,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         running.set(controller, Date.now() + timeoutMs);
         arm(Date.now() + timeoutMs);
       }
-      const attempts = signal && (followers.get(signal) ?? new Set());
-      if (attempts && !attempts.size) {
-        followers.set(signal as AbortSignal, attempts);
-        signal?.addEventListener("abort", onUserAbort);
-      }
-      attempts?.add(controller);
+      if (signal) follow(signal, controller);
       // A response handed back unread is read after this call returns: the caller's signal still cancels
       // it, as it would a fetch's (where AbortSignal.any exists: Node ≥ 20.3, current browsers), while the
       // attempt's timeout ends with the headers.
@@ -286,10 +299,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           clearTimeout(sweeper as number);
           sweepAt = Infinity;
         }
-        if (attempts?.delete(controller) && !attempts.size) {
-          followers.delete(signal as AbortSignal);
-          signal?.removeEventListener("abort", onUserAbort);
-        }
+        if (signal) unfollow(signal, controller);
         if (reusable && !controller.signal.aborted && ++lease[1] < 8) idle.push(lease);
       }
 
@@ -300,7 +310,11 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         "info",
         `retrying ${method} ${url} in ${delay | 0} ms: ${failure?.message ?? response?.status}`,
       );
-      await sleep(delay, signal);
+      // An abort while a retried answer was drained ends the call now, not after the wait.
+      if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
+      const pause = new AbortController();
+      if (signal) follow(signal, pause);
+      await sleep(delay, pause.signal).finally(() => signal && unfollow(signal, pause));
     }
   };
 }

@@ -1,7 +1,7 @@
 // Issue 12's user-facing features: withResponse/asResponse, lists as real promises with page helpers, token
 // functions, workspace/beta headers, defaultHeaders/defaultQuery, User-Agent, X-Qoder-Retry-Count.
 import { describe, expect, test } from "vitest";
-import { APIError, NotFoundError, QoderError } from "../../src/index.js";
+import { APIError, APIPromise, APIUserAbortError, NotFoundError, QoderError } from "../../src/index.js";
 import { VERSION } from "../../src/version.js";
 import { createQoderClient, transport } from "../support/client.js";
 import { envelope, serveDuringTest, TOKEN } from "../support/server.js";
@@ -108,6 +108,11 @@ describe("a call is a real promise, sent at once", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
   });
 
+  test("the Promise statics do not crash the process", async () => {
+    expect(() => APIPromise.resolve(1)).toThrow(TypeError);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the constructor's queued start has run
+  });
+
   test("asResponse() chained on the call is its one request", async () => {
     const api = await serveDuringTest(() => ({ status: 201, body: { id: "dep_1" } }));
     const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
@@ -119,6 +124,23 @@ describe("a call is a real promise, sent at once", () => {
 });
 
 describe("openapi-fetch's parseAs on the raw methods", () => {
+  test("a body read as parseAs asks, then aborted by the call's signal, is an APIUserAbortError", async () => {
+    const api = await serveDuringTest((_r, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"id": ');
+      return undefined;
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const controller = new AbortController();
+    const call = qoder.GET("/deployments/{deployment_id}", {
+      params: { path: { deployment_id: "dep_1" } },
+      parseAs: "blob",
+      signal: controller.signal,
+    } as never);
+    setTimeout(() => controller.abort(), 200);
+    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+
   test("blob, arrayBuffer and stream give the body as asked; an error still carries its body", async () => {
     const api = await serveDuringTest((r) =>
       r.path === "/deployments/gone"
@@ -300,6 +322,10 @@ describe("middleware added with use()", () => {
     expect([gone.status, gone.bodyUsed, (await gone.json()).error.message]).toEqual([404, false, "gone"]);
     expect(seen).toEqual(["200 req_ok used=false", "404 req_404 used=false"]);
     qoder.use({ onResponse: () => new Response('{"id":"dep_swapped"}', { status: 200 }) });
+    // A response a middleware's onRequest makes (no request sent) is asResponse()'s, whatever its status.
+    const short = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    short.use({ onRequest: () => new Response("{}", { status: 404 }) });
+    expect((await short.deployments.retrieve("dep_1").asResponse()).status).toBe(404);
     expect(await (await qoder.deployments.retrieve("dep_1").asResponse()).json()).toEqual({
       id: "dep_swapped",
     });

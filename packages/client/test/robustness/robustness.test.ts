@@ -109,6 +109,54 @@ describe("a shared AbortSignal (item 15)", () => {
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
+  test("aborted while a token function runs: nothing is sent", async () => {
+    const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+    const controller = new AbortController();
+    const token = () => new Promise<string>((resolve) => setTimeout(() => resolve(TOKEN), 200));
+    const qoder = createQoderClient({ token, baseUrl: api.url });
+    const call = qoder.deployments.retrieve("dep_1", { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(api.requests).toHaveLength(0);
+  });
+
+  test("30 calls waiting between retries on one signal: one listener, all aborted at once", async () => {
+    const api = await serveDuringTest(() => ({
+      status: 503,
+      headers: { "retry-after": "5" },
+      body: envelope("api_error", "busy"),
+    }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const controller = new AbortController();
+    const calls = Array.from({ length: 30 }, () =>
+      qoder.deployments.retrieve("dep_1", { signal: controller.signal }).catch((e: unknown) => e),
+    );
+    while (api.requests.length < 30) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // all of them in their 5 s wait
+    expect(getEventListeners(controller.signal, "abort").length).toBeLessThanOrEqual(1);
+    const aborted = Date.now();
+    controller.abort();
+    for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(Date.now() - aborted).toBeLessThan(2_000);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  test("aborted while a retried answer's body is drained: fails at once, not after the wait", async () => {
+    const api = await serveDuringTest((_r, res) => {
+      res.writeHead(503, { "retry-after": "5", "content-type": "application/json" });
+      res.write('{"type": "error",'); // the rest never comes
+      return undefined;
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const controller = new AbortController();
+    const call = qoder.deployments.retrieve("dep_1", { signal: controller.signal }).catch((e: unknown) => e);
+    setTimeout(() => controller.abort(), 300);
+    const started = Date.now();
+    expect(await call).toBeInstanceOf(APIUserAbortError);
+    expect(Date.now() - started).toBeLessThan(2_500);
+  });
+
   test("shared by 30 calls at once: one listener on it, and all of them aborted by it", async () => {
     const api = await serveDuringTest(async () => {
       await new Promise((resolve) => setTimeout(resolve, 5_000));
