@@ -1145,6 +1145,9 @@ describe("one clock move fires a bounded number of runs", () => {
 
   it(`refuses a move that would fire more than ${LIMITS.runsPerClockMove} runs in all, before changing anything`, async () => {
     const token = "pt-clock-budget";
+    // At the start of a minute: the every-minute schedule below must not fire by real time passing
+    // between its creation and the first checks (a loaded machine once took the test across a minute).
+    await own.call("POST", "/_mock/clock", { body: { now: "2030-01-01T00:00:00Z" } });
     await own.call("POST", "/_mock/reset", { token, body: { fixture: "empty" } });
     const agent = (
       await own.call<{ id: string }>("POST", "/agents", { token, body: { name: "a", model: "ultimate" } })
