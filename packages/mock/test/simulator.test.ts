@@ -43,6 +43,20 @@ const referenced = {
   environments: example<List<unknown>>("EnvironmentListExample").data,
 };
 
+/** Runs `test` with one of the simulator's limits set to `value`, restored after whatever happens. */
+function withLimit(name: keyof typeof LIMITS, value: number, test: () => void): void {
+  const saved = LIMITS[name];
+  setLimit(name, value);
+  try {
+    test();
+  } finally {
+    setLimit(name, saved);
+  }
+}
+const setLimit = (name: keyof typeof LIMITS, value: number) => {
+  (LIMITS as Record<keyof typeof LIMITS, number>)[name] = value;
+};
+
 let server: SimServer;
 beforeAll(async () => {
   server = await startSimServer();
@@ -615,10 +629,7 @@ describe("idempotency: what a key applies to, and its limit", () => {
   });
 
   it("at the key limit, counts only live keys, also after the clock moved back", () => {
-    const limits = LIMITS as { idempotencyKeysPerAccount: number };
-    const saved = limits.idempotencyKeysPerAccount;
-    limits.idempotencyKeysPerAccount = 3;
-    try {
+    withLimit("idempotencyKeysPerAccount", 3, () => {
       const sim = new Simulator({ strict: true });
       sim.setTime("2026-07-03T00:00:00Z");
       sim.reset("pt-keys-back", "empty");
@@ -636,9 +647,7 @@ describe("idempotency: what a key applies to, and its limit", () => {
       expect([createWith("k-early-1"), createWith("k-early-2")]).toEqual([200, 200]); // expire 07-02
       sim.setTime("2026-07-03T12:00:00Z"); // the two early keys have expired; the first one has not
       expect(createWith("k-new")).toBe(200);
-    } finally {
-      limits.idempotencyKeysPerAccount = saved;
-    }
+    });
   });
 
   it("ignores a key sent with a read: a GET is answered afresh, and the key stays free for a write", async () => {
@@ -653,10 +662,7 @@ describe("idempotency: what a key applies to, and its limit", () => {
   });
 
   it("keeps no answer for a refusal at a limit of the simulator: made room, the key goes through", () => {
-    const limits = LIMITS as { deploymentsPerAccount: number };
-    const saved = limits.deploymentsPerAccount;
-    limits.deploymentsPerAccount = 1;
-    try {
+    withLimit("deploymentsPerAccount", 1, () => {
       const sim = new Simulator({ strict: true });
       sim.reset("pt-limit-key", "empty");
       sim.loadState("pt-limit-key", referenced);
@@ -669,18 +675,13 @@ describe("idempotency: what a key applies to, and its limit", () => {
         });
       expect(send().status).toBe(200);
       expect(send("key-at-limit").status).toBe(409);
-      limits.deploymentsPerAccount = 2;
+      setLimit("deploymentsPerAccount", 2);
       expect(send("key-at-limit").status).toBe(200);
-    } finally {
-      limits.deploymentsPerAccount = saved;
-    }
+    });
   });
 
   it("refuses a new key past the limit before acting, and never forgets a kept one", () => {
-    const limits = LIMITS as { idempotencyKeysPerAccount: number };
-    const saved = limits.idempotencyKeysPerAccount;
-    limits.idempotencyKeysPerAccount = 3;
-    try {
+    withLimit("idempotencyKeysPerAccount", 3, () => {
       const sim = new Simulator({ strict: true });
       sim.reset("pt-keys", "empty");
       sim.loadState("pt-keys", referenced);
@@ -699,18 +700,13 @@ describe("idempotency: what a key applies to, and its limit", () => {
       expect(JSON.parse(refused.body).error.message).toMatch(/3 idempotency keys/);
       expect(sim.state("pt-keys").deployments).toHaveLength(3); // the refused write did nothing
       expect(createWith("k0").body).toBe(firsts[0]?.body); // still replayed
-    } finally {
-      limits.idempotencyKeysPerAccount = saved;
-    }
+    });
   });
 });
 
 describe("an account at its limit of runs", () => {
   it("pauses a deployment whose fire it cannot record, saying why; its other requests and other accounts go on", () => {
-    const limits = LIMITS as { runsPerAccount: number };
-    const saved = limits.runsPerAccount;
-    limits.runsPerAccount = 2;
-    try {
+    withLimit("runsPerAccount", 2, () => {
       const sim = new Simulator({ strict: true });
       sim.setTime("2026-07-01T00:30:00Z");
       const handle = (token: string, method: string, url: string, body?: unknown) =>
@@ -744,18 +740,13 @@ describe("an account at its limit of runs", () => {
       const refusedRun = handle("pt-runs-full", "POST", `/deployments/${full.id}/unpause`);
       expect(refusedRun.status).toBe(200);
       expect(handle("pt-runs-full", "POST", `/deployments/${full.id}/run`).status).toBe(409);
-    } finally {
-      limits.runsPerAccount = saved;
-    }
+    });
   });
 });
 
 describe("an account close to its limit of runs", () => {
   it("records every fire it has room for, in every deployment, and pauses the first it has none for", () => {
-    const limits = LIMITS as { runsPerAccount: number };
-    const saved = limits.runsPerAccount;
-    limits.runsPerAccount = 7;
-    try {
+    withLimit("runsPerAccount", 7, () => {
       const sim = new Simulator({ strict: true });
       sim.setTime("2026-07-01T00:00:30Z");
       sim.reset("pt-room", "empty");
@@ -784,9 +775,7 @@ describe("an account close to its limit of runs", () => {
           [b.id, "paused", "error"],
         ]),
       );
-    } finally {
-      limits.runsPerAccount = saved;
-    }
+    });
   });
 });
 
