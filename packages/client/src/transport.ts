@@ -150,6 +150,30 @@ export const kept = (call: Call, response: Response): Response => {
   return noContent;
 };
 
+// The running attempts of each caller's signal, behind one listener on it however many calls of however
+// many clients share it (EventTarget warns of a leak past 10); the listener goes with the signal's last
+// attempt. (An attempt's controller, or a backoff's between attempts.)
+const followers = new Map<AbortSignal, Set<AbortController>>();
+function onUserAbort(this: AbortSignal) {
+  for (const controller of followers.get(this) ?? []) controller.abort(this.reason);
+}
+const follow = (signal: AbortSignal, controller: AbortController) => {
+  let attempts = followers.get(signal);
+  if (!attempts) {
+    attempts = new Set();
+    followers.set(signal, attempts);
+    signal.addEventListener("abort", onUserAbort);
+  }
+  attempts.add(controller);
+};
+const unfollow = (signal: AbortSignal, controller: AbortController) => {
+  const attempts = followers.get(signal);
+  if (attempts?.delete(controller) && !attempts.size) {
+    followers.delete(signal);
+    signal.removeEventListener("abort", onUserAbort);
+  }
+};
+
 export function createTransport(config: ResolvedConfig): typeof fetch {
   // Controllers of attempts that ended unaborted with their body read, for later attempts: a new one
   // costs ~7 µs on Node 20 (a transferable AbortSignal). An attempt has its controller to itself while it
@@ -177,29 +201,6 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         running.delete(controller);
         controller.abort(TIMED_OUT);
       }
-  };
-  // The running attempts of each caller's signal, behind one listener on it however many calls share it
-  // (EventTarget warns of a leak past 10); the listener goes with the signal's last attempt.
-  // (An attempt's controller, or a backoff's between attempts.)
-  const followers = new Map<AbortSignal, Set<AbortController>>();
-  function onUserAbort(this: AbortSignal) {
-    for (const controller of followers.get(this) ?? []) controller.abort(this.reason);
-  }
-  const follow = (signal: AbortSignal, controller: AbortController) => {
-    let attempts = followers.get(signal);
-    if (!attempts) {
-      attempts = new Set();
-      followers.set(signal, attempts);
-      signal.addEventListener("abort", onUserAbort);
-    }
-    attempts.add(controller);
-  };
-  const unfollow = (signal: AbortSignal, controller: AbortController) => {
-    const attempts = followers.get(signal);
-    if (attempts?.delete(controller) && !attempts.size) {
-      followers.delete(signal);
-      signal.removeEventListener("abort", onUserAbort);
-    }
   };
   return async function qoderFetch(input: RequestInfo | URL): Promise<Response> {
     const request = input as CallRequest | (Request & { qoderCall?: Call });

@@ -157,6 +157,24 @@ describe("a shared AbortSignal (item 15)", () => {
     expect(Date.now() - started).toBeLessThan(2_500);
   });
 
+  test("shared by the calls of 12 clients at once: still one listener on it", async () => {
+    const api = await serveDuringTest(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      return { body: { id: "dep_1" } };
+    });
+    const controller = new AbortController();
+    const calls = Array.from({ length: 12 }, () =>
+      createQoderClient({ token: TOKEN, baseUrl: api.url })
+        .deployments.retrieve("dep_1", { signal: controller.signal })
+        .catch((e: unknown) => e),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(getEventListeners(controller.signal, "abort").length).toBeLessThanOrEqual(1);
+    controller.abort();
+    for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
   test("shared by 30 calls at once: one listener on it, and all of them aborted by it", async () => {
     const api = await serveDuringTest(async () => {
       await new Promise((resolve) => setTimeout(resolve, 5_000));
