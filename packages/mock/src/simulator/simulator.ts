@@ -129,7 +129,7 @@ export class Simulator {
   setTime(at: Date | string | number): string {
     const ms = at instanceof Date ? at.getTime() : typeof at === "number" ? at : Date.parse(at);
     // A string is RFC 3339 and a real time, as POST /_mock/clock takes it (Date.parse reads 02-30 as 03-02).
-    if (!Number.isFinite(ms) || (typeof at === "string" && !(RFC3339.test(at) && isCalendarTime(at))))
+    if (!Number.isFinite(ms) || (typeof at === "string" && !isRfc3339Time(at)))
       throw invalid(`now must be an RFC 3339 date-time, got ${JSON.stringify(at)}.`, "now");
     return this.moveClockTo(ms, "now");
   }
@@ -555,7 +555,8 @@ export class Simulator {
           throw invalid("advance_ms must be a number of milliseconds.", "advance_ms");
         return ok({ now: this.advanceTime(body.advance_ms) });
       }
-      if (typeof body.now !== "string" || !RFC3339.test(body.now) || !isCalendarTime(body.now))
+      // A number would be read as epoch ms by setTime(), which checks a string as RFC 3339.
+      if (typeof body.now !== "string")
         throw invalid("now must be an RFC 3339 date-time, e.g. 2026-06-15T01:00:00Z.", "now");
       return ok({ now: this.setTime(body.now) });
     }
@@ -569,8 +570,9 @@ export class Simulator {
 const MAX_SERIALIZED = 50_000;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
-/** Whether an RFC 3339 text names a real day and time: Date.parse would read 2027-02-30 as March 2nd. */
-function isCalendarTime(text: string): boolean {
+/** Whether a text is an RFC 3339 date-time of a real day and time: Date.parse reads 2027-02-30 as March 2nd. */
+function isRfc3339Time(text: string): boolean {
+  if (!RFC3339.test(text)) return false;
   const [year, month, day, hour, minute, second] = text.slice(0, 19).split(/[-T:]/i).map(Number) as [
     number,
     number,

@@ -190,12 +190,12 @@ export class Account {
   }
 }
 
-function capacity(what: string, per = "account"): ApiError {
-  return new LimitError(
-    409,
-    "conflict_error",
-    `This mock account already holds ${what}, the simulator's limit per ${per}. Reset it (POST /_mock/reset or reset() from startMock), or use another bearer token.`,
-  );
+/** What an account at one of the simulator's limits is told, with the way out. */
+export const atLimit = (what: string, per = "account") =>
+  `This mock account already holds ${what}, the simulator's limit per ${per}. Reset it (POST /_mock/reset or reset() from startMock), or use another bearer token.`;
+
+function capacity(what: string, per?: string): ApiError {
+  return new LimitError(409, "conflict_error", atLimit(what, per));
 }
 
 export type Fixture = "examples" | "empty";

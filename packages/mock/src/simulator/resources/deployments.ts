@@ -9,6 +9,7 @@ import type { Resource } from "../routes.js";
 import { checkSchedule, fireTimes, type ScheduleInput, upcoming } from "../schedule.js";
 import {
   type Account,
+  atLimit,
   type Deployment,
   type DeploymentRecord,
   type DeploymentRun,
@@ -397,7 +398,7 @@ export const deployments: Resource = {
             // other requests and every other account's clock go on.
             error = {
               type: "unknown_error",
-              message: `Not fired at ${rfc3339(at)}: this mock account holds ${LIMITS.runsPerAccount} deployment runs, the simulator's limit. Reset it (POST /_mock/reset) or use another bearer token.`,
+              message: `Not fired at ${rfc3339(at)}: ${atLimit(`${LIMITS.runsPerAccount} deployment runs`)}`,
             };
           }
           record.deployment = {
