@@ -1,6 +1,6 @@
 // The mock answers like the contract: documented examples that validate, and the API's error envelope
 // (never Prism's application/problem+json) for every kind of bad request.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -471,11 +471,16 @@ describe("startMock", () => {
     await expect(
       startMock({ port: 0, mode: "examples", specPath: "/nonexistent/openapi.yaml" }),
     ).rejects.toThrow(/does not exist/);
-    const broken = join(mkdtempSync(join(tmpdir(), "qoder-mock-")), "broken.yaml");
-    writeFileSync(broken, "openapi: 3.1.0\npaths: [this is not an OpenAPI document\n");
-    await expect(startMock({ port: 0, mode: "examples", specPath: broken })).rejects.toThrow(
-      /Prism \(mock\) exited.*Prism output/s,
-    );
+    const dir = mkdtempSync(join(tmpdir(), "qoder-mock-"));
+    try {
+      const broken = join(dir, "broken.yaml");
+      writeFileSync(broken, "openapi: 3.1.0\npaths: [this is not an OpenAPI document\n");
+      await expect(startMock({ port: 0, mode: "examples", specPath: broken })).rejects.toThrow(
+        /Prism \(mock\) exited.*Prism output/s,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("validates its options", async () => {
