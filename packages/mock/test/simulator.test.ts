@@ -887,8 +887,13 @@ describe("control endpoints", () => {
     const { runs } = (await call<{ runs: Run[] }>("GET", "/_mock/state")).body;
     const twin = (id: string, last: string) => `${id.slice(0, -1)}${last}`;
     const tied = {
+      ...referenced,
       deployments: ["b", "a"].map((last) => ({ ...made, id: twin(made.id, last), name: `tied-${last}` })),
-      runs: ["b", "a"].map((last) => ({ ...runs[0], id: twin(runs[0]?.id as string, last) })),
+      runs: ["b", "a"].map((last) => ({
+        ...runs[0],
+        id: twin(runs[0]?.id as string, last),
+        deployment_id: twin(made.id, last),
+      })),
     };
     const listed = async (who: string) => ({
       deployments: (await server.call<List<Deployment>>("GET", "/deployments", { token: who })).body.data,
@@ -925,7 +930,7 @@ describe("control endpoints", () => {
         400,
         "deployments[0].schedule.timezone",
       ],
-      [{ deployments: [made, made] }, 409, undefined],
+      [{ ...referenced, deployments: [made, made] }, 409, undefined],
       [{ deployment: [made] }, 400, "deployment"],
     ] as const) {
       const refused = await call<ErrorBody>("POST", "/_mock/state", { body });
@@ -938,6 +943,57 @@ describe("control endpoints", () => {
     expect((await call("POST", "/_mock/clock", { body: { advance_ms: 60_000 } })).status).toBe(200);
   });
 
+  it("POST /_mock/state refuses a reference the state does not hold, naming the field", async () => {
+    const made = await create();
+    await call("POST", `/deployments/${made.id}/run`);
+    const {
+      now: _,
+      idempotency_keys: __,
+      ...state
+    } = (await call("GET", "/_mock/state")).body as Record<string, unknown> & {
+      deployments: Deployment[];
+      runs: Run[];
+      environments: { id: string }[];
+    };
+    const [deployment] = state.deployments as [Deployment];
+    const [run] = state.runs as [Run];
+    const environmentId = deployment.environment_id;
+    const unknownAgent = { ...deployment.agent, id: "agent_0000000000000000000000000000beef" };
+    for (const [change, param] of [
+      [{ deployments: [{ ...deployment, agent: unknownAgent }] }, "deployments[0].agent"],
+      [
+        { deployments: [{ ...deployment, agent: { ...deployment.agent, version: 9 } }] },
+        "deployments[0].agent",
+      ],
+      [
+        { deployments: [{ ...deployment, environment_id: "env_0000000000000000000000000000beef" }] },
+        "deployments[0].environment_id",
+      ],
+      [
+        { runs: [{ ...run, deployment_id: "dep_0000000000000000000000000000beef" }] },
+        "runs[0].deployment_id",
+      ],
+      [{ runs: [{ ...run, agent: unknownAgent }] }, "runs[0].agent"],
+      [{ deleted_environment_ids: [environmentId] }, "deleted_environment_ids[0]"],
+      [
+        { environment_sessions: { env_0000000000000000000000000000beef: 1 } },
+        "environment_sessions.env_0000000000000000000000000000beef",
+      ],
+    ] as const) {
+      const refused = await call<ErrorBody>("POST", "/_mock/state", { body: { ...state, ...change } });
+      expect([refused.status, refused.body.error.param], param).toEqual([400, param]);
+      expect(refused.body.error.message).toMatch(/not in the state's|neither in|both in/);
+    }
+    // A deployment of a deleted environment is a state the API can reach: it loads.
+    const deleted = {
+      ...state,
+      environments: state.environments.filter((environment) => environment.id !== environmentId),
+      deleted_environment_ids: [environmentId],
+      environment_sessions: {},
+    };
+    expect((await call("POST", "/_mock/state", { body: deleted })).status).toBe(200);
+  });
+
   it("a loaded schedule without upcoming_runs_at (the contract lets it be absent) gets them, and fires", async () => {
     const made = await create();
     const { upcoming_runs_at: _, ...schedule } = {
@@ -948,7 +1004,7 @@ describe("control endpoints", () => {
     const target = `${token}-no-upcoming`;
     const loaded = await server.call("POST", "/_mock/state", {
       token: target,
-      body: { deployments: [{ ...made, schedule }] },
+      body: { ...referenced, deployments: [{ ...made, schedule }] },
     });
     expect(loaded.status).toBe(200);
     const got = await server.call<Deployment>("GET", `/deployments/${made.id}`, { token: target });

@@ -4,7 +4,7 @@ import { createHash, randomFillSync } from "node:crypto";
 import type { Agent, Deployment, DeploymentRun, Environment, Model } from "@qoder-cloud/types";
 import { rfc3339 } from "./clock.js";
 import type { Contract } from "./contract.js";
-import { ApiError, conflict, LimitError } from "./errors.js";
+import { ApiError, conflict, invalid, LimitError } from "./errors.js";
 import { OrderedIndex } from "./ordered-index.js";
 import { timeOf } from "./pagination.js";
 import { upcoming } from "./schedule.js";
@@ -359,7 +359,6 @@ export class Store {
     }: Records,
   ): void {
     const now = this.nowMs();
-    for (const id of deleted_environment_ids) account.deletedEnvironments.add(id);
     for (const agent of agents) {
       const known = account.agents.get(agent.id)?.versions.length ?? 0;
       if (agent.version !== known + 1)
@@ -374,11 +373,37 @@ export class Store {
         throw conflict(`Environment ${environment.id} is given twice.`);
       account.addEnvironment(environment);
     }
+    deleted_environment_ids.forEach((id, index) => {
+      if (account.environments.has(id))
+        throw invalid(
+          `Environment ${id} is both in "environments" and in "deleted_environment_ids": keep it in one.`,
+          `deleted_environment_ids[${index}]`,
+        );
+      account.deletedEnvironments.add(id);
+    });
+    // Every reference resolves within the state, as the API's own records always do (agents and
+    // deployments are archived, never deleted; a deleted environment is in deleted_environment_ids).
+    const hasAgent = ({ id, version }: { id: string; version: number }) =>
+      (account.agents.get(id)?.versions.length ?? 0) >= version;
+    const missingAgent = (id: string, version: number, param: string) =>
+      invalid(
+        `Agent ${id} version ${version} is not in the state's "agents": add it there, or name one that is.`,
+        param,
+      );
     // Deployments and runs come in list order, newest first (as GET /_mock/state gives them): inserted
     // oldest first, records with the same created_at keep that order.
-    for (const deployment of [...deployments].reverse()) {
+    for (let index = deployments.length - 1; index >= 0; index--) {
+      const deployment = deployments[index] as Deployment;
       if (account.deployments.has(deployment.id))
         throw conflict(`Deployment ${deployment.id} is given twice.`);
+      if (!hasAgent(deployment.agent))
+        throw missingAgent(deployment.agent.id, deployment.agent.version, `deployments[${index}].agent`);
+      const environmentId = deployment.environment_id;
+      if (!account.environments.has(environmentId) && !account.deletedEnvironments.has(environmentId))
+        throw invalid(
+          `Environment ${environmentId} is neither in the state's "environments" nor in its "deleted_environment_ids".`,
+          `deployments[${index}].environment_id`,
+        );
       // A loaded schedule without its upcoming times gets them, as a create would: they are what the
       // clock watches, so without them it would never fire.
       const schedule = deployment.schedule;
@@ -386,14 +411,26 @@ export class Store {
         schedule.upcoming_runs_at = upcoming(schedule, now).map(rfc3339);
       account.addDeployment({ deployment, firedThroughMs: now });
     }
-    for (const run of [...runs].reverse()) {
+    for (let index = runs.length - 1; index >= 0; index--) {
+      const run = runs[index] as DeploymentRun;
       if (account.runs.has(run.id)) throw conflict(`Deployment run ${run.id} is given twice.`);
-      account.addRun(run);
-      if (environment_sessions) continue;
-      // A loaded run's session is counted in its deployment's environment: the run does not name one.
       const environmentId = account.deployments.get(run.deployment_id)?.deployment.environment_id;
-      if (run.session_id !== null && environmentId !== undefined) account.countSession(environmentId);
+      if (environmentId === undefined)
+        throw invalid(
+          `Deployment ${run.deployment_id} is not in the state's "deployments": a run's deployment is never deleted.`,
+          `runs[${index}].deployment_id`,
+        );
+      if (!hasAgent(run.agent)) throw missingAgent(run.agent.id, run.agent.version, `runs[${index}].agent`);
+      account.addRun(run);
+      // A loaded run's session is counted in its deployment's environment: the run does not name one.
+      if (!environment_sessions && run.session_id !== null) account.countSession(environmentId);
     }
+    for (const id of Object.keys(environment_sessions ?? {}))
+      if (!account.environments.has(id))
+        throw invalid(
+          `Environment ${id} is not in the state's "environments": only an environment can have sessions.`,
+          `environment_sessions.${id}`,
+        );
     for (const [id, count] of Object.entries(environment_sessions ?? {}))
       account.sessionsByEnvironment.set(id, count);
   }

@@ -48,8 +48,7 @@ function environmentIdOf(account: Account, id: string): string {
 
 /**
  * Why a run of this deployment cannot start now: its agent or environment was archived since, or the
- * environment was deleted. Undefined when it can, or when the account does not know the reference at all
- * (records loaded through POST /_mock/state without their agents).
+ * environment was deleted. Null when it can (every reference resolves: POST /_mock/state checks that too).
  */
 function brokenReference(account: Account, deployment: Deployment): DeploymentRun["error"] {
   const agent = account.agents.get(deployment.agent.id);
