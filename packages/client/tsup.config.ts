@@ -1,13 +1,19 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
-// ESM + CJS with .d.ts/.d.cts; openapi-fetch and @qoder-cloud/types stay external dependencies.
-export default defineConfig({
+// ESM + CJS with .d.ts/.d.cts; @qoder-cloud/types (types only) and undici stay external.
+const common: Options = {
   // src/undici.ts is its own entry (@qoder-cloud/client/undici): undici stays out of the browser bundle.
   entry: ["src/index.ts", "src/undici.ts"],
-  format: ["esm", "cjs"],
   dts: true,
   target: "es2022",
   platform: "neutral",
   sourcemap: true,
-  clean: true,
-});
+};
+export default defineConfig([
+  // openapi-fetch stays an external dependency of the ESM build (a bundler dedupes it).
+  // Each build cleans only its own files: the two run at once.
+  { ...common, format: "esm", clean: ["!*.cjs", "!*.cjs.map", "!*.d.cts"] },
+  // The CJS build carries its own copy: openapi-fetch's CJS file marks no ES module, so `require` of it
+  // would give its namespace where the default export (createClient) is expected.
+  { ...common, format: "cjs", clean: ["!*.js", "!*.js.map", "!*.d.ts"], noExternal: ["openapi-fetch"] },
+]);

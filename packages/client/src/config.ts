@@ -60,7 +60,8 @@ export interface ResolvedConfig {
   /** Sets the Authorization header of an attempt (a token function is called each time). */
   authorize: (headers: Headers) => void | Promise<void>;
   fetch: typeof globalThis.fetch | undefined;
-  headers: Record<string, string>;
+  /** A null value removes the header (openapi-fetch's rule): `betas: []` sends none. */
+  headers: Record<string, string | null>;
   /** Whether debug lines are logged (checked before building one). */
   debug: boolean;
   /** Logs when `level` is enabled. */
@@ -147,8 +148,8 @@ export function scopeHeaders(
   workspaceId: string | undefined,
   betas: readonly string[] | undefined,
   where: string,
-): Record<string, string> {
-  const out: Record<string, string> = {};
+): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
   if (workspaceId !== undefined)
     out["qoder-workspace-id"] =
       (typeof workspaceId === "string" && workspaceId) ||
@@ -156,7 +157,8 @@ export function scopeHeaders(
   if (betas !== undefined) {
     if (!Array.isArray(betas) || betas.some((b) => typeof b !== "string" || !b || b.includes(",")))
       fail(`\`${where}betas\` must be non-empty strings without commas.`);
-    if (betas.length) out["x-qoder-beta"] = betas.join(",");
+    // None (`[]`) is a null: per call, it removes the client's betas.
+    out["x-qoder-beta"] = betas.join(",") || null;
   }
   return checkHeaders(out, `${where}workspaceId/betas`);
 }
@@ -205,12 +207,12 @@ export function checkTimeout<T extends number | undefined>(field: string, value:
  * header injection) as a QoderError that names the header, never its value (the platform's own TypeError
  * may echo it).
  */
-export function checkHeaders(headers: unknown, field: string): Record<string, string> {
+export function checkHeaders(headers: unknown, field: string): Record<string, string | null> {
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (!/^[!#$%&'*+\-.^_`|~\w]+$/.test(name))
       fail(`\`${field}\`: bad header name ${JSON.stringify(name.slice(0, 40))}.`);
     if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(String(value)))
       fail(`\`${field}\`: header "${name}" contains CR/LF or other invalid bytes.`);
   }
-  return (headers ?? {}) as Record<string, string>;
+  return (headers ?? {}) as Record<string, string | null>;
 }

@@ -131,11 +131,15 @@ async function readText(response: Response, max: number | undefined): Promise<st
   throw new ResponseTooLargeError(`Response over \`maxResponseBytes\` (${max}).`);
 }
 
-/** A response whose body was read already: openapi-fetch's json()/text() get the text read here. */
+/**
+ * A response whose body was read already: openapi-fetch's json()/text() get the text read here, and a
+ * middleware's clone() (openapi-fetch's way to read a body in onResponse) a Response of it.
+ */
 function withText(response: Response, text: string, json?: unknown): Response {
   Object.defineProperties(response, {
     text: { value: async () => text },
-    json: { value: async () => json },
+    json: { value: async () => json ?? JSON.parse(text) },
+    clone: { value: () => new Response(text || null, response) },
   });
   return response;
 }
@@ -295,6 +299,8 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
                     cause,
                   });
       } finally {
+        // Middleware sees this request with its response or failure: never with the token.
+        headers.delete("authorization");
         running.delete(controller);
         if (!running.size && !sweeper?.unref) {
           clearTimeout(sweeper as number);

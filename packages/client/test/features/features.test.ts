@@ -259,6 +259,10 @@ describe("headers and query for every request", () => {
     expect(b?.headers["qoder-workspace-id"]).toBe("ws_2");
     expect(b?.headers["x-qoder-beta"]).toBe("c");
     expect(c?.query.getAll("trace")).toEqual(["0"]); // the call's own value wins
+    // No betas for one call: `betas: []` removes the client's.
+    await qoder.deployments.list({ limit: 5 }, { betas: [] });
+    expect(api.requests.at(-1)?.headers).not.toHaveProperty("x-qoder-beta");
+    expect(api.requests.at(-1)?.headers["qoder-workspace-id"]).toBe("ws_1");
   });
 
   test("bad workspaceId / betas are refused", async () => {
@@ -301,6 +305,62 @@ describe("middleware added with use()", () => {
       "200 req_mw",
     ]);
     expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  test("never sees the token: not before the request, not with its response, not with its failure", async () => {
+    const api = await serveDuringTest((r) =>
+      r.path === "/deployments/gone"
+        ? { status: 404, body: envelope("not_found_error", "gone") }
+        : { body: { id: "dep_1" } },
+    );
+    const seen: (string | null)[] = [];
+    const watch = (client: ReturnType<typeof createQoderClient>) =>
+      client.use({
+        onRequest: ({ request }) => void seen.push(request.headers.get("authorization")),
+        onResponse: ({ request }) => void seen.push(request.headers.get("authorization")),
+        onError: ({ request }) => void seen.push(request.headers.get("authorization")),
+      });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 1 });
+    watch(qoder);
+    await qoder.deployments.retrieve("dep_1");
+    await qoder.deployments.retrieve("gone").catch(() => undefined);
+    await qoder.GET("/deployments/{deployment_id}", { params: { path: { deployment_id: "dep_1" } } });
+    const down = createQoderClient({ token: () => TOKEN, baseUrl: "http://127.0.0.1:1", maxRetries: 1 });
+    watch(down);
+    await expect(down.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(QoderError);
+    expect(seen).toEqual(Array(8).fill(null));
+    expect(api.requests.map((request) => request.headers.authorization)).toEqual(
+      Array(3).fill(`Bearer ${TOKEN}`),
+    );
+  });
+
+  test("may clone a response to read it, as on openapi-fetch", async () => {
+    const api = await serveDuringTest((r) =>
+      r.path === "/deployments/gone"
+        ? { status: 404, body: envelope("not_found_error", "gone") }
+        : { body: { id: "dep_1" } },
+    );
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const bodies: unknown[] = [];
+    qoder.use({
+      onResponse: async ({ response }) => {
+        bodies.push(await response.clone().json(), await response.clone().clone().text());
+      },
+    });
+    expect(await qoder.deployments.retrieve("dep_1")).toEqual({ id: "dep_1" });
+    const params = { path: { deployment_id: "dep_1" } };
+    expect((await qoder.GET("/deployments/{deployment_id}", { params })).data).toEqual({ id: "dep_1" });
+    const failure = await qoder.deployments.retrieve("gone").catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(NotFoundError);
+    const ok = '{"id":"dep_1"}';
+    expect(bodies).toEqual([
+      { id: "dep_1" },
+      ok,
+      { id: "dep_1" },
+      ok,
+      envelope("not_found_error", "gone"),
+      JSON.stringify(envelope("not_found_error", "gone")),
+    ]);
   });
 
   test("sees the real response of asResponse(), which returns what middleware returned, unread", async () => {
