@@ -2,7 +2,12 @@
 // idempotency keys set on the request it builds and retries/timeouts done by its fetch, plus resource methods
 // generated from the spec's operations and `paginate()` for any list path.
 import type { paths } from "@qoder-cloud/types";
-import createClient, { type Client, createQuerySerializer, type MaybeOptionalInit } from "openapi-fetch";
+import createClient, {
+  type Client,
+  createQuerySerializer,
+  type FetchResponse,
+  type MaybeOptionalInit,
+} from "openapi-fetch";
 import { APIPromise } from "./api-promise.js";
 import {
   type ClientOptions,
@@ -16,10 +21,10 @@ import {
 import { APIUserAbortError, errorFromResponse, QoderError } from "./errors.js";
 import { operations, type Resources } from "./generated/operations.js";
 import { PagePromise } from "./pagination.js";
-import type { ListPath, OperationRow, RequestOptions, ResultOf } from "./resource-types.js";
+import type { HttpMethod, ListPath, OperationRow, RequestOptions, ResultOf } from "./resource-types.js";
 import { type Call, CallRequest, createTransport, kept } from "./transport.js";
 
-type InitWithOptions<Init> = Init & RequestOptions & { [key: string]: unknown };
+type InitWithOptions<Init> = Init & RequestOptions;
 type Paginate = <P extends ListPath>(
   path: P,
   ...init: MaybeOptionalInit<paths[P], "get"> extends infer Init
@@ -29,8 +34,31 @@ type Paginate = <P extends ListPath>(
     : never
 ) => PagePromise<ResultOf<NonNullable<paths[P]["get"]>>>;
 
-export type QoderClient = Client<paths, "application/json"> &
-  Resources & {
+/** The client's own per-call options on the raw methods, type-checked (openapi-fetch types the rest). */
+type CallOptions = Omit<RequestOptions, "headers" | "signal">;
+type PathsWith<M extends HttpMethod> = {
+  [P in keyof paths]: paths[P] extends { [K in M]: object } ? P : never;
+}[keyof paths];
+/** openapi-fetch's method with CallOptions: `maxRetries: "2"` is a type error, not a failure at run time. */
+type RawMethod<M extends HttpMethod> = <P extends PathsWith<M>, Init extends MaybeOptionalInit<paths[P], M>>(
+  url: P,
+  // Init is inferred first: undefined in it means that no argument is required.
+  ...init: undefined extends Init
+    ? [init?: NonNullable<Init> & CallOptions & { [key: string]: unknown }]
+    : [init: Init & CallOptions & { [key: string]: unknown }]
+) => Promise<FetchResponse<NonNullable<paths[P][M]>, Init, "application/json">>;
+
+export type QoderClient = Omit<Client<paths, "application/json">, Uppercase<HttpMethod> | "request"> & {
+  [M in HttpMethod as Uppercase<M>]: RawMethod<M>;
+} & {
+  request: <M extends HttpMethod, P extends PathsWith<M>, Init extends MaybeOptionalInit<paths[P], M>>(
+    method: M,
+    url: P,
+    ...init: undefined extends Init
+      ? [init?: NonNullable<Init> & CallOptions & { [key: string]: unknown }]
+      : [init: Init & CallOptions & { [key: string]: unknown }]
+  ) => Promise<FetchResponse<NonNullable<paths[P][M]>, Init, "application/json">>;
+} & Resources & {
     /** Walks any list path: `for await (const run of qoder.paginate("/deployment_runs", { params: { query } }))`. */
     paginate: Paginate;
   };

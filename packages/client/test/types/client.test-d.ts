@@ -106,6 +106,32 @@ describe("the openapi-fetch client and paginate()", () => {
     qoder.POST("/deployments", { body: { description: "no name" } });
   });
 
+  test("the raw methods take the client's options, type-checked, and keep openapi-fetch's inference", async () => {
+    const params = { path: { deployment_id: "d" } };
+    const got = await qoder.GET("/deployments/{deployment_id}", { params, timeoutMs: 5, maxRetries: 0 });
+    expectTypeOf(got.data).toExtend<Deployment | undefined>();
+    expectTypeOf(got.data).not.toBeAny();
+    const blob = await qoder.GET("/deployments/{deployment_id}", { params, parseAs: "blob" });
+    expectTypeOf(blob.data).toEqualTypeOf<Blob | undefined>();
+    await qoder.GET("/deployments"); // no required parameter: no init
+    await qoder.POST("/deployments/{deployment_id}/pause", {
+      params,
+      idempotencyKey: "k",
+      redirect: "manual",
+    });
+    const listed = await qoder.request("get", "/deployments", { params: { query: { limit: 1 } } });
+    expectTypeOf(listed.data).toExtend<DeploymentList | undefined>();
+    // @ts-expect-error: maxRetries is a number
+    qoder.GET("/deployments", { maxRetries: "2" });
+    const environment = { path: { environment_id: "e" } };
+    // @ts-expect-error: redirect is "error" or "manual"
+    qoder.DELETE("/environments/{environment_id}", { params: environment, redirect: "follow" });
+    // @ts-expect-error: the path id is required
+    qoder.GET("/deployments/{deployment_id}");
+    // @ts-expect-error: idempotencyKey is a string
+    qoder.request("post", "/deployments/{deployment_id}/run", { params, idempotencyKey: 1 });
+  });
+
   test("paginate accepts list paths only and yields their items", async () => {
     for await (const run of qoder.paginate("/deployment_runs", { params: { query: { has_error: true } } })) {
       expectTypeOf(run).toEqualTypeOf<DeploymentRun>();
@@ -118,6 +144,12 @@ describe("the openapi-fetch client and paginate()", () => {
     qoder.paginate("/deployments/{deployment_id}", { params: { path: { deployment_id: "d" } } });
     // @ts-expect-error: has_error is a boolean
     qoder.paginate("/deployment_runs", { params: { query: { has_error: 1 } } });
+    // The client's options are checked, typos included (not ignored at run time).
+    qoder.paginate("/deployments", { params: { query: { limit: 5 } }, timeoutMs: 5, cache: "no-store" });
+    // @ts-expect-error: timeoutMs, misspelt
+    qoder.paginate("/deployments", { timeoutMS: 5 });
+    // @ts-expect-error: maxRetries is a number
+    qoder.paginate("/deployments", { maxRetries: "2" });
   });
 });
 
