@@ -275,10 +275,21 @@ describe("agents", () => {
     expect((await refused(404, "GET", `/agents/${agent.id}?version=3`)).param).toBe("version");
   });
 
-  it("a new account lists the example environments in the contract's example order", async () => {
+  it("a new account lists the example environments in the contract's example order, through a state round trip too", async () => {
     const listed = await ok<{ data: { id: string }[] }>("GET", "/environments?limit=100");
     const order = example<{ data: { id: string }[] }>("EnvironmentListExample").data.map((e) => e.id);
     expect(listed.data.map((e) => e.id).filter((id) => order.includes(id))).toEqual(order);
+    // Two of them were created in the same second: GET /_mock/state → POST → GET keeps their order.
+    const { now: _, ...state } = await ok<Record<string, unknown>>("GET", "/_mock/state");
+    const { idempotency_keys: __, ...loadable } = state;
+    const copy = `${token}-copy`;
+    expect((await server.call("POST", "/_mock/state", { token: copy, body: loadable })).status).toBe(200);
+    const { now: ___, ...again } = (
+      await server.call<Record<string, unknown>>("GET", "/_mock/state", { token: copy })
+    ).body;
+    expect(again).toEqual(state);
+    const relisted = await server.call("GET", "/environments?limit=100", { token: copy });
+    expect(relisted.body).toEqual(listed);
   });
 
   it("pages the versions with next_page, newest first", async () => {

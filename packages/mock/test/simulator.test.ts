@@ -1,5 +1,5 @@
 // The stateful simulator over real HTTP, strict mode on (every answer checked against the contract).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { loadContract } from "../src/simulator/contract.js";
 import { ApiError } from "../src/simulator/errors.js";
 import { LIMITS, refusal, Simulator } from "../src/simulator/index.js";
@@ -704,6 +704,94 @@ describe("idempotency: what a key applies to, and its limit", () => {
   });
 });
 
+describe("fourth audit: schedules, ids and controls of an in-process simulator", () => {
+  const handleOf = (sim: Simulator) => (token: string, method: string, url: string, body?: unknown) => {
+    const answer = sim.handle({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: answer.status, body: JSON.parse(answer.body) };
+  };
+
+  it("a seeded or loaded deployment never fires before it was created", () => {
+    const sim = new Simulator({ strict: true });
+    const handle = handleOf(sim);
+    sim.setTime("2026-01-01T00:00:00Z");
+    sim.reset("pt-early"); // the examples, created in June 2026
+    const daily = sim
+      .state("pt-early")
+      .deployments.find((d) => d.schedule?.expression === "0 9 * * *") as Deployment;
+    const { upcoming_runs_at: _, ...schedule } = daily.schedule as NonNullable<Deployment["schedule"]>;
+    sim.reset("pt-early-loaded", "empty");
+    sim.loadState("pt-early-loaded", { ...referenced, deployments: [{ ...daily, schedule }] });
+    sim.setTime("2026-06-16T00:00:00Z");
+    for (const token of ["pt-early", "pt-early-loaded"]) {
+      const runs = handle(token, "GET", `/deployments/${daily.id}/runs?limit=1000`).body as List<Run>;
+      const fired = runs.data.filter((run) => run.trigger_context.type === "schedule");
+      expect(
+        fired.map((run) => run.trigger_context.scheduled_at),
+        token,
+      ).toContain("2026-06-15T01:00:00Z");
+      for (const run of fired)
+        expect(Date.parse(run.trigger_context.scheduled_at as string), token).toBeGreaterThanOrEqual(
+          Date.parse(daily.created_at),
+        );
+    }
+  });
+
+  it("a clock move counts one fire for a deployment whose agent is archived (it fails and pauses)", () => {
+    const sim = new Simulator({ strict: true });
+    const handle = handleOf(sim);
+    sim.setTime("2026-07-01T00:00:30Z");
+    sim.reset("pt-archived-agent", "empty");
+    sim.loadState("pt-archived-agent", referenced);
+    const hourly = createBody({ schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" } });
+    const made = handle("pt-archived-agent", "POST", "/deployments", hourly).body as Deployment;
+    const agentId = (made.agent as { id: string }).id;
+    expect(handle("pt-archived-agent", "POST", `/agents/${agentId}/archive`).status).toBe(200);
+    // Two years of hourly fires would be 17,520 runs, over the 10,000 of one move; it records one.
+    expect(sim.advanceTime(2 * 365 * 24 * 3_600_000)).toBe("2028-06-30T00:00:30Z");
+    const runs = handle("pt-archived-agent", "GET", `/deployments/${made.id}/runs`).body as List<Run>;
+    expect(runs.data).toHaveLength(1);
+    const after = handle("pt-archived-agent", "GET", `/deployments/${made.id}`).body as Deployment;
+    expect([after.status, (after.paused_reason as { error: { type: string } }).error.type]).toEqual([
+      "paused",
+      "agent_archived_error",
+    ]);
+  });
+
+  it("with a seed, an id a loaded state already holds is drawn again", () => {
+    // Real time stands still here, so both creates have the same clock time (and the same seeded bytes).
+    const frozen = vi.spyOn(Date, "now").mockReturnValue(Date.now());
+    onTestFinished(() => frozen.mockRestore());
+    const sim = new Simulator({ strict: true, seed: 1 });
+    const handle = handleOf(sim);
+    sim.setTime("2026-07-01T00:00:00Z");
+    sim.reset("pt-seeded", "empty");
+    sim.loadState("pt-seeded", referenced);
+    const first = handle("pt-seeded", "POST", "/deployments", createBody()).body as Deployment;
+    // The same state loaded again restarts the seeded sequence: at the same time, it would give the same id.
+    const { now: _, idempotency_keys: __, ...saved } = sim.state("pt-seeded");
+    sim.loadState("pt-seeded", saved);
+    const second = handle("pt-seeded", "POST", "/deployments", createBody()).body as Deployment;
+    expect(second.id).not.toBe(first.id);
+    const listed = handle("pt-seeded", "GET", "/deployments?limit=100").body as List<Deployment>;
+    expect(new Set(listed.data.map((d) => d.id)).size).toBe(listed.data.length);
+  });
+
+  it("reset() checks its arguments as POST /_mock/reset does", () => {
+    const sim = new Simulator();
+    expect(() => sim.reset("pt-x", "bogus" as "empty")).toThrow(/fixture must be "examples" or "empty"/);
+    expect(() => sim.reset(undefined, "empty")).toThrow(/pass its token/);
+    expect(() => sim.reset(null as unknown as string)).toThrow(/non-empty string/);
+    expect(() => sim.reset("")).toThrow(/non-empty string/);
+    sim.reset("pt-x", "empty");
+    expect(sim.state("pt-x").deployments).toEqual([]);
+  });
+});
+
 describe("an account at its limit of runs", () => {
   it("pauses a deployment whose fire it cannot record, saying why; its other requests and other accounts go on", () => {
     withLimit("runsPerAccount", 2, () => {
@@ -950,7 +1038,7 @@ describe("control endpoints", () => {
       now: _,
       idempotency_keys: __,
       ...state
-    } = (await call("GET", "/_mock/state")).body as Record<string, unknown> & {
+    } = (await call<unknown>("GET", "/_mock/state")).body as Record<string, unknown> & {
       deployments: Deployment[];
       runs: Run[];
       environments: { id: string }[];
@@ -958,13 +1046,11 @@ describe("control endpoints", () => {
     const [deployment] = state.deployments as [Deployment];
     const [run] = state.runs as [Run];
     const environmentId = deployment.environment_id;
-    const unknownAgent = { ...deployment.agent, id: "agent_0000000000000000000000000000beef" };
+    const agent = deployment.agent as { id: string; type: "agent"; version: number };
+    const unknownAgent = { ...agent, id: "agent_0000000000000000000000000000beef" };
     for (const [change, param] of [
       [{ deployments: [{ ...deployment, agent: unknownAgent }] }, "deployments[0].agent"],
-      [
-        { deployments: [{ ...deployment, agent: { ...deployment.agent, version: 9 } }] },
-        "deployments[0].agent",
-      ],
+      [{ deployments: [{ ...deployment, agent: { ...agent, version: 9 } }] }, "deployments[0].agent"],
       [
         { deployments: [{ ...deployment, environment_id: "env_0000000000000000000000000000beef" }] },
         "deployments[0].environment_id",

@@ -114,6 +114,15 @@ export class Simulator {
 
   /** Empties (fixture "empty") or re-seeds an account; without a token, forgets every account. */
   reset(token?: string, fixture?: Fixture): void {
+    if (token !== undefined && (typeof token !== "string" || !token))
+      throw invalid("The token must be a non-empty string, or none to forget every account.", "token");
+    if (fixture !== undefined && fixture !== "examples" && fixture !== "empty")
+      throw invalid('fixture must be "examples" or "empty".', "fixture");
+    if (token === undefined && fixture !== undefined)
+      throw invalid(
+        "A fixture applies to one account: pass its token (reset() alone forgets every account).",
+        "fixture",
+      );
     this.changed();
     if (token === undefined) this.store.resetAll();
     else this.store.reset(token, fixture);
@@ -182,7 +191,7 @@ export class Simulator {
       deployments: [...account.deployments.values()].map((record) => record.deployment),
       runs: [...account.runs.values()],
       agents: [...account.agents.values()].reverse().flatMap((record) => record.versions),
-      environments: [...account.environments.values()].reverse(),
+      environments: [...account.environments.values()],
       deleted_environment_ids: [...account.deletedEnvironments],
       environment_sessions: Object.fromEntries(account.sessionsByEnvironment),
       idempotency_keys: account.idempotency.size,

@@ -85,7 +85,12 @@ export class Account {
   /** `dep_` / `drun_` / `sess_` + 32 lowercase hex: 12 of them the time in ms (UUIDv7-like), 20 random. */
   newId(prefix: string, nowMs: number): string {
     const time = Math.max(0, Math.floor(nowMs)).toString(16).padStart(12, "0").slice(-12);
-    return `${prefix}${time}${this.idBytes().toString("hex")}`;
+    // Drawn again if taken: with a `seed`, a loaded state may hold ids of the same sequence and time.
+    for (;;) {
+      const id = `${prefix}${time}${this.idBytes().toString("hex")}`;
+      if (![this.deployments, this.runs, this.agents, this.environments].some((index) => index.has(id)))
+        return id;
+    }
   }
 
   readonly deployments = new OrderedIndex<DeploymentRecord>();
@@ -404,12 +409,14 @@ export class Store {
           `Environment ${environmentId} is neither in the state's "environments" nor in its "deleted_environment_ids".`,
           `deployments[${index}].environment_id`,
         );
+      // It fires from now on, or from its creation if the clock is before that: never before it existed.
+      const from = Math.max(now, timeOf(deployment.created_at) as number);
       // A loaded schedule without its upcoming times gets them, as a create would: they are what the
       // clock watches, so without them it would never fire.
       const schedule = deployment.schedule;
       if (schedule && schedule.upcoming_runs_at === undefined && deployment.archived_at === null)
-        schedule.upcoming_runs_at = upcoming(schedule, now).map(rfc3339);
-      account.addDeployment({ deployment, firedThroughMs: now });
+        schedule.upcoming_runs_at = upcoming(schedule, from).map(rfc3339);
+      account.addDeployment({ deployment, firedThroughMs: from });
     }
     for (let index = runs.length - 1; index >= 0; index--) {
       const run = runs[index] as DeploymentRun;

@@ -378,7 +378,9 @@ export const deployments: Resource = {
         // Counted up to one past what fits, so that a dry run knows a move is too big without listing it
         // all. A dry run records nothing, so its room shrinks by what it counted; a real one's by the runs.
         const room = dryRun ? Math.min(account.remainingRuns, limit) - created : account.remainingRuns;
-        const due = fireTimes(schedule, record.firedThroughMs, room + 1, nowMs);
+        // A deployment whose agent or environment is gone fires once: that run fails and pauses it.
+        const count = brokenReference(account, deployment) ? 1 : room + 1;
+        const due = fireTimes(schedule, record.firedThroughMs, count, nowMs);
         if (dryRun) {
           created += due.length;
           continue;
