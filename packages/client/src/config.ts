@@ -107,9 +107,10 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     authorize = (headers) => headers.set("Authorization", value);
   }
 
-  const { region, logger = console } = options;
+  const { region, logger = console, fetch } = options;
+  if (fetch !== undefined && typeof fetch !== "function") fail("`fetch` must be a function.");
   const regionUrl =
-    region &&
+    region !== undefined &&
     (region === "cn"
       ? CN_BASE_URL
       : region === "global"
@@ -127,12 +128,12 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     maxRetries: checkCount("maxRetries", options.maxRetries) ?? 2,
     timeoutMs: checkTimeout("timeoutMs", options.timeoutMs) ?? 60_000,
     maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),
-    defaultQuery: options.defaultQuery,
-    fetch: options.fetch,
+    defaultQuery: record(options.defaultQuery, "defaultQuery"),
+    fetch,
     headers: {
       ...(node && { "User-Agent": `@qoder-cloud/client/${VERSION} node/${node}` }),
-      ...checkHeaders(options.defaultHeaders, "defaultHeaders"),
-      ...checkHeaders(options.headers, "headers"),
+      ...checkHeaders(record(options.defaultHeaders, "defaultHeaders"), "defaultHeaders"),
+      ...checkHeaders(record(options.headers, "headers"), "headers"),
       ...scopeHeaders(options.workspaceId, options.betas, ""),
     },
     debug: !threshold,
@@ -142,6 +143,13 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     },
   };
 }
+
+/** A plain object of names to values (a string, an array or a Headers would be read as something else). */
+const record = <T>(value: T, field: string): T =>
+  value === undefined ||
+  (typeof value === "object" && value && !Array.isArray(value) && !(value instanceof Headers))
+    ? value
+    : fail(`\`${field}\` must be an object.`);
 
 /** The workspace and beta headers for client-wide or per-call options (`where` prefixes the field name). */
 export function scopeHeaders(

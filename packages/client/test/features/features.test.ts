@@ -265,6 +265,19 @@ describe("headers and query for every request", () => {
     expect(api.requests.at(-1)?.headers["qoder-workspace-id"]).toBe("ws_1");
   });
 
+  test("client options of the wrong kind are refused at once, naming the option (nothing dropped)", () => {
+    const bad: [Record<string, unknown>, RegExp][] = [
+      [{ fetch: "nope" }, /`fetch` must be a function/],
+      [{ region: "" }, /`region`/],
+      [{ defaultHeaders: "x" }, /`defaultHeaders` must be an object/],
+      [{ defaultHeaders: [["x-a", "1"]] }, /`defaultHeaders` must be an object/],
+      [{ defaultHeaders: new Headers({ "x-a": "1" }) }, /`defaultHeaders` must be an object/],
+      [{ defaultQuery: "a=1" }, /`defaultQuery` must be an object/],
+    ];
+    for (const [options, message] of bad)
+      expect(() => createQoderClient({ token: TOKEN, ...options }), JSON.stringify(options)).toThrow(message);
+  });
+
   test("bad workspaceId / betas are refused", async () => {
     expect(() => createQoderClient({ token: TOKEN, workspaceId: "" })).toThrow(/workspaceId/);
     expect(() => createQoderClient({ token: TOKEN, betas: ["a,b"] })).toThrow(/betas/);
