@@ -248,7 +248,8 @@ function attach(
   // Arguments: the path ids, then the body or the query (unless the operation takes neither), then the options.
   const method = (...args: unknown[]) => {
     const arg = args[names.length]; // the body or the query; unused when the operation takes neither
-    const options = args[names.length + +(input !== "none")] as RequestOptions | undefined;
+    // null is taken as none, for the query as for the options (JavaScript callers pass it).
+    const options = (args[names.length + +(input !== "none")] ?? undefined) as RequestOptions | undefined;
     const fetchPage = async (query: unknown, raw: boolean) => {
       const path: Record<string, unknown> = {};
       for (const [i, name] of names.entries()) {

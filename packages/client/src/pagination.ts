@@ -38,7 +38,8 @@ export class PagePromise<Page>
 {
   readonly #walk: (first: PromiseLike<unknown>) => AsyncGenerator<Page & PageHelpers<Page>, void, undefined>;
 
-  constructor(fetchPage: Fetch<Page>, query: Query = {}) {
+  constructor(fetchPage: Fetch<Page>, given?: Query | null) {
+    const query = given ?? {}; // null too (JavaScript callers pass it)
     const { after_id, before_id, page: start, ...filters } = query;
     // The cursor parameter a walk sends, and the page field it comes from (a page without `last_id`
     // but with `next_page` is from a cursor-only list).

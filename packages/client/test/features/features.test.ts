@@ -278,6 +278,20 @@ describe("headers and query for every request", () => {
       expect(() => createQoderClient({ token: TOKEN, ...options }), JSON.stringify(options)).toThrow(message);
   });
 
+  test("null for a method's query or options is taken as none (JavaScript callers pass it)", async () => {
+    const api = await serveDuringTest(() => ({ body: page(["dep_1"], false) }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const list = qoder.deployments.list as unknown as (
+      query: null,
+      options?: null,
+    ) => ReturnType<typeof qoder.deployments.list>;
+    expect((await list(null)).data).toEqual([{ id: "dep_1" }]);
+    expect((await list(null, null)).data).toEqual([{ id: "dep_1" }]);
+    const retrieve = qoder.deployments.retrieve as unknown as (id: string, options: null) => Promise<unknown>;
+    await retrieve("dep_1", null);
+    expect(api.requests.map((request) => request.query.toString())).toEqual(["", "", ""]);
+  });
+
   test("bad workspaceId / betas are refused", async () => {
     expect(() => createQoderClient({ token: TOKEN, workspaceId: "" })).toThrow(/workspaceId/);
     expect(() => createQoderClient({ token: TOKEN, betas: ["a,b"] })).toThrow(/betas/);
