@@ -29,6 +29,9 @@ import { type SimRequest, type SimResponse, type Simulator, withoutBasePath } fr
  */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+/** Header fields one request may have (a browser sends about 20; Prism takes fewer than Node's 1,000). */
+export const MAX_HEADER_FIELDS = 200;
+
 /** Connection hygiene of the front layer (figures stated in the README). */
 export const SERVER_TIMEOUTS = {
   /** All request headers must arrive within this (else 408 and the connection is closed). */
@@ -117,6 +120,8 @@ export async function startEnvelopeProxy(options: {
     waiting.get(socket)?.push(...queue);
   };
   const timeouts: ServerTimeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
+  // The last request of each connection and its response, for the parser's errors (clientError).
+  const exchanges = new WeakMap<Socket, { request: IncomingMessage; response: ServerResponse }>();
 
   // Stalled clients are cut off (Node checks the first two every connectionsCheckingInterval).
   const server = createServer(
@@ -125,8 +130,12 @@ export async function startEnvelopeProxy(options: {
       requestTimeout: timeouts.requestTimeoutMs,
       keepAliveTimeout: timeouts.keepAliveTimeoutMs,
       connectionsCheckingInterval: Math.min(1_000, timeouts.headersTimeoutMs),
+      // Both are answered in handle(), in the envelope (Node's own answers are bare): a missing Host, and
+      // header fields past the stated limit (Node would drop them unseen).
+      requireHostHeader: false,
     },
     (request, response) => {
+      exchanges.set(request.socket, { request, response });
       // Never leave a client hanging, whatever went wrong in here.
       const failed = (error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
@@ -150,19 +159,39 @@ export async function startEnvelopeProxy(options: {
       else start();
     },
   );
+  server.maxHeadersCount = 0; // all of them, for handle() to count (the 16 KiB of headers bound them)
   // What Node's HTTP parser refuses before a request exists (a malformed request line or header, headers
   // over Node's 16 KiB, headers or a body too slow) gets the API's envelope too, as Node's own answer
   // would: only while nothing of a response went out on the socket, and the connection is closed.
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
-    const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-    if (error.code === "ECONNRESET" || !socket.writable || inFlight?.headersSent) {
-      socket.destroy();
+    if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
+    const [status, message] = clientErrorAnswer(error.code, timeouts);
+    const last = exchanges.get(socket);
+    if (last && !last.request.complete) {
+      // The failing request is this one (its body too slow): answered already (a body over the limit,
+      // drained meanwhile), nothing more is said.
+      if (last.response.headersSent) return socket.destroy();
+    } else if (last && !last.response.writableFinished) {
+      // A pipelined request the parser refused: the answers of the requests before it go out first.
+      last.response.once("close", () => closeWith(socket, status, message));
       return;
     }
-    const [status, message] = clientErrorAnswer(error.code, timeouts);
-    const body = JSON.stringify(envelope(randomUUID(), errorTypeForStatus(status), message));
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    closeWith(socket, status, message);
+  });
+  // CONNECT (Node closes the connection without a word) and an Expect header other than 100-continue
+  // (Node answers a bare 417) get the envelope too.
+  server.on("connect", (request: IncomingMessage, socket: Socket) =>
+    closeWith(socket, 405, `${request.method} is not an operation of the API.`),
+  );
+  server.on("checkExpectation", (request: IncomingMessage, response: ServerResponse) => {
+    sendEnvelope(
+      response,
+      417,
+      envelope(
+        requestIdOf(request),
+        "invalid_request_error",
+        "Expect: only 100-continue is supported; send the request without this Expect header.",
+      ),
     );
   });
 
@@ -181,6 +210,19 @@ export async function startEnvelopeProxy(options: {
       options.onLog?.(`${request.method} ${request.url} → ${status} (${Date.now() - started} ms)`);
     };
 
+    const fields = request.rawHeaders.length / 2;
+    const [status, problem] =
+      fields > MAX_HEADER_FIELDS
+        ? [431, `Request has ${fields} header fields; the mock takes at most ${MAX_HEADER_FIELDS}.`]
+        : request.headers.host === undefined && request.httpVersion === "1.1"
+          ? [400, "An HTTP/1.1 request needs a Host header."]
+          : [];
+    if (status) {
+      request.resume();
+      sendEnvelope(response, status, envelope(requestId, errorTypeForStatus(status), problem as string));
+      log(status);
+      return;
+    }
     const rejected = rejectBeforeReading(request, options.pathTemplates ?? []);
     if (rejected) {
       request.resume();
@@ -296,7 +338,7 @@ export async function startEnvelopeProxy(options: {
         // a charset it cannot decode, so it always gets plain UTF-8 JSON.
         headers["content-type"] = "application/json";
         headers["content-length"] = String(body.length);
-      }
+      } else delete headers["content-type"]; // says nothing without a body, and one Prism cannot parse kills it
       if (control) {
         sendEnvelope(
           response,
@@ -691,6 +733,15 @@ function sendEnvelope(
       "x-request-id": body.request_id,
     })
     .end(payload);
+}
+
+/** Answers on a socket no ServerResponse serves (a refused request), then closes it. */
+function closeWith(socket: Socket, status: number, message: string): void {
+  if (!socket.writable) return void socket.destroy();
+  const body = JSON.stringify(envelope(randomUUID(), errorTypeForStatus(status), message));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 function requestIdOf(request: IncomingMessage): string {

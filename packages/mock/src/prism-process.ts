@@ -240,6 +240,8 @@ export async function supervisePrism(
   let stopped = false;
   let gaveUp: string | undefined;
   let restarting: string | undefined;
+  /** A restart under way: stop() cancels it and waits until its Prism is gone. */
+  let relaunch: { abort: AbortController; done: Promise<unknown> } | undefined;
   let settle: (how: string) => void = () => {};
   const exited = new Promise<string>((resolve) => {
     settle = resolve;
@@ -263,8 +265,13 @@ export async function supervisePrism(
         supervision.onEvent?.(`${restarting} in ${delay} ms`);
         await sleep(delay);
         if (stopped) return;
+        const abort = new AbortController(); // (the launch's own signal was the first start's)
+        const launching = launchPrism({ ...launchFollowed, signal: abort.signal });
+        // Done when the new Prism is gone, if stop() came meanwhile.
+        const done = launching.then((next) => (stopped ? next.stop() : undefined)).catch(() => undefined);
+        relaunch = { abort, done };
         try {
-          const next = await launchPrism({ ...launchFollowed, signal: undefined }); // the signal is the first start's
+          const next = await launching;
           if (stopped) {
             await next.stop();
             return;
@@ -277,6 +284,8 @@ export async function supervisePrism(
           return;
         } catch (error) {
           how = (error as Error).message.split("\n")[0] ?? "failed to restart";
+        } finally {
+          relaunch = undefined;
         }
       }
     });
@@ -296,7 +305,11 @@ export async function supervisePrism(
       if (prism) {
         await prism.stop();
         settle(await prism.exited);
-      } else settle(gaveUp ?? `${name} stopped while restarting`);
+      } else {
+        relaunch?.abort.abort();
+        await relaunch?.done;
+        settle(gaveUp ?? `${name} stopped while restarting`);
+      }
     },
   };
 }

@@ -15,6 +15,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   AnswerBatch,
   type EnvelopeProxy,
+  MAX_BODY_BYTES,
+  MAX_HEADER_FIELDS,
   SERVER_TIMEOUTS,
   type ServerTimeouts,
   startEnvelopeProxy,
@@ -248,6 +250,68 @@ describe("upstream requests", () => {
     });
     expect(dropped.status).toBe(503);
     expect(await dropped.json()).toMatchObject({ error: { type: "api_error" } });
+  });
+});
+
+describe("requests Node would answer itself get the envelope too", () => {
+  const proxyOf = async (timeouts?: Partial<ServerTimeouts>) => {
+    const proxy = await startEnvelopeProxy({
+      port: 0,
+      upstream: "http://127.0.0.1:9",
+      simulator: new Simulator({ strict: true }),
+      timeouts,
+    });
+    cleanups.push(() => proxy.close());
+    return proxy;
+  };
+  const list = "GET /models HTTP/1.1\r\nhost: x\r\nauthorization: Bearer pt-node\r\n";
+
+  it.each([
+    [
+      "an HTTP/1.1 request without Host",
+      "GET /models HTTP/1.1\r\nauthorization: Bearer pt-node\r\n\r\n",
+      400,
+      /Host header/,
+    ],
+    ["an Expect header other than 100-continue", `${list}expect: foo\r\n\r\n`, 417, /only 100-continue/],
+    ["CONNECT", "CONNECT 127.0.0.1:9 HTTP/1.1\r\nhost: 127.0.0.1:9\r\n\r\n", 405, /not an operation/],
+    [
+      "more header fields than the stated limit",
+      `${list}${Array.from({ length: MAX_HEADER_FIELDS }, (_, i) => `x-${i}: 1\r\n`).join("")}\r\n`,
+      431,
+      new RegExp(`at most ${MAX_HEADER_FIELDS}`),
+    ],
+  ])("%s", async (_what, request, status, message) => {
+    const proxy = await proxyOf();
+    const { received } = await timeUntilClosed(proxy.port, (socket) =>
+      socket.end(request.replace(/\r\n\r\n$/, "\r\nconnection: close\r\n\r\n")),
+    );
+    expect(received).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expectEnvelope(received, "invalid_request_error", message);
+  });
+
+  it("a pipelined request the parser refuses is answered after the answers of the requests before it", async () => {
+    const proxy = await proxyOf();
+    const { received } = await timeUntilClosed(proxy.port, (socket) =>
+      socket.write(`${list}\r\nGET /models HTTP/1.1\r\nno colon here\r\n\r\n`),
+    );
+    const answers = received.split(/(?=HTTP\/1\.1 )/);
+    expect(answers.map((answer) => answer.slice(9, 12))).toEqual(["200", "400"]);
+    expect(JSON.parse(answers[0]?.slice(answers[0].indexOf("\r\n\r\n") + 4) ?? "").data).toBeInstanceOf(
+      Array,
+    );
+    expectEnvelope(answers[1] ?? "", "invalid_request_error", /Malformed/);
+  });
+
+  it("a request answered before its body came (over the limit) gets no second answer when the body stalls", async () => {
+    const proxy = await proxyOf({ requestTimeoutMs: 1_500, headersTimeoutMs: 1_000 });
+    const { received } = await timeUntilClosed(proxy.port, (socket) => {
+      socket.write(
+        `POST /deployments HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${MAX_BODY_BYTES + 1}\r\n\r\n{`,
+      );
+    });
+    expect(received.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+    expect(received).toMatch(/^HTTP\/1\.1 400 /);
   });
 });
 

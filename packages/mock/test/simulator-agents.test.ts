@@ -177,9 +177,11 @@ describe("agents", () => {
     const refused = await refused400Or(call("POST", "/agents", { body }));
     expect(refused).toMatchObject({
       type: "invalid_request_error",
-      message: "Request body is nested too deeply to process.",
+      message: "Request body nests more than 512 levels of objects and arrays.",
     });
+    // Refused before anything acted: the account's reads still work.
     expect((await call("GET", "/agents")).status).toBe(200);
+    expect((await call("GET", "/_mock/state")).status).toBe(200);
   });
 
   it("accepts what the official SDKs send: null for unset fields, tools named by type, snake_case names", async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, 
 import { loadContract } from "../src/simulator/contract.js";
 import { ApiError } from "../src/simulator/errors.js";
 import { LIMITS, refusal, Simulator } from "../src/simulator/index.js";
+import { MAX_JSON_DEPTH } from "../src/simulator/requests.js";
 import { checkSchedule, fireTimes, upcoming } from "../src/simulator/schedule.js";
 import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
 
@@ -779,6 +780,59 @@ describe("fourth audit: schedules, ids and controls of an in-process simulator",
     expect(second.id).not.toBe(first.id);
     const listed = handle("pt-seeded", "GET", "/deployments?limit=100").body as List<Deployment>;
     expect(new Set(listed.data.map((d) => d.id)).size).toBe(listed.data.length);
+  });
+
+  it("a body nested deeper than the stated limit is refused before anything acts; the limit itself is fine", () => {
+    const sim = new Simulator({ strict: true });
+    const handle = handleOf(sim);
+    sim.reset("pt-deep", "empty");
+    sim.loadState("pt-deep", referenced);
+    const agentWith = (depth: number) => ({
+      name: `deep-${depth}`,
+      model: "ultimate",
+      tools: [
+        {
+          type: "custom",
+          name: "t",
+          description: "d",
+          // The body's own levels: the body, tools, the tool, input_schema, then `depth - 4` arrays.
+          input_schema: { type: "object", x: JSON.parse(`${"[".repeat(depth - 4)}${"]".repeat(depth - 4)}`) },
+        },
+      ],
+    });
+    const refused = handle("pt-deep", "POST", "/agents", agentWith(MAX_JSON_DEPTH + 1));
+    expect([refused.status, refused.body.error.message]).toEqual([
+      400,
+      `Request body nests more than ${MAX_JSON_DEPTH} levels of objects and arrays.`,
+    ]);
+    expect(handle("pt-deep", "GET", "/agents?limit=100").body.data).toHaveLength(
+      referenced.agents.length - 1,
+    );
+    expect(handle("pt-deep", "POST", "/agents", agentWith(MAX_JSON_DEPTH)).status).toBe(200);
+    expect(handle("pt-deep", "GET", "/agents?limit=100").status).toBe(200);
+    expect(() => sim.state("pt-deep")).not.toThrow();
+  });
+
+  it("keeps a metadata key named __proto__ as the key it is", () => {
+    const sim = new Simulator({ strict: true });
+    const handle = handleOf(sim);
+    sim.reset("pt-proto", "empty");
+    sim.loadState("pt-proto", referenced);
+    const answer = sim.handle({
+      method: "POST",
+      url: "/deployments",
+      headers: { authorization: "Bearer pt-proto", "content-type": "application/json" },
+      body: JSON.stringify(createBody({ metadata: JSON.parse('{"__proto__":"kept","team":"a"}') })),
+    });
+    expect(answer.status).toBe(200);
+    const made = JSON.parse(answer.body) as Deployment;
+    expect(Object.entries(made.metadata)).toEqual([
+      ["__proto__", "kept"],
+      ["team", "a"],
+    ]);
+    expect(Object.getPrototypeOf(handle("pt-proto", "GET", `/deployments/${made.id}`).body.metadata)).toBe(
+      Object.prototype,
+    );
   });
 
   it("reset() checks its arguments as POST /_mock/reset does", () => {

@@ -172,6 +172,46 @@ describe("a Prism that dies under a running mock", { timeout: 180_000 }, () => {
     expect(prismChildren(process.pid)).toEqual([prismPid]);
   });
 
+  it("is not killed by a request without a body whose Content-Type it cannot parse", async () => {
+    const events: string[] = [];
+    const prism = await supervisePrism(
+      { args: ["mock", openapiYamlPath], logLevel: "warn", startupTimeoutMs: 60_000 },
+      { onEvent: (line) => events.push(line) },
+    );
+    cleanups.push(() => prism.stop());
+    const proxy = await startEnvelopeProxy({ port: 0, upstream: prism });
+    cleanups.push(() => proxy.close());
+    const pid = prism.pid();
+    for (const type of ["json", ";;;", "text"]) {
+      const response = await fetch(`http://127.0.0.1:${proxy.port}/models`, {
+        headers: { ...AUTH, "content-type": type },
+      });
+      expect(response.status, type).toBe(200);
+    }
+    expect([prism.pid(), events]).toEqual([pid, []]);
+  });
+
+  it("stopped while it is being restarted, leaves no Prism behind", async () => {
+    const prism = await supervisePrism(
+      { args: ["mock", openapiYamlPath], logLevel: "warn", startupTimeoutMs: 60_000 },
+      { backoffMs: 10 },
+    );
+    cleanups.push(() => prism.stop());
+    const first = prism.pid() as number;
+    process.kill(first, "SIGKILL");
+    // The next Prism is starting (a process, not yet listening): stop() now.
+    let next: number | undefined;
+    expect(
+      await waitFor(() => {
+        next = prismChildren(process.pid).find((pid) => pid !== first && isAlive(pid));
+        return next !== undefined;
+      }, 30_000),
+    ).toBe(true);
+    await prism.stop();
+    expect(isAlive(next as number)).toBe(false);
+    expect(await prism.exited).toMatch(/stopped while restarting|exited with SIGTERM/);
+  });
+
   it("gives up after the bounded number of restarts, and says so in the 503 and in `exited`", async () => {
     const events: string[] = [];
     const prism = await supervisePrism(

@@ -220,15 +220,35 @@ export function tokenOf(headers: SimRequest["headers"]): string | undefined {
   return match?.[1];
 }
 
-/** The request's JSON body: undefined when there is none, a 400 when it does not parse. */
+/**
+ * How deep a request's JSON may nest. Answers and records are serialized by recursive code (a tool's
+ * `input_schema` nested 3,000 levels was stored, then every read of it overflowed the stack): deeper
+ * bodies are refused before anything acts.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/** The request's JSON body: undefined when there is none, a 400 when it does not parse or nests too deep. */
 export function jsonOf(request: SimRequest): unknown {
-  if (request.json) return request.json.value;
-  const body = request.body;
-  const text = body === undefined ? "" : typeof body === "string" ? body : body.toString("utf8");
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw invalid("Request body must be valid JSON.");
+  let value: unknown;
+  if (request.json) value = request.json.value;
+  else {
+    const body = request.body;
+    const text = body === undefined ? "" : typeof body === "string" ? body : body.toString("utf8");
+    if (text.trim() === "") return undefined;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw invalid("Request body must be valid JSON.");
+    }
   }
+  // Walked without recursion: objects and arrays only, each with its depth.
+  const pending: [object, number][] = typeof value === "object" && value !== null ? [[value, 1]] : [];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (depth > MAX_JSON_DEPTH)
+      throw invalid(`Request body nests more than ${MAX_JSON_DEPTH} levels of objects and arrays.`);
+    for (const child of Object.values(node))
+      if (typeof child === "object" && child !== null) pending.push([child, depth + 1]);
+  }
+  return value;
 }

@@ -16,7 +16,9 @@ export function patchMetadata(
   const metadata: Record<string, string> = replace ? {} : { ...previous };
   for (const [key, value] of Object.entries(patch ?? {})) {
     if (value === null || (emptyDeletes && !replace && value === "")) delete metadata[key];
-    else metadata[key] = value;
+    // Defined, not assigned: a key named "__proto__" would set the object's prototype and be lost.
+    else
+      Object.defineProperty(metadata, key, { value, enumerable: true, writable: true, configurable: true });
   }
   if (Object.keys(metadata).length > MAX_METADATA_KEYS)
     throw invalid(
