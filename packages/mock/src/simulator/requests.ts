@@ -241,8 +241,11 @@ export function jsonOf(request: SimRequest): unknown {
       throw invalid("Request body must be valid JSON.");
     }
   }
-  // Walked without recursion: objects and arrays only, each with its depth.
-  const pending: [object, number][] = typeof value === "object" && value !== null ? [[value, 1]] : [];
+  // Walked without recursion: objects and arrays only, each with its depth. A text nesting N levels has at
+  // least 2N characters: most bodies need no walk.
+  const size = request.body?.length ?? Number.POSITIVE_INFINITY;
+  const pending: [object, number][] =
+    size > 2 * MAX_JSON_DEPTH && typeof value === "object" && value !== null ? [[value, 1]] : [];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [node, depth] = next;
     if (depth > MAX_JSON_DEPTH)
