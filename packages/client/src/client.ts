@@ -4,9 +4,13 @@
 import type { paths } from "@qoder-cloud/types";
 import createClient, {
   type Client,
+  createFinalURL,
   createQuerySerializer,
+  defaultPathSerializer,
   type FetchResponse,
   type MaybeOptionalInit,
+  mergeHeaders,
+  removeTrailingSlash,
 } from "openapi-fetch";
 import { APIPromise } from "./api-promise.js";
 import {
@@ -66,6 +70,8 @@ export type QoderClient = Omit<Client<paths, "application/json">, Uppercase<Http
 // Node ≥ 20, Deno, Bun and browsers (secure contexts) all have crypto.randomUUID (a UUID v4).
 const uuid = () => globalThis.crypto.randomUUID();
 
+/** What openapi-fetch's methods resolve to, as this module reads it. */
+type Result = { data?: unknown; error?: unknown; response: Response };
 /** openapi-fetch's per-call init: params, body, headers … */
 type FetchInit = { [key: string]: unknown };
 type Send = (
@@ -126,16 +132,62 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       }
     }
   }
+  const transport = createTransport(config);
+  // Built once: given options instead, openapi-fetch rebuilds the serializer on every call. The client's
+  // defaultQuery goes first: a call's own parameters win.
+  const querySerializer = defaultQuery
+    ? (query: Record<string, unknown>) => serialize({ ...defaultQuery, ...query })
+    : serialize;
   const raw = createClient<paths>({
     baseUrl: config.baseUrl,
-    fetch: createTransport(config),
+    fetch: transport,
     headers: config.headers,
     Request: ClientRequest as unknown as typeof Request,
-    // Built once: given options instead, openapi-fetch rebuilds the serializer on every call. The client's
-    // defaultQuery goes first: a call's own parameters win.
-    querySerializer: defaultQuery ? (query) => serialize({ ...defaultQuery, ...query }) : serialize,
+    querySerializer,
   });
-  const rawRequest = raw.request as (m: string, p: string, i: FetchInit) => ReturnType<typeof raw.GET>;
+  const baseUrl = removeTrailingSlash(config.baseUrl);
+  /**
+   * A resource call while no middleware is registered: its request built as openapi-fetch builds it, with
+   * openapi-fetch's own builders, and handed straight to the transport (openapi-fetch's call machinery
+   * was ≈ 15 µs of CPU per call that nothing used).
+   */
+  const direct = async (method: string, path: string, init: FetchInit): Promise<Result> => {
+    const {
+      params = {},
+      body,
+      headers,
+    } = init as {
+      params?: { path?: Record<string, unknown>; header?: Record<string, string> };
+      body?: unknown;
+      headers?: Record<string, string>;
+    };
+    const request = new ClientRequest(
+      createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer: defaultPathSerializer }),
+      {
+        method,
+        headers: mergeHeaders(
+          body === undefined ? {} : { "Content-Type": "application/json" },
+          config.headers,
+          headers,
+          params.header,
+        ),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        qoderCall: init.qoderCall as Call,
+      },
+    );
+    request.qoderCall = init.qoderCall as Call;
+    const response = await transport(request as unknown as Request);
+    // What openapi-fetch makes of a response the transport did not keep: a 204, or an error's body.
+    if (response.ok || response.status === 204 || response.headers.get("content-length") === "0")
+      return { response };
+    const text = await response.text();
+    let error: unknown = text;
+    try {
+      error = JSON.parse(text);
+    } catch {}
+    return { error, response };
+  };
+  const rawRequest = raw.request as unknown as (m: string, p: string, i: FetchInit) => Promise<Result>;
 
   // Once middleware was added with use(), responses go through openapi-fetch for it to see.
   let hooked = false;
@@ -180,9 +232,9 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
             : undefined,
     };
     init.qoderCall = call;
-    let result: Awaited<ReturnType<typeof rawRequest>>;
+    let result: Result;
     try {
-      result = await rawRequest(method, path, init);
+      result = await (call.mode === "data" ? direct : rawRequest)(method, path, init);
     } catch (cause) {
       // Every failure is a QoderError, even one raised by openapi-fetch (reading a body as `parseAs`
       // asked, after the transport) or a middleware.
