@@ -300,6 +300,70 @@ describe("headers and query for every request", () => {
   });
 });
 
+describe("a resource call sends the same request with or without middleware", () => {
+  test("method, URL, headers and body match those openapi-fetch's client builds", async () => {
+    const api = await serveDuringTest(({ path }) => ({
+      body: path.endsWith("/runs") || path.endsWith("/deployments") ? page([], false) : { id: "x" },
+    }));
+    const options = {
+      token: TOKEN,
+      baseUrl: `${api.url}/v1/`,
+      workspaceId: "ws_1",
+      betas: ["b-1"],
+      defaultHeaders: { "x-team": "infra" },
+      defaultQuery: { trace: "1" },
+    };
+    const direct = createQoderClient(options);
+    const hooked = createQoderClient(options);
+    hooked.use({ onRequest: () => undefined }); // calls now go through openapi-fetch's client
+    const calls = (qoder: typeof direct) => [
+      () => qoder.deployments.retrieve("dep 1/ü?#"),
+      () => qoder.deployments.list({ limit: 5, status: "paused", "created_at[gte]": "2026-01-01T00:00:00Z" }),
+      () =>
+        qoder.deployments.create({ name: "n", agent: "agent_1", environment_id: "env_1" } as never, {
+          idempotencyKey: "k-1",
+        }),
+      () =>
+        qoder.deployments.update("dep_1", { metadata: { a: null } } as never, {
+          headers: { "x-extra": "1" },
+          betas: [],
+        }),
+      () =>
+        qoder.deployments.runs.list(
+          "dep_1",
+          { limit: 3, triggered_after: "2026-01-01T00:00:00Z" },
+          { workspaceId: "ws_2" },
+        ),
+      () => qoder.deployments.pause("dep_1"),
+      () => qoder.environments.delete("env_1"),
+    ];
+    const seen = async (qoder: typeof direct) => {
+      const from = api.requests.length;
+      for (const call of calls(qoder)) await call();
+      return api.requests.slice(from).map(({ method, path, query, headers, body }) => {
+        const { "x-request-id": id, "idempotency-key": key, connection: _, ...rest } = headers;
+        expect(id).toMatch(/^[0-9a-f-]{36}$/);
+        return {
+          method,
+          path,
+          query: query.toString(),
+          headers: rest,
+          key: method === "POST" ? key === "k-1" || /^[0-9a-f-]{36}$/.test(String(key)) : key,
+          body,
+        };
+      });
+    };
+    const sent = await seen(direct);
+    expect(sent).toEqual(await seen(hooked));
+    expect(sent[0]?.path).toBe("/v1/deployments/dep%201%2F%C3%BC%3F%23");
+    expect(sent[2]).toMatchObject({
+      method: "POST",
+      key: true,
+      headers: { "content-type": "application/json" },
+    });
+  });
+});
+
 describe("middleware added with use()", () => {
   test("sees each resource call's request (with its ids) and response, and can replace the response", async () => {
     const api = await serveDuringTest(() => ({
