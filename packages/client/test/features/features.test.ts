@@ -303,7 +303,7 @@ describe("headers and query for every request", () => {
 describe("a resource call sends the same request with or without middleware", () => {
   test("method, URL, headers and body match those openapi-fetch's client builds", async () => {
     const api = await serveDuringTest(({ path }) => ({
-      body: path.endsWith("/runs") || path.endsWith("/deployments") ? page([], false) : { id: "x" },
+      body: /\/(runs|deployments|agents)$/.test(path) ? page([], false) : { id: "x" },
     }));
     const options = {
       token: TOKEN,
@@ -336,6 +336,21 @@ describe("a resource call sends the same request with or without middleware", ()
         ),
       () => qoder.deployments.pause("dep_1"),
       () => qoder.environments.delete("env_1"),
+      // The body's serializer follows a per-call Content-Type; JSON.stringify gives nothing for a function.
+      () =>
+        qoder.deployments.create({ a: "1", b: "x y" } as never, {
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+        }),
+      () => qoder.deployments.create((() => 1) as never),
+      // paginate() takes openapi-fetch's options too: serializers, a call's own middleware.
+      () =>
+        qoder.paginate("/agents", {
+          params: { query: { limit: 2, tags: ["x", "y"] } },
+          querySerializer: { array: { style: "pipeDelimited", explode: false } },
+          middleware: [
+            { onRequest: ({ request }: { request: Request }) => void request.headers.set("x-mw", "1") },
+          ],
+        } as never),
     ];
     const seen = async (qoder: typeof direct) => {
       const from = api.requests.length;
@@ -361,6 +376,12 @@ describe("a resource call sends the same request with or without middleware", ()
       key: true,
       headers: { "content-type": "application/json" },
     });
+    expect(sent.slice(7).map(({ body, headers, query }) => [body, headers["x-mw"], query])).toEqual([
+      ["a=1&b=x+y", undefined, "trace=1"],
+      ["", undefined, "trace=1"],
+      // (A call's own querySerializer replaces the client's, defaultQuery included: openapi-fetch's rule.)
+      ["", "1", "limit=2&tags=x%7Cy"],
+    ]);
   });
 });
 
