@@ -163,25 +163,28 @@ export async function startEnvelopeProxy(options: {
   // What Node's HTTP parser refuses before a request exists (a malformed request line or header, headers
   // over Node's 16 KiB, headers or a body too slow) gets the API's envelope too, as Node's own answer
   // would: only while nothing of a response went out on the socket, and the connection is closed.
+  /** Answers a refused request after the answers of the requests before it on its connection, then closes. */
+  const closeAfter = (socket: Socket, status: number, message: string) => {
+    const last = exchanges.get(socket);
+    if (last && !last.response.writableFinished)
+      last.response.once("close", () => closeWith(socket, status, message));
+    else closeWith(socket, status, message);
+  };
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
     if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
     const [status, message] = clientErrorAnswer(error.code, timeouts);
     const last = exchanges.get(socket);
-    if (last && !last.request.complete) {
-      // The failing request is this one (its body too slow): answered already (a body over the limit,
-      // drained meanwhile), nothing more is said.
-      if (last.response.headersSent) return socket.destroy();
-    } else if (last && !last.response.writableFinished) {
-      // A pipelined request the parser refused: the answers of the requests before it go out first.
-      last.response.once("close", () => closeWith(socket, status, message));
-      return;
-    }
-    closeWith(socket, status, message);
+    // The failing request is this one (its body too slow): answered already (a body over the limit,
+    // drained meanwhile), nothing more is said; else it is answered now.
+    if (last && !last.request.complete)
+      return last.response.headersSent ? socket.destroy() : closeWith(socket, status, message);
+    // A pipelined request the parser refused: after the answers of the requests before it.
+    closeAfter(socket, status, message);
   });
   // CONNECT (Node closes the connection without a word) and an Expect header other than 100-continue
   // (Node answers a bare 417) get the envelope too.
   server.on("connect", (request: IncomingMessage, socket: Socket) =>
-    closeWith(socket, 405, `${request.method} is not an operation of the API.`),
+    closeAfter(socket, 405, `${request.method} is not an operation of the API.`),
   );
   server.on("checkExpectation", (request: IncomingMessage, response: ServerResponse) => {
     sendEnvelope(

@@ -303,6 +303,15 @@ describe("requests Node would answer itself get the envelope too", () => {
     expectEnvelope(answers[1] ?? "", "invalid_request_error", /Malformed/);
   });
 
+  it("a pipelined CONNECT is answered after the answers of the requests before it", async () => {
+    const proxy = await proxyOf();
+    const { received } = await timeUntilClosed(proxy.port, (socket) =>
+      socket.write(`${list}\r\nCONNECT 127.0.0.1:9 HTTP/1.1\r\nhost: 127.0.0.1:9\r\n\r\n`),
+    );
+    const answers = received.split(/(?=HTTP\/1\.1 )/);
+    expect(answers.map((answer) => answer.slice(9, 12))).toEqual(["200", "405"]);
+  });
+
   it("a request answered before its body came (over the limit) gets no second answer when the body stalls", async () => {
     const proxy = await proxyOf({ requestTimeoutMs: 1_500, headersTimeoutMs: 1_000 });
     const { received } = await timeUntilClosed(proxy.port, (socket) => {

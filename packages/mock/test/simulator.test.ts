@@ -835,6 +835,24 @@ describe("fourth audit: schedules, ids and controls of an in-process simulator",
     );
   });
 
+  it("with a seed, a new environment never takes the id of a deleted one", () => {
+    const frozen = vi.spyOn(Date, "now").mockReturnValue(Date.now());
+    onTestFinished(() => frozen.mockRestore());
+    const sim = new Simulator({ strict: true, seed: 7 });
+    const handle = handleOf(sim);
+    sim.setTime("2026-07-01T00:00:00Z");
+    sim.reset("pt-env-ids", "empty");
+    const body = { name: "e", config: { type: "cloud" } };
+    const gone = handle("pt-env-ids", "POST", "/environments", body).body as { id: string };
+    expect(handle("pt-env-ids", "DELETE", `/environments/${gone.id}`).status).toBe(200);
+    const { now: _, idempotency_keys: __, ...saved } = sim.state("pt-env-ids");
+    sim.loadState("pt-env-ids", saved); // the seeded sequence starts again, at the same time
+    const next = handle("pt-env-ids", "POST", "/environments", body).body as { id: string };
+    expect(next.id).not.toBe(gone.id);
+    const { now: ___, idempotency_keys: ____, ...again } = sim.state("pt-env-ids");
+    expect(() => sim.loadState("pt-env-ids", again)).not.toThrow();
+  });
+
   it("reset() checks its arguments as POST /_mock/reset does", () => {
     const sim = new Simulator();
     expect(() => sim.reset("pt-x", "bogus" as "empty")).toThrow(/fixture must be "examples" or "empty"/);

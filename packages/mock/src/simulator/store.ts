@@ -88,7 +88,11 @@ export class Account {
     // Drawn again if taken: with a `seed`, a loaded state may hold ids of the same sequence and time.
     for (;;) {
       const id = `${prefix}${time}${this.idBytes().toString("hex")}`;
-      if (![this.deployments, this.runs, this.agents, this.environments].some((index) => index.has(id)))
+      if (
+        ![this.deployments, this.runs, this.agents, this.environments, this.deletedEnvironments].some(
+          (index) => index.has(id),
+        )
+      )
         return id;
     }
   }
