@@ -44,6 +44,17 @@ const referenced = {
   environments: example<List<unknown>>("EnvironmentListExample").data,
 };
 
+/** One request to an in-process simulator as `token`'s account: its status and parsed body. */
+const handleOf = (sim: Simulator) => (token: string, method: string, url: string, body?: unknown) => {
+  const answer = sim.handle({
+    method,
+    url,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: answer.status, body: JSON.parse(answer.body) };
+};
+
 /** Runs `test` with one of the simulator's limits set to `value`, restored after whatever happens. */
 function withLimit(name: keyof typeof LIMITS, value: number, test: () => void): void {
   const saved = LIMITS[name];
@@ -706,16 +717,6 @@ describe("idempotency: what a key applies to, and its limit", () => {
 });
 
 describe("fourth audit: schedules, ids and controls of an in-process simulator", () => {
-  const handleOf = (sim: Simulator) => (token: string, method: string, url: string, body?: unknown) => {
-    const answer = sim.handle({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: answer.status, body: JSON.parse(answer.body) };
-  };
-
   it("a seeded or loaded deployment never fires before it was created", () => {
     const sim = new Simulator({ strict: true });
     const handle = handleOf(sim);
@@ -818,14 +819,10 @@ describe("fourth audit: schedules, ids and controls of an in-process simulator",
     const handle = handleOf(sim);
     sim.reset("pt-proto", "empty");
     sim.loadState("pt-proto", referenced);
-    const answer = sim.handle({
-      method: "POST",
-      url: "/deployments",
-      headers: { authorization: "Bearer pt-proto", "content-type": "application/json" },
-      body: JSON.stringify(createBody({ metadata: JSON.parse('{"__proto__":"kept","team":"a"}') })),
-    });
+    const metadata = JSON.parse('{"__proto__":"kept","team":"a"}'); // an own key, as the API's JSON gives it
+    const answer = handle("pt-proto", "POST", "/deployments", createBody({ metadata }));
     expect(answer.status).toBe(200);
-    const made = JSON.parse(answer.body) as Deployment;
+    const made = answer.body as Deployment;
     expect(Object.entries(made.metadata)).toEqual([
       ["__proto__", "kept"],
       ["team", "a"],
@@ -869,22 +866,16 @@ describe("an account at its limit of runs", () => {
     withLimit("runsPerAccount", 2, () => {
       const sim = new Simulator({ strict: true });
       sim.setTime("2026-07-01T00:30:00Z");
-      const handle = (token: string, method: string, url: string, body?: unknown) =>
-        sim.handle({
-          method,
-          url,
-          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
+      const handle = handleOf(sim);
       for (const account of ["pt-runs-full", "pt-runs-other"]) {
         sim.reset(account, "empty");
         sim.loadState(account, referenced);
       }
       const hourly = createBody({ schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" } });
-      const full = JSON.parse(handle("pt-runs-full", "POST", "/deployments", hourly).body) as Deployment;
+      const full = handle("pt-runs-full", "POST", "/deployments", hourly).body as Deployment;
       handle("pt-runs-other", "POST", "/deployments", hourly);
       expect(sim.advanceTime(5 * 3_600_000)).toBe("2026-07-01T05:30:00Z");
-      const after = JSON.parse(handle("pt-runs-full", "GET", `/deployments/${full.id}`).body) as Deployment;
+      const after = handle("pt-runs-full", "GET", `/deployments/${full.id}`).body as Deployment;
       expect(after.status).toBe("paused");
       expect(after.paused_reason).toEqual({
         type: "error",
