@@ -6,6 +6,14 @@ import { VERSION } from "../../src/version.js";
 import { createQoderClient, transport } from "../support/client.js";
 import { envelope, serveDuringTest, TOKEN } from "../support/server.js";
 
+/** A server for this test: `/deployments/gone` is a 404 in the envelope, any other path `{ id: "dep_1" }`. */
+const serveGoneOrFound = () =>
+  serveDuringTest((r) =>
+    r.path === "/deployments/gone"
+      ? { status: 404, body: envelope("not_found_error", "gone") }
+      : { body: { id: "dep_1" } },
+  );
+
 const page = (ids: string[], has_more: boolean) => ({
   data: ids.map((id) => ({ id })),
   first_id: ids[0] ?? null,
@@ -89,11 +97,7 @@ describe("a call is a real promise, sent at once", () => {
   });
 
   test("a failure is raised where the call is awaited, however late; never as an unhandled rejection", async () => {
-    const api = await serveDuringTest((r) =>
-      r.path === "/deployments/gone"
-        ? { status: 404, body: envelope("not_found_error", "gone") }
-        : { body: { id: "dep_1" } },
-    );
+    const api = await serveGoneOrFound();
     const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
     const slow = qoder.deployments.retrieve("dep_1");
     const failing = qoder.deployments.retrieve("gone");
@@ -142,11 +146,7 @@ describe("openapi-fetch's parseAs on the raw methods", () => {
   });
 
   test("blob, arrayBuffer and stream give the body as asked; an error still carries its body", async () => {
-    const api = await serveDuringTest((r) =>
-      r.path === "/deployments/gone"
-        ? { status: 404, body: envelope("not_found_error", "gone") }
-        : { body: { id: "dep_1" } },
-    );
+    const api = await serveGoneOrFound();
     const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
     const path = "/deployments/{deployment_id}" as const;
     const params = { path: { deployment_id: "dep_1" } };
@@ -420,11 +420,7 @@ describe("middleware added with use()", () => {
   });
 
   test("never sees the token: not before the request, not with its response, not with its failure", async () => {
-    const api = await serveDuringTest((r) =>
-      r.path === "/deployments/gone"
-        ? { status: 404, body: envelope("not_found_error", "gone") }
-        : { body: { id: "dep_1" } },
-    );
+    const api = await serveGoneOrFound();
     const seen: (string | null)[] = [];
     const watch = (client: ReturnType<typeof createQoderClient>) =>
       client.use({
@@ -447,11 +443,7 @@ describe("middleware added with use()", () => {
   });
 
   test("may clone a response to read it, as on openapi-fetch", async () => {
-    const api = await serveDuringTest((r) =>
-      r.path === "/deployments/gone"
-        ? { status: 404, body: envelope("not_found_error", "gone") }
-        : { body: { id: "dep_1" } },
-    );
+    const api = await serveGoneOrFound();
     const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
     const bodies: unknown[] = [];
     qoder.use({
