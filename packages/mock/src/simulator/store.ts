@@ -88,12 +88,13 @@ export class Account {
     // Drawn again if taken: with a `seed`, a loaded state may hold ids of the same sequence and time.
     for (;;) {
       const id = `${prefix}${time}${this.idBytes().toString("hex")}`;
-      if (
-        ![this.deployments, this.runs, this.agents, this.environments, this.deletedEnvironments].some(
-          (index) => index.has(id),
-        )
-      )
-        return id;
+      const taken =
+        this.deployments.has(id) ||
+        this.runs.has(id) ||
+        this.agents.has(id) ||
+        this.environments.has(id) ||
+        this.deletedEnvironments.has(id);
+      if (!taken) return id;
     }
   }
 
