@@ -1330,6 +1330,76 @@ describe("the request data kept in all accounts is bounded", () => {
   });
 });
 
+describe("the cron work of one request is bounded", () => {
+  // cron-parser steps over every day between two fires: "M 0 29 2 *" costs ≈ 3 ms a fire (a daily
+  // schedule ≈ 0.08 ms), so four of them moved to the year 9999 were ≈ 8,000 fires and 20 s or more.
+  const leapDays = (sim: Simulator, token: string, count: number) => {
+    sim.setTime("2026-07-01T00:00:30Z");
+    sim.reset(token, "empty");
+    sim.loadState(token, referenced);
+    const handle = handleOf(sim);
+    for (let minute = 0; minute < count; minute++) {
+      const schedule = { type: "cron", expression: `${minute} 0 29 2 *`, timezone: "UTC" };
+      expect(handle(token, "POST", "/deployments", createBody({ schedule })).status).toBe(200);
+    }
+    return handle;
+  };
+  const refusalOf = (work: () => unknown) => {
+    try {
+      work();
+    } catch (error) {
+      return error as ApiError;
+    }
+    throw new Error("not refused");
+  };
+
+  it("refuses a clock move past its budget, before changing anything", () => {
+    const sim = new Simulator({ strict: true });
+    const handle = leapDays(sim, "pt-leap", 4);
+    const before = sim.state("pt-leap");
+    withLimit("scheduleComputationMs", 200, () => {
+      const refused = refusalOf(() => sim.setTime("9999-01-01T00:00:00Z"));
+      expect([refused.status, refused.param]).toEqual([400, "now"]);
+      expect(refused.message).toContain("more than 200 ms of cron computation");
+    });
+    expect(sim.state("pt-leap")).toEqual(before);
+    expect(handle("pt-leap", "GET", "/deployment_runs").body.data).toEqual([]);
+    // Moved in smaller steps, the same schedules fire.
+    expect(sim.setTime("2036-07-01T00:00:00Z")).toBe("2036-07-01T00:00:00Z");
+    expect(handle("pt-leap", "GET", "/deployment_runs?limit=100").body.data).toHaveLength(4 * 3);
+  });
+
+  it("refuses a move back past its budget (every schedule is planned again), before changing anything", () => {
+    const sim = new Simulator({ strict: true });
+    leapDays(sim, "pt-leap-back", 20);
+    sim.setTime("2030-01-01T00:00:00Z");
+    const before = sim.state("pt-leap-back");
+    // Twenty leap-day schedules take ≈ 150 ms to plan again: fifteen times the budget set here.
+    withLimit("scheduleComputationMs", 10, () => {
+      const refused = refusalOf(() => sim.setTime("2027-01-01T00:00:00Z"));
+      expect([refused.status, refused.param]).toEqual([400, "now"]);
+    });
+    expect(sim.state("pt-leap-back")).toEqual(before);
+  });
+
+  it("refuses a state whose schedules take longer than the budget to plan, leaving the account as it was", () => {
+    const sim = new Simulator({ strict: true });
+    leapDays(sim, "pt-leap-state", 20);
+    sim.setTime("2031-01-01T00:00:00Z");
+    sim.setTime("2031-01-01T00:00:01Z"); // a second no upcoming time is known for yet (they are kept by second)
+    const { now: _now, idempotency_keys: _keys, ...loadable } = structuredClone(sim.state("pt-leap-state"));
+    for (const deployment of loadable.deployments) delete deployment.schedule?.upcoming_runs_at;
+    withLimit("scheduleComputationMs", 10, () => {
+      const refused = refusalOf(() => sim.loadState("pt-leap-state", loadable));
+      expect([refused.status, refused.param]).toEqual([400, "deployments"]);
+      expect(refused.message).toContain("give each its upcoming_runs_at");
+    });
+    expect(sim.state("pt-leap-state").deployments.map((d) => d.schedule?.upcoming_runs_at?.length)).toEqual(
+      Array(20).fill(5),
+    );
+  });
+});
+
 describe("one clock move fires a bounded number of runs", () => {
   let own: SimServer;
   beforeAll(async () => {

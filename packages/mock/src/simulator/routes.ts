@@ -24,15 +24,24 @@ export interface Answer {
 
 export type OperationHandler = (context: RequestContext) => Answer;
 
+/** What a clock move will do to one account's records of one resource. */
+export interface ClockPlan {
+  /** The runs it records. */
+  runs: number;
+  apply(): void;
+}
+
 export interface Resource {
   /** Handlers keyed by operationId; an operation of the contract without a handler answers 501. */
   handlers: Record<string, OperationHandler>;
   /**
-   * Called when the clock has moved on to `nowMs` (explicitly or with real time), per account, before
-   * every request. It may change records only once `account.nextFireMs` is due: reads in between reuse
-   * serialized records (Simulator `changed()`).
+   * What the clock's move on to `nowMs` (explicitly or with real time) does to an account: worked out
+   * first, before every request and before a move (which is refused whole when its plans fire too many
+   * runs or take too long), then applied. It may change records only once `account.nextFireMs` is due:
+   * reads in between reuse serialized records (Simulator `changed()`). `limit`: the runs it may plan; one
+   * more is planned when more would fire, so the move can be refused.
    */
-  onTime?(account: Account, nowMs: number, options: { dryRun: boolean; limit?: number }): number;
-  /** Called per account when the clock was moved back to `nowMs`: what was planned from later is planned again. */
-  onClockBack?(account: Account, nowMs: number): void;
+  planTime?(account: Account, nowMs: number, limit?: number): ClockPlan;
+  /** The same when the clock was moved back to `nowMs`: what was planned from later is planned again. */
+  planClockBack?(account: Account, nowMs: number): ClockPlan;
 }

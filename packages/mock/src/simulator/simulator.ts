@@ -18,8 +18,8 @@ import {
   tokenOf,
 } from "./requests.js";
 import { resources } from "./resources/index.js";
-import type { OperationHandler, Resource } from "./routes.js";
-import { checkSchedule } from "./schedule.js";
+import type { ClockPlan, OperationHandler, Resource } from "./routes.js";
+import { checkSchedule, ScheduleBudgetExceeded, withinBudget } from "./schedule.js";
 import {
   type Agent,
   type Deployment,
@@ -151,36 +151,57 @@ export class Simulator {
       );
     }
     this.changed();
-    // Refuse a move that would overflow an account, or fire more than one move may, before changing
-    // anything. The dry run counts at most one past the limit, so a huge move is refused at once.
-    let total = 0;
-    for (const account of this.store.all()) {
-      const limit = Math.min(account.remainingRuns, LIMITS.runsPerClockMove - total);
-      let created = 0;
-      for (const resource of this.resources)
-        created += resource.onTime?.(account, ms, { dryRun: true, limit: limit - created }) ?? 0;
-      // Past an account's room, a fire pauses its deployment instead (deployments.ts): it costs nothing.
-      total += Math.min(created, account.remainingRuns);
-      if (total > LIMITS.runsPerClockMove) {
-        throw invalid(
-          `Moving the clock to ${rfc3339(ms)} would fire more than ${LIMITS.runsPerClockMove} scheduled runs in all accounts, the simulator's limit for one move. Move it in smaller steps, pause deployments, or reset accounts.`,
-          param,
-        );
-      }
-    }
+    // Everything the move does is worked out before anything changes; it is refused whole when it would
+    // fire more runs than one move may, or take more cron computation than one request may.
     const from = this.clock.now();
+    const plans: ClockPlan[] = [];
+    const work = () => {
+      let total = 0;
+      for (const account of this.store.all()) {
+        if (ms < from) {
+          for (const resource of this.resources) {
+            const plan = resource.planClockBack?.(account, ms);
+            if (plan) plans.push(plan);
+          }
+          continue;
+        }
+        // Each plan counts at most one run past its limit, so a huge move is refused at once.
+        const limit = Math.min(account.remainingRuns, LIMITS.runsPerClockMove - total);
+        let created = 0;
+        for (const resource of this.resources) {
+          const plan = resource.planTime?.(account, ms, limit - created);
+          if (!plan) continue;
+          created += plan.runs;
+          plans.push(plan);
+        }
+        // Past an account's room, a fire pauses its deployment instead (deployments.ts): it costs nothing.
+        total += Math.min(created, account.remainingRuns);
+        if (total > LIMITS.runsPerClockMove) {
+          throw invalid(
+            `Moving the clock to ${rfc3339(ms)} would fire more than ${LIMITS.runsPerClockMove} scheduled runs in all accounts, the simulator's limit for one move. Move it in smaller steps, pause deployments, or reset accounts.`,
+            param,
+          );
+        }
+      }
+    };
+    try {
+      withinBudget(LIMITS.scheduleComputationMs, work);
+    } catch (error) {
+      if (!(error instanceof ScheduleBudgetExceeded)) throw error;
+      throw invalid(
+        `Moving the clock to ${rfc3339(ms)} would take more than ${LIMITS.scheduleComputationMs} ms of cron computation, the simulator's limit for one request (sparse schedules such as "0 0 29 2 *" over centuries). Move it in smaller steps, pause deployments, or reset accounts.`,
+        param,
+      );
+    }
     this.clock.set(ms);
-    if (ms > from) for (const account of this.store.all()) this.tick(account, ms);
-    else if (ms < from)
-      for (const account of this.store.all())
-        for (const resource of this.resources) resource.onClockBack?.(account, ms);
+    for (const plan of plans) plan.apply();
     return rfc3339(this.clock.now());
   }
 
   private tick(account: ReturnType<Store["account"]>, nowMs: number): void {
     // Schedules act (and change records) only once the account's next fire time has come.
     if (nowMs >= account.nextFireMs) this.changed();
-    for (const resource of this.resources) resource.onTime?.(account, nowMs, { dryRun: false });
+    for (const resource of this.resources) resource.planTime?.(account, nowMs).apply();
   }
 
   state(token: string): AccountState {
@@ -254,28 +275,40 @@ export class Simulator {
           );
     }
     // The contract's schema cannot tell a valid cron expression or time zone: check them as create does.
-    deployments.forEach((deployment: Deployment, index) => {
-      if (!deployment.schedule) return;
-      try {
-        checkSchedule(deployment.schedule);
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        throw invalid(error.message, `deployments[${index}].${error.param}`);
-      }
-    });
-    const size = bytes ?? Buffer.byteLength(JSON.stringify(state));
-    this.store.load(
-      token,
-      structuredClone({
-        deployments,
-        runs,
-        agents,
-        environments,
-        deleted_environment_ids: deleted,
-        environment_sessions: sessions,
-      }),
-      size,
-    );
+    // Checking them, and working out the upcoming times of those given without, is cron work: bounded.
+    const load = () => {
+      deployments.forEach((deployment: Deployment, index) => {
+        if (!deployment.schedule) return;
+        try {
+          checkSchedule(deployment.schedule);
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          throw invalid(error.message, `deployments[${index}].${error.param}`);
+        }
+      });
+      const size = bytes ?? Buffer.byteLength(JSON.stringify(state));
+      this.store.load(
+        token,
+        structuredClone({
+          deployments,
+          runs,
+          agents,
+          environments,
+          deleted_environment_ids: deleted,
+          environment_sessions: sessions,
+        }),
+        size,
+      );
+    };
+    try {
+      withinBudget(LIMITS.scheduleComputationMs, load);
+    } catch (error) {
+      if (!(error instanceof ScheduleBudgetExceeded)) throw error;
+      throw invalid(
+        `The state's cron schedules would take more than ${LIMITS.scheduleComputationMs} ms to check and plan, the simulator's limit for one request: load fewer distinct schedules at a time, or give each its upcoming_runs_at (GET /_mock/state does).`,
+        "deployments",
+      );
+    }
   }
 
   private check(items: unknown[], pointer: string, field: string): void {

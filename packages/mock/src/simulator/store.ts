@@ -42,6 +42,11 @@ export const LIMITS = {
   /** Scheduled runs one clock move may fire, in all accounts together: a move costs what it fires. */
   runsPerClockMove: 10_000,
   /**
+   * Cron computation one clock move or state load may take, checked before it changes anything: sparse
+   * schedules over centuries cost seconds per few thousand fires (schedule.ts).
+   */
+  scheduleComputationMs: 2_000,
+  /**
    * Request data the simulator keeps, in all accounts together: the bodies of the writes it answered
    * (twice for one kept as an idempotent answer) and of loaded states. Record counts alone bound nothing:
    * ten 30 MiB descriptions are ten deployments.

@@ -176,17 +176,25 @@ function recordOf(account: Account, id: string): DeploymentRecord {
   return record;
 }
 
+/** The upcoming fire times of a deployment from `fromMs`: none when archived or without a schedule. */
+const upcomingOf = ({ schedule, archived_at }: Deployment, fromMs: number): readonly number[] =>
+  schedule && archived_at === null ? upcoming(schedule, fromMs) : [];
+
 /** Re-plans the fire times of a schedule from `fromMs` (no backfill of the past). */
-function replan(account: Account, record: DeploymentRecord, fromMs: number): void {
+function replan(
+  account: Account,
+  record: DeploymentRecord,
+  fromMs: number,
+  times = upcomingOf(record.deployment, fromMs),
+): void {
   const { deployment } = record;
   record.firedThroughMs = fromMs;
-  if (deployment.schedule) {
-    deployment.schedule.upcoming_runs_at =
-      deployment.archived_at === null ? upcoming(deployment.schedule, fromMs).map(rfc3339) : [];
-  }
+  if (deployment.schedule) deployment.schedule.upcoming_runs_at = times.map(rfc3339);
   syncStats(deployment);
   account.watch(record);
 }
+
+const NOTHING_PLANNED = { runs: 0, apply() {} };
 
 export const deployments: Resource = {
   handlers: {
@@ -347,20 +355,33 @@ export const deployments: Resource = {
    * Upcoming runs are the next fire times from the new now (or from the deployment's creation, if that
    * is later: it never fires before it existed), and nothing fires until they come.
    */
-  onClockBack(account, nowMs) {
-    for (const record of account.scheduled)
-      replan(account, record, Math.max(nowMs, Date.parse(record.deployment.created_at)));
+  planClockBack(account, nowMs) {
+    const plans = [...account.scheduled].map((record) => {
+      const fromMs = Math.max(nowMs, Date.parse(record.deployment.created_at));
+      return { record, fromMs, times: upcomingOf(record.deployment, fromMs) };
+    });
+    return {
+      runs: 0,
+      apply() {
+        for (const { record, fromMs, times } of plans) replan(account, record, fromMs, times);
+      },
+    };
   },
 
   /**
    * Fires the schedules that came due up to `nowMs`: one run per fire time passed, for active,
-   * non-archived deployments; paused ones only move their upcoming times on. Returns the number of
-   * runs it (would) create, so the clock can refuse a move that would overflow the account.
+   * non-archived deployments; paused ones only move their upcoming times on.
    */
-  onTime(account, nowMs, { dryRun, limit = Number.POSITIVE_INFINITY }) {
-    if (nowMs < account.nextFireMs) return 0;
-    let created = 0;
+  planTime(account, nowMs, limit = Number.POSITIVE_INFINITY) {
+    if (nowMs < account.nextFireMs) return NOTHING_PLANNED;
+    let runs = 0;
     let nextFire = Number.POSITIVE_INFINITY;
+    const plans: {
+      record: DeploymentRecord;
+      schedule: NonNullable<Deployment["schedule"]>;
+      due: number[];
+      times: readonly number[];
+    }[] = [];
     for (const record of account.scheduled) {
       const { deployment } = record;
       const schedule = deployment.schedule;
@@ -374,50 +395,62 @@ export const deployments: Resource = {
         if (firstMs !== undefined) nextFire = Math.min(nextFire, firstMs);
         continue;
       }
+      let due: number[] = [];
       if (deployment.status === "active") {
-        // Counted up to one past what fits, so that a dry run knows a move is too big without listing it
-        // all. A dry run records nothing, so its room shrinks by what it counted; a real one's by the runs.
-        const room = dryRun ? Math.min(account.remainingRuns, limit) - created : account.remainingRuns;
+        // Up to one fire past what fits: one past the account's room pauses the deployment (fire()), and
+        // one past `limit` is a run too many, for the clock to refuse the move.
+        const room = account.remainingRuns - runs;
         // A deployment whose agent or environment is gone fires once: that run fails and pauses it.
-        const count = brokenReference(account, deployment) ? 1 : room + 1;
-        const due = fireTimes(schedule, record.firedThroughMs, count, nowMs);
-        if (dryRun) {
-          created += due.length;
-          continue;
-        }
-        for (const at of due) {
-          let error: PausedError;
-          if (account.remainingRuns > 0) {
-            const broken = brokenReference(account, deployment);
-            created++;
-            recordRun(account, deployment, at, { type: "schedule", scheduled_at: rfc3339(at) }, broken);
-            if (!broken) continue;
-            // A failed fire also pauses the deployment (the SDK's error paused_reason).
-            error = { type: broken.type as PausedErrorType };
-          } else {
-            // A fire the account has no room to record pauses the deployment, saying why: the account's
-            // other requests and every other account's clock go on.
-            error = {
-              type: "unknown_error",
-              message: `Not fired at ${rfc3339(at)}: ${atLimit(`${LIMITS.runsPerAccount} deployment runs`)}`,
-            };
-          }
-          record.deployment = {
-            ...deployment,
-            status: "paused",
-            paused_reason: { type: "error", error },
-            updated_at: rfc3339(at),
-          };
-          break;
-        }
-      } else if (dryRun) continue;
-      record.firedThroughMs = nowMs;
-      schedule.upcoming_runs_at = upcoming(schedule, nowMs).map(rfc3339);
-      syncStats(deployment);
-      const next = schedule.upcoming_runs_at[0];
-      if (next) nextFire = Math.min(nextFire, Date.parse(next));
+        const count = brokenReference(account, deployment) ? 1 : Math.min(room, limit - runs) + 1;
+        due = fireTimes(schedule, record.firedThroughMs, count, nowMs);
+        runs += Math.min(due.length, room);
+      }
+      plans.push({ record, schedule, due, times: upcoming(schedule, nowMs) });
     }
-    if (!dryRun) account.nextFireMs = nextFire;
-    return created;
+    return {
+      runs,
+      apply() {
+        for (const { record, schedule, due, times } of plans) {
+          fire(account, record, due);
+          record.firedThroughMs = nowMs;
+          schedule.upcoming_runs_at = times.map(rfc3339);
+          syncStats(record.deployment);
+          if (times[0] !== undefined) nextFire = Math.min(nextFire, times[0]);
+        }
+        account.nextFireMs = nextFire;
+      },
+    };
   },
 };
+
+/**
+ * Records a deployment's run for each fire time due, until one fails (a broken reference) or the
+ * account has no room left: either pauses the deployment, saying why.
+ */
+function fire(account: Account, record: DeploymentRecord, due: number[]): void {
+  const { deployment } = record;
+  for (const at of due) {
+    let error: PausedError;
+    if (account.remainingRuns > 0) {
+      const broken = brokenReference(account, deployment);
+      recordRun(account, deployment, at, { type: "schedule", scheduled_at: rfc3339(at) }, broken);
+      if (!broken) continue;
+      // A failed fire also pauses the deployment (the SDK's error paused_reason).
+      error = { type: broken.type as PausedErrorType };
+    } else {
+      // A fire the account has no room to record pauses the deployment, saying why: the account's
+      // other requests and every other account's clock go on.
+      error = {
+        type: "unknown_error",
+        message: `Not fired at ${rfc3339(at)}: ${atLimit(`${LIMITS.runsPerAccount} deployment runs`)}`,
+      };
+    }
+    record.deployment = {
+      ...deployment,
+      status: "paused",
+      paused_reason: { type: "error", error },
+      updated_at: rfc3339(at),
+    };
+    return;
+  }
+}
