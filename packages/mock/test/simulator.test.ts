@@ -1304,6 +1304,56 @@ describe("the request data kept in all accounts is bounded", () => {
     ]);
   });
 
+  it("counts each agent version whole: updates of a big agent stop at the limit, its versions intact", () => {
+    const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
+    const handle = handleOf(sim);
+    const token = "pt-bytes-versions";
+    const agent = handle(token, "POST", "/agents", {
+      name: "big",
+      model: "ultimate",
+      system: "s".repeat(30_000),
+    });
+    expect(agent.status).toBe(200);
+    // Each version repeats the 30 KB prompt: the body of 30 KB and two versions fit, a third does not.
+    const statuses = [];
+    for (let version = 1; version <= 4; version++)
+      statuses.push(
+        handle(token, "POST", `/agents/${agent.body.id}`, { version, name: `big-${version}` }).status,
+      );
+    expect(statuses).toEqual([200, 200, 409, 409]);
+    const versions = handle(token, "GET", `/agents/${agent.body.id}/versions`).body as List<{
+      version: number;
+    }>;
+    expect(versions.data.map((v) => v.version)).toEqual([3, 2, 1]);
+    expect(sim.state(token).agents.filter((v) => v.id === agent.body.id)).toHaveLength(3);
+  });
+
+  it("refuses a keyed write without a body once the store is full (it keeps its answer)", () => {
+    const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
+    sim.reset("pt-bytes-keyed", "empty");
+    sim.loadState("pt-bytes-keyed", referenced);
+    const send = (method: string, url: string, key: string, body?: unknown) =>
+      sim.handle({
+        method,
+        url,
+        headers: { authorization: "Bearer pt-bytes-keyed", "idempotency-key": key },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).status;
+    const made = sim.handle({
+      method: "POST",
+      url: "/deployments",
+      headers: { authorization: "Bearer pt-bytes-keyed" },
+      body: JSON.stringify(createBody({ description: "d".repeat(30_000) })),
+    });
+    const id = (JSON.parse(made.body) as Deployment).id;
+    // Each keyed pause or unpause keeps its answer, the 30 KB deployment: two fit after the create.
+    const statuses = Array.from({ length: 6 }, (_, n) =>
+      send("POST", `/deployments/${id}/${n % 2 ? "unpause" : "pause"}`, `key-${n}`),
+    );
+    expect(statuses.slice(0, 2)).toEqual([200, 200]);
+    expect(statuses.slice(3)).toEqual([409, 409, 409]);
+  });
+
   it("refuses a write past the limit before storing anything, and a reset makes room again", async () => {
     const big = (n: number) => createBody({ name: `big-${n}`, description: "x".repeat(30_000) });
     for (let n = 0; n < 3; n++) {

@@ -15,6 +15,11 @@ export interface RequestContext {
   body: unknown;
   /** The request headers (lower-case names), for the few rules that depend on one (`x-qoder-beta`). */
   headers?: Record<string, string | string[] | undefined>;
+  /**
+   * Counts what a write keeps beyond its request body against the store's limit (an agent version
+   * repeats its agent's fields): past the limit, the limit's 409. Call it after validating, before storing.
+   */
+  keep(bytes: number): void;
 }
 
 export interface Answer {

@@ -379,12 +379,25 @@ export class Simulator {
       account.checkRoomForKey(nowMs);
     }
     // What a write keeps counts against the store's limit (a replay keeps nothing): its body, twice when
-    // kept as an idempotent answer.
-    if (bytes > 0) this.store.checkRoom(key === undefined ? bytes : 2 * bytes);
+    // kept as an idempotent answer. A keyed write keeps its answer even without a body (a pause answers
+    // the whole deployment): refused once the store is full, so it passes the limit by one answer at most.
+    if (bytes > 0 || key !== undefined) this.store.checkRoom(key === undefined ? bytes : 2 * bytes);
+    const keep = (extra: number) => {
+      this.store.checkRoom(extra);
+      this.store.keep(account, extra);
+    };
     let status: number;
     let answerBody: unknown;
     try {
-      const answer = handler({ account, nowMs, path: pathParams, query, body, headers: request.headers });
+      const answer = handler({
+        account,
+        nowMs,
+        path: pathParams,
+        query,
+        body,
+        headers: request.headers,
+        keep,
+      });
       status = answer.status ?? 200;
       answerBody = answer.body;
     } catch (error) {

@@ -228,7 +228,7 @@ export const agents: Resource = {
       return { body: snapshot };
     },
 
-    updateAgent({ account, nowMs, path, body, headers }) {
+    updateAgent({ account, nowMs, path, body, headers, keep }) {
       const record = agentRecord(account, path.agent_id as string);
       const current = currentOf(record);
       const patch = body as UpdateAgentParams;
@@ -274,6 +274,8 @@ export const agents: Resource = {
         next.multiagent = checkRoster(account, patch.multiagent, current.id, version);
       if (patch.metadata !== undefined)
         next.metadata = patchMetadata(current.metadata, patch.metadata, { replace: patch.metadata === null });
+      // A version keeps all of its agent again (a 30 MiB system prompt is kept once per version).
+      keep(Buffer.byteLength(JSON.stringify(next)));
       account.addAgentVersion(next);
       return { body: next };
     },
