@@ -189,7 +189,7 @@ export class Simulator {
     } catch (error) {
       if (!(error instanceof ScheduleBudgetExceeded)) throw error;
       throw invalid(
-        `Moving the clock to ${rfc3339(ms)} would take more than ${LIMITS.scheduleComputationMs} ms of cron computation, the simulator's limit for one request (sparse schedules such as "0 0 29 2 *" over centuries). Move it in smaller steps, pause deployments, or reset accounts.`,
+        `Moving the clock to ${rfc3339(ms)} would take more than ${LIMITS.scheduleComputationMs} ms of cron computation, the simulator's limit for one request (sparse schedules such as "0 0 29 2 *" over centuries, or thousands of distinct schedules). Move it in smaller steps (fewer fires each), or reset accounts.`,
         param,
       );
     }
