@@ -1325,7 +1325,7 @@ describe("the request data kept in all accounts is bounded", () => {
       version: number;
     }>;
     expect(versions.data.map((v) => v.version)).toEqual([3, 2, 1]);
-    expect(sim.state(token).agents.filter((v) => v.id === agent.body.id)).toHaveLength(3);
+    expect((sim.state(token).agents ?? []).filter((v) => v.id === agent.body.id)).toHaveLength(3);
   });
 
   it("refuses a keyed write without a body once the store is full (it keeps its answer)", () => {
