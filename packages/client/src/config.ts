@@ -58,7 +58,8 @@ export interface ResolvedConfig {
   maxResponseBytes: number | undefined;
   defaultQuery: Record<string, unknown> | undefined;
   /** Sets the Authorization header of an attempt (a token function is called each time). */
-  authorize: (headers: Headers) => void | Promise<void>;
+  /** The Authorization header's value, resolved per attempt (a token function may be async). */
+  authorization: () => string | Promise<string>;
   fetch: typeof globalThis.fetch | undefined;
   /** A null value removes the header (openapi-fetch's rule): `betas: []` sends none. */
   headers: Record<string, string | null>;
@@ -91,20 +92,20 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   const token = options.token ?? env("QODER_PAT");
   if (!token) fail("No token: pass `token` or set QODER_PAT.");
   // The token lives in these closures only: never on an object that could be logged.
-  let authorize: ResolvedConfig["authorize"];
+  let authorization: ResolvedConfig["authorization"];
   if (typeof token === "function") {
-    authorize = async (headers) => {
+    authorization = async () => {
       let value: unknown;
       try {
         value = await token();
       } catch (cause) {
         fail("`token` function failed; nothing sent.", cause);
       }
-      headers.set("Authorization", bearer(value));
+      return bearer(value);
     };
   } else {
     const value = bearer(token);
-    authorize = (headers) => headers.set("Authorization", value);
+    authorization = () => value;
   }
 
   const { region, logger = console, fetch } = options;
@@ -124,7 +125,7 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
   return {
     baseUrl,
-    authorize,
+    authorization,
     maxRetries: checkCount("maxRetries", options.maxRetries) ?? 2,
     timeoutMs: checkTimeout("timeoutMs", options.timeoutMs) ?? 60_000,
     maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes),

@@ -156,7 +156,8 @@ export const MAX_HONOURED_WAIT_MS = 60_000;
 
 /**
  * How long the server asked us to wait (retry-after-ms, then Retry-After as decimal seconds or an HTTP
- * date), in ms; undefined when absent or malformed (`0x2` is not 2 s).
+ * date, which has a time of day), in ms; undefined when absent or malformed (`0x2` is not 2 s, and
+ * `Retry 2`, which Date.parse reads as a date in 2001, is no date).
  */
 export function serverWaitMs(headers: Headers, now = Date.now()): number | undefined {
   const ms = headers.get("retry-after-ms")?.trim() ?? "";
@@ -166,7 +167,7 @@ export function serverWaitMs(headers: Headers, now = Date.now()): number | undef
     ? +ms
     : /^\d+$/.test(after)
       ? +after * 1000
-      : /[a-z]/i.test(after) && untilDate >= 0
+      : /\d:\d\d:\d/.test(after) && untilDate >= 0
         ? untilDate
         : undefined;
 }

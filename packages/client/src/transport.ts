@@ -99,16 +99,15 @@ function redact(headers: Headers): Record<string, string> {
 
 const noop = () => undefined;
 
-/** Waits `ms`, or rejects at once when `signal` aborts; leaves no listener on it. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/**
+ * `promise`, or its signal's reason as soon as `signal` aborts (a token function that never settles, a
+ * wait between attempts); leaves no listener on it.
+ */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      signal.aborted ? reject(new APIUserAbortError()) : resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done);
+    const abort = () => reject(signal.reason);
+    signal.aborted ? abort() : signal.addEventListener("abort", abort);
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
   });
 }
 
@@ -184,8 +183,8 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
   // runs; each fetch leaves a listener on it until that request is collected, so a controller serves at
   // most 8 attempts (within EventTarget's default limit of 10 listeners).
   const idle: [AbortController, number][] = [];
-  // Deadlines of running attempts, watched by one timer armed for the earliest (a timer per attempt costs
-  // ~3 µs). Unref'd where the platform can, so it never keeps a process alive; elsewhere cleared when idle.
+  // Deadlines of running attempts (performance.now(): a wall clock set back would delay them), watched by
+  // one timer armed for the earliest (a timer per attempt costs ~3 µs). Unref'd where the platform can, so it never keeps a process alive; elsewhere cleared when idle.
   const running = new Map<AbortController, number>();
   let sweeper: { unref?: () => void } | undefined;
   let sweepAt = Infinity;
@@ -193,14 +192,14 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
     if (at < sweepAt) {
       clearTimeout(sweeper as number);
       sweepAt = at;
-      sweeper = setTimeout(sweep, at - Date.now());
+      sweeper = setTimeout(sweep, at - performance.now());
       sweeper.unref?.();
     }
   };
   const sweep = () => {
     sweepAt = Infinity;
     for (const [controller, at] of running)
-      if (at > Date.now()) arm(at);
+      if (at > performance.now()) arm(at);
       else {
         running.delete(controller);
         controller.abort(TIMED_OUT);
@@ -213,26 +212,21 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
     const { method, url, headers } = request;
     const maxRetries = call.maxRetries ?? config.maxRetries;
     const timeoutMs = call.timeoutMs ?? config.timeoutMs;
+    const maxResponseBytes = call.maxResponseBytes ?? config.maxResponseBytes;
     // Every attempt sends the same bytes: the serialized body, or a Request's body read once.
     const body =
       request instanceof Request ? (request.body ? await request.arrayBuffer() : undefined) : request.body;
 
     for (let attempt = 0; ; attempt++) {
-      const authorizing = config.authorize(headers);
-      if (authorizing) await authorizing;
-      // After the token: a signal that aborted while a token function ran sends nothing either.
-      if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
-      // Server logs can tell the attempts of one call apart (the official SDK's header name).
-      if (attempt) headers.set("X-Qoder-Retry-Count", `${attempt}`);
-      if (config.debug) config.log("debug", `${method} ${url}`, redact(headers));
       // Each attempt has its own controller: its timeout or the caller's signal really cancels it (the
-      // socket is closed, not left to the server), while the body is sent and while it is read.
+      // socket is closed, not left to the server), while a token function runs, while the body is sent
+      // and while it is read.
       const lease = idle.pop() ?? [new AbortController(), 0];
       const controller = lease[0];
       // 0 and Infinity mean no timeout (config refuses what setTimeout cannot honour).
       if (timeoutMs > 0 && timeoutMs < Infinity) {
-        running.set(controller, Date.now() + timeoutMs);
-        arm(Date.now() + timeoutMs);
+        running.set(controller, performance.now() + timeoutMs);
+        arm(performance.now() + timeoutMs);
       }
       if (signal) follow(signal, controller);
       // A response handed back unread is read after this call returns: the caller's signal still cancels
@@ -245,6 +239,16 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       // A response handed back unread keeps its controller: a later attempt's timeout must not cancel it.
       let reusable = true;
       try {
+        if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
+        // Set only if the attempt is still on: a token function settling after its abort sets nothing.
+        const token = config.authorization();
+        headers.set(
+          "Authorization",
+          typeof token === "string" ? token : await unlessAborted(token, controller.signal),
+        );
+        // Server logs can tell the attempts of one call apart (the official SDK's header name).
+        if (attempt) headers.set("X-Qoder-Retry-Count", `${attempt}`);
+        if (config.debug) config.log("debug", `${method} ${url}`, redact(headers));
         response = await (config.fetch ?? fetch)(url, {
           method,
           headers,
@@ -273,7 +277,11 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           }
           if (!reusable) return response;
           // Read within the attempt: its timeout still runs, a reset mid-body is a retryable failure.
-          const text = await readText(response, call.maxResponseBytes ?? config.maxResponseBytes);
+          // An error's body over the cap is dropped, not the error: its status and headers still tell it.
+          const text = await readText(response, maxResponseBytes).catch((cause) => {
+            if (ok) throw cause;
+            return "";
+          });
           if (!ok || status === 204 || method === "HEAD") return withText(response, text);
           let json: unknown;
           try {
@@ -286,7 +294,8 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           call.data = json;
           return kept(call, response);
         }
-        await response.arrayBuffer().catch(noop); // frees the connection for the retry
+        // Read (up to the cap: past it the connection is closed) to free the connection for the retry.
+        await readText(response, maxResponseBytes).catch(noop);
       } catch (cause) {
         failure =
           cause instanceof QoderError
@@ -321,7 +330,15 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
       const pause = new AbortController();
       if (signal) follow(signal, pause);
-      await sleep(delay, pause.signal).finally(() => signal && unfollow(signal, pause));
+      let timer: unknown;
+      await unlessAborted(new Promise((resolve) => (timer = setTimeout(resolve, delay))), pause.signal)
+        .catch((cause) => {
+          throw new APIUserAbortError({ cause });
+        })
+        .finally(() => {
+          clearTimeout(timer as number);
+          if (signal) unfollow(signal, pause);
+        });
     }
   };
 }

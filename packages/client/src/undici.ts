@@ -271,10 +271,12 @@ class UndiciResponse extends Response {
 /**
  * A `fetch` for `createQoderClient({ fetch: undiciFetch() })` that sends with undici's `dispatcher.dispatch`
  * on a keep-alive pool, with no stream per response until one reads `body` (figures: the README's bench).
- * Default dispatcher: an undici `Agent` (a pool per origin) of its own; pass yours to share or tune it. It
+ * Default dispatcher: an undici `Agent` (a pool per origin) of its own, with undici's defaults (idle
+ * sockets kept 4 s, as the global fetch keeps them: a server closing idle connections sooner than its
+ * Keep-Alive hint says would otherwise reset a reused one); pass yours to share or tune it. It
  * never follows redirects (the client refuses them) and takes a URL, not a Request.
  */
-export function undiciFetch(dispatcher: Dispatcher = new Agent({ keepAliveTimeout: 30_000 })): typeof fetch {
+export function undiciFetch(dispatcher: Dispatcher = new Agent()): typeof fetch {
   return (input, init = {}) =>
     new Promise<Response>((resolve, reject) => {
       if (input instanceof Request) throw new TypeError("undiciFetch() takes a URL, not a Request.");

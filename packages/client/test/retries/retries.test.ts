@@ -111,6 +111,11 @@ describe("how long to wait", () => {
     expect(serverWaitMs(new Headers({ "retry-after": "0x2" }), now)).toBeUndefined();
     expect(serverWaitMs(new Headers({ "retry-after": "1e3" }), now)).toBeUndefined();
     expect(serverWaitMs(new Headers({ "retry-after-ms": "0x2" }), now)).toBeUndefined();
+    // Date.parse reads these as dates (in 2001 and 2099): an HTTP date has its time of day.
+    expect(serverWaitMs(new Headers({ "retry-after": "Retry 2" }), now)).toBeUndefined();
+    expect(serverWaitMs(new Headers({ "retry-after": "later 2099" }), now)).toBeUndefined();
+    expect(serverWaitMs(new Headers({ "retry-after": "Saturday, 28-Nov-26 12:00:05 GMT" }), now)).toBe(5000);
+    expect(serverWaitMs(new Headers({ "retry-after": "Sat Nov 28 12:00:05 2026" }), now)).toBeGreaterThan(0);
   });
 
   test("a Retry-After HTTP date is waited for, end to end", async () => {
@@ -159,6 +164,47 @@ describe("how long to wait", () => {
     const final = [400, 401, 403, 404, 409, 422];
     expect(final.filter((s) => shouldRetry(r(s, { "x-should-retry": "true" })))).toEqual([]);
     expect(shouldRetry(r(503, { "x-should-retry": "false" }))).toBe(false);
+  });
+});
+
+describe("the response size cap (maxResponseBytes) on errors", () => {
+  test("a retried error's body is read only up to the cap: past it the connection is closed", async () => {
+    const BIG = 64 * 1024 * 1024;
+    let cutShort = false;
+    const server = await serveDuringTest((_req, res, i) => {
+      if (i > 0) return { body: { id: "dep_1", attempt: i } };
+      res.writeHead(503, { "content-type": "text/html", "content-length": BIG, "retry-after": "0" });
+      const chunk = Buffer.alloc(1024 * 1024, "x");
+      let sent = 0;
+      const pump = () => {
+        while (sent < BIG && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      res.on("close", () => {
+        cutShort = !res.writableFinished;
+      });
+      pump();
+      return undefined;
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, maxResponseBytes: 1000 });
+    await expect(qoder.deployments.retrieve("dep_1")).resolves.toEqual({ id: "dep_1", attempt: 1 });
+    await expect.poll(() => cutShort).toBe(true);
+  });
+
+  test("a final error whose body is over the cap is still that error, with its status and headers", async () => {
+    const { qoder } = await serve(() => ({
+      status: 429,
+      headers: { "retry-after": "120", "x-request-id": "req_over_cap" },
+      body: `<html>${"x".repeat(2_000)}</html>`,
+    }));
+    const error = await qoder.deployments
+      .retrieve("dep_1", { maxResponseBytes: 1000, maxRetries: 0 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 120_000, requestId: "req_over_cap" });
   });
 });
 

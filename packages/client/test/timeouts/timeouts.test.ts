@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { resolveConfig } from "../../src/config.js";
 import { APIConnectionError, APITimeoutError, APIUserAbortError, QoderError } from "../../src/index.js";
 import { createQoderClient } from "../support/client.js";
@@ -81,6 +81,67 @@ describe("timeouts (per attempt)", () => {
   });
 });
 
+describe("a token function is part of its attempt", () => {
+  const never = () => new Promise<string>(() => undefined);
+
+  test("one that never settles is ended by the attempt's timeout, and nothing is sent", async () => {
+    const server = await serve(() => ({ body: {} }));
+    const qoder = createQoderClient({ token: never, baseUrl: server.url, timeoutMs: 200, maxRetries: 0 });
+    await expect(qoder.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(APITimeoutError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test("one that never settles is ended by the caller's signal, with its reason", async () => {
+    const server = await serve(() => ({ body: {} }));
+    const qoder = createQoderClient({ token: never, baseUrl: server.url });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("user gave up")), 50);
+    const error = await qoder.deployments.retrieve("dep_1", { signal: controller.signal }).catch((e) => e);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as Error).cause).toBe(controller.signal.reason);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test("a token that comes after its attempt timed out is set nowhere: the retry gets its own", async () => {
+    let calls = 0;
+    let resolveFirst: (token: string) => void = () => undefined;
+    const token = () =>
+      ++calls === 1
+        ? new Promise<string>((resolve) => {
+            resolveFirst = resolve;
+          })
+        : "pt-second";
+    const server = await serve(() => ({ body: { id: "dep_1" } }));
+    const seen: Request[] = [];
+    const qoder = createQoderClient({ token, baseUrl: server.url, timeoutMs: 300, maxRetries: 1 });
+    qoder.use({ onRequest: ({ request }) => void seen.push(request) });
+    await expect(qoder.deployments.retrieve("dep_1")).resolves.toEqual({ id: "dep_1" });
+    resolveFirst("pt-first");
+    await delay(20);
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual(["Bearer pt-second"]);
+    expect(seen[0]?.headers.has("authorization")).toBe(false);
+  });
+});
+
+describe("deadlines follow a monotonic clock", () => {
+  test("a wall clock set back during a call does not delay its timeout", async () => {
+    const server = await serve(() => undefined); // never answers
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 300, maxRetries: 0 });
+    const realNow = Date.now.bind(Date);
+    const started = performance.now();
+    const pending = qoder.deployments.retrieve("dep_1").catch((e: unknown) => e);
+    await delay(50);
+    const setBack = vi.spyOn(Date, "now").mockImplementation(() => realNow() - 10_000);
+    try {
+      expect(await pending).toBeInstanceOf(APITimeoutError);
+    } finally {
+      setBack.mockRestore();
+    }
+    // With deadlines on Date.now, the 300 ms timeout came 10 s late.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
 describe("the caller's signal", () => {
   test("aborting in flight rejects with APIUserAbortError and is not retried", async () => {
     const controller = new AbortController();
@@ -114,15 +175,20 @@ describe("the caller's signal", () => {
     // Aborted once the first attempt has been answered (not after a fixed delay, which a busy machine
     // can outlast before the first request is even sent): the client is then waiting 30 s to retry.
     const server = await serve((_request, res) => {
-      res.once("finish", () => {
-        abortedAt = performance.now();
-        controller.abort();
-      });
+      // (200 ms later: the client has drained the 503 by then and is waiting.)
+      res.once("finish", () =>
+        setTimeout(() => {
+          abortedAt = performance.now();
+          controller.abort();
+        }, 200),
+      );
       return { status: 503, headers: { "retry-after": "30" }, body: {} };
     });
     const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, maxRetries: 2 });
     const pending = qoder.deployments.list({}, { signal: controller.signal }).then((page) => page);
-    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as Error).cause).toBe(controller.signal.reason); // the reason, as during an attempt
     expect(abortedAt).toBeGreaterThan(0);
     // Far below the 30 s the server asked for: the abort cut the wait short.
     expect(performance.now() - abortedAt).toBeLessThan(10_000);
