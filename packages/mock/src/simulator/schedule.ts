@@ -17,22 +17,24 @@ const UPCOMING = 5;
  * (`0 0 29 2 *` costs ≈ 3 ms a fire, a daily one ≈ 0.08 ms). A request that may compute many schedules
  * (a clock move, a state load) does it within a budget, before it changes anything, and is refused past it.
  */
-export class ScheduleBudgetExceeded extends Error {}
+class BudgetExceeded extends Error {}
 let budgetEnd = Number.POSITIVE_INFINITY;
 
-/** Runs `work`, throwing ScheduleBudgetExceeded from any cron computation past `ms` from now. */
-export function withinBudget<T>(ms: number, work: () => T): T {
+/** Runs `work`; cron computation in it past `ms` from now throws `refusal()` instead. */
+export function withinBudget<T>(ms: number, work: () => T, refusal: () => Error): T {
   const outer = budgetEnd;
   budgetEnd = Math.min(outer, performance.now() + ms);
   try {
     return work();
+  } catch (error) {
+    throw error instanceof BudgetExceeded ? refusal() : error;
   } finally {
     budgetEnd = outer;
   }
 }
 
 function spend(): void {
-  if (performance.now() > budgetEnd) throw new ScheduleBudgetExceeded();
+  if (performance.now() > budgetEnd) throw new BudgetExceeded();
 }
 
 /** Throws a 400 naming the field when the expression or time zone is not valid. */

@@ -19,7 +19,7 @@ import {
 } from "./requests.js";
 import { resources } from "./resources/index.js";
 import type { ClockPlan, OperationHandler, Resource } from "./routes.js";
-import { checkSchedule, ScheduleBudgetExceeded, withinBudget } from "./schedule.js";
+import { checkSchedule, withinBudget } from "./schedule.js";
 import {
   type Agent,
   type Deployment,
@@ -184,15 +184,12 @@ export class Simulator {
         }
       }
     };
-    try {
-      withinBudget(LIMITS.scheduleComputationMs, work);
-    } catch (error) {
-      if (!(error instanceof ScheduleBudgetExceeded)) throw error;
-      throw invalid(
+    withinBudget(LIMITS.scheduleComputationMs, work, () =>
+      invalid(
         `Moving the clock to ${rfc3339(ms)} would take more than ${LIMITS.scheduleComputationMs} ms of cron computation, the simulator's limit for one request (sparse schedules such as "0 0 29 2 *" over centuries, or thousands of distinct schedules). Move it in smaller steps (fewer fires each), or reset accounts.`,
         param,
-      );
-    }
+      ),
+    );
     this.clock.set(ms);
     for (const plan of plans) plan.apply();
     return rfc3339(this.clock.now());
@@ -300,15 +297,12 @@ export class Simulator {
         size,
       );
     };
-    try {
-      withinBudget(LIMITS.scheduleComputationMs, load);
-    } catch (error) {
-      if (!(error instanceof ScheduleBudgetExceeded)) throw error;
-      throw invalid(
+    withinBudget(LIMITS.scheduleComputationMs, load, () =>
+      invalid(
         `The state's cron schedules would take more than ${LIMITS.scheduleComputationMs} ms to check and plan, the simulator's limit for one request: load fewer distinct schedules at a time, or give each its upcoming_runs_at (GET /_mock/state does).`,
         "deployments",
-      );
-    }
+      ),
+    );
   }
 
   private check(items: unknown[], pointer: string, field: string): void {
