@@ -279,7 +279,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           // Read within the attempt: its timeout still runs, a reset mid-body is a retryable failure.
           // An error's body over the cap is dropped, not the error: its status and headers still tell it.
           const text = await readText(response, maxResponseBytes).catch((cause) => {
-            if (ok) throw cause;
+            if (ok || !(cause instanceof ResponseTooLargeError)) throw cause;
             return "";
           });
           if (!ok || status === 204 || method === "HEAD") return withText(response, text);

@@ -5,6 +5,7 @@ import { serverWaitMs } from "../../src/errors.js";
 import {
   APIConnectionError,
   type APIError,
+  APITimeoutError,
   ConflictError,
   InternalServerError,
   RateLimitError,
@@ -192,6 +193,20 @@ describe("the response size cap (maxResponseBytes) on errors", () => {
     const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, maxResponseBytes: 1000 });
     await expect(qoder.deployments.retrieve("dep_1")).resolves.toEqual({ id: "dep_1", attempt: 1 });
     await expect.poll(() => cutShort).toBe(true);
+  });
+
+  test("an error whose body stalls is a timeout, and one whose connection resets mid-body a connection error", async () => {
+    const server = await serveDuringTest((_req, res, i) => {
+      res.writeHead(i === 0 ? 404 : 503, { "content-type": "application/json", "content-length": 100 });
+      res.write('{"type":"error",'); // then stalls, or resets
+      if (i > 0) setTimeout(() => res.destroy(), 50);
+      return undefined;
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url, timeoutMs: 300, maxRetries: 0 });
+    await expect(qoder.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(APITimeoutError);
+    const reset = await qoder.deployments.retrieve("dep_1").catch((e: unknown) => e);
+    expect(reset).toBeInstanceOf(APIConnectionError);
+    expect(reset).not.toBeInstanceOf(APITimeoutError);
   });
 
   test("a final error whose body is over the cap is still that error, with its status and headers", async () => {
