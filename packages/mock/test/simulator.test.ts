@@ -1328,6 +1328,74 @@ describe("the request data kept in all accounts is bounded", () => {
     expect((sim.state(token).agents ?? []).filter((v) => v.id === agent.body.id)).toHaveLength(3);
   });
 
+  it("counts a version only once stored: updates refused at the versions limit keep nothing", () => {
+    withLimit("agentVersions", 2, () => {
+      const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
+      const handle = handleOf(sim);
+      const token = "pt-bytes-version-limit";
+      const agent = handle(token, "POST", "/agents", {
+        name: "a",
+        model: "ultimate",
+        system: "s".repeat(10_000),
+      });
+      expect(handle(token, "POST", `/agents/${agent.body.id}`, { version: 1, name: "a2" }).status).toBe(200);
+      for (let n = 0; n < 10; n++)
+        expect(handle(token, "POST", `/agents/${agent.body.id}`, { version: 2, name: `a${n}` }).status).toBe(
+          409,
+        );
+      // 20 KB kept so far: a 60 KB write still fits (ten refused 10 KB versions counted would leave none).
+      const big = handle(token, "POST", "/agents", {
+        name: "b",
+        model: "ultimate",
+        system: "s".repeat(60_000),
+      });
+      expect(big.status).toBe(200);
+    });
+  });
+
+  it("counts a write's body and what it keeps beyond it together, before storing anything", () => {
+    const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
+    const handle = handleOf(sim);
+    const token = "pt-bytes-together";
+    const agent = handle(token, "POST", "/agents", {
+      name: "a",
+      model: "ultimate",
+      system: "s".repeat(40_000),
+    });
+    // A 30 KB body making a 30 KB version: 100 KB with the 40 KB kept, past the limit.
+    const update = handle(token, "POST", `/agents/${agent.body.id}`, {
+      version: 1,
+      system: "t".repeat(30_000),
+    });
+    expect(update.status).toBe(409);
+    expect(update.body.error.message).toContain("request data in all accounts");
+    expect(handle(token, "GET", `/agents/${agent.body.id}`).body.version).toBe(1);
+  });
+
+  it("counts idempotency keys and the refusals kept under them", () => {
+    const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
+    sim.reset("pt-bytes-keys", "empty");
+    sim.loadState("pt-bytes-keys", referenced);
+    const made = sim.handle({
+      method: "POST",
+      url: "/deployments",
+      headers: { authorization: "Bearer pt-bytes-keys" },
+      body: JSON.stringify(createBody()),
+    });
+    const id = (JSON.parse(made.body) as Deployment).id;
+    // An 8 KB key per refused unpause (409: not paused): the store fills up within 13 of them.
+    const statuses = Array.from(
+      { length: 20 },
+      (_, n) =>
+        sim.handle({
+          method: "POST",
+          url: `/deployments/${id}/unpause`,
+          headers: { authorization: "Bearer pt-bytes-keys", "idempotency-key": `${n}-${"k".repeat(8_000)}` },
+        }).body,
+    ).map((body) => (JSON.parse(body) as ErrorBody).error.message);
+    expect(statuses.at(-1)).toContain("request data in all accounts");
+  });
+
   it("refuses a keyed write without a body once the store is full (it keeps its answer)", () => {
     const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
     sim.reset("pt-bytes-keyed", "empty");
@@ -1430,6 +1498,22 @@ describe("the cron work of one request is bounded", () => {
       expect([refused.status, refused.param]).toEqual([400, "now"]);
     });
     expect(sim.state("pt-leap-back")).toEqual(before);
+  });
+
+  it("refuses a state whose upcoming times are past when planning them again takes longer than the budget", () => {
+    const sim = new Simulator({ strict: true });
+    leapDays(sim, "pt-leap-past", 20);
+    const { now: _now, idempotency_keys: _keys, ...loadable } = structuredClone(sim.state("pt-leap-past"));
+    for (const deployment of loadable.deployments)
+      if (deployment.schedule) deployment.schedule.upcoming_runs_at = ["2020-02-29T00:00:00Z"];
+    sim.setTime("2032-01-01T00:00:07Z"); // plans (and keeps by second) the upcoming times of then
+    sim.setTime("2032-01-01T00:00:08Z"); // a second with none kept: nothing is due
+    const before = sim.state("pt-leap-past");
+    withLimit("scheduleComputationMs", 10, () => {
+      const refused = refusalOf(() => sim.loadState("pt-leap-past", loadable));
+      expect([refused.status, refused.param]).toEqual([400, "deployments"]);
+    });
+    expect(sim.state("pt-leap-past")).toEqual(before);
   });
 
   it("refuses a state whose schedules take longer than the budget to plan, leaving the account as it was", () => {

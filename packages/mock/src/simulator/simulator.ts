@@ -186,7 +186,7 @@ export class Simulator {
     };
     withinBudget(LIMITS.scheduleComputationMs, work, () =>
       invalid(
-        `Moving the clock to ${rfc3339(ms)} would take more than ${LIMITS.scheduleComputationMs} ms of cron computation, the simulator's limit for one request (sparse schedules such as "0 0 29 2 *" over centuries, or thousands of distinct schedules). Move it in smaller steps (fewer fires each), or reset accounts.`,
+        `Moving the clock to ${rfc3339(ms)} would take more than ${LIMITS.scheduleComputationMs} ms of cron computation, the simulator's limit for one request (sparse schedules such as "0 0 29 2 *" over centuries, or thousands of distinct schedules). ${ms < from ? "A move back plans every schedule again, however short: reset accounts that hold thousands of distinct schedules." : "Move it in smaller steps (fewer fires each), or reset accounts."}`,
         param,
       ),
     );
@@ -295,6 +295,8 @@ export class Simulator {
           environment_sessions: sessions,
         }),
         size,
+        // Loaded schedules whose times are past are planned now, within the budget, not by the next read.
+        (account) => this.tick(account, this.clock.now()),
       );
     };
     withinBudget(LIMITS.scheduleComputationMs, load, () =>
@@ -372,13 +374,16 @@ export class Simulator {
       // Refused before acting: a key that cannot be kept could not replay what the write did.
       account.checkRoomForKey(nowMs);
     }
-    // What a write keeps counts against the store's limit (a replay keeps nothing): its body, twice when
-    // kept as an idempotent answer. A keyed write keeps its answer even without a body (a pause answers
-    // the whole deployment): refused once the store is full, so it passes the limit by one answer at most.
-    if (bytes > 0 || key !== undefined) this.store.checkRoom(key === undefined ? bytes : 2 * bytes);
-    const keep = (extra: number) => {
-      this.store.checkRoom(extra);
-      this.store.keep(account, extra);
+    // What a write keeps counts against the store's limit (a replay keeps nothing): its body, with what
+    // its handler keeps beyond it (`keep`), and for a keyed write its key and answer (about its body
+    // again). A keyed write keeps its answer even without a body (a pause answers the whole deployment):
+    // refused once the store is full, so it passes the limit by one answer at most. Counted once done.
+    const pending = key === undefined ? bytes : 2 * bytes + key.length + 1;
+    if (pending > 0) this.store.checkRoom(pending);
+    let extra = 0;
+    const keep = (more: number) => {
+      this.store.checkRoom(pending + extra + more);
+      extra += more;
     };
     let status: number;
     let answerBody: unknown;
@@ -405,20 +410,22 @@ export class Simulator {
         error.status === 400
       )
         throw error;
+      const stored = JSON.stringify(errorEnvelope(error, requestId));
       account.storeAnswer(key, {
         fingerprint,
         status: error.status,
-        body: JSON.stringify(errorEnvelope(error, requestId)),
+        body: stored,
         expiresMs: nowMs + IDEMPOTENCY_TTL_MS,
       });
+      this.store.keep(account, key.length + stored.length);
       throw error;
     }
     if (key !== undefined) {
       const stored = JSON.stringify(answerBody);
       account.storeAnswer(key, { fingerprint, status, body: stored, expiresMs: nowMs + IDEMPOTENCY_TTL_MS });
-      this.store.keep(account, stored.length);
+      this.store.keep(account, key.length + stored.length);
     }
-    if (bytes > 0) this.store.keep(account, bytes);
+    if (bytes + extra > 0) this.store.keep(account, bytes + extra);
     return { status, body: answerBody };
   }
 

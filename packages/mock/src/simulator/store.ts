@@ -348,11 +348,14 @@ export class Store {
    * Replaces an account's records (POST /_mock/state); the records were validated by the caller. All or
    * nothing: a record refused here (given twice, over a limit) leaves the account as it was.
    */
-  load(token: string, records: Records, bytes: number): Account {
+  load(token: string, records: Records, bytes: number, settle?: (account: Account) => void): Account {
     this.checkRoom(bytes - (this.accounts.get(token)?.storedBytes ?? 0));
     const account = this.create(token, "empty");
     this.fill(account, records);
     account.storedBytes = bytes;
+    // The caller's last word before the account replaces the old one (firing what came due): a refusal
+    // there leaves the old account too.
+    settle?.(account);
     this.use(token, account);
     return account;
   }
