@@ -113,7 +113,8 @@ describe("a token function is part of its attempt", () => {
         : "pt-second";
     const server = await serve(() => ({ body: { id: "dep_1" } }));
     const seen: Request[] = [];
-    const qoder = createQoderClient({ token, baseUrl: server.url, timeoutMs: 300, maxRetries: 1 });
+    // 1 s: the retry's own request must fit in it on a loaded machine too.
+    const qoder = createQoderClient({ token, baseUrl: server.url, timeoutMs: 1_000, maxRetries: 1 });
     qoder.use({ onRequest: ({ request }) => void seen.push(request) });
     await expect(qoder.deployments.retrieve("dep_1")).resolves.toEqual({ id: "dep_1" });
     resolveFirst("pt-first");
