@@ -143,6 +143,13 @@ function withText(response: Response, text: string, json?: unknown): Response {
   return response;
 }
 
+/** fetch's failures all say "fetch failed": the reason (`connect ECONNREFUSED …`) is its cause's. */
+const why = (cause: unknown) => {
+  const inner = (cause as { cause?: { message?: string; code?: string } })?.cause;
+  const reason = inner?.message || inner?.code;
+  return reason ? ` (${reason})` : "";
+};
+
 /** The abort reason of an attempt whose timeout fired (a user abort carries the caller's reason). */
 const TIMED_OUT = Symbol("timed out");
 /** What openapi-fetch is given when the response was kept for the caller (see Call.mode and Call.keep). */
@@ -304,9 +311,12 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
               ? new APITimeoutError(`Request timed out after ${timeoutMs} ms.`)
               : signal?.aborted
                 ? new APIUserAbortError({ cause })
-                : new APIConnectionError(`Connection error: ${(cause as Error)?.message ?? cause}`, {
-                    cause,
-                  });
+                : new APIConnectionError(
+                    `Connection error: ${(cause as Error)?.message ?? cause}${why(cause)}`,
+                    {
+                      cause,
+                    },
+                  );
       } finally {
         // Middleware sees this request with its response or failure: never with the token.
         headers.delete("authorization");

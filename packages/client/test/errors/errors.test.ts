@@ -129,6 +129,8 @@ describe("transport failures", () => {
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).toBeInstanceOf(QoderError);
     expect((error as Error).message).toMatch(/^Connection error/);
+    // The reason, on both transports (fetch's own message is "fetch failed" whatever happened).
+    expect((error as Error).message).toContain("ECONNREFUSED");
     expect((error as Error).cause).toBeDefined();
   });
 
