@@ -195,10 +195,19 @@ export class Simulator {
     return rfc3339(this.clock.now());
   }
 
-  private tick(account: ReturnType<Store["account"]>, nowMs: number): void {
+  /**
+   * Fires what came due by `nowMs`. Real time passing is not refused as a clock move is: a request
+   * catches up with it for `LIMITS.scheduleComputationMs` at most (`stopAtMs`), and leaves the rest due
+   * for the next.
+   */
+  private tick(
+    account: ReturnType<Store["account"]>,
+    nowMs: number,
+    stopAtMs = performance.now() + LIMITS.scheduleComputationMs,
+  ): void {
     // Schedules act (and change records) only once the account's next fire time has come.
     if (nowMs >= account.nextFireMs) this.changed();
-    for (const resource of this.resources) resource.planTime?.(account, nowMs).apply();
+    for (const resource of this.resources) resource.planTime?.(account, nowMs, undefined, stopAtMs).apply();
   }
 
   state(token: string): AccountState {
@@ -296,7 +305,7 @@ export class Simulator {
         }),
         size,
         // Loaded schedules whose times are past are planned now, within the budget, not by the next read.
-        (account) => this.tick(account, this.clock.now()),
+        (account) => this.tick(account, this.clock.now(), Number.POSITIVE_INFINITY),
       );
     };
     withinBudget(LIMITS.scheduleComputationMs, load, () =>
