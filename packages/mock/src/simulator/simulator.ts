@@ -281,7 +281,8 @@ export class Simulator {
           );
     }
     // The contract's schema cannot tell a valid cron expression or time zone: check them as create does.
-    // Checking them, and working out the upcoming times of those given without, is cron work: bounded.
+    // Checking them and planning those given without upcoming times, or with past ones, is cron work:
+    // bounded.
     const load = () => {
       deployments.forEach((deployment: Deployment, index) => {
         if (!deployment.schedule) return;
