@@ -1500,25 +1500,6 @@ describe("the cron work of one request is bounded", () => {
     expect(sim.state("pt-leap-back")).toEqual(before);
   });
 
-  it("catches up with real time a budget's worth per request, and the next requests do the rest", () => {
-    let now = Date.now();
-    const frozen = vi.spyOn(Date, "now").mockImplementation(() => now);
-    onTestFinished(() => frozen.mockRestore());
-    const sim = new Simulator({ strict: true });
-    const handle = leapDays(sim, "pt-leap-real-time", 20); // fires at 00:00 … 00:19 on 29 February
-    sim.setTime("2028-02-28T23:59:00Z");
-    now += 30 * 60_000; // real time passes: all twenty are due
-    const runs = () => handle("pt-leap-real-time", "GET", "/deployment_runs?limit=100").body.data.length;
-    // Planning one costs ≈ 10 ms (its next five fires, four years apart): far more than this budget.
-    withLimit("scheduleComputationMs", 1, () => expect(runs()).toBeLessThan(20));
-    expect(runs()).toBe(20);
-    const deployments = handle("pt-leap-real-time", "GET", "/deployments?limit=100").body
-      .data as Deployment[];
-    expect(deployments.map((d) => d.schedule?.upcoming_runs_at?.[0]?.slice(0, 4))).toEqual(
-      Array(20).fill("2032"),
-    );
-  });
-
   it("refuses a state whose upcoming times are past when planning them again takes longer than the budget", () => {
     const sim = new Simulator({ strict: true });
     leapDays(sim, "pt-leap-past", 20);

@@ -44,10 +44,9 @@ export interface Resource {
    * first, before every request and before a move (which is refused whole when its plans fire too many
    * runs or take too long), then applied. It may change records only once `account.nextFireMs` is due:
    * reads in between reuse serialized records (Simulator `changed()`). `limit`: the runs it may plan; one
-   * more is planned when more would fire, so the move can be refused. `stopAtMs` (performance.now()):
-   * past it, a request catching up with real time plans no further record and leaves the rest due.
+   * more is planned when more would fire, so the move can be refused.
    */
-  planTime?(account: Account, nowMs: number, limit?: number, stopAtMs?: number): ClockPlan;
+  planTime?(account: Account, nowMs: number, limit?: number): ClockPlan;
   /** The same when the clock was moved back to `nowMs`: what was planned from later is planned again. */
   planClockBack?(account: Account, nowMs: number): ClockPlan;
 }

@@ -195,19 +195,10 @@ export class Simulator {
     return rfc3339(this.clock.now());
   }
 
-  /**
-   * Fires what came due by `nowMs`. Real time passing is not refused as a clock move is: a request
-   * catches up with it for `LIMITS.scheduleComputationMs` at most (`stopAtMs`), and leaves the rest due
-   * for the next.
-   */
-  private tick(
-    account: ReturnType<Store["account"]>,
-    nowMs: number,
-    stopAtMs = performance.now() + LIMITS.scheduleComputationMs,
-  ): void {
+  private tick(account: ReturnType<Store["account"]>, nowMs: number): void {
     // Schedules act (and change records) only once the account's next fire time has come.
     if (nowMs >= account.nextFireMs) this.changed();
-    for (const resource of this.resources) resource.planTime?.(account, nowMs, undefined, stopAtMs).apply();
+    for (const resource of this.resources) resource.planTime?.(account, nowMs).apply();
   }
 
   state(token: string): AccountState {
@@ -306,7 +297,7 @@ export class Simulator {
         }),
         size,
         // Loaded schedules whose times are past are planned now, within the budget, not by the next read.
-        (account) => this.tick(account, this.clock.now(), Number.POSITIVE_INFINITY),
+        (account) => this.tick(account, this.clock.now()),
       );
     };
     withinBudget(LIMITS.scheduleComputationMs, load, () =>

@@ -372,7 +372,7 @@ export const deployments: Resource = {
    * Fires the schedules that came due up to `nowMs`: one run per fire time passed, for active,
    * non-archived deployments; paused ones only move their upcoming times on.
    */
-  planTime(account, nowMs, limit = Number.POSITIVE_INFINITY, stopAtMs = Number.POSITIVE_INFINITY) {
+  planTime(account, nowMs, limit = Number.POSITIVE_INFINITY) {
     if (nowMs < account.nextFireMs) return NOTHING_PLANNED;
     let runs = 0;
     let nextFire = Number.POSITIVE_INFINITY;
@@ -394,11 +394,6 @@ export const deployments: Resource = {
       if (!schedule || (firstMs === undefined ? nowMs <= record.firedThroughMs : firstMs > nowMs)) {
         if (firstMs !== undefined) nextFire = Math.min(nextFire, firstMs);
         continue;
-      }
-      // Out of time (a request catching up with real time): the rest stays due, for the next request.
-      if (plans.length > 0 && performance.now() > stopAtMs) {
-        nextFire = nowMs;
-        break;
       }
       let due: number[] = [];
       if (deployment.status === "active") {
