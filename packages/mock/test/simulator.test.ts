@@ -1394,6 +1394,14 @@ describe("the request data kept in all accounts is bounded", () => {
         }).body,
     ).map((body) => (JSON.parse(body) as ErrorBody).error.message);
     expect(statuses.at(-1)).toContain("request data in all accounts");
+    // Kept 24 h of simulated time: once they expire, they count no more.
+    sim.advanceTime(25 * 3_600_000);
+    const after = sim.handle({
+      method: "POST",
+      url: `/deployments/${id}/pause`,
+      headers: { authorization: "Bearer pt-bytes-keys", "idempotency-key": `later-${"k".repeat(8_000)}` },
+    });
+    expect(after.status).toBe(200);
   });
 
   it("refuses a keyed write without a body once the store is full (it keeps its answer)", () => {

@@ -418,13 +418,11 @@ export class Simulator {
         body: stored,
         expiresMs: nowMs + IDEMPOTENCY_TTL_MS,
       });
-      this.store.keep(account, key.length + stored.length);
       throw error;
     }
     if (key !== undefined) {
       const stored = JSON.stringify(answerBody);
       account.storeAnswer(key, { fingerprint, status, body: stored, expiresMs: nowMs + IDEMPOTENCY_TTL_MS });
-      this.store.keep(account, key.length + stored.length);
     }
     if (bytes + extra > 0) this.store.keep(account, bytes + extra);
     return { status, body: answerBody };

@@ -122,7 +122,7 @@ export class Account {
   nextFireMs = Number.POSITIVE_INFINITY;
   /** Insertion order = age, so expired keys are pruned from the front. */
   readonly idempotency = new Map<string, StoredAnswer>();
-  /** Request data kept for this account (see LIMITS.storedBytes). */
+  /** Request data kept for this account (see LIMITS.storedBytes), idempotency keys and answers included. */
   storedBytes = 0;
 
   addDeployment(record: DeploymentRecord): void {
@@ -183,7 +183,7 @@ export class Account {
   storedAnswer(key: string, nowMs: number): StoredAnswer | undefined {
     for (const [oldest, answer] of this.idempotency) {
       if (answer.expiresMs > nowMs) break;
-      this.idempotency.delete(oldest);
+      this.forget(oldest, answer);
     }
     const answer = this.idempotency.get(key);
     return answer && answer.expiresMs > nowMs ? answer : undefined;
@@ -194,14 +194,22 @@ export class Account {
     if (this.idempotency.size < LIMITS.idempotencyKeysPerAccount) return;
     // storedAnswer() drops expired keys oldest first, up to the first live one: after the clock moved
     // back, later keys may expire sooner. At the limit, every one is looked at.
-    for (const [key, answer] of this.idempotency) if (answer.expiresMs <= nowMs) this.idempotency.delete(key);
+    for (const [key, answer] of this.idempotency) if (answer.expiresMs <= nowMs) this.forget(key, answer);
     if (this.idempotency.size >= LIMITS.idempotencyKeysPerAccount)
       throw capacity(`${LIMITS.idempotencyKeysPerAccount} idempotency keys of the last 24 h`);
   }
 
+  /** Keeps an answer under its key, counted against the store's limit with the key until it expires. */
   storeAnswer(key: string, answer: StoredAnswer): void {
-    this.idempotency.delete(key);
+    const old = this.idempotency.get(key);
+    if (old) this.forget(key, old);
     this.idempotency.set(key, answer);
+    this.storedBytes += key.length + answer.body.length;
+  }
+
+  private forget(key: string, answer: StoredAnswer): void {
+    this.idempotency.delete(key);
+    this.storedBytes -= key.length + answer.body.length;
   }
 }
 
@@ -272,8 +280,6 @@ export function exampleRecords(
 
 export class Store {
   private readonly accounts = new Map<string, Account>();
-  /** Request data kept in all accounts (see LIMITS.storedBytes). */
-  private storedBytes = 0;
 
   constructor(
     private readonly seed: () => Records,
@@ -286,24 +292,25 @@ export class Store {
 
   /** Refuses, before anything is stored, a write whose `bytes` would take the store past its limit. */
   checkRoom(bytes: number): void {
-    if (this.storedBytes + bytes <= this.maxStoredBytes) return;
+    // Summed when asked (1,000 accounts at most): an account's own count also falls as its keys expire.
+    let stored = 0;
+    for (const account of this.accounts.values()) stored += account.storedBytes;
+    if (stored + bytes <= this.maxStoredBytes) return;
     const mib = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
     throw new LimitError(
       409,
       "conflict_error",
-      `This mock keeps ${mib(this.storedBytes)} of request data in all accounts; ${mib(bytes)} more would pass the simulator's limit of ${mib(this.maxStoredBytes)}. Reset accounts (POST /_mock/reset or reset() from startMock), or restart the mock.`,
+      `This mock keeps ${mib(stored)} of request data in all accounts; ${mib(bytes)} more would pass the simulator's limit of ${mib(this.maxStoredBytes)}. Reset accounts (POST /_mock/reset or reset() from startMock), or restart the mock.`,
     );
   }
 
   /** Counts `bytes` of request data kept for `account` (one in use). */
   keep(account: Account, bytes: number): void {
     account.storedBytes += bytes;
-    this.storedBytes += bytes;
   }
 
   /** Puts `account` in use for `token`, in place of the one it had (whose data is no longer kept). */
   private use(token: string, account: Account): void {
-    this.storedBytes += account.storedBytes - (this.accounts.get(token)?.storedBytes ?? 0);
     this.accounts.set(token, account);
   }
 
@@ -362,7 +369,6 @@ export class Store {
 
   resetAll(): void {
     this.accounts.clear();
-    this.storedBytes = 0;
   }
 
   private fill(
