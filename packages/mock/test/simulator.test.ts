@@ -1304,72 +1304,50 @@ describe("the request data kept in all accounts is bounded", () => {
     ]);
   });
 
-  it("counts each agent version whole: updates of a big agent stop at the limit, its versions intact", () => {
+  /** A simulator keeping 100,000 bytes at most, holding `token`'s agent with a prompt `chars` long. */
+  const bigAgent = (token: string, chars: number) => {
     const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
     const handle = handleOf(sim);
-    const token = "pt-bytes-versions";
-    const agent = handle(token, "POST", "/agents", {
-      name: "big",
+    const made = handle(token, "POST", "/agents", {
+      name: "a",
       model: "ultimate",
-      system: "s".repeat(30_000),
+      system: "s".repeat(chars),
     });
-    expect(agent.status).toBe(200);
+    expect(made.status).toBe(200);
+    const update = (body: object) => handle(token, "POST", `/agents/${made.body.id}`, body);
+    return { sim, handle, id: made.body.id as string, update };
+  };
+
+  it("counts each agent version whole: updates of a big agent stop at the limit, its versions intact", () => {
+    const { sim, handle, id, update } = bigAgent("pt-bytes-versions", 30_000);
     // Each version repeats the 30 KB prompt: the body of 30 KB and two versions fit, a third does not.
-    const statuses = [];
-    for (let version = 1; version <= 4; version++)
-      statuses.push(
-        handle(token, "POST", `/agents/${agent.body.id}`, { version, name: `big-${version}` }).status,
-      );
+    const statuses = [1, 2, 3, 4].map((version) => update({ version, name: `big-${version}` }).status);
     expect(statuses).toEqual([200, 200, 409, 409]);
-    const versions = handle(token, "GET", `/agents/${agent.body.id}/versions`).body as List<{
+    const versions = handle("pt-bytes-versions", "GET", `/agents/${id}/versions`).body as List<{
       version: number;
     }>;
     expect(versions.data.map((v) => v.version)).toEqual([3, 2, 1]);
-    expect((sim.state(token).agents ?? []).filter((v) => v.id === agent.body.id)).toHaveLength(3);
+    expect((sim.state("pt-bytes-versions").agents ?? []).filter((v) => v.id === id)).toHaveLength(3);
   });
 
   it("counts a version only once stored: updates refused at the versions limit keep nothing", () => {
     withLimit("agentVersions", 2, () => {
-      const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
-      const handle = handleOf(sim);
-      const token = "pt-bytes-version-limit";
-      const agent = handle(token, "POST", "/agents", {
-        name: "a",
-        model: "ultimate",
-        system: "s".repeat(10_000),
-      });
-      expect(handle(token, "POST", `/agents/${agent.body.id}`, { version: 1, name: "a2" }).status).toBe(200);
-      for (let n = 0; n < 10; n++)
-        expect(handle(token, "POST", `/agents/${agent.body.id}`, { version: 2, name: `a${n}` }).status).toBe(
-          409,
-        );
+      const { handle, update } = bigAgent("pt-bytes-version-limit", 10_000);
+      expect(update({ version: 1, name: "a2" }).status).toBe(200);
+      for (let n = 0; n < 10; n++) expect(update({ version: 2, name: `a${n}` }).status).toBe(409);
       // 20 KB kept so far: a 60 KB write still fits (ten refused 10 KB versions counted would leave none).
-      const big = handle(token, "POST", "/agents", {
-        name: "b",
-        model: "ultimate",
-        system: "s".repeat(60_000),
-      });
-      expect(big.status).toBe(200);
+      const big = { name: "b", model: "ultimate", system: "s".repeat(60_000) };
+      expect(handle("pt-bytes-version-limit", "POST", "/agents", big).status).toBe(200);
     });
   });
 
   it("counts a write's body and what it keeps beyond it together, before storing anything", () => {
-    const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
-    const handle = handleOf(sim);
-    const token = "pt-bytes-together";
-    const agent = handle(token, "POST", "/agents", {
-      name: "a",
-      model: "ultimate",
-      system: "s".repeat(40_000),
-    });
+    const { handle, id, update } = bigAgent("pt-bytes-together", 40_000);
     // A 30 KB body making a 30 KB version: 100 KB with the 40 KB kept, past the limit.
-    const update = handle(token, "POST", `/agents/${agent.body.id}`, {
-      version: 1,
-      system: "t".repeat(30_000),
-    });
-    expect(update.status).toBe(409);
-    expect(update.body.error.message).toContain("request data in all accounts");
-    expect(handle(token, "GET", `/agents/${agent.body.id}`).body.version).toBe(1);
+    const refused = update({ version: 1, system: "t".repeat(30_000) });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain("request data in all accounts");
+    expect(handle("pt-bytes-together", "GET", `/agents/${id}`).body.version).toBe(1);
   });
 
   it("counts idempotency keys and the refusals kept under them", () => {
