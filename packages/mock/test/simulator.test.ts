@@ -644,7 +644,6 @@ describe("idempotency: what a key applies to, and its limit", () => {
     withLimit("idempotencyKeysPerAccount", 3, () => {
       const sim = new Simulator({ strict: true });
       sim.setTime("2026-07-03T00:00:00Z");
-      sim.reset("pt-keys-back", "empty");
       sim.loadState("pt-keys-back", referenced);
       const body = JSON.stringify(createBody({ schedule: null }));
       const createWith = (key: string) =>
@@ -676,7 +675,6 @@ describe("idempotency: what a key applies to, and its limit", () => {
   it("keeps no answer for a refusal at a limit of the simulator: made room, the key goes through", () => {
     withLimit("deploymentsPerAccount", 1, () => {
       const sim = new Simulator({ strict: true });
-      sim.reset("pt-limit-key", "empty");
       sim.loadState("pt-limit-key", referenced);
       const send = (key?: string) =>
         sim.handle({
@@ -695,7 +693,6 @@ describe("idempotency: what a key applies to, and its limit", () => {
   it("refuses a new key past the limit before acting, and never forgets a kept one", () => {
     withLimit("idempotencyKeysPerAccount", 3, () => {
       const sim = new Simulator({ strict: true });
-      sim.reset("pt-keys", "empty");
       sim.loadState("pt-keys", referenced);
       const body = JSON.stringify(createBody({ schedule: null }));
       const createWith = (key: string) =>
@@ -726,7 +723,6 @@ describe("fourth audit: schedules, ids and controls of an in-process simulator",
       .state("pt-early")
       .deployments.find((d) => d.schedule?.expression === "0 9 * * *") as Deployment;
     const { upcoming_runs_at: _, ...schedule } = daily.schedule as NonNullable<Deployment["schedule"]>;
-    sim.reset("pt-early-loaded", "empty");
     sim.loadState("pt-early-loaded", { ...referenced, deployments: [{ ...daily, schedule }] });
     sim.setTime("2026-06-16T00:00:00Z");
     for (const token of ["pt-early", "pt-early-loaded"]) {
@@ -747,7 +743,6 @@ describe("fourth audit: schedules, ids and controls of an in-process simulator",
     const sim = new Simulator({ strict: true });
     const handle = handleOf(sim);
     sim.setTime("2026-07-01T00:00:30Z");
-    sim.reset("pt-archived-agent", "empty");
     sim.loadState("pt-archived-agent", referenced);
     const hourly = createBody({ schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" } });
     const made = handle("pt-archived-agent", "POST", "/deployments", hourly).body as Deployment;
@@ -771,7 +766,6 @@ describe("fourth audit: schedules, ids and controls of an in-process simulator",
     const sim = new Simulator({ strict: true, seed: 1 });
     const handle = handleOf(sim);
     sim.setTime("2026-07-01T00:00:00Z");
-    sim.reset("pt-seeded", "empty");
     sim.loadState("pt-seeded", referenced);
     const first = handle("pt-seeded", "POST", "/deployments", createBody()).body as Deployment;
     // The same state loaded again restarts the seeded sequence: at the same time, it would give the same id.
@@ -786,7 +780,6 @@ describe("fourth audit: schedules, ids and controls of an in-process simulator",
   it("a body nested deeper than the stated limit is refused before anything acts; the limit itself is fine", () => {
     const sim = new Simulator({ strict: true });
     const handle = handleOf(sim);
-    sim.reset("pt-deep", "empty");
     sim.loadState("pt-deep", referenced);
     const agentWith = (depth: number) => ({
       name: `deep-${depth}`,
@@ -817,7 +810,6 @@ describe("fourth audit: schedules, ids and controls of an in-process simulator",
   it("keeps a metadata key named __proto__ as the key it is", () => {
     const sim = new Simulator({ strict: true });
     const handle = handleOf(sim);
-    sim.reset("pt-proto", "empty");
     sim.loadState("pt-proto", referenced);
     const metadata = JSON.parse('{"__proto__":"kept","team":"a"}'); // an own key, as the API's JSON gives it
     const answer = handle("pt-proto", "POST", "/deployments", createBody({ metadata }));
@@ -900,7 +892,6 @@ describe("an account close to its limit of runs", () => {
     withLimit("runsPerAccount", 7, () => {
       const sim = new Simulator({ strict: true });
       sim.setTime("2026-07-01T00:00:30Z");
-      sim.reset("pt-room", "empty");
       sim.loadState("pt-room", referenced);
       const minutely = createBody({ schedule: { type: "cron", expression: "* * * * *", timezone: "UTC" } });
       const make = () =>
@@ -1352,7 +1343,6 @@ describe("the request data kept in all accounts is bounded", () => {
 
   it("counts idempotency keys and the refusals kept under them", () => {
     const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
-    sim.reset("pt-bytes-keys", "empty");
     sim.loadState("pt-bytes-keys", referenced);
     const made = sim.handle({
       method: "POST",
@@ -1384,7 +1374,6 @@ describe("the request data kept in all accounts is bounded", () => {
 
   it("refuses a keyed write without a body once the store is full (it keeps its answer)", () => {
     const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
-    sim.reset("pt-bytes-keyed", "empty");
     sim.loadState("pt-bytes-keyed", referenced);
     const send = (method: string, url: string, key: string, body?: unknown) =>
       sim.handle({
@@ -1439,7 +1428,6 @@ describe("the cron work of one request is bounded", () => {
   // schedule ≈ 0.08 ms), so four of them moved to the year 9999 were ≈ 8,000 fires and 20 s or more.
   const leapDays = (sim: Simulator, token: string, count: number) => {
     sim.setTime("2026-07-01T00:00:30Z");
-    sim.reset(token, "empty");
     sim.loadState(token, referenced);
     const handle = handleOf(sim);
     for (let minute = 0; minute < count; minute++) {
