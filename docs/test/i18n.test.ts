@@ -28,6 +28,7 @@ import {
   readTranslations,
   TRANSLATED,
 } from "../scripts/lib/i18n.mjs";
+import { missingUiStrings, UI } from "../scripts/lib/ui-strings.mjs";
 import { bundledSpecText, docsDir } from "./support/site.js";
 
 type Spec = Record<string, unknown>;
@@ -243,6 +244,24 @@ describe("missing and stale translations", () => {
     const filled = readFileSync(join(dir, "ja.yaml"), "utf8").replaceAll('text: ""', "text: 訳文");
     writeFileSync(join(dir, "ja.yaml"), filled);
     expect(cli("check", "--lang", "ja").status).toBe(0);
+    // A translation with no English any more fails `check` as it fails the test gate: a text, a guide.
+    writeFileSync(
+      join(dir, "ja.yaml"),
+      `${filled}/components/schemas/Gone/description:\n  en: Gone.\n  text: 消えた\n`,
+    );
+    const orphanText = cli("check", "--lang", "ja");
+    expect(orphanText.status).toBe(1);
+    expect(orphanText.stdout).toContain(
+      "ja.yaml /components/schemas/Gone/description: no such text any more",
+    );
+    writeFileSync(join(dir, "ja.yaml"), filled);
+    mkdirSync(join(guides, "ja"));
+    writeFileSync(join(guides, "ja", "99-gone.md"), "# 消えたガイド\n");
+    const orphanGuide = cli("check", "--lang", "ja");
+    expect(orphanGuide.status).toBe(1);
+    expect(orphanGuide.stdout).toContain("orphan  docs/guides/ja/99-gone.md: no English guide of that name");
+    rmSync(join(guides, "ja"), { recursive: true });
+    expect(cli("check", "--lang", "ja").status).toBe(0);
     writeFileSync(specFile, JSON.stringify({ ...fixture, info: { ...fixture.info, title: "Demo API v2" } }));
     const stale = cli("check", "--lang", "ja");
     expect(stale.status).toBe(1);
@@ -278,6 +297,14 @@ describe("missing and stale translations", () => {
 });
 
 describe("the project's translations (the gate)", () => {
+  it("every text the build writes itself exists in every language (a missing one would show as undefined)", () => {
+    expect(missingUiStrings()).toEqual([]);
+    const broken = structuredClone(UI) as Record<string, Record<string, unknown>>;
+    delete broken.ja?.tableShows;
+    (broken.zh?.sampleComments as Record<string, string>).firstPage = " ";
+    expect(missingUiStrings(broken)).toEqual(["ja.tableShows", "zh.sampleComments.firstPage"]);
+  });
+
   it.each(TRANSLATED)("%s: every contract text and every guide is translated and current", (lang) => {
     const report = languageReport(spec, lang);
     expect(formatReport(report), `run: pnpm docs:i18n check --lang ${lang}`).toBe("");

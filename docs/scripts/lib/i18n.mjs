@@ -216,13 +216,21 @@ export function guideFrontMatter(fileName, english) {
 export function languageReport(spec, lang, { dir = translationsDir, guides = guidesDir } = {}) {
   const { file, entries } = readTranslations(lang, dir);
   const result = checkTranslations(spec, entries);
-  const guideFindings = guideFiles(guides).map((name) => readTranslatedGuide(lang, name, guides));
+  const english = guideFiles(guides);
+  const guideFindings = english.map((name) => readTranslatedGuide(lang, name, guides));
+  const translatedDir = join(guides, lang);
   return {
     lang,
     file,
     ...result,
     missingGuides: guideFindings.filter((g) => g.status === "missing").map((g) => g.location),
     staleGuides: guideFindings.filter((g) => g.status === "stale").map((g) => g.location),
+    // A translation left behind when its English guide was renamed or deleted: never shown, never updated.
+    orphanedGuides: existsSync(translatedDir)
+      ? guideFiles(translatedDir)
+          .filter((name) => !english.includes(name))
+          .map((name) => `docs/guides/${lang}/${name}`)
+      : [],
   };
 }
 
@@ -242,5 +250,7 @@ export function formatReport(report) {
     lines.push(`  stale   ${location}: the English guide changed since (source-sha256)`);
   }
   for (const pointer of report.orphaned) lines.push(`  orphan  ${rel} ${pointer}: no such text any more`);
+  for (const location of report.orphanedGuides ?? [])
+    lines.push(`  orphan  ${location}: no English guide of that name`);
   return lines.join("\n");
 }

@@ -57,3 +57,25 @@ export const UI = {
     titleSuffix: "文档",
   },
 };
+
+/**
+ * "ja.tableShows", "zh.sampleComments.firstPage" …: texts of English missing (or empty) in a language.
+ * @param {Record<string, Record<string, unknown>>} [ui]
+ */
+export function missingUiStrings(ui = UI) {
+  const missing = [];
+  const walk = (english, strings, at) => {
+    for (const [key, text] of Object.entries(english)) {
+      const own = strings?.[key];
+      if (typeof text === "object") walk(text, own, `${at}.${key}`);
+      else if (typeof own !== "string" || own.trim() === "") missing.push(`${at}.${key}`);
+    }
+  };
+  for (const lang of Object.keys(ui)) walk(ui.en, ui[lang], lang);
+  return missing;
+}
+
+// A missing text would be rendered as "undefined" on the site: refuse to build instead, naming it.
+const missing = missingUiStrings();
+if (missing.length > 0)
+  throw new Error(`docs/scripts/lib/ui-strings.mjs: no text for ${missing.join(", ")}; add it to UI.`);
