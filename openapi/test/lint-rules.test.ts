@@ -27,6 +27,7 @@ const expectedRule: Record<string, string> = {
   "list-pagination-cursor": "qoder/list-pagination",
   "list-pagination-maximum": "qoder/list-pagination",
   "error-response-envelope": "qoder/error-response-envelope",
+  "error-response-envelope-default": "qoder/error-response-envelope",
   "idempotency-key-header": "qoder/idempotency-key-header",
   "request-id-header": "qoder/request-id-header",
   "workspace-id-header": "qoder/workspace-id-header",
@@ -42,6 +43,7 @@ const expectedMessage: Partial<Record<string, RegExp>> = {
   "list-pagination-cursor": /`before_id`/,
   "list-pagination-maximum": /`limit` must declare a numeric `maximum`/,
   "error-response-envelope": /`error\.message` is missing/,
+  "error-response-envelope-default": /listWidgets default.*`type` is missing/,
   "idempotency-key-header": /createWidget.*`Idempotency-Key`/,
   "request-id-header": /listWidgets.*`x-request-id`/,
   "workspace-id-header": /listWidgets.*`qoder-workspace-id`/,
@@ -104,6 +106,7 @@ describe("redocly.yaml", () => {
     extends?: string[];
     plugins?: string[];
     rules?: Record<string, string | { severity?: string }>;
+    apis?: Record<string, Record<string, unknown>>;
   };
 
   it("extends recommended-strict, loads the qoder plugin and keeps telemetry off", () => {
@@ -117,6 +120,13 @@ describe("redocly.yaml", () => {
       .map(([rule, setting]) => [rule, typeof setting === "string" ? setting : setting.severity] as const)
       .filter(([, severity]) => severity !== "error");
     expect(notErrors).toEqual([]);
+  });
+
+  it("lints the contract with exactly these rules: an API entry holds only its root", () => {
+    // A per-API `rules`, `extends` or `decorators` would override the top-level ones (a rule switched
+    // off there would pass every other check here).
+    const entries = Object.entries(config.apis ?? {}).map(([name, api]) => [name, Object.keys(api)]);
+    expect(entries).toEqual([["deployments@v1", ["root"]]]);
   });
 
   it("enables every rule that a broken fixture exercises", () => {

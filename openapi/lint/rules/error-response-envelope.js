@@ -1,4 +1,4 @@
-// Every 4xx/5xx response must carry the shared error envelope as JSON: either a $ref to the named
+// Every 4xx/5xx (and `default`) response must carry the shared error envelope as JSON: either a $ref to the named
 // envelope schema or an inline schema of the same shape (type, error.type, error.message, all required).
 import { flattenObjectSchema, HTTP_METHODS, jsonMediaTypes, resolveNode } from "../helpers.js";
 
@@ -37,7 +37,7 @@ export default function ErrorResponseEnvelope(options) {
         const operation = pathItem[method];
         if (!operation) continue;
         for (const [status, responseOrRef] of Object.entries(operation.responses ?? {})) {
-          if (!/^[45]/.test(status)) continue;
+          if (!/^([45]|default$)/.test(status)) continue;
           const where = ctx.location.child([method, "responses", status]);
           const label = `${operation.operationId ?? method.toUpperCase()} ${status}`;
           const response = resolveNode(responseOrRef, ctx);

@@ -113,7 +113,13 @@ function classify(change) {
  * shrinks or is renamed and code written against it stops compiling. Each returns why, or undefined.
  * @type {((change: RedoclyChange) => Reason | undefined)[]}
  */
-const SUPPLEMENTS = [responseEnumValuesRemoved, responseUnionVariantRemoved, pathParameterRenamed];
+const SUPPLEMENTS = [
+  responseEnumValuesRemoved,
+  responseUnionVariantRemoved,
+  pathParameterRenamed,
+  componentRemovedOrRenamed,
+  readWriteOnlyAdded,
+];
 
 /** A response enum lost values: code comparing against the removed literal stops compiling. */
 function responseEnumValuesRemoved(/** @type {RedoclyChange} */ change) {
@@ -169,6 +175,51 @@ function pathParameterRenamed(/** @type {RedoclyChange} */ change) {
     return {
       rule: "governance/path-parameter-renamed",
       message: `Parameter renamed: ${before} → ${after} (the generated parameter name changes).`,
+    };
+  return undefined;
+}
+
+/** The component sections openapi-typescript emits into the `components` type of @qoder-cloud/types. */
+const TYPED_COMPONENTS =
+  /^#\/components\/(schemas|responses|parameters|requestBodies|headers|pathItems)\/([^/]+)$/;
+
+/**
+ * A component removed, renamed or inlined: redocly follows the $refs and rates it a patch when the shape
+ * stays, but @qoder-cloud/types exports `components` (and `Schema<"Name">` for every schema), so code
+ * naming the old component stops compiling.
+ */
+function componentRemovedOrRenamed(/** @type {RedoclyChange} */ change) {
+  const [, section, name] = TYPED_COMPONENTS.exec(change.path) ?? [];
+  if (!section) return undefined;
+  if (change.kind === "removed")
+    return {
+      rule: "governance/component-removed",
+      message: `components.${section}.${name} removed (the generated \`components\` type loses it).`,
+    };
+  const before = change.base?.value;
+  const after = change.revision?.value;
+  if (change.kind === "modified" && change.property === "key" && before !== after)
+    return {
+      rule: "governance/component-removed",
+      message: `components.${section}.${before} renamed to ${after} (the generated \`components\` type loses the old name).`,
+    };
+  return undefined;
+}
+
+/**
+ * readOnly added in a request or writeOnly added in a response: redocly rates a keyword change a patch,
+ * but the field may no longer be sent (readOnly) or is no longer returned (writeOnly): for a reader it
+ * is a removed field, and a required one stops being required (openapi/index.js forDirection).
+ */
+function readWriteOnlyAdded(/** @type {RedoclyChange} */ change) {
+  if (change.kind !== "modified" || change.revision?.value !== true || change.base?.value === true)
+    return undefined;
+  const inResponse = /\/responses\//.test(change.path);
+  const inRequest = /\/(requestBody|parameters)\//.test(change.path);
+  if ((change.property === "writeOnly" && inResponse) || (change.property === "readOnly" && inRequest))
+    return {
+      rule: "governance/read-write-only-added",
+      message: `${change.property}: true added in a ${inResponse ? "response: the field is no longer returned" : "request: the field may no longer be sent"}.`,
     };
   return undefined;
 }

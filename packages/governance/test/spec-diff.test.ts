@@ -21,12 +21,18 @@ const breakingCases: Record<string, string> = {
   "add-required-parameter": "parameter-became-required",
   "narrow-maximum": "schema-constraint-changed",
   "change-type": "schema-type-changed",
+  "rename-component-schema": "governance/component-removed",
+  "inline-component-schema": "governance/component-removed",
+  "write-only-response-field": "governance/read-write-only-added",
+  "read-only-request-field": "governance/read-write-only-added",
 };
 const nonBreakingCases = [
   "add-optional-request-field",
   "add-optional-parameter",
   "add-operation",
   "add-request-enum-value",
+  "add-component-schema",
+  "read-only-response-field",
 ];
 
 let workDir: string;
