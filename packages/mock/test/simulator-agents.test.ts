@@ -223,6 +223,84 @@ describe("agents", () => {
     );
   });
 
+  it("takes the SDKs' roster advisor (one) and the web tools' options, on the tools that take them only", async () => {
+    const coordinator = await ok<Agent>("POST", "/agents", {
+      body: {
+        name: "coordinator",
+        model: "ultimate",
+        multiagent: { type: "coordinator", agents: [SEED_AGENT, { type: "advisor", model: "ultimate" }] },
+      },
+    });
+    // Strict mode checked the answer against the contract's roster union.
+    expect((coordinator.multiagent as { agents: unknown[] }).agents).toEqual([
+      { type: "agent", id: SEED_AGENT, version: 2 },
+      { type: "advisor", model: "ultimate" },
+    ]);
+    const twoAdvisors = await refused(400, "POST", "/agents", {
+      body: {
+        name: "c",
+        model: "ultimate",
+        multiagent: {
+          type: "coordinator",
+          agents: [
+            { type: "advisor", model: "ultimate" },
+            { type: "advisor", model: "ultimate" },
+          ],
+        },
+      },
+    });
+    expect(twoAdvisors).toMatchObject({
+      param: "multiagent",
+      message: expect.stringContaining("at most one advisor"),
+    });
+
+    const web = [
+      { type: "web_fetch", allowed_domains: ["docs.example.com"], max_content_tokens: 1000 },
+      {
+        name: "WebSearch",
+        blocked_domains: ["example.org"],
+        user_location: { type: "approximate", country: "US" },
+      },
+    ];
+    const agent = await ok<Agent>("POST", "/agents", {
+      body: { name: "web", model: "ultimate", tools: [{ type: "agent_toolset_20260401", configs: web }] },
+    });
+    expect((agent.tools as { configs?: unknown }[])[0]?.configs).toEqual(web);
+    const toolset = (configs: unknown[]) => ({
+      body: { name: "w", model: "ultimate", tools: [{ type: "agent_toolset_20260401", configs }] },
+    });
+    expect(
+      await refused(400, "POST", "/agents", toolset([{ type: "bash", allowed_domains: ["a.com"] }])),
+    ).toMatchObject({
+      param: "tools",
+      message: expect.stringContaining("`allowed_domains` applies to web_fetch and web_search only"),
+    });
+    expect(
+      (await refused(400, "POST", "/agents", toolset([{ type: "web_search", max_content_tokens: 5 }])))
+        .message,
+    ).toContain("`max_content_tokens` applies to web_fetch only");
+    expect(
+      (
+        await refused(
+          400,
+          "POST",
+          "/agents",
+          toolset([{ name: "WebFetch", user_location: { country: "US" } }]),
+        )
+      ).message,
+    ).toContain("`user_location` applies to web_search only");
+    expect(
+      (
+        await refused(
+          400,
+          "POST",
+          "/agents",
+          toolset([{ type: "web_fetch", allowed_domains: ["a.com"], blocked_domains: ["b.com"] }]),
+        )
+      ).message,
+    ).toContain("not both");
+  });
+
   it("refuses Browser Use without the beta header, an unreferenced MCP server, an unknown tool, a bad effort", async () => {
     const browser = await refused(400, "POST", "/agents", {
       body: { name: "b", model: "ultimate", tools: [{ type: "browser_toolset_20260714" }] },
@@ -329,12 +407,16 @@ describe("agents", () => {
 });
 
 describe("environments", () => {
-  it("create: config omitted → cloud with limited networking; packages under limited need allow_package_managers", async () => {
+  it("create: config omitted → cloud with the default networking (left out, as the API answers); packages under a given limited networking need allow_package_managers", async () => {
     const plain = await ok<Environment>("POST", "/environments", { body: { name: "plain" } });
-    expect(plain.config).toMatchObject({
-      type: "cloud",
-      networking: { type: "limited", allow_package_managers: false },
+    expect(plain.config).toMatchObject({ type: "cloud" });
+    expect(plain.config).not.toHaveProperty("networking");
+    // The official SDK's captured create: packages without networking, answered 200 without networking.
+    const captured = await ok<Environment>("POST", "/environments", {
+      body: { name: "doc-test-env", config: { type: "cloud", packages: { apt: ["curl"] } } },
     });
+    expect(captured.config).toMatchObject({ type: "cloud", packages: { apt: ["curl"] } });
+    expect(captured.config).not.toHaveProperty("networking");
     const refusedPackages = await refused(400, "POST", "/environments", {
       body: {
         name: "p",
@@ -371,6 +453,10 @@ describe("environments", () => {
       packages: { npm: ["typescript"] },
     });
     expect(updated.metadata).toEqual({ c: "3" });
+    // The SDKs' `name: null` keeps the name (a name cannot be cleared).
+    expect(await ok<Environment>("POST", `/environments/${env.id}`, { body: { name: null } })).toMatchObject({
+      name: env.name,
+    });
     await ok("POST", `/environments/${env.id}/archive`);
     expect((await refused(409, "POST", `/environments/${env.id}/archive`)).message).toBe(
       "Environment is already archived.",

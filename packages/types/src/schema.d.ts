@@ -791,12 +791,12 @@ export interface components {
         };
         /**
          * CloudConfig
-         * @description A container in Qoder's cloud, with its network policy, packages and setup script.
+         * @description A container in Qoder's cloud, with its network policy, packages and setup script. `networking` is absent when the default policy applies (`limited`, nothing allowed).
          */
         CloudConfig: {
             /** @constant */
             type: "cloud";
-            networking: components["schemas"]["Networking"];
+            networking?: components["schemas"]["Networking"];
             packages?: components["schemas"]["Packages"];
             /** @description Shell script run with `/bin/bash -lc` after the packages are installed. */
             setup_script?: string | null;
@@ -1311,6 +1311,16 @@ export interface components {
             created_at?: string;
             max_input_tokens?: number;
             max_tokens?: number;
+            /** @description Model IDs this model accepts as fallbacks; empty when it takes none. */
+            allowed_fallback_models?: string[];
+            /** @description What the model supports, each capability as `{supported: boolean}` (e.g. `image_input`, `pdf_input`, `structured_outputs`, `effort` with one entry per level, `thinking`). */
+            capabilities?: Record<string, never>;
+            /** @description Where the model comes from, as the API names it. */
+            source?: string;
+            /** @description Whether the model was released recently. */
+            is_new?: boolean;
+            /** @description The model's price relative to the base price. */
+            price_factor?: number;
         };
         /** @description How hard the model works on each turn: a bare level (`"high"`) or the object form `{"type": "high"}`; both mean the same (the official SDKs accept either). */
         ModelEffort: components["schemas"]["ModelEffortLevel"] | {
@@ -1359,13 +1369,18 @@ export interface components {
              */
             currency: "USD";
         };
-        /** @description Coordinator topology: the session's primary thread may spawn session threads running the agents of this roster, each resolved to a concrete version. */
+        /** @description Coordinator topology: the session's primary thread may spawn session threads running the agents of this roster, each resolved to a concrete version, and consult the advisor model when the roster has one. */
         Multiagent: {
             /** @constant */
             type: "coordinator";
-            agents: components["schemas"]["AgentReference"][];
+            agents: (components["schemas"]["AgentReference"] | {
+                /** @constant */
+                type: "advisor";
+                /** @description The advisor's model ID. */
+                model: string;
+            })[];
         };
-        /** @description Coordinator topology: 1–20 distinct roster entries, each an agent ID (latest version), a pinned `{type: "agent", id, version}` or `{type: "self"}` (at most one) for recursive self-invocation. Referenced agents must exist, must not be archived and must not have `multiagent` themselves (400). */
+        /** @description Coordinator topology: 1–20 distinct roster entries, each an agent ID (latest version), a pinned `{type: "agent", id, version}`, `{type: "self"}` (at most one) for recursive self-invocation, or `{type: "advisor", model}` (at most one): a model the session's primary thread may consult mid-turn. Referenced agents must exist, must not be archived and must not have `multiagent` themselves (400). */
         MultiagentParams: {
             /** @constant */
             type: "coordinator";
@@ -1378,6 +1393,11 @@ export interface components {
             } | {
                 /** @constant */
                 type: "self";
+            } | {
+                /** @constant */
+                type: "advisor";
+                /** @description The advisor's model ID (see `GET /models`). */
+                model: string;
             })[];
         };
         /** @description The container's network policy: `unrestricted`, or `limited` (only `allowed_hosts`, plus package registries and the agent's MCP servers when allowed). */
@@ -1416,7 +1436,7 @@ export interface components {
             npm?: string[];
             pip?: string[];
         };
-        /** @description Packages to install, per package manager, as that manager's specs (`pip`: `package==1.0.0`; unversioned = latest). Under `limited` networking this needs `allow_package_managers: true` (400 otherwise). `null` lists are empty. */
+        /** @description Packages to install, per package manager, as that manager's specs (`pip`: `package==1.0.0`; unversioned = latest). Under a `limited` networking given in the config this needs `allow_package_managers: true` (400 otherwise); with `networking` omitted, packages are installed. `null` lists are empty. */
         PackagesParams: {
             /** @enum {string|null} */
             type?: "packages" | null;
@@ -1567,6 +1587,13 @@ export interface components {
             /** @description Whether the tool is available to the agent. */
             enabled?: boolean;
             permission_policy?: components["schemas"]["PermissionPolicy"];
+            /** @description `web_fetch` and `web_search`: the domains the tool may reach, when limited. */
+            allowed_domains?: string[];
+            /** @description `web_fetch` and `web_search`: the domains the tool must not reach. */
+            blocked_domains?: string[];
+            /** @description `web_fetch`: the most tokens of a fetched page's content given to the agent. */
+            max_content_tokens?: number;
+            user_location?: components["schemas"]["UserLocation"];
         };
         /** @description Per-tool override inside a toolset: the tool by `name` (built-in names: `Bash`, `DeliverArtifacts`, `Edit`, `Glob`, `Grep`, `ImageGen`, `ImageSearch`, `Read`, `WebFetch`, `WebSearch`, `Write`; MCP tools by their server-side name); the official SDKs also spell built-in tools in lower case in `type` (`bash`, `read` …). One of `name` and `type` is required. Omitted or `null` fields keep the toolset's `default_config`. */
         ToolConfigParams: {
@@ -1577,6 +1604,13 @@ export interface components {
             /** @description Whether the tool is available; overrides `default_config.enabled`. */
             enabled?: boolean | null;
             permission_policy?: components["schemas"]["PermissionPolicy"] | null;
+            /** @description `web_fetch` and `web_search` only: the domains the tool may reach (at most 64). Cannot be combined with `blocked_domains`. */
+            allowed_domains?: string[] | null;
+            /** @description `web_fetch` and `web_search` only: the domains the tool must not reach (at most 64). Cannot be combined with `allowed_domains`. */
+            blocked_domains?: string[] | null;
+            /** @description `web_fetch` only: the most tokens of a fetched page's content given to the agent. */
+            max_content_tokens?: number | null;
+            user_location?: components["schemas"]["UserLocation"] | null;
         } | {
             name: string;
         } | {
@@ -1636,9 +1670,9 @@ export interface components {
             /** @description New spend ceiling; `null` removes it. */
             budget?: components["schemas"]["BudgetParams"] | null;
         };
-        /** @description Body of the update operation; omitted fields keep their value. `description: null` clears it; `config` (not nullable) changes the configuration, omitted cloud fields kept; `metadata` is a patch (`null` or `""` deletes a key). Changes apply to sessions started afterwards. `{}` is a no-op. */
+        /** @description Body of the update operation; omitted fields keep their value, as does `name: null` (a name cannot be cleared). `description: null` clears it; `config` (not nullable) changes the configuration, omitted cloud fields kept; `metadata` is a patch (`null` or `""` deletes a key). Changes apply to sessions started afterwards. `{}` is a no-op. */
         UpdateEnvironmentParams: {
-            name?: string;
+            name?: string | null;
             description?: string | null;
             config?: components["schemas"]["EnvironmentConfigParams"];
             scope?: components["schemas"]["EnvironmentScope"] | null;
@@ -1653,6 +1687,17 @@ export interface components {
             type: "url";
             /** Format: uri */
             url: string;
+        };
+        /** @description `web_search` only: the approximate location that search results are localized for. Every field is optional. */
+        UserLocation: {
+            /** @constant */
+            type?: "approximate";
+            city?: string | null;
+            region?: string | null;
+            /** @description The country, as a two-letter ISO 3166-1 code (e.g. `US`). */
+            country?: string | null;
+            /** @description An IANA time zone (e.g. `America/New_York`). */
+            timezone?: string | null;
         };
         /** @description A user turn sent to the agent when a run starts. `content` is either a plain string (the form the Gen-1 docs echo back) or a non-empty array of content blocks (the SDK form). */
         UserMessageEvent: {

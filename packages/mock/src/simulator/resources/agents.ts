@@ -78,6 +78,28 @@ function checkModel(model: AgentModelParams): Agent["model"] {
   return out as Agent["model"];
 }
 
+/** Options only the web tools take, and which tools take each (spelled as `spelling` makes names). */
+const WEB_OPTIONS = {
+  allowed_domains: ["webfetch", "websearch"],
+  blocked_domains: ["webfetch", "websearch"],
+  max_content_tokens: ["webfetch"],
+  user_location: ["websearch"],
+} as const;
+
+/** A built-in tool's config: the web tools' options only on the tools that take them, one domain list. */
+function checkWebOptions(config: Record<string, unknown>, at: string): void {
+  const named = String(config.name ?? config.type ?? "");
+  for (const [option, tools] of Object.entries(WEB_OPTIONS)) {
+    if (config[option] != null && !(tools as readonly string[]).includes(spelling(named)))
+      throw invalid(
+        `${at}: \`${option}\` applies to ${tools.map((tool) => (tool === "webfetch" ? "web_fetch" : "web_search")).join(" and ")} only, not to '${named}'.`,
+        "tools",
+      );
+  }
+  if (config.allowed_domains != null && config.blocked_domains != null)
+    throw invalid(`${at}: give \`allowed_domains\` or \`blocked_domains\`, not both.`, "tools");
+}
+
 /** Validates the tools against the MCP servers and the beta header; returns them as stored. */
 function checkTools(
   tools: AgentToolParams[],
@@ -123,6 +145,9 @@ function checkTools(
             "tools",
           );
       }
+      (tool.configs ?? []).forEach((config, at) => {
+        checkWebOptions(config as Record<string, unknown>, `tools[${index}].configs[${at}]`);
+      });
     }
   });
   servers.forEach((server, index) => {
@@ -154,8 +179,14 @@ function checkRoster(
 ): Agent["multiagent"] {
   if (!multiagent) return null;
   const seen = new Set<string>();
+  let advisor = false;
   const agents = multiagent.agents.map((entry, index) => {
     const param = `multiagent.agents[${index}]`;
+    if (typeof entry === "object" && entry.type === "advisor") {
+      if (advisor) throw invalid(`${param}: a roster has at most one advisor.`, "multiagent");
+      advisor = true;
+      return { type: "advisor" as const, model: entry.model };
+    }
     if (typeof entry === "object" && entry.type === "self") {
       if (seen.has(selfId)) throw invalid(`${param}: the agent itself is listed twice.`, "multiagent");
       seen.add(selfId);

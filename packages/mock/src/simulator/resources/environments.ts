@@ -34,14 +34,8 @@ function configOf(input: EnvironmentConfigParams | undefined, previous?: Config)
     previous?.type === "cloud"
       ? structuredClone(previous)
       : {
+          // networking omitted ⇒ the default policy (limited), which the API leaves out of its answers.
           type: "cloud",
-          // networking omitted ⇒ limited, with nothing allowed.
-          networking: {
-            type: "limited",
-            allowed_hosts: [],
-            allow_package_managers: false,
-            allow_mcp_servers: false,
-          },
           packages: { type: "packages", apt: [], cargo: [], gem: [], go: [], npm: [], pip: [] },
           setup_script: null,
         };
@@ -67,7 +61,8 @@ function configOf(input: EnvironmentConfigParams | undefined, previous?: Config)
   }
   if (input.setup_script !== undefined) base.setup_script = input.setup_script;
   const anyPackages = PACKAGE_MANAGERS.some((manager) => (base.packages?.[manager]?.length ?? 0) > 0);
-  if (base.networking.type === "limited" && anyPackages && !base.networking.allow_package_managers) {
+  // Only a limited policy the caller gave: packages without networking are installed (DECISIONS.md).
+  if (base.networking?.type === "limited" && anyPackages && !base.networking.allow_package_managers) {
     throw invalid(
       "packages need the package registries: with limited networking set networking.allow_package_managers to true (or use unrestricted networking).",
       "config.packages",
@@ -126,7 +121,7 @@ export const environments: Resource = {
       // Build the whole result first, so a 400 leaves the environment as it was.
       const next: Environment = {
         ...environment,
-        name: patch.name === undefined ? environment.name : checkName(patch.name),
+        name: patch.name == null ? environment.name : checkName(patch.name), // null keeps the name
         config: patch.config === undefined ? environment.config : configOf(patch.config, environment.config),
         metadata:
           patch.metadata === undefined
