@@ -119,6 +119,7 @@ const SUPPLEMENTS = [
   pathParameterRenamed,
   componentRemovedOrRenamed,
   readWriteOnlyAdded,
+  responseUnionWidened,
 ];
 
 /** A response enum lost values: code comparing against the removed literal stops compiling. */
@@ -149,6 +150,22 @@ function responseUnionVariantRemoved(/** @type {RedoclyChange} */ change) {
   return {
     rule: "governance/response-union-variant-removed",
     message: `${union} lost a variant${tag ? ` (type: ${JSON.stringify(tag)})` : ""} (the generated union type shrinks).`,
+  };
+}
+
+/**
+ * A response oneOf/anyOf gained a variant (or a schema became a union): the generated type widens, so
+ * code reading a field every old variant had (`entry.id`) stops compiling until it narrows. Redocly
+ * rates a response that may send more a minor change.
+ */
+function responseUnionWidened(/** @type {RedoclyChange} */ change) {
+  if (change.kind !== "added" || !/\/responses\//.test(change.path)) return undefined;
+  const union = /\/(oneOf|anyOf)(\/\d+)?$/.exec(change.path)?.[1];
+  if (!union) return undefined;
+  const tag = variantTag(change.revision?.value);
+  return {
+    rule: "governance/response-union-widened",
+    message: `${union} in a response gained a variant${tag ? ` (type: ${JSON.stringify(tag)})` : ""} (the generated union type widens).`,
   };
 }
 

@@ -25,6 +25,7 @@ const breakingCases: Record<string, string> = {
   "inline-component-schema": "governance/component-removed",
   "write-only-response-field": "governance/read-write-only-added",
   "read-only-request-field": "governance/read-write-only-added",
+  "add-response-union-variant": "governance/response-union-widened",
 };
 const nonBreakingCases = [
   "add-optional-request-field",
