@@ -2,7 +2,7 @@
 // upstream that answers with the spec's examples and checks what Prism does not. Any request the
 // contract does not allow — a query serialised wrongly, a missing header, a body off-schema — fails.
 import { createQoderClient } from "@qoder-cloud/client";
-import { startValidationProxy, type ValidationProxy } from "@qoder-cloud/mock";
+import { startMock, startValidationProxy, type ValidationProxy } from "@qoder-cloud/mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { coverage, EXAMPLE_IDS } from "./support/coverage.js";
 import {
@@ -10,7 +10,7 @@ import {
   startExampleUpstream,
   type UpstreamRecord,
 } from "./support/example-upstream.js";
-import { exampleBody, operationById, operations, validate } from "./support/spec.js";
+import { exampleBody, operationById, operations, spec, validate } from "./support/spec.js";
 
 let upstream: Awaited<ReturnType<typeof startExampleUpstream>>;
 let proxy: ValidationProxy;
@@ -121,5 +121,30 @@ describe("the validating proxy bites", () => {
       headers: { authorization: "Bearer pt-contract", [BREAK_RESPONSE_HEADER]: "1" },
     });
     expect(response.status).toBe(500);
+  });
+});
+
+describe("in front of the simulator", () => {
+  it("passes a valid answer without a write-only field (a github_repository resource's token)", async () => {
+    const mock = await startMock({ port: 0 });
+    const inFront = await startValidationProxy({ upstream: mock.url });
+    try {
+      const qoder = createQoderClient({ baseUrl: inFront.url, token: "pt-proxy-simulator", maxRetries: 0 });
+      // The request carries authorization_token (required when sent); the answer leaves it out (never returned).
+      const examples = spec.components as { examples: Record<string, { value: unknown }> };
+      const body = examples.examples.CreateDeploymentManualOnlyRequest?.value;
+      expect(JSON.stringify(body)).toContain("authorization_token");
+      const created = await qoder.deployments.create(body as never).catch((error: unknown) => {
+        throw new Error(`create through the proxy failed: ${describeFailure(error)}`);
+      });
+      expect(JSON.stringify(created)).not.toContain("authorization_token");
+      expect(await qoder.deployments.retrieve(created.id)).toEqual(created);
+      // The new account's example deployments (one with a github_repository resource) pass too.
+      const list = await qoder.deployments.list({ limit: 100 });
+      expect(JSON.stringify(list.data)).toContain("github_repository");
+    } finally {
+      await inFront.stop();
+      await mock.stop();
+    }
   });
 });
