@@ -23,6 +23,8 @@ declare module "vitest" {
 /** The part of vitest's TestProject this setup uses (kept structural so vitest stays a dev dependency). */
 export interface GlobalSetupContext {
   provide(key: "qoderBaseUrl", value: string): void;
+  /** The project's `test.env`, which vitest adds to its workers' environment over the main process's. */
+  config?: { env?: Partial<Record<string, string | undefined>> | undefined };
 }
 
 export interface MockGlobalSetupOptions {
@@ -39,10 +41,38 @@ export interface MockGlobalSetupOptions {
 /** The opt-in variable that lets a non-loopback QODER_BASE_URL be used by the test run. */
 export const ALLOW_REMOTE_VARIABLE = "QODER_ALLOW_REMOTE_API";
 
+type Variable = "QODER_BASE_URL" | "QODER_MOCK_URL" | "QODER_PAT";
+
+/**
+ * What the setups of this process share. With vitest `projects`, every project's globalSetup runs in the
+ * one main process: a QODER_BASE_URL that another project's setup set is not the user's. Kept on
+ * globalThis: each project may load the setup module through its own module runner.
+ */
+interface Shared {
+  /** URLs of the mocks started here and not yet torn down, oldest first. */
+  running: string[];
+  /** The variables as they were before the first of those mocks; restored when the last one stops. */
+  user: Record<Variable, string | undefined> | undefined;
+}
+const sharedKey = Symbol.for("@qoder-cloud/mock/vitest-global-setup");
+const registry = globalThis as Record<symbol, Shared | undefined>;
+registry[sharedKey] ??= { running: [], user: undefined };
+const shared = registry[sharedKey];
+
+function setVariables(values: Record<Variable, string | undefined>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
+
 export function mockGlobalSetup(options: MockGlobalSetupOptions = {}) {
   const log = options.log ?? ((line: string) => console.log(line));
   return async function setup(project?: GlobalSetupContext): Promise<(() => Promise<void>) | undefined> {
-    const given = process.env.QODER_BASE_URL;
+    const current = process.env.QODER_BASE_URL;
+    // A mock of another project's setup is not a URL the user gave: this project gets its own mock.
+    const ours = current !== undefined && shared.running.includes(current);
+    const given = ours ? shared.user?.QODER_BASE_URL : current;
     if (given) {
       const remoteAllowed = process.env[ALLOW_REMOTE_VARIABLE] === "1";
       if (isLoopback(given) || remoteAllowed) {
@@ -57,15 +87,12 @@ export function mockGlobalSetup(options: MockGlobalSetupOptions = {}) {
           delete process.env.QODER_PAT;
         };
       }
-      log(
-        `[@qoder-cloud/mock] ignoring QODER_BASE_URL=${given}: it is not a loopback URL. Set ${ALLOW_REMOTE_VARIABLE}=1 to run the tests against it; starting a mock instead.`,
-      );
+      // Said once: a later project's setup sees the same ignored URL.
+      if (!ours)
+        log(
+          `[@qoder-cloud/mock] ignoring QODER_BASE_URL=${given}: it is not a loopback URL. Set ${ALLOW_REMOTE_VARIABLE}=1 to run the tests against it; starting a mock instead.`,
+        );
     }
-    const saved = {
-      QODER_BASE_URL: given,
-      QODER_MOCK_URL: process.env.QODER_MOCK_URL,
-      QODER_PAT: process.env.QODER_PAT,
-    };
     const mock = await startMock({
       port: 0,
       mode: options.mode,
@@ -73,18 +100,36 @@ export function mockGlobalSetup(options: MockGlobalSetupOptions = {}) {
       strict: options.strict,
     });
     log(`[@qoder-cloud/mock] tests run against the ${options.mode ?? "simulator"} mock at ${mock.url}.`);
-    // Workers start after global setup and inherit this environment.
+    shared.user ??= {
+      QODER_BASE_URL: process.env.QODER_BASE_URL,
+      QODER_MOCK_URL: process.env.QODER_MOCK_URL,
+      QODER_PAT: process.env.QODER_PAT,
+    };
+    shared.running.push(mock.url);
+    // Workers start after global setup and inherit this environment: with several projects, that of the
+    // last one set up, so each project's own URL also goes in its `test.env` (over it) and in provide().
     process.env.QODER_BASE_URL = mock.url;
     process.env.QODER_MOCK_URL = mock.url;
     // The mock accepts any bearer token (each is its own account); the client refuses to start without one.
     // A real token from the shell is not sent anywhere by a mock run: it is replaced when a remote URL was ignored.
     if (given || !process.env.QODER_PAT) process.env.QODER_PAT = DEFAULT_TOKEN;
+    if (project?.config)
+      project.config.env = { ...project.config.env, QODER_BASE_URL: mock.url, QODER_MOCK_URL: mock.url };
     project?.provide("qoderBaseUrl", mock.url);
     return async () => {
-      await mock.stop();
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
+      try {
+        await mock.stop();
+      } finally {
+        shared.running.splice(shared.running.indexOf(mock.url), 1);
+        const latest = shared.running.at(-1);
+        // Torn down in any order: the user's values come back with the last mock, never a stopped mock's URL.
+        if (latest === undefined) {
+          if (shared.user) setVariables(shared.user);
+          shared.user = undefined;
+        } else if (process.env.QODER_BASE_URL === mock.url) {
+          process.env.QODER_BASE_URL = latest;
+          process.env.QODER_MOCK_URL = latest;
+        }
       }
     };
   };

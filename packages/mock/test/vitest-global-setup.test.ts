@@ -63,6 +63,49 @@ it("runs the examples mock when asked", async () => {
   }
 });
 
+it("with vitest projects, each project's setup starts its own mock, and env comes back in any teardown order", async () => {
+  // vitest runs every project's globalSetup in the one main process, one after the other, each given its
+  // own project (its provide() and test.env); the second must not take the first one's mock for the user's.
+  const project = () => {
+    const provided = new Map<string, string>();
+    return {
+      provided,
+      config: { env: {} as Partial<Record<string, string | undefined>> },
+      provide: (key: string, value: string) => provided.set(key, value),
+    };
+  };
+  const reset = (url: string | undefined) =>
+    fetch(`${url}/_mock/reset`, { method: "POST", headers: { authorization: "Bearer pt-test" } });
+  for (const order of ["reverse", "same"] as const) {
+    const examples = project();
+    const simulator = project();
+    const teardowns = [
+      await mockGlobalSetup({ mode: "examples", log: () => {} })(examples),
+      await mockGlobalSetup({ log: () => {} })(simulator),
+    ];
+    const examplesUrl = examples.provided.get("qoderBaseUrl");
+    const simulatorUrl = simulator.provided.get("qoderBaseUrl");
+    try {
+      expect(simulatorUrl).not.toBe(examplesUrl);
+      expect((await reset(examplesUrl)).status).toBe(404); // examples mode has no controls
+      expect((await reset(simulatorUrl)).status).toBe(200); // the simulator's own
+      // Each project's workers get its own mock's URL over the main process's environment.
+      expect(examples.config.env.QODER_BASE_URL).toBe(examplesUrl);
+      expect(simulator.config.env.QODER_BASE_URL).toBe(simulatorUrl);
+      expect(process.env.QODER_PAT).toBe("pt-test");
+    } finally {
+      const [first, second] = order === "reverse" ? [teardowns[1], teardowns[0]] : teardowns;
+      await first?.();
+      // What is left set names the mock still running, never a stopped one.
+      expect(process.env.QODER_BASE_URL).toBe(order === "reverse" ? examplesUrl : simulatorUrl);
+      await second?.();
+    }
+    expect(process.env.QODER_BASE_URL).toBeUndefined();
+    expect(process.env.QODER_MOCK_URL).toBeUndefined();
+    expect(process.env.QODER_PAT).toBeUndefined();
+  }
+}, 60_000);
+
 it("defers to a loopback QODER_BASE_URL (a mock started elsewhere) and starts nothing", async () => {
   process.env.QODER_BASE_URL = "http://127.0.0.1:4999";
   const provided = new Map<string, string>();
