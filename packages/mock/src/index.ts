@@ -36,7 +36,8 @@ export interface StartMockOptions {
   /** Examples mode: invent response data from the schemas instead of answering with the documented examples. */
   dynamic?: boolean;
   /**
-   * Simulator mode: makes generated ids repeatable (per token, given the same clock and requests).
+   * Simulator mode: makes generated ids repeatable: the same seed, token and sequence of requests give the
+   * same ids at any time (timestamps still follow the clock; without a seed an id starts with its time).
    * Examples mode with `dynamic`: makes invented data the same on every run.
    */
   seed?: number;

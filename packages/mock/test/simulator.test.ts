@@ -759,6 +759,33 @@ describe("fourth audit: schedules, ids and controls of an in-process simulator",
     ]);
   });
 
+  it("with a seed, the same token and requests give the same ids at another time", async () => {
+    // Real time is not frozen: the second run starts later, and with its clock moved a year on.
+    const idsOf = (seed: number, moveMs: number) => {
+      const sim = new Simulator({ strict: true, seed });
+      const handle = handleOf(sim);
+      sim.advanceTime(moveMs);
+      sim.loadState("pt-repeat", referenced);
+      const environment = handle("pt-repeat", "POST", "/environments", {
+        name: "e",
+        config: { type: "cloud" },
+      });
+      const made = handle("pt-repeat", "POST", "/deployments", createBody()).body as Deployment;
+      const run = handle("pt-repeat", "POST", `/deployments/${made.id}/run`).body as Run & {
+        session_id: string;
+      };
+      return [environment.body.id, made.id, run.id, run.session_id] as string[];
+    };
+    const first = idsOf(42, 0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = idsOf(42, 365 * 24 * 3_600_000);
+    expect(second).toEqual(first);
+    expect(first.every((id) => /^[a-z]+_[0-9a-f]{32}$/.test(id))).toBe(true);
+    expect(new Set(first).size).toBe(first.length);
+    // Another seed gives other ids.
+    expect(idsOf(43, 0)[1]).not.toBe(first[1]);
+  });
+
   it("with a seed, an id a loaded state already holds is drawn again", () => {
     // Real time stands still here, so both creates have the same clock time (and the same seeded bytes).
     const frozen = vi.spyOn(Date, "now").mockReturnValue(Date.now());

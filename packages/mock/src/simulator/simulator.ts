@@ -49,7 +49,7 @@ export interface SimulatorOptions {
   fixture?: Fixture | undefined;
   /** Check every answer against the contract's response schema; a drift answers 500. Default false. */
   strict?: boolean | undefined;
-  /** Makes generated ids repeatable (per token, given the same clock and requests). */
+  /** Makes generated ids repeatable: the same seed, token and sequence of requests give the same ids, at any time. */
   seed?: number | undefined;
   /** Extra resources (tests, or resources not yet in the default list). */
   resources?: Resource[];

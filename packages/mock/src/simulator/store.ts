@@ -69,9 +69,6 @@ export interface StoredAnswer {
   expiresMs: number;
 }
 
-/** 10 bytes for the random part of an id: random, or repeatable when the mock has a seed. */
-export type IdBytes = () => Buffer;
-
 /** Random bytes drawn from a pool refilled 4 KiB at a time (a randomBytes call per id cost more than the rest of a create). */
 const randomPool = Buffer.alloc(4096);
 let randomPoolUsed = randomPool.length;
@@ -84,15 +81,25 @@ function randomIdBytes(): Buffer {
   return randomPool.subarray(randomPoolUsed - 10, randomPoolUsed);
 }
 
-export class Account {
-  constructor(private readonly idBytes: IdBytes = randomIdBytes) {}
+/** The 16 bytes of an id, the next of an account's seeded sequence. */
+export type SeededIdBytes = () => Buffer;
 
-  /** `dep_` / `drun_` / `sess_` + 32 lowercase hex: 12 of them the time in ms (UUIDv7-like), 20 random. */
+export class Account {
+  /** With a seed, every id is drawn whole from `seeded`, so it does not depend on when it was made. */
+  constructor(private readonly seeded?: SeededIdBytes) {}
+
+  /**
+   * `dep_` / `drun_` / `sess_` + 32 lowercase hex: 12 of them the time in ms (UUIDv7-like), 20 random.
+   * With a seed, all 32 come from the account's seeded sequence: the clock follows real time, and a
+   * time prefix made two runs of the same requests differ. Nothing orders by id (lists go by created_at).
+   */
   newId(prefix: string, nowMs: number): string {
     const time = Math.max(0, Math.floor(nowMs)).toString(16).padStart(12, "0").slice(-12);
-    // Drawn again if taken: with a `seed`, a loaded state may hold ids of the same sequence and time.
+    // Drawn again if taken: with a `seed`, a loaded state may hold ids of the same sequence.
     for (;;) {
-      const id = `${prefix}${time}${this.idBytes().toString("hex")}`;
+      const id = this.seeded
+        ? `${prefix}${this.seeded().toString("hex")}`
+        : `${prefix}${time}${randomIdBytes().toString("hex")}`;
       const taken =
         this.deployments.has(id) ||
         this.runs.has(id) ||
@@ -345,7 +352,7 @@ export class Store {
     const account = new Account(
       this.idSeed === undefined
         ? undefined
-        : () => createHash("sha256").update(`${this.idSeed}\0${token}\0${drawn++}`).digest().subarray(0, 10),
+        : () => createHash("sha256").update(`${this.idSeed}\0${token}\0${drawn++}`).digest().subarray(0, 16),
     );
     if (fixture === "examples") this.fill(account, structuredClone(this.seed()));
     return account;
