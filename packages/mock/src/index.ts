@@ -9,10 +9,10 @@ import { forDirection, openapiJsonPath, openapiYamlPath } from "@qoder-cloud/ope
 import { MAX_BODY_BYTES, startEnvelopeProxy } from "./envelope-proxy.js";
 import { loadPathTemplates, loadStatusOfExample } from "./example-statuses.js";
 import { launchPrism, supervisePrism } from "./prism-process.js";
-import { type AccountState, type Fixture, loadContract, refusal, Simulator } from "./simulator/index.js";
+import { type AccountSnapshot, type Fixture, loadContract, refusal, Simulator } from "./simulator/index.js";
 
 export type { ErrorEnvelope, ErrorType } from "@qoder-cloud/types";
-export type { AccountState, Fixture } from "./simulator/index.js";
+export type { AccountSnapshot, AccountState, Fixture } from "./simulator/index.js";
 
 /**
  * `"simulator"` (default): a stateful simulator of the API, held to the contract, one account per bearer
@@ -77,7 +77,7 @@ export interface RunningMock {
   /** Simulator mode: sets the clock (moving it forward fires due schedules); returns the new time. */
   setTime(at: Date | string | number): string;
   /** Simulator mode: one account's records, for debugging a failing test (default token: "pt-test"). */
-  state(token?: string): AccountState;
+  state(token?: string): AccountSnapshot;
 }
 
 /** What startValidationProxy() resolves to: Prism's validating proxy, with no simulator controls. */

@@ -71,6 +71,17 @@ export interface AccountState {
   idempotency_keys: number;
 }
 
+/**
+ * What `state()` and GET /_mock/state give: every field is there. `AccountState`, also what may be
+ * loaded, keeps the records a load may leave out optional.
+ */
+export interface AccountSnapshot extends AccountState {
+  agents: Agent[];
+  environments: Environment[];
+  deleted_environment_ids: string[];
+  environment_sessions: Record<string, number>;
+}
+
 const CONTROL_PREFIX = "/_mock/";
 
 export class Simulator {
@@ -201,7 +212,7 @@ export class Simulator {
     for (const resource of this.resources) resource.planTime?.(account, nowMs).apply();
   }
 
-  state(token: string): AccountState {
+  state(token: string): AccountSnapshot {
     const account = this.store.account(token);
     this.tick(account, this.clock.now());
     return {
