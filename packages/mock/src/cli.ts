@@ -116,6 +116,9 @@ for (const [flag, given] of [
 ] as const) {
   if (mode === "examples" && given !== undefined) fail(`${flag} applies to the simulator: drop --examples.`);
 }
+// Said here in the CLI's own words: startMock() would name its option (`dynamic: true`).
+if (mode === "examples" && values.seed !== undefined && !values.dynamic)
+  fail("--seed with --examples applies to invented data: add --dynamic (the documented examples are fixed).");
 
 // A signal while the mock starts aborts the start: Prism is killed at once (busy loading, it would only
 // notice our exit seconds later), then we exit.

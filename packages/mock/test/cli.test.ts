@@ -170,6 +170,7 @@ it.each([
   [["--dynamic"], "--dynamic applies to the stateless mock: add --examples"],
   [["--examples", "--fixture", "empty"], "--fixture applies to the simulator"],
   [["--fixture", "full"], '--fixture must be "examples" or "empty"'],
+  [["--examples", "--seed", "42"], "--seed with --examples applies to invented data: add --dynamic"],
 ])("refuses %j, saying why", async (args, message) => {
   const { cliProcess, stderr } = spawnCli(args);
   const [code] = await once(cliProcess, "exit");
