@@ -2,7 +2,9 @@
 // its keep-alive pool, for Node. It is a fetch for the client's `fetch` option, so retries, timeouts with
 // real cancellation, redirects refused, size caps and errors stay the client's own, tested on both transports.
 // Not in the browser bundle: only this entry imports undici (an optional peer dependency).
-import { Agent, type Dispatcher } from "undici";
+
+import type { Dispatcher } from "undici";
+import * as undici from "undici";
 
 /** Bytes held for a body nobody reads yet (or a stream read slower than it arrives) before undici pauses. */
 const HIGH_WATER_MARK = 64 * 1024;
@@ -276,7 +278,14 @@ class UndiciResponse extends Response {
  * Keep-Alive hint says would otherwise reset a reused one); pass yours to share or tune it. It
  * never follows redirects (the client refuses them) and takes a URL, not a Request.
  */
-export function undiciFetch(dispatcher: Dispatcher = new Agent()): typeof fetch {
+export function undiciFetch(dispatcher?: Dispatcher): typeof fetch {
+  // undici 8 (it exports Dispatcher1Wrapper) refuses the handler interface below; the optional peer range
+  // admits it only so that a project with undici 8 can still install the client.
+  if ("Dispatcher1Wrapper" in undici)
+    throw new TypeError(
+      "undiciFetch() needs undici 7: undici 8 no longer takes the dispatch handler it uses. Use the client's default transport (the global fetch).",
+    );
+  const pool = dispatcher ?? new undici.Agent();
   return (input, init = {}) =>
     new Promise<Response>((resolve, reject) => {
       if (input instanceof Request) throw new TypeError("undiciFetch() takes a URL, not a Request.");
@@ -303,7 +312,7 @@ export function undiciFetch(dispatcher: Dispatcher = new Agent()): typeof fetch 
         (headers instanceof Headers ? headers : new Headers(headers)).forEach((value, name) => {
           flat.push(name, value);
         });
-      dispatcher.dispatch(
+      pool.dispatch(
         {
           origin,
           path,
