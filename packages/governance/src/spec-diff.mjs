@@ -159,7 +159,7 @@ function responseUnionVariantRemoved(/** @type {RedoclyChange} */ change) {
  * rates a response that may send more a minor change.
  */
 function responseUnionWidened(/** @type {RedoclyChange} */ change) {
-  if (change.kind !== "added" || !/\/responses\//.test(change.path)) return undefined;
+  if (change.kind !== "added" || sideOf(change.path) !== "response") return undefined;
   const union = /\/(oneOf|anyOf)(\/\d+)?$/.exec(change.path)?.[1];
   if (!union) return undefined;
   const tag = variantTag(change.revision?.value);
@@ -231,14 +231,30 @@ function componentRemovedOrRenamed(/** @type {RedoclyChange} */ change) {
 function readWriteOnlyAdded(/** @type {RedoclyChange} */ change) {
   if (change.kind !== "modified" || change.revision?.value !== true || change.base?.value === true)
     return undefined;
-  const inResponse = /\/responses\//.test(change.path);
-  const inRequest = /\/(requestBody|parameters)\//.test(change.path);
-  if ((change.property === "writeOnly" && inResponse) || (change.property === "readOnly" && inRequest))
+  const side = sideOf(change.path);
+  if (
+    (change.property === "writeOnly" && side === "response") ||
+    (change.property === "readOnly" && side === "request")
+  )
     return {
       rule: "governance/read-write-only-added",
-      message: `${change.property}: true added in a ${inResponse ? "response: the field is no longer returned" : "request: the field may no longer be sent"}.`,
+      message: `${change.property}: true added in a ${side === "response" ? "response: the field is no longer returned" : "request body: the field may no longer be sent"}.`,
     };
   return undefined;
+}
+
+/**
+ * The side of the wire a change's location is on, from the operation's own keys ("#/paths/~1x/post/
+ * requestBody/…" → "request", "…/get/responses/…" → "response"), never from a property that happens to
+ * be named `responses` or `parameters`; undefined elsewhere (parameters, components).
+ * @param {string} pointer
+ */
+export function sideOf(pointer) {
+  const [, key] =
+    /^#\/paths\/[^/]+\/(?:get|put|post|delete|options|head|patch|trace)\/(requestBody|responses)\//.exec(
+      pointer,
+    ) ?? [];
+  return key === "requestBody" ? "request" : key === "responses" ? "response" : undefined;
 }
 
 /** "1.2.3" → 1; anything unparsable counts as major 0. @param {string | undefined} version */

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeGateConfig } from "../src/redocly.mjs";
-import { diffSpecs, readableLocation } from "../src/spec-diff.mjs";
+import { diffSpecs, readableLocation, sideOf } from "../src/spec-diff.mjs";
 
 const fixtures = path.join(import.meta.dirname, "fixtures", "spec-diff");
 const baseFile = path.join(fixtures, "base.yaml");
@@ -83,4 +83,20 @@ test("readableLocation names the operation and the place inside it", () => {
   );
   expect(readableLocation("#/paths/~1health")).toBe("/health");
   expect(readableLocation("#/components/schemas/Deployment")).toBe("components/schemas/Deployment");
+});
+
+test("sideOf reads the operation's own keys, not a property named like one", () => {
+  expect(
+    sideOf("#/paths/~1deployments/post/requestBody/content/application~1json/schema/properties/name"),
+  ).toBe("request");
+  expect(sideOf("#/paths/~1deployments/get/responses/200/content/application~1json/schema")).toBe("response");
+  // A response property named `parameters`, a request property named `responses`, a parameter's schema.
+  expect(
+    sideOf("#/paths/~1deployments/get/responses/200/content/application~1json/schema/properties/parameters"),
+  ).toBe("response");
+  expect(
+    sideOf("#/paths/~1deployments/post/requestBody/content/application~1json/schema/properties/responses"),
+  ).toBe("request");
+  expect(sideOf("#/paths/~1deployments/get/parameters/0/schema")).toBeUndefined();
+  expect(sideOf("#/components/schemas/Deployment/properties/responses")).toBeUndefined();
 });
