@@ -1,11 +1,8 @@
 // Public API: start the Qoder Cloud Agents API mock from code: the stateful simulator (default) or the
 // stateless examples served by Prism, both behind the front layer (envelope-proxy.ts).
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { forDirection, openapiJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
+import { openapiJsonPath, openapiResponseJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
 import { MAX_BODY_BYTES, startEnvelopeProxy } from "./envelope-proxy.js";
 import { loadPathTemplates, loadStatusOfExample } from "./example-statuses.js";
 import { launchPrism, supervisePrism } from "./prism-process.js";
@@ -217,33 +214,24 @@ export async function startValidationProxy(options: {
   startupTimeoutMs?: number;
 }): Promise<ValidationProxy> {
   // Prism checks requests and answers against one document, and holds an answer to `required` even for
-  // a writeOnly property (a github_repository resource's token, never returned). Our contract is given to
-  // it as the answering side sees it, where writeOnly properties are not required; a request missing
-  // one still gets the upstream's own 400.
-  const scratch = options.specPath ? undefined : await mkdtemp(join(tmpdir(), "qoder-validation-proxy-"));
-  const removeScratch = () => (scratch ? rm(scratch, { recursive: true, force: true }) : Promise.resolve());
-  let specPath = options.specPath;
-  if (scratch) {
-    specPath = join(scratch, "openapi.json");
-    const contract = JSON.parse(await readFile(openapiJsonPath, "utf8"));
-    await writeFile(specPath, JSON.stringify(forDirection(contract, "response")));
+  // a writeOnly property (a github_repository resource's token, never returned): our contract is given to
+  // it as the answering side sees it (built with it), where writeOnly properties are not required. A
+  // request missing one still gets the upstream's own 400.
+  const ours = [undefined, openapiYamlPath, openapiJsonPath].includes(options.specPath);
+  const specPath = ours ? openapiResponseJsonPath : (options.specPath as string);
+  if (!existsSync(specPath)) {
+    throw new Error(
+      `startValidationProxy: the OpenAPI document ${specPath} does not exist. ${ours ? "Build the contract first (`pnpm build`, or `pnpm --filter @qoder-cloud/openapi build`)." : "Check `specPath`."}`,
+    );
   }
   const prism = await launchPrism({
-    args: ["proxy", specPath as string, options.upstream, "--errors"],
+    args: ["proxy", specPath, options.upstream, "--errors"],
     port: options.port ?? 0,
     logLevel: "warn",
     startupTimeoutMs: options.startupTimeoutMs ?? 120_000,
-  }).catch(async (error: unknown) => {
-    await removeScratch();
-    throw error;
   });
-  void prism.exited.then(removeScratch, removeScratch);
   const port = Number(new URL(prism.url).port);
-  const stop = async () => {
-    await prism.stop();
-    await removeScratch();
-  };
-  return { url: prism.url, port, exited: prism.exited, stop };
+  return { url: prism.url, port, exited: prism.exited, stop: prism.stop };
 }
 
 function portFromEnv(): number | undefined {
