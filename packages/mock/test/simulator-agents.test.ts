@@ -299,6 +299,10 @@ describe("agents", () => {
         )
       ).message,
     ).toContain("not both");
+    // An empty list is refused (omit the field instead), as the SDK documents.
+    expect(
+      await refused(400, "POST", "/agents", toolset([{ type: "web_fetch", allowed_domains: [] }])),
+    ).toMatchObject({ param: expect.stringContaining("allowed_domains") });
   });
 
   it("refuses Browser Use without the beta header, an unreferenced MCP server, an unknown tool, a bad effort", async () => {
@@ -407,7 +411,7 @@ describe("agents", () => {
 });
 
 describe("environments", () => {
-  it("create: config omitted → cloud with the default networking (left out, as the API answers); packages under a given limited networking need allow_package_managers", async () => {
+  it("create: config omitted → cloud with the default networking (left out, as the API answers); packages are accepted under any networking (they install, or fail, when a session starts)", async () => {
     const plain = await ok<Environment>("POST", "/environments", { body: { name: "plain" } });
     expect(plain.config).toMatchObject({ type: "cloud" });
     expect(plain.config).not.toHaveProperty("networking");
@@ -417,13 +421,17 @@ describe("environments", () => {
     });
     expect(captured.config).toMatchObject({ type: "cloud", packages: { apt: ["curl"] } });
     expect(captured.config).not.toHaveProperty("networking");
-    const refusedPackages = await refused(400, "POST", "/environments", {
+    // The same policy given explicitly is accepted alike.
+    const limited = await ok<Environment>("POST", "/environments", {
       body: {
         name: "p",
         config: { type: "cloud", networking: { type: "limited" }, packages: { pip: ["pandas"] } },
       },
     });
-    expect(refusedPackages.param).toBe("config.packages");
+    expect(limited.config).toMatchObject({
+      networking: { type: "limited", allow_package_managers: false },
+      packages: { pip: ["pandas"] },
+    });
     expect((await refused(400, "POST", "/environments", { body: { name: "n", config: null } })).param).toBe(
       "config",
     );
@@ -453,10 +461,11 @@ describe("environments", () => {
       packages: { npm: ["typescript"] },
     });
     expect(updated.metadata).toEqual({ c: "3" });
-    // The SDKs' `name: null` keeps the name (a name cannot be cleared).
-    expect(await ok<Environment>("POST", `/environments/${env.id}`, { body: { name: null } })).toMatchObject({
-      name: env.name,
-    });
+    // The SDKs' `name: null` keeps the name (a name cannot be cleared): alone, like `{}`, it changes nothing.
+    await ok("POST", "/_mock/clock", { body: { advance_ms: 60_000 } });
+    expect(
+      await ok<Environment>("POST", `/environments/${env.id}`, { body: { name: null, scope: null } }),
+    ).toEqual(updated);
     await ok("POST", `/environments/${env.id}/archive`);
     expect((await refused(409, "POST", `/environments/${env.id}/archive`)).message).toBe(
       "Environment is already archived.",

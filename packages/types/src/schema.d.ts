@@ -422,7 +422,7 @@ export interface paths {
         put?: never;
         /**
          * Create an environment
-         * @description Creates an environment, usable at once (the container is provisioned when a session starts). `config` is `{"type": "cloud", networking?, packages?, setup_script?}` or `{"type": "self_hosted"}`; omitted, it is a cloud environment with `limited` networking (no package registries, no MCP egress), so set `networking` explicitly. `config: null` or `{}` is a 400, as are packages under `limited` networking without `allow_package_managers: true`.
+         * @description Creates an environment, usable at once (the container is provisioned when a session starts). `config` is `{"type": "cloud", networking?, packages?, setup_script?}` or `{"type": "self_hosted"}`; omitted, it is a cloud environment with `limited` networking (no package registries, no MCP egress), so set `networking` explicitly: packages under `limited` networking without `allow_package_managers: true` are accepted, and fail to install when a session starts. `config: null` or `{}` is a 400.
          *
          *     Unknown body fields are a 400. Send an `Idempotency-Key` to make retries safe.
          */
@@ -1376,8 +1376,7 @@ export interface components {
             agents: (components["schemas"]["AgentReference"] | {
                 /** @constant */
                 type: "advisor";
-                /** @description The advisor's model ID. */
-                model: string;
+                model: components["schemas"]["AgentModel"];
             })[];
         };
         /** @description Coordinator topology: 1–20 distinct roster entries, each an agent ID (latest version), a pinned `{type: "agent", id, version}`, `{type: "self"}` (at most one) for recursive self-invocation, or `{type: "advisor", model}` (at most one): a model the session's primary thread may consult mid-turn. Referenced agents must exist, must not be archived and must not have `multiagent` themselves (400). */
@@ -1436,7 +1435,7 @@ export interface components {
             npm?: string[];
             pip?: string[];
         };
-        /** @description Packages to install, per package manager, as that manager's specs (`pip`: `package==1.0.0`; unversioned = latest). Under a `limited` networking given in the config this needs `allow_package_managers: true` (400 otherwise); with `networking` omitted, packages are installed. `null` lists are empty. */
+        /** @description Packages to install, per package manager, as that manager's specs (`pip`: `package==1.0.0`; unversioned = latest). They install when a session starts, from the package registries: under `limited` networking (the default) that needs `allow_package_managers: true`, which nothing checks when the environment is written. `null` lists are empty. */
         PackagesParams: {
             /** @enum {string|null} */
             type?: "packages" | null;
@@ -1588,12 +1587,12 @@ export interface components {
             enabled?: boolean;
             permission_policy?: components["schemas"]["PermissionPolicy"];
             /** @description `web_fetch` and `web_search`: the domains the tool may reach, when limited. */
-            allowed_domains?: string[];
+            allowed_domains?: string[] | null;
             /** @description `web_fetch` and `web_search`: the domains the tool must not reach. */
-            blocked_domains?: string[];
+            blocked_domains?: string[] | null;
             /** @description `web_fetch`: the most tokens of a fetched page's content given to the agent. */
-            max_content_tokens?: number;
-            user_location?: components["schemas"]["UserLocation"];
+            max_content_tokens?: number | null;
+            user_location?: components["schemas"]["UserLocation"] | null;
         };
         /** @description Per-tool override inside a toolset: the tool by `name` (built-in names: `Bash`, `DeliverArtifacts`, `Edit`, `Glob`, `Grep`, `ImageGen`, `ImageSearch`, `Read`, `WebFetch`, `WebSearch`, `Write`; MCP tools by their server-side name); the official SDKs also spell built-in tools in lower case in `type` (`bash`, `read` …). One of `name` and `type` is required. Omitted or `null` fields keep the toolset's `default_config`. */
         ToolConfigParams: {
@@ -1604,9 +1603,9 @@ export interface components {
             /** @description Whether the tool is available; overrides `default_config.enabled`. */
             enabled?: boolean | null;
             permission_policy?: components["schemas"]["PermissionPolicy"] | null;
-            /** @description `web_fetch` and `web_search` only: the domains the tool may reach (at most 64). Cannot be combined with `blocked_domains`. */
+            /** @description `web_fetch` and `web_search` only: the domains the tool may reach (1–64; omit the field rather than send an empty list). Cannot be combined with `blocked_domains`. */
             allowed_domains?: string[] | null;
-            /** @description `web_fetch` and `web_search` only: the domains the tool must not reach (at most 64). Cannot be combined with `allowed_domains`. */
+            /** @description `web_fetch` and `web_search` only: the domains the tool must not reach (1–64; omit the field rather than send an empty list). Cannot be combined with `allowed_domains`. */
             blocked_domains?: string[] | null;
             /** @description `web_fetch` only: the most tokens of a fetched page's content given to the agent. */
             max_content_tokens?: number | null;
@@ -1782,7 +1781,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Invalid request (400 invalid_request_error): a missing, blank or malformed field, an unknown body field, a `config` that is `null` or `{}`, or packages under `limited` networking without `allow_package_managers`. */
+        /** @description Invalid request (400 invalid_request_error): a missing, blank or malformed field, an unknown body field, or a `config` that is `null` or `{}`. */
         CreateEnvironmentBadRequest: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
@@ -2014,7 +2013,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Invalid request (400 invalid_request_error): a blank or malformed field, an unknown body field, a `config` that is `null` or `{}`, or packages under `limited` networking without `allow_package_managers`. */
+        /** @description Invalid request (400 invalid_request_error): a blank or malformed field, an unknown body field, or a `config` that is `null` or `{}`. */
         UpdateEnvironmentBadRequest: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];

@@ -60,16 +60,13 @@ function configOf(input: EnvironmentConfigParams | undefined, previous?: Config)
     base.packages = packages;
   }
   if (input.setup_script !== undefined) base.setup_script = input.setup_script;
-  const anyPackages = PACKAGE_MANAGERS.some((manager) => (base.packages?.[manager]?.length ?? 0) > 0);
-  // Only a limited policy the caller gave: packages without networking are installed (DECISIONS.md).
-  if (base.networking?.type === "limited" && anyPackages && !base.networking.allow_package_managers) {
-    throw invalid(
-      "packages need the package registries: with limited networking set networking.allow_package_managers to true (or use unrestricted networking).",
-      "config.packages",
-    );
-  }
+  // Packages under limited networking without allow_package_managers are accepted: they fail to install
+  // when a session starts, which nothing here runs (DECISIONS.md).
   return base;
 }
+
+/** Update fields for which `null` means "keep the value" (a name cannot be cleared; no scope is no change). */
+const KEEP_ON_NULL = new Set(["name", "scope"]);
 
 function checkName(name: string): string {
   if (name.trim() === "") throw invalid("name must not be blank.", "name");
@@ -117,7 +114,11 @@ export const environments: Resource = {
     updateEnvironment({ account, nowMs, path, body }) {
       const environment = environmentOf(account, path.environment_id as string);
       const patch = (body ?? {}) as UpdateEnvironmentParams;
-      if (Object.keys(patch).length === 0) return { body: environment }; // `{}` changes nothing
+      // `{}` changes nothing, nor do fields whose `null` keeps the value (`name`, `scope`).
+      const changes = Object.entries(patch).filter(
+        ([field, value]) => !(value === null && KEEP_ON_NULL.has(field)),
+      );
+      if (changes.length === 0) return { body: environment };
       // Build the whole result first, so a 400 leaves the environment as it was.
       const next: Environment = {
         ...environment,
