@@ -78,21 +78,21 @@ function checkModel(model: AgentModelParams): Agent["model"] {
   return out as Agent["model"];
 }
 
-/** Options only the web tools take, and which tools take each (spelled as `spelling` makes names). */
+/** Options only the web tools take, and the tools that take each. */
 const WEB_OPTIONS = {
-  allowed_domains: ["webfetch", "websearch"],
-  blocked_domains: ["webfetch", "websearch"],
-  max_content_tokens: ["webfetch"],
-  user_location: ["websearch"],
+  allowed_domains: ["web_fetch", "web_search"],
+  blocked_domains: ["web_fetch", "web_search"],
+  max_content_tokens: ["web_fetch"],
+  user_location: ["web_search"],
 } as const;
 
 /** A built-in tool's config: the web tools' options only on the tools that take them, one domain list. */
 function checkWebOptions(config: Record<string, unknown>, at: string): void {
   const named = String(config.name ?? config.type ?? "");
   for (const [option, tools] of Object.entries(WEB_OPTIONS)) {
-    if (config[option] != null && !(tools as readonly string[]).includes(spelling(named)))
+    if (config[option] != null && !tools.some((tool) => spelling(tool) === spelling(named)))
       throw invalid(
-        `${at}: \`${option}\` applies to ${tools.map((tool) => (tool === "webfetch" ? "web_fetch" : "web_search")).join(" and ")} only, not to '${named}'.`,
+        `${at}: \`${option}\` applies to ${tools.join(" and ")} only, not to '${named}'.`,
         "tools",
       );
   }
