@@ -1,8 +1,10 @@
 // The client's real requests go through `prism proxy --errors` (Prism's contract validator) to a local
 // upstream that answers with the spec's examples and checks what Prism does not. Any request the
 // contract does not allow — a query serialised wrongly, a missing header, a body off-schema — fails.
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createQoderClient } from "@qoder-cloud/client";
 import { startMock, startValidationProxy, type ValidationProxy } from "@qoder-cloud/mock";
+import { openapiResponseJsonPath } from "@qoder-cloud/openapi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { coverage, EXAMPLE_IDS } from "./support/coverage.js";
 import {
@@ -138,6 +140,13 @@ describe("in front of the simulator", () => {
         throw new Error(`create through the proxy failed: ${describeFailure(error)}`);
       });
       expect(JSON.stringify(created)).not.toContain("authorization_token");
+      expect(await qoder.deployments.retrieve(created.id)).toEqual(created);
+      // A rebuild of the contract (its file replaced) must not move the running proxy: Prism restarts on
+      // another port when the file it reads changes, so it reads a copy that never changes.
+      const rebuilt = `${openapiResponseJsonPath}.${process.pid}.tmp`;
+      writeFileSync(rebuilt, readFileSync(openapiResponseJsonPath));
+      renameSync(rebuilt, openapiResponseJsonPath);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
       expect(await qoder.deployments.retrieve(created.id)).toEqual(created);
       // The new account's example deployments (one with a github_repository resource) pass too.
       const list = await qoder.deployments.list({ limit: 100 });

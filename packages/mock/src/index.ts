@@ -1,7 +1,11 @@
 // Public API: start the Qoder Cloud Agents API mock from code: the stateful simulator (default) or the
 // stateless examples served by Prism, both behind the front layer (envelope-proxy.ts).
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { openapiJsonPath, openapiResponseJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
 import { MAX_BODY_BYTES, startEnvelopeProxy } from "./envelope-proxy.js";
 import { loadPathTemplates, loadStatusOfExample } from "./example-statuses.js";
@@ -34,7 +38,8 @@ export interface StartMockOptions {
   dynamic?: boolean;
   /**
    * Simulator mode: makes generated ids repeatable: the same seed, token and sequence of requests give the
-   * same ids at any time (timestamps still follow the clock; without a seed an id starts with its time).
+   * same ids at any time (timestamps still follow the clock; the runs that schedules fire draw from a
+   * sequence of their own; without a seed an id starts with its time).
    * Examples mode with `dynamic`: makes invented data the same on every run.
    */
   seed?: number;
@@ -215,15 +220,17 @@ export async function startValidationProxy(options: {
 }): Promise<ValidationProxy> {
   // Prism checks requests and answers against one document, and holds an answer to `required` even for
   // a writeOnly property (a github_repository resource's token, never returned): our contract is given to
-  // it as the answering side sees it (built with it), where writeOnly properties are not required. A
-  // request missing one still gets the upstream's own 400.
-  const ours = [undefined, openapiYamlPath, openapiJsonPath].includes(options.specPath);
-  const specPath = ours ? openapiResponseJsonPath : (options.specPath as string);
-  if (!existsSync(specPath)) {
+  // it as the answering side sees it, where writeOnly properties are not required. A request missing one
+  // still gets the upstream's own 400.
+  const ours =
+    options.specPath === undefined || [openapiYamlPath, openapiJsonPath].includes(resolve(options.specPath));
+  const given = ours ? openapiResponseJsonPath : (options.specPath as string);
+  if (!existsSync(given)) {
     throw new Error(
-      `startValidationProxy: the OpenAPI document ${specPath} does not exist. ${ours ? "Build the contract first (`pnpm build`, or `pnpm --filter @qoder-cloud/openapi build`)." : "Check `specPath`."}`,
+      `startValidationProxy: the OpenAPI document ${given} does not exist. ${ours ? "Build the contract first (`pnpm build`, or `pnpm --filter @qoder-cloud/openapi build`)." : "Check `specPath`."}`,
     );
   }
+  const specPath = ours ? await unchangingCopy(given) : given;
   const prism = await launchPrism({
     args: ["proxy", specPath, options.upstream, "--errors"],
     port: options.port ?? 0,
@@ -232,6 +239,25 @@ export async function startValidationProxy(options: {
   });
   const port = Number(new URL(prism.url).port);
   return { url: prism.url, port, exited: prism.exited, stop: prism.stop };
+}
+
+/**
+ * A copy of `file` named by its content, in the OS temp folder, written once and never changed: Prism
+ * restarts on another port when the file it reads changes, and a rebuild of the contract must not move a
+ * running proxy. One file per contract version is kept (nothing per start, so nothing to clean up).
+ */
+async function unchangingCopy(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  const folder = join(tmpdir(), "qoder-validation-proxy");
+  const copy = join(folder, `${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}.json`);
+  if (!existsSync(copy)) {
+    await mkdir(folder, { recursive: true });
+    // Renamed into place whole: a proxy starting at the same time never reads half a file.
+    const partial = `${copy}.${process.pid}.${randomUUID()}`;
+    await writeFile(partial, bytes);
+    await rename(partial, copy);
+  }
+  return copy;
 }
 
 function portFromEnv(): number | undefined {
