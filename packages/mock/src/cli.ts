@@ -17,7 +17,8 @@ contract's example data; control endpoints under /_mock/ (reset, clock, state). 
       --fixture <f>   simulator: what a new account starts with, "examples" (default) or "empty"
       --strict        simulator: answer 500 naming the schema when an answer drifts from the contract
       --seed <n>      simulator: the same ids for the same token and requests (timestamps
-                      still follow the clock); with --dynamic: repeatable invented data
+                      still follow the clock, scheduled runs have ids of their own); with
+                      --dynamic: repeatable invented data
   -e, --examples      the stateless mock answering with the contract's documented examples
   -d, --dynamic       with --examples: invent response data from the schemas instead
       --spec <file>   with --examples: OpenAPI document to serve (default: the bundled contract)

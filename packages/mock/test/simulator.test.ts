@@ -786,6 +786,27 @@ describe("fourth audit: schedules, ids and controls of an in-process simulator",
     expect(idsOf(43, 0)[1]).not.toBe(first[1]);
   });
 
+  it("with a seed, the runs schedules fire as time passes do not shift the ids later requests make", () => {
+    // The same requests, started at two times of the minute: a per-minute schedule fires once in one run
+    // of them and not in the other (its runs draw from their own seeded sequence).
+    const idsAfter = (start: string) => {
+      const sim = new Simulator({ strict: true, seed: 42 });
+      const handle = handleOf(sim);
+      sim.setTime(new Date(start));
+      sim.loadState("pt-repeat", referenced);
+      const schedule = { type: "cron", expression: "* * * * *", timezone: "UTC" };
+      const made = handle("pt-repeat", "POST", "/deployments", createBody({ schedule })).body as Deployment;
+      sim.advanceTime(30_000);
+      const fired = handle("pt-repeat", "GET", `/deployments/${made.id}/runs`).body as List<Run>;
+      const environment = handle("pt-repeat", "POST", "/environments", { name: "e" }).body as { id: string };
+      return { ids: [made.id, environment.id], runs: fired.data.length };
+    };
+    const quiet = idsAfter("2027-01-01T10:00:10Z");
+    const firing = idsAfter("2027-01-01T10:00:45Z");
+    expect([quiet.runs, firing.runs]).toEqual([0, 1]);
+    expect(firing.ids).toEqual(quiet.ids);
+  });
+
   it("with a seed, an id a loaded state already holds is drawn again", () => {
     // Real time stands still here, so both creates have the same clock time (and the same seeded bytes).
     const frozen = vi.spyOn(Date, "now").mockReturnValue(Date.now());

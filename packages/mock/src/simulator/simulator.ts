@@ -49,7 +49,10 @@ export interface SimulatorOptions {
   fixture?: Fixture | undefined;
   /** Check every answer against the contract's response schema; a drift answers 500. Default false. */
   strict?: boolean | undefined;
-  /** Makes generated ids repeatable: the same seed, token and sequence of requests give the same ids, at any time. */
+  /**
+   * Makes generated ids repeatable: the same seed, token and sequence of requests give the same ids, at
+   * any time (scheduled runs draw from a sequence of their own: real time decides how many fire).
+   */
   seed?: number | undefined;
   /** Extra resources (tests, or resources not yet in the default list). */
   resources?: Resource[];

@@ -81,8 +81,12 @@ function randomIdBytes(): Buffer {
   return randomPool.subarray(randomPoolUsed - 10, randomPoolUsed);
 }
 
-/** The 16 bytes of an id, the next of an account's seeded sequence. */
-export type SeededIdBytes = () => Buffer;
+/**
+ * The 16 bytes of an id, the next of one of an account's seeded sequences: ids of what requests make,
+ * and ids of the runs that schedules fire as real time passes (their own sequence, so that how many
+ * came due before a request does not change the ids it makes).
+ */
+export type SeededIdBytes = (sequence: "request" | "schedule") => Buffer;
 
 export class Account {
   /** With a seed, every id is drawn whole from `seeded`, so it does not depend on when it was made. */
@@ -93,12 +97,12 @@ export class Account {
    * With a seed, all 32 come from the account's seeded sequence: the clock follows real time, and a
    * time prefix made two runs of the same requests differ. Nothing orders by id (lists go by created_at).
    */
-  newId(prefix: string, nowMs: number): string {
+  newId(prefix: string, nowMs: number, sequence: "request" | "schedule" = "request"): string {
     const time = Math.max(0, Math.floor(nowMs)).toString(16).padStart(12, "0").slice(-12);
     // Drawn again if taken: with a `seed`, a loaded state may hold ids of the same sequence.
     for (;;) {
       const id = this.seeded
-        ? `${prefix}${this.seeded().toString("hex")}`
+        ? `${prefix}${this.seeded(sequence).toString("hex")}`
         : `${prefix}${time}${randomIdBytes().toString("hex")}`;
       const taken =
         this.deployments.has(id) ||
@@ -348,11 +352,18 @@ export class Store {
         `The simulator already holds ${LIMITS.accounts} accounts (one per bearer token). Reuse tokens, or restart the mock.`,
       );
     }
-    let drawn = 0;
+    const drawn = { request: 0, schedule: 0 };
     const account = new Account(
       this.idSeed === undefined
         ? undefined
-        : () => createHash("sha256").update(`${this.idSeed}\0${token}\0${drawn++}`).digest().subarray(0, 16),
+        : (sequence) =>
+            createHash("sha256")
+              // The request sequence keeps the form it always had: the same seed gives the same ids as before.
+              .update(
+                `${this.idSeed}\0${token}\0${sequence === "request" ? "" : "schedule\0"}${drawn[sequence]++}`,
+              )
+              .digest()
+              .subarray(0, 16),
     );
     if (fixture === "examples") this.fill(account, structuredClone(this.seed()));
     return account;

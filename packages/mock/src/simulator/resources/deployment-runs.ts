@@ -16,14 +16,16 @@ export function recordRun(
   trigger: DeploymentRun["trigger_context"],
   error: DeploymentRun["error"] = null,
 ): DeploymentRun {
+  // A scheduled run draws from its own seeded sequence: real time decides how many fire before a request.
+  const sequence = trigger.type === "schedule" ? "schedule" : "request";
   const run: DeploymentRun = {
-    id: account.newId("drun_", atMs),
+    id: account.newId("drun_", atMs, sequence),
     type: "deployment_run",
     agent: { ...deployment.agent },
     created_at: rfc3339(atMs),
     deployment_id: deployment.id,
     error,
-    session_id: error ? null : account.newId("sess_", atMs),
+    session_id: error ? null : account.newId("sess_", atMs, sequence),
     trigger_context: trigger,
   };
   account.addRun(run);
