@@ -279,11 +279,11 @@ class UndiciResponse extends Response {
  * never follows redirects (the client refuses them) and takes a URL, not a Request.
  */
 export function undiciFetch(dispatcher?: Dispatcher): typeof fetch {
-  // undici 8 (it exports Dispatcher1Wrapper) refuses the handler interface below; the optional peer range
-  // admits it only so that a project with undici 8 can still install the client.
+  // undici 8 (it exports Dispatcher1Wrapper, its adapter for old handlers) changed the handler interface
+  // below; the optional peer range admits it only so that a project with undici 8 can still install the client.
   if ("Dispatcher1Wrapper" in undici)
     throw new TypeError(
-      "undiciFetch() needs undici 7: undici 8 no longer takes the dispatch handler it uses. Use the client's default transport (the global fetch).",
+      "undiciFetch() needs undici 7: undici 8 changed the dispatch handler interface it uses. Use the client's default transport (the global fetch), or undici 7.",
     );
   const pool = dispatcher ?? new undici.Agent();
   return (input, init = {}) =>

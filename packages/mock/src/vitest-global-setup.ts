@@ -99,7 +99,16 @@ export function mockGlobalSetup(options: MockGlobalSetupOptions = {}) {
       fixture: options.fixture,
       strict: options.strict,
     });
-    log(`[@qoder-cloud/mock] tests run against the ${options.mode ?? "simulator"} mock at ${mock.url}.`);
+    try {
+      log(`[@qoder-cloud/mock] tests run against the ${options.mode ?? "simulator"} mock at ${mock.url}.`);
+      if (project?.config)
+        project.config.env = { ...project.config.env, QODER_BASE_URL: mock.url, QODER_MOCK_URL: mock.url };
+      project?.provide("qoderBaseUrl", mock.url);
+    } catch (error) {
+      // Nothing is changed yet: a setup that fails here leaves no mock running.
+      await mock.stop();
+      throw error;
+    }
     shared.user ??= {
       QODER_BASE_URL: process.env.QODER_BASE_URL,
       QODER_MOCK_URL: process.env.QODER_MOCK_URL,
@@ -113,10 +122,11 @@ export function mockGlobalSetup(options: MockGlobalSetupOptions = {}) {
     // The mock accepts any bearer token (each is its own account); the client refuses to start without one.
     // A real token from the shell is not sent anywhere by a mock run: it is replaced when a remote URL was ignored.
     if (given || !process.env.QODER_PAT) process.env.QODER_PAT = DEFAULT_TOKEN;
-    if (project?.config)
-      project.config.env = { ...project.config.env, QODER_BASE_URL: mock.url, QODER_MOCK_URL: mock.url };
-    project?.provide("qoderBaseUrl", mock.url);
+    let tornDown = false;
     return async () => {
+      // Once: a second call would take another project's mock out of the registry.
+      if (tornDown) return;
+      tornDown = true;
       try {
         await mock.stop();
       } finally {

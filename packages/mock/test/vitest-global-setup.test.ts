@@ -106,6 +106,31 @@ it("with vitest projects, each project's setup starts its own mock, and env come
   }
 }, 60_000);
 
+it("a setup that fails after its mock started stops it and changes nothing; a teardown called twice acts once", async () => {
+  let started: string | undefined;
+  const failing = mockGlobalSetup({
+    log: (line) => {
+      started = /at (http:\/\/\S+)\.$/.exec(line)?.[1];
+      throw new Error("a log that throws");
+    },
+  });
+  await expect(failing({ provide: () => {} })).rejects.toThrow("a log that throws");
+  expect(started).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  await expect(fetch(`${started}/deployments`)).rejects.toThrow(); // stopped
+  expect(process.env.QODER_BASE_URL).toBeUndefined();
+
+  // Two projects; the first one's teardown called twice must not take the second one's mock out.
+  const urls: string[] = [];
+  const provide = (_key: string, value: string) => urls.push(value);
+  const first = await mockGlobalSetup({ log: () => {} })({ provide });
+  const second = await mockGlobalSetup({ log: () => {} })({ provide });
+  await first?.();
+  await first?.();
+  expect(process.env.QODER_BASE_URL).toBe(urls[1]);
+  await second?.();
+  expect(process.env.QODER_BASE_URL).toBeUndefined();
+}, 60_000);
+
 it("defers to a loopback QODER_BASE_URL (a mock started elsewhere) and starts nothing", async () => {
   process.env.QODER_BASE_URL = "http://127.0.0.1:4999";
   const provided = new Map<string, string>();

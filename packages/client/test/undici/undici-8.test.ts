@@ -1,4 +1,4 @@
-// undici 8 (Node 22+) dropped the dispatch handler interface undiciFetch() uses; the optional peer range
+// undici 8 (Node ≥ 22.19) changed the dispatch handler interface undiciFetch() uses; the optional peer range
 // admits it so that installs are not refused. undici 8 cannot run on the Node 20 of this repository, so
 // its one marker, the Dispatcher1Wrapper export, is added to undici 7 here.
 import { expect, it, vi } from "vitest";
@@ -11,6 +11,6 @@ vi.mock("undici", async (importOriginal) => ({
 
 it("undiciFetch() on undici 8 says at once that it needs undici 7", () => {
   expect(() => undiciFetch()).toThrow(
-    "undiciFetch() needs undici 7: undici 8 no longer takes the dispatch handler it uses.",
+    "undiciFetch() needs undici 7: undici 8 changed the dispatch handler interface it uses.",
   );
 });
