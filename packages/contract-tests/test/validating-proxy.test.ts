@@ -1,10 +1,12 @@
 // The client's real requests go through `prism proxy --errors` (Prism's contract validator) to a local
 // upstream that answers with the spec's examples and checks what Prism does not. Any request the
 // contract does not allow — a query serialised wrongly, a missing header, a body off-schema — fails.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createQoderClient } from "@qoder-cloud/client";
 import { startMock, startValidationProxy, type ValidationProxy } from "@qoder-cloud/mock";
-import { openapiResponseJsonPath } from "@qoder-cloud/openapi";
+import { openapiResponseJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { coverage, EXAMPLE_IDS } from "./support/coverage.js";
 import {
@@ -144,8 +146,12 @@ describe("in front of the simulator", () => {
       // A rebuild of the contract (its file replaced) must not move the running proxy: Prism restarts on
       // another port when the file it reads changes, so it reads a copy that never changes.
       const rebuilt = `${openapiResponseJsonPath}.${process.pid}.tmp`;
-      writeFileSync(rebuilt, readFileSync(openapiResponseJsonPath));
-      renameSync(rebuilt, openapiResponseJsonPath);
+      try {
+        writeFileSync(rebuilt, readFileSync(openapiResponseJsonPath));
+        renameSync(rebuilt, openapiResponseJsonPath); // whole: a reader elsewhere sees the old or the new bytes
+      } finally {
+        rmSync(rebuilt, { force: true });
+      }
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       expect(await qoder.deployments.retrieve(created.id)).toEqual(created);
       // The new account's example deployments (one with a github_repository resource) pass too.
@@ -154,6 +160,24 @@ describe("in front of the simulator", () => {
     } finally {
       await inFront.stop();
       await mock.stop();
+    }
+  });
+
+  it("takes the bundled contract named another way (through a link) as the bundled contract", async () => {
+    const mock = await startMock({ port: 0 });
+    const folder = mkdtempSync(join(tmpdir(), "qoder-contract-link-"));
+    const link = join(folder, "openapi.yaml");
+    symlinkSync(openapiYamlPath, link);
+    const inFront = await startValidationProxy({ upstream: mock.url, specPath: link });
+    try {
+      const qoder = createQoderClient({ baseUrl: inFront.url, token: "pt-proxy-link", maxRetries: 0 });
+      // The example account's deployments include a github_repository resource (its token never returned).
+      const list = await qoder.deployments.list({ limit: 100 });
+      expect(JSON.stringify(list.data)).toContain("github_repository");
+    } finally {
+      await inFront.stop();
+      await mock.stop();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

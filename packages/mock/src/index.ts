@@ -1,11 +1,10 @@
 // Public API: start the Qoder Cloud Agents API mock from code: the stateful simulator (default) or the
 // stateless examples served by Prism, both behind the front layer (envelope-proxy.ts).
-import { createHash, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { existsSync, realpathSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { openapiJsonPath, openapiResponseJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
 import { MAX_BODY_BYTES, startEnvelopeProxy } from "./envelope-proxy.js";
 import { loadPathTemplates, loadStatusOfExample } from "./example-statuses.js";
@@ -222,42 +221,54 @@ export async function startValidationProxy(options: {
   // a writeOnly property (a github_repository resource's token, never returned): our contract is given to
   // it as the answering side sees it, where writeOnly properties are not required. A request missing one
   // still gets the upstream's own 400.
-  const ours =
-    options.specPath === undefined || [openapiYamlPath, openapiJsonPath].includes(resolve(options.specPath));
+  const ours = options.specPath === undefined || isBundledContract(options.specPath);
   const given = ours ? openapiResponseJsonPath : (options.specPath as string);
   if (!existsSync(given)) {
     throw new Error(
       `startValidationProxy: the OpenAPI document ${given} does not exist. ${ours ? "Build the contract first (`pnpm build`, or `pnpm --filter @qoder-cloud/openapi build`)." : "Check `specPath`."}`,
     );
   }
-  const specPath = ours ? await unchangingCopy(given) : given;
-  const prism = await launchPrism({
-    args: ["proxy", specPath, options.upstream, "--errors"],
-    port: options.port ?? 0,
-    logLevel: "warn",
-    startupTimeoutMs: options.startupTimeoutMs ?? 120_000,
-  });
-  const port = Number(new URL(prism.url).port);
-  return { url: prism.url, port, exited: prism.exited, stop: prism.stop };
+  // Ours is served to Prism over HTTP while it starts, not named as a file: Prism watches a file and
+  // restarts on another port when it changes, and a rebuild of the contract must not move a running proxy.
+  const served = ours ? await serveWhileStarting(await readFile(given)) : undefined;
+  try {
+    const prism = await launchPrism({
+      args: ["proxy", served?.url ?? given, options.upstream, "--errors"],
+      port: options.port ?? 0,
+      logLevel: "warn",
+      startupTimeoutMs: options.startupTimeoutMs ?? 120_000,
+    });
+    const port = Number(new URL(prism.url).port);
+    return { url: prism.url, port, exited: prism.exited, stop: prism.stop };
+  } finally {
+    await served?.close();
+  }
 }
 
-/**
- * A copy of `file` named by its content, in the OS temp folder, written once and never changed: Prism
- * restarts on another port when the file it reads changes, and a rebuild of the contract must not move a
- * running proxy. One file per contract version is kept (nothing per start, so nothing to clean up).
- */
-async function unchangingCopy(file: string): Promise<string> {
-  const bytes = await readFile(file);
-  const folder = join(tmpdir(), "qoder-validation-proxy");
-  const copy = join(folder, `${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}.json`);
-  if (!existsSync(copy)) {
-    await mkdir(folder, { recursive: true });
-    // Renamed into place whole: a proxy starting at the same time never reads half a file.
-    const partial = `${copy}.${process.pid}.${randomUUID()}`;
-    await writeFile(partial, bytes);
-    await rename(partial, copy);
-  }
-  return copy;
+/** Whether `path` names the bundled contract (any of its files, however spelled: relative, through a link). */
+function isBundledContract(path: string): boolean {
+  const real = (file: string) => (existsSync(file) ? realpathSync(file) : resolve(file));
+  return [openapiYamlPath, openapiJsonPath, openapiResponseJsonPath].map(real).includes(real(path));
+}
+
+/** Serves `document` on 127.0.0.1 (a port of its own) until closed: Prism fetches it once, at start. */
+async function serveWhileStarting(document: Buffer): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createHttpServer((_request, response) => {
+    response.writeHead(200, { "content-type": "application/json" }).end(document);
+  });
+  await new Promise<void>((listening, failed) => {
+    server.once("error", failed);
+    server.listen(0, "127.0.0.1", listening);
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/openapi.json`,
+    close: () =>
+      new Promise<void>((closed) => {
+        server.closeAllConnections();
+        server.close(() => closed());
+      }),
+  };
 }
 
 function portFromEnv(): number | undefined {
