@@ -99,14 +99,16 @@ export function mockGlobalSetup(options: MockGlobalSetupOptions = {}) {
       fixture: options.fixture,
       strict: options.strict,
     });
+    const projectEnv = project?.config?.env;
     try {
       log(`[@qoder-cloud/mock] tests run against the ${options.mode ?? "simulator"} mock at ${mock.url}.`);
-      if (project?.config)
-        project.config.env = { ...project.config.env, QODER_BASE_URL: mock.url, QODER_MOCK_URL: mock.url };
       project?.provide("qoderBaseUrl", mock.url);
+      if (project?.config)
+        project.config.env = { ...projectEnv, QODER_BASE_URL: mock.url, QODER_MOCK_URL: mock.url };
     } catch (error) {
-      // Nothing is changed yet: a setup that fails here leaves no mock running.
-      await mock.stop();
+      // A setup that fails here leaves no mock running and the project's environment as it was.
+      await mock.stop().catch(() => undefined); // the setup's own error is the one to report
+      if (project?.config && project.config.env !== projectEnv) project.config.env = projectEnv;
       throw error;
     }
     shared.user ??= {

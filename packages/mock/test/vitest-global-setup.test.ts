@@ -118,6 +118,16 @@ it("a setup that fails after its mock started stops it and changes nothing; a te
   expect(started).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   await expect(fetch(`${started}/deployments`)).rejects.toThrow(); // stopped
   expect(process.env.QODER_BASE_URL).toBeUndefined();
+  // A provide() that throws leaves the project's test.env as it was.
+  const config = { env: { KEPT: "1" } as Partial<Record<string, string | undefined>> };
+  const refusing = {
+    config,
+    provide: () => {
+      throw new Error("provide refused");
+    },
+  };
+  await expect(mockGlobalSetup({ log: () => {} })(refusing)).rejects.toThrow("provide refused");
+  expect(config.env).toEqual({ KEPT: "1" });
 
   // Two projects; the first one's teardown called twice must not take the second one's mock out.
   const urls: string[] = [];
