@@ -42,7 +42,7 @@ export const LIMITS = {
   /** Scheduled runs one clock move may fire, in all accounts together: a move costs what it fires. */
   runsPerClockMove: 10_000,
   /**
-   * Cron computation one clock move or state load may take, checked before it changes anything: sparse
+   * Cron computation (CPU ms) one clock move or state load may take, checked before it changes anything: sparse
    * schedules over centuries cost seconds per few thousand fires (schedule.ts).
    */
   scheduleComputationMs: 2_000,
