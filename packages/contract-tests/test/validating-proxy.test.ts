@@ -144,7 +144,7 @@ describe("in front of the simulator", () => {
       expect(JSON.stringify(created)).not.toContain("authorization_token");
       expect(await qoder.deployments.retrieve(created.id)).toEqual(created);
       // A rebuild of the contract (its file replaced) must not move the running proxy: Prism restarts on
-      // another port when the file it reads changes, so it reads a copy that never changes.
+      // another port when the file it reads changes, so it is handed the contract while it starts.
       const rebuilt = `${openapiResponseJsonPath}.${process.pid}.tmp`;
       try {
         writeFileSync(rebuilt, readFileSync(openapiResponseJsonPath));

@@ -1,10 +1,12 @@
 // Public API: start the Qoder Cloud Agents API mock from code: the stateful simulator (default) or the
 // stateless examples served by Prism, both behind the front layer (envelope-proxy.ts).
+
+import { once } from "node:events";
 import { existsSync, realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { Worker } from "node:worker_threads";
 import { openapiJsonPath, openapiResponseJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
 import { MAX_BODY_BYTES, startEnvelopeProxy } from "./envelope-proxy.js";
 import { loadPathTemplates, loadStatusOfExample } from "./example-statuses.js";
@@ -251,25 +253,33 @@ function isBundledContract(path: string): boolean {
   return [openapiYamlPath, openapiJsonPath, openapiResponseJsonPath].map(real).includes(real(path));
 }
 
-/** Serves `document` on 127.0.0.1 (a port of its own) until closed: Prism fetches it once, at start. */
+/**
+ * Serves `document` on 127.0.0.1 (a port of its own) until closed: Prism fetches it while it starts, with
+ * a 5 s timeout of its own. The server runs in a worker thread, so a caller whose event loop is busy
+ * meanwhile still answers.
+ */
 async function serveWhileStarting(document: Buffer): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createHttpServer((_request, response) => {
-    response.writeHead(200, { "content-type": "application/json" }).end(document);
-  });
-  await new Promise<void>((listening, failed) => {
-    server.once("error", failed);
-    server.listen(0, "127.0.0.1", listening);
-  });
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/openapi.json`,
-    close: () =>
-      new Promise<void>((closed) => {
-        server.closeAllConnections();
-        server.close(() => closed());
-      }),
-  };
+  const worker = new Worker(DOCUMENT_SERVER, { eval: true, workerData: document });
+  try {
+    const [port] = (await once(worker, "message")) as [number];
+    return {
+      url: `http://127.0.0.1:${port}/openapi.json`,
+      close: async () => {
+        await worker.terminate();
+      },
+    };
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
 }
+const DOCUMENT_SERVER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const server = require("node:http").createServer((_request, response) => {
+  response.writeHead(200, { "content-type": "application/json" }).end(workerData);
+});
+server.listen(0, "127.0.0.1", () => parentPort.postMessage(server.address().port));
+`;
 
 function portFromEnv(): number | undefined {
   const raw = process.env.MOCK_PORT;

@@ -99,16 +99,14 @@ export function mockGlobalSetup(options: MockGlobalSetupOptions = {}) {
       fixture: options.fixture,
       strict: options.strict,
     });
-    const projectEnv = project?.config?.env;
     try {
       log(`[@qoder-cloud/mock] tests run against the ${options.mode ?? "simulator"} mock at ${mock.url}.`);
       project?.provide("qoderBaseUrl", mock.url);
+      // Last: nothing after it can fail, so a failed setup leaves the project's environment as it was.
       if (project?.config)
-        project.config.env = { ...projectEnv, QODER_BASE_URL: mock.url, QODER_MOCK_URL: mock.url };
+        project.config.env = { ...project.config.env, QODER_BASE_URL: mock.url, QODER_MOCK_URL: mock.url };
     } catch (error) {
-      // A setup that fails here leaves no mock running and the project's environment as it was.
       await mock.stop().catch(() => undefined); // the setup's own error is the one to report
-      if (project?.config && project.config.env !== projectEnv) project.config.env = projectEnv;
       throw error;
     }
     shared.user ??= {

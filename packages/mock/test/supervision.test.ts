@@ -257,6 +257,18 @@ describe("starting Prism", { timeout: 180_000 }, () => {
     expect(await answers(proxy.url)).toBe(true);
   });
 
+  it("the validation proxy starts while its caller's event loop is busy (Prism fetches the contract then)", async () => {
+    const starting = startValidationProxy({ upstream: "http://127.0.0.1:9" });
+    // Busy through the seconds in which Prism boots and fetches the contract (with a 5 s timeout of its
+    // own): served from a worker thread, the contract is still answered.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const until = Date.now() + 9_000;
+    while (Date.now() < until) {}
+    const proxy = await starting;
+    cleanups.push(() => proxy.stop());
+    expect(await answers(proxy.url)).toBe(true);
+  });
+
   it("reports a start failure in one clear first line, without Prism's usage text", async () => {
     const error: Error = await startMock({
       port: 0,
