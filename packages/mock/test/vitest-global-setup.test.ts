@@ -1,11 +1,9 @@
 // The ready-made globalSetup: starts one mock and exposes it, defers to a loopback QODER_BASE_URL already
 // set, and never lets an ambient remote URL win without the explicit opt-in.
-import { execFile } from "node:child_process";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import setup, { mockGlobalSetup } from "../src/vitest-global-setup.js";
+import { typecheck } from "./support/tsc.js";
 
 let saved: NodeJS.ProcessEnv;
 beforeEach(() => {
@@ -200,10 +198,7 @@ it("the default export is the setup with default options", () => {
 
 it('types inject("qoderBaseUrl") for a strict tsc through the shipped ProvidedContext declaration', async () => {
   // Resolves @qoder-cloud/mock as a consumer would: through the package's exports and its built d.ts.
-  const fixtures = join(import.meta.dirname, "fixtures/provided-context");
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  const run = (name: string) =>
-    promisify(execFile)(process.execPath, [tsc, "-p", join(fixtures, `tsconfig.${name}.json`)]);
+  const run = typecheck(join(import.meta.dirname, "fixtures/provided-context"));
   await expect(run("ok")).resolves.toBeDefined();
   // The same check fails on a wrong type, so the one above can fail.
   await expect(run("wrong")).rejects.toMatchObject({ stdout: expect.stringContaining("TS2322") });
