@@ -1669,7 +1669,7 @@ export interface components {
             /** @description New spend ceiling; `null` removes it. */
             budget?: components["schemas"]["BudgetParams"] | null;
         };
-        /** @description Body of the update operation; omitted fields keep their value, as does `name: null` (a name cannot be cleared). `description: null` clears it; `config` (not nullable) changes the configuration, omitted cloud fields kept; `metadata` is a patch (`null` or `""` deletes a key). Changes apply to sessions started afterwards. `{}` is a no-op. */
+        /** @description Body of the update operation; omitted fields keep their value, as do `name: null` (a name cannot be cleared) and `scope: null`. `description: null` clears it; `config` (not nullable) changes the configuration, omitted cloud fields kept; `metadata` is a patch (`null` or `""` deletes a key). Changes apply to sessions started afterwards. `{}` (or only fields that keep their value) is a no-op. */
         UpdateEnvironmentParams: {
             name?: string | null;
             description?: string | null;
