@@ -57,7 +57,6 @@ export interface ResolvedConfig {
   timeoutMs: number;
   maxResponseBytes: number | undefined;
   defaultQuery: Record<string, unknown> | undefined;
-  /** Sets the Authorization header of an attempt (a token function is called each time). */
   /** The Authorization header's value, resolved per attempt (a token function may be async). */
   authorization: () => string | Promise<string>;
   fetch: typeof globalThis.fetch | undefined;

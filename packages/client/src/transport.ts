@@ -191,7 +191,8 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
   // most 8 attempts (within EventTarget's default limit of 10 listeners).
   const idle: [AbortController, number][] = [];
   // Deadlines of running attempts (performance.now(): a wall clock set back would delay them), watched by
-  // one timer armed for the earliest (a timer per attempt costs ~3 µs). Unref'd where the platform can, so it never keeps a process alive; elsewhere cleared when idle.
+  // one timer armed for the earliest (a timer per attempt costs ~3 µs). Unref'd where the platform can, so
+  // it never keeps a process alive; elsewhere cleared when idle.
   const running = new Map<AbortController, number>();
   let sweeper: { unref?: () => void } | undefined;
   let sweepAt = Infinity;
