@@ -3,11 +3,6 @@ export declare const openapiYamlPath: string;
 /** Absolute path of the bundled contract as JSON (built by `pnpm build`). */
 export declare const openapiJsonPath: string;
 /**
- * Absolute path of the bundled contract as answers see it (`forDirection(contract, "response")`, built
- * with it): for validators that check requests and answers against one document, such as Prism's proxy.
- */
-export declare const openapiResponseJsonPath: string;
-/**
  * The contract as one side of the wire sees it: a copy of `document` in which the properties of the
  * other side are not required ("request": readOnly ones, "response": writeOnly ones), since JSON
  * Schema cannot say "required in one direction only".

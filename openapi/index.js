@@ -4,10 +4,6 @@ import { fileURLToPath } from "node:url";
 
 export const openapiYamlPath = fileURLToPath(new URL("./dist/openapi.yaml", import.meta.url));
 export const openapiJsonPath = fileURLToPath(new URL("./dist/openapi.json", import.meta.url));
-/** The bundled contract as answers see it: forDirection(…, "response") of openapi.json, built with it. */
-export const openapiResponseJsonPath = fileURLToPath(
-  new URL("./dist/openapi.response.json", import.meta.url),
-);
 
 /**
  * The contract as one side of the wire sees it. OpenAPI's readOnly / writeOnly make a required property

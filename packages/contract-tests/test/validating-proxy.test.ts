@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createQoderClient } from "@qoder-cloud/client";
 import { startMock, startValidationProxy, type ValidationProxy } from "@qoder-cloud/mock";
-import { openapiResponseJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
+import { openapiJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { coverage, EXAMPLE_IDS } from "./support/coverage.js";
 import {
@@ -145,10 +145,10 @@ describe("in front of the simulator", () => {
       expect(await qoder.deployments.retrieve(created.id)).toEqual(created);
       // A rebuild of the contract (its file replaced) must not move the running proxy: Prism restarts on
       // another port when the file it reads changes, so it is handed the contract while it starts.
-      const rebuilt = `${openapiResponseJsonPath}.${process.pid}.tmp`;
+      const rebuilt = `${openapiJsonPath}.${process.pid}.tmp`;
       try {
-        writeFileSync(rebuilt, readFileSync(openapiResponseJsonPath));
-        renameSync(rebuilt, openapiResponseJsonPath); // whole: a reader elsewhere sees the old or the new bytes
+        writeFileSync(rebuilt, readFileSync(openapiJsonPath));
+        renameSync(rebuilt, openapiJsonPath); // whole: a reader elsewhere sees the old or the new bytes
       } finally {
         rmSync(rebuilt, { force: true });
       }

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
-import { openapiJsonPath, openapiResponseJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
+import { forDirection, openapiJsonPath, openapiYamlPath } from "@qoder-cloud/openapi";
 import { MAX_BODY_BYTES, startEnvelopeProxy } from "./envelope-proxy.js";
 import { loadPathTemplates, loadStatusOfExample } from "./example-statuses.js";
 import { launchPrism, supervisePrism } from "./prism-process.js";
@@ -224,7 +224,7 @@ export async function startValidationProxy(options: {
   // it as the answering side sees it, where writeOnly properties are not required. A request missing one
   // still gets the upstream's own 400.
   const ours = options.specPath === undefined || isBundledContract(options.specPath);
-  const given = ours ? openapiResponseJsonPath : (options.specPath as string);
+  const given = ours ? openapiJsonPath : (options.specPath as string);
   if (!existsSync(given)) {
     throw new Error(
       `startValidationProxy: the OpenAPI document ${given} does not exist. ${ours ? "Build the contract first (`pnpm build`, or `pnpm --filter @qoder-cloud/openapi build`)." : "Check `specPath`."}`,
@@ -232,7 +232,11 @@ export async function startValidationProxy(options: {
   }
   // Ours is served to Prism over HTTP while it starts, not named as a file: Prism watches a file and
   // restarts on another port when it changes, and a rebuild of the contract must not move a running proxy.
-  const served = ours ? await serveWhileStarting(await readFile(given)) : undefined;
+  const served = ours
+    ? await serveWhileStarting(
+        Buffer.from(JSON.stringify(forDirection(JSON.parse(await readFile(given, "utf8")), "response"))),
+      )
+    : undefined;
   try {
     const prism = await launchPrism({
       args: ["proxy", served?.url ?? given, options.upstream, "--errors"],
@@ -250,7 +254,7 @@ export async function startValidationProxy(options: {
 /** Whether `path` names the bundled contract (any of its files, however spelled: relative, through a link). */
 function isBundledContract(path: string): boolean {
   const real = (file: string) => (existsSync(file) ? realpathSync(file) : resolve(file));
-  return [openapiYamlPath, openapiJsonPath, openapiResponseJsonPath].map(real).includes(real(path));
+  return [openapiYamlPath, openapiJsonPath].map(real).includes(real(path));
 }
 
 /**
