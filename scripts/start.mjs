@@ -62,6 +62,9 @@ async function main() {
   try {
     mock = await mockStarting;
   } catch (error) {
+    // A terminal's Ctrl-C reaches Prism too (one process group): its death can be seen before our own
+    // SIGINT handler has run. A moment lets the handler say it was a stop, not a failure.
+    if (!stopping) await new Promise((resolve) => setTimeout(resolve, 200));
     if (stopping) return; // the start was aborted by a stop under way: not a failure
     throw error;
   }
