@@ -83,8 +83,20 @@ type Send = (
   raw: boolean,
 ) => Promise<{ data: unknown; response: Response }>;
 
-/** Header values are checked before openapi-fetch builds Headers, whose own error would echo the value. */
-function checkCallHeaders(init: FetchInit, options: RequestOptions): void {
+/**
+ * The call's options of the wrong kind are refused; header values are checked before openapi-fetch builds
+ * Headers, whose own error would echo the value.
+ */
+function checkCallOptions(init: FetchInit, options: RequestOptions): void {
+  const { signal } = options;
+  if (signal && typeof signal.addEventListener !== "function")
+    fail("`signal` must be an AbortSignal (an AbortController's `signal`).");
+  // Entries and Headers as a plain object: openapi-fetch would send entries as a header "0", and a per-call
+  // scope below would drop a Headers.
+  const { headers } = init;
+  if (Array.isArray(headers) || headers instanceof Headers)
+    init.headers = Object.fromEntries(headers as Iterable<[string, string]>);
+  else if (headers != null && typeof headers !== "object") fail("`headers` must be an object.");
   checkHeaders(init.headers, "headers");
   checkHeaders((init.params as { header?: object } | undefined)?.header, "headers");
   if (options.idempotencyKey !== undefined)
@@ -126,8 +138,9 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       super(url, init);
       const { headers } = this;
       if (!headers.has("x-request-id")) headers.set("x-request-id", uuid());
-      // One key per call, created before the first attempt, so every retry of a POST reuses it.
-      if (this.method === "POST") {
+      // One key per write (the API takes one on POST, PUT and DELETE), created before the first attempt,
+      // so every retry reuses it.
+      if (!/^(GET|HEAD|OPTIONS)$/.test(this.method)) {
         const key = init.qoderCall?.idempotencyKey;
         if (key || !headers.has("Idempotency-Key")) headers.set("Idempotency-Key", key || uuid());
       }
@@ -212,11 +225,13 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   ) => {
     // openapi-fetch appends the path to baseUrl as it is: "@host/x" or ".example.com/x" would name another
     // host. A path id "." or ".." would be resolved away by the URL (update(".") would POST to create).
-    if (path[0] !== "/") fail('`path` must start with "/".');
+    // Spaces and control characters are not sent as they are (fetch drops them, undici refuses them).
+    if (!/^\/[^\0- \x7f]*$/.test(path))
+      fail('`path` must start with "/" and have no spaces or control characters.');
     const ids = (init.params as { path?: Record<string, unknown> } | undefined)?.path;
     for (const name in ids)
       if (/^\.?\.?$/.test(String(ids[name]))) fail(`\`${name}\` must not be "", "." or "..".`);
-    checkCallHeaders(init, options);
+    checkCallOptions(init, options);
     const call: Call = {
       signal: options.signal ?? undefined,
       timeoutMs: checkTimeout("timeoutMs", options.timeoutMs),

@@ -87,7 +87,8 @@ function bearer(token: unknown): string {
   return `Bearer ${token}`;
 }
 
-export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
+export function resolveConfig(given?: ClientOptions | null): ResolvedConfig {
+  const options = given ?? {}; // null too (JavaScript callers pass it)
   const token = options.token ?? env("QODER_PAT");
   if (!token) fail("No token: pass `token` or set QODER_PAT.");
   // The token lives in these closures only: never on an object that could be logged.
@@ -98,7 +99,7 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
       try {
         value = await token();
       } catch (cause) {
-        fail("`token` function failed; nothing sent.", cause);
+        fail("`token` function failed; this attempt was not sent.", cause);
       }
       return bearer(value);
     };

@@ -30,6 +30,9 @@ export type ItemOf<Page> = Page extends { data: Array<infer Item> } ? Item : nev
 type Fetch<Page> = (query: Query, raw: boolean) => Promise<{ data: Page; response: Response }>;
 type Walked<Page> = ListPage & PageHelpers<Page>;
 type Cursor = readonly [param: string, field: "first_id" | "next_page" | "last_id"];
+/** A repeated cursor would loop forever; a missing one leaves nowhere to go. */
+const stopped = (field: string, value: unknown) =>
+  fail(`Pagination stopped: has_more but ${field} ${value ? `${value} repeats` : "missing"}.`);
 
 /** A list call: a promise of the first page; `for await` walks every item; `.pages()` every page. */
 export class PagePromise<Page>
@@ -49,7 +52,8 @@ export class PagePromise<Page>
         : after_id == null && (start != null || (!("last_id" in page) && "next_page" in page))
           ? ["page", "next_page"]
           : ["after_id", "last_id"];
-    const helpers = (result: { data: Page; response: Response }) => {
+    // `sent`: the query the page was fetched with (a cursor it gives back again would lead nowhere).
+    const helpers = (result: { data: Page; response: Response }, sent: Query) => {
       const page = result.data as Walked<Page>;
       const { response } = result;
       // Headers read only to throw: undiciFetch() builds a response's headers when first read.
@@ -60,17 +64,25 @@ export class PagePromise<Page>
       Object.defineProperties(page, {
         hasNextPage: { value: () => !!next() },
         getNextPage: {
-          value: async () => nextPage(next() || fail("No next page (check hasNextPage())."), param),
+          value: async () => {
+            const value = next() || fail("No next page (check hasNextPage()).");
+            if (value === sent[param]) stopped(field, value);
+            return nextPage(value, param);
+          },
         },
       });
       return result as { data: Page & PageHelpers<Page>; response: Response };
     };
     // Holds no page: a walk lets the page it has consumed go while the next one loads.
-    const nextPage = async (value: unknown, param: string) =>
-      helpers(await fetchPage({ ...filters, [param]: value }, false)).data;
+    const nextPage = async (value: unknown, param: string) => {
+      const sent = { ...filters, [param]: value };
+      return helpers(await fetchPage(sent, false), sent).data;
+    };
     super(async (raw) => {
       const result = await fetchPage(query, raw);
-      return raw ? (result as { data: Page & PageHelpers<Page>; response: Response }) : helpers(result);
+      return raw
+        ? (result as { data: Page & PageHelpers<Page>; response: Response })
+        : helpers(result, query);
     });
     this.#walk = async function* (first) {
       const seen = new Set([after_id ?? before_id ?? start]);
@@ -80,9 +92,7 @@ export class PagePromise<Page>
         yield page as unknown as Page & PageHelpers<Page>;
         if (!page.has_more) return;
         const value = page[field];
-        // A repeated cursor would loop forever; a missing one leaves nowhere to go.
-        if (!value || seen.has(value))
-          fail(`Pagination stopped: has_more but ${field} ${value ? `${value} repeats` : "missing"}.`);
+        if (!value || seen.has(value)) stopped(field, value);
         seen.add(value);
         page = undefined as unknown as Walked<Page>; // collectable while the next page loads
         page = (await nextPage(value, param)) as unknown as Walked<Page>;

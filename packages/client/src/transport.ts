@@ -1,6 +1,6 @@
 // The fetch that openapi-fetch calls: one call = up to 1 + maxRetries attempts, each with its own
 // timeout, combined with the caller's signal. Every attempt sends the same serialized body and the same
-// headers, fixed before the first attempt: every retry of a POST carries the same Idempotency-Key and
+// headers, fixed before the first attempt: every retry of a write carries the same Idempotency-Key and
 // x-request-id. The body is read here, inside the attempt (its timeout, its size cap, its retry), so a
 // connection reset mid-body is retried and a 2xx that is not JSON is its own error.
 import type { ResolvedConfig } from "./config.js";
@@ -185,14 +185,17 @@ const unfollow = (signal: AbortSignal, controller: AbortController) => {
 };
 
 export function createTransport(config: ResolvedConfig): typeof fetch {
+  const { origin } = new URL(config.baseUrl);
+  const sameOrigin = `${origin}/`;
   // Controllers of attempts that ended unaborted with their body read, for later attempts: a new one
   // costs ~7 µs on Node 20 (a transferable AbortSignal). An attempt has its controller to itself while it
   // runs; each fetch leaves a listener on it until that request is collected, so a controller serves at
   // most 8 attempts (within EventTarget's default limit of 10 listeners).
   const idle: [AbortController, number][] = [];
   // Deadlines of running attempts (performance.now(): a wall clock set back would delay them), watched by
-  // one timer armed for the earliest (a timer per attempt costs ~3 µs). Unref'd where the platform can, so
-  // it never keeps a process alive; elsewhere cleared when idle.
+  // one timer armed for the earliest (a timer per attempt costs ~3 µs). It keeps the process alive while an
+  // attempt runs (one waiting for a token function has no socket that would), then is unref'd where the
+  // platform can, so an idle client never keeps a process alive; elsewhere cleared when idle.
   const running = new Map<AbortController, number>();
   let sweeper: { unref?: () => void } | undefined;
   let sweepAt = Infinity;
@@ -201,7 +204,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       clearTimeout(sweeper as number);
       sweepAt = at;
       sweeper = setTimeout(sweep, at - performance.now());
-      sweeper.unref?.();
+      if (!running.size) sweeper.unref?.();
     }
   };
   const sweep = () => {
@@ -218,6 +221,9 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
     const call = request.qoderCall ?? {};
     const { signal, mode } = call;
     const { method, url, headers } = request;
+    // A middleware may build another request: it still goes to baseUrl's origin only, with the token.
+    if (!url.startsWith(sameOrigin) && new URL(url).origin !== origin)
+      throw new QoderError(`Not sent to ${new URL(url).origin}: the token goes to baseUrl's origin only.`);
     const maxRetries = call.maxRetries ?? config.maxRetries;
     const timeoutMs = call.timeoutMs ?? config.timeoutMs;
     const maxResponseBytes = call.maxResponseBytes ?? config.maxResponseBytes;
@@ -235,6 +241,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       if (timeoutMs > 0 && timeoutMs < Infinity) {
         running.set(controller, performance.now() + timeoutMs);
         arm(performance.now() + timeoutMs);
+        (sweeper as { ref?: () => void }).ref?.();
       }
       if (signal) follow(signal, controller);
       // A response handed back unread is read after this call returns: the caller's signal still cancels
@@ -246,14 +253,18 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       let wait: number | undefined;
       // A response handed back unread keeps its controller: a later attempt's timeout must not cancel it.
       let reusable = true;
+      // The token this attempt sends, kept out of what the error bodies put in errors.
+      let secret: string | undefined;
+      const scrub = (text: string) => (secret ? text.replaceAll(secret, "[redacted]") : text);
       try {
         if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
         // Set only if the attempt is still on: a token function settling after its abort sets nothing.
         const token = config.authorization();
-        headers.set(
-          "Authorization",
-          typeof token === "string" ? token : await unlessAborted(token, controller.signal),
-        );
+        const authorization =
+          typeof token === "string" ? token : await unlessAborted(token, controller.signal);
+        headers.set("Authorization", authorization);
+        // Scrubbed only when long enough not to be a word of the text (tokens are; test tokens may not be).
+        if (authorization.length > 14) secret = authorization.slice(7);
         // Server logs can tell the attempts of one call apart (the official SDK's header name).
         if (attempt) headers.set("X-Qoder-Retry-Count", `${attempt}`);
         if (config.debug) config.log("debug", `${method} ${url}`, redact(headers));
@@ -266,38 +277,39 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
           redirect: "manual",
         });
         const { status, ok } = response;
-        if (response.type === "opaqueredirect" || (status > 299 && status < 400)) {
-          // A 3xx asked for (redirect "manual") is handed back unread below, never retried.
-          reusable = call.redirect !== "manual";
-          if (reusable) {
-            await response.body?.cancel().catch(noop);
-            throw new RedirectError(status, response.headers.get("location") ?? "");
-          }
+        // A 3xx asked for (redirect "manual") is handed back as any error status is, never retried.
+        const redirected = response.type === "opaqueredirect" || (status > 299 && status < 400);
+        if (redirected && call.redirect !== "manual") {
+          await response.body?.cancel().catch(noop);
+          throw new RedirectError(status, response.headers.get("location") ?? "");
         }
         // A wait longer than the cap ends the retries (never sooner than asked); the error's retryAfterMs says it.
         // `ok` first: undiciFetch() builds a response's headers only when something reads them.
-        const retry = !ok && reusable && attempt < maxRetries && shouldRetry(response);
+        const retry = !ok && !redirected && attempt < maxRetries && shouldRetry(response);
         if (retry) wait = serverWaitMs(response.headers);
         if (!retry || (wait ?? 0) > MAX_HONOURED_WAIT_MS) {
-          if (unread) {
+          // asResponse()'s response, and a 2xx a raw method parses as openapi-fetch's parseAs asks, are
+          // the caller's to read; openapi-fetch reads the body of any other itself: read here, in the attempt.
+          if (mode === "raw" || (mode === "unread" && (ok || call.keep))) {
             reusable = false;
             return mode === "unread" ? response : kept(call, response);
           }
-          if (!reusable) return response;
           // Read within the attempt: its timeout still runs, a reset mid-body is a retryable failure.
           // An error's body over the cap is dropped, not the error: its status and headers still tell it.
           const text = await readText(response, maxResponseBytes).catch((cause) => {
             if (ok || !(cause instanceof ResponseTooLargeError)) throw cause;
             return "";
           });
-          if (!ok || status === 204 || method === "HEAD") return withText(response, text);
+          // A resource method's 204 is not an answer of the API, whose every 2xx has a JSON object.
+          if (!ok || (mode !== "data" && (status === 204 || method === "HEAD")))
+            return withText(response, scrub(text));
           let json: unknown;
           try {
             json = text ? JSON.parse(text) : undefined;
           } catch {}
           // Every 2xx body of the API is a JSON object.
           if (typeof json !== "object" || !json || Array.isArray(json))
-            throw new InvalidResponseError(status, text, response.headers);
+            throw new InvalidResponseError(status, scrub(text), response.headers);
           if (mode !== "data") return withText(response, text, json);
           call.data = json;
           return kept(call, response);
@@ -322,9 +334,12 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         // Middleware sees this request with its response or failure: never with the token.
         headers.delete("authorization");
         running.delete(controller);
-        if (!running.size && !sweeper?.unref) {
-          clearTimeout(sweeper as number);
-          sweepAt = Infinity;
+        if (!running.size) {
+          if (sweeper?.unref) sweeper.unref();
+          else {
+            clearTimeout(sweeper as number);
+            sweepAt = Infinity;
+          }
         }
         if (signal) unfollow(signal, controller);
         if (reusable && !controller.signal.aborted && ++lease[1] < 8) idle.push(lease);

@@ -177,6 +177,8 @@ class UndiciResponse extends Response {
   readonly #nullBody: boolean;
   #headers: Headers | undefined;
   #body: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
+  /** Cloned: `#body` is this response's branch of the tee, read as a stream. */
+  #teed = false;
 
   constructor(status: number, statusText: string, raw: Buffer[], exchange: Exchange) {
     // A Response cannot be made with a status over 599, which HTTP allows (Node's fetch passes it on).
@@ -234,13 +236,14 @@ class UndiciResponse extends Response {
     return this.#body;
   }
   override get bodyUsed(): boolean {
-    return !this.#nullBody && this.#exchange.disturbed;
+    return !this.#nullBody && (this.#teed ? !!this.#body?.locked : this.#exchange.disturbed);
   }
   /** The whole body for text() & co.: a `body` someone holds (locked) or has read cannot be read again. */
   #collect(): Promise<Uint8Array> {
     if (this.#nullBody) return Promise.resolve(new Uint8Array(0));
-    if (this.#body?.locked || this.#exchange.disturbed)
+    if (this.#body?.locked || (!this.#teed && this.#exchange.disturbed))
       return Promise.reject(new TypeError("Body is unusable: it is locked or has been read"));
+    if (this.#teed) return new Response(this.#body).arrayBuffer().then((buffer) => new Uint8Array(buffer));
     this.#body?.getReader(); // held from now on, as text() holds a fetch body
     return this.#exchange.collect(this);
   }
@@ -265,8 +268,16 @@ class UndiciResponse extends Response {
   override async formData(): Promise<FormData> {
     return new Response(await this.bytes(), { headers: this.headers }).formData();
   }
+  /** As fetch's: the body is teed, the clone reads one branch and this response the other. */
   override clone(): Response {
-    throw new TypeError("A response from undiciFetch() cannot be cloned; read it once.");
+    if (this.bodyUsed || this.#body?.locked)
+      throw new TypeError("Body is unusable: it is locked or has been read");
+    const init = { status: super.status, statusText: this.#statusText, headers: this.headers };
+    if (this.#nullBody) return new Response(null, init);
+    const [mine, theirs] = (this.body as ReadableStream<Uint8Array<ArrayBuffer>>).tee();
+    this.#body = mine;
+    this.#teed = true;
+    return new Response(theirs, init);
   }
 }
 

@@ -1,0 +1,206 @@
+// Edges an outside check of issue 12 found (on both transports): bodies read outside any timeout, a 204 taken
+// as a resource, options of the wrong kind, a middleware sending the request elsewhere, a server echoing the
+// token, idempotency keys on DELETE, a page whose cursor repeats.
+import { describe, expect, test } from "vitest";
+import {
+  APITimeoutError,
+  APIUserAbortError,
+  createQoderClient as createOnFetch,
+  InvalidResponseError,
+  QoderError,
+} from "../../src/index.js";
+import { createQoderClient, transport } from "../support/client.js";
+import { envelope, serveDuringTest, TOKEN } from "../support/server.js";
+
+/** A server whose answer's body never ends: 7 of the 100 bytes its Content-Length announces. */
+const stalling = (status: number, headers: Record<string, string> = {}) =>
+  serveDuringTest((_r, res) => {
+    res.writeHead(status, { "content-type": "application/json", "content-length": "100", ...headers });
+    res.write('{"a": 1');
+    return undefined;
+  });
+
+describe("a body the client reads is read within the attempt: its timeout and the signal end it", () => {
+  test('a 3xx asked for with redirect: "manual"', async () => {
+    const api = await stalling(302, { location: "https://elsewhere.invalid/" });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
+    const manual = { redirect: "manual", timeoutMs: 300 } as const;
+    await expect(qoder.deployments.retrieve("dep_1", manual)).rejects.toBeInstanceOf(APITimeoutError);
+    await expect(qoder.GET("/deployments", manual as never)).rejects.toBeInstanceOf(APITimeoutError);
+    const signal = AbortSignal.timeout(300);
+    await expect(qoder.deployments.retrieve("dep_1", { redirect: "manual", signal })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
+  });
+
+  test("an error's body on a raw method asked to parse as a stream", async () => {
+    const api = await stalling(500);
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0, timeoutMs: 300 });
+    await expect(qoder.GET("/deployments", { parseAs: "stream" })).rejects.toBeInstanceOf(APITimeoutError);
+  });
+});
+
+test("a 204 on a resource method is an InvalidResponseError (every answer of the API has a body)", async () => {
+  const api = await serveDuringTest(() => ({ status: 204 }));
+  const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+  await expect(qoder.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(InvalidResponseError);
+  // A raw method keeps openapi-fetch's reading of it: no data.
+  const { data, response } = await qoder.GET("/deployments");
+  expect([data, response.status]).toEqual([undefined, 204]);
+});
+
+describe("options of the wrong kind are refused before any request, naming the option", () => {
+  test("createQoderClient(null) is createQoderClient()", () => {
+    const saved = process.env.QODER_PAT;
+    delete process.env.QODER_PAT;
+    try {
+      expect(() => createOnFetch(null as never)).toThrow(QoderError);
+      expect(() => createOnFetch(null as never)).toThrow(/No token/);
+    } finally {
+      if (saved !== undefined) process.env.QODER_PAT = saved;
+    }
+  });
+
+  test("a per-call signal that is not an AbortSignal", async () => {
+    const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const signal = { aborted: false } as never;
+    for (let i = 0; i < 2; i++) {
+      const error = await qoder.deployments.create({ name: "x" } as never, { signal }).catch((e) => e);
+      expect(error).toBeInstanceOf(QoderError);
+      expect((error as Error).message).toMatch(/`signal` must be an AbortSignal/);
+    }
+    expect(api.requests).toHaveLength(0);
+  });
+
+  test("per-call headers: a string is refused; entries and Headers are sent, with a per-call scope", async () => {
+    const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const error = await qoder.deployments.retrieve("dep_1", { headers: "x-a: 1" as never }).catch((e) => e);
+    expect(error).toBeInstanceOf(QoderError);
+    expect((error as Error).message).toMatch(/`headers` must be an object/);
+    expect(api.requests).toHaveLength(0);
+    await qoder.deployments.retrieve("dep_1", { headers: [["x-a", "1"]] as never });
+    await qoder.deployments.retrieve("dep_1", {
+      headers: new Headers({ "x-a": "2" }) as never,
+      betas: ["b1"],
+    });
+    await qoder.GET("/deployments", { headers: [["x-a", "3"]] });
+    expect(api.requests.map((r) => [r.headers["x-a"], r.headers["0"], r.headers["x-qoder-beta"]])).toEqual([
+      ["1", undefined, undefined],
+      ["2", undefined, "b1"],
+      ["3", undefined, undefined],
+    ]);
+  });
+
+  test("a raw path with a space or a control character", async () => {
+    const api = await serveDuringTest(() => ({ body: { data: [] } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    for (const path of ["/deployments\r\nx-evil: 1", "/deploy ments", "/deployments\u0000"]) {
+      const error = await qoder.GET(path as never).catch((e) => e);
+      expect(error).toBeInstanceOf(QoderError);
+      expect((error as Error).message).toMatch(/`path`/);
+    }
+    expect(api.requests).toHaveLength(0);
+  });
+});
+
+test("a request a middleware points at another origin is refused: the token goes to baseUrl's origin only", async () => {
+  const other = await serveDuringTest(() => ({ body: { id: "dep_evil" } }));
+  const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+  const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 2 });
+  qoder.use({
+    onRequest: ({ request }) => new Request(`${other.url}/x`, { headers: request.headers }),
+  });
+  const error = await qoder.deployments.retrieve("dep_1").catch((e) => e);
+  expect(error).toBeInstanceOf(QoderError);
+  expect((error as Error).message).toContain(new URL(other.url).origin);
+  expect(other.requests).toHaveLength(0);
+  // The same origin spelled another way is the same origin.
+  const same = createQoderClient({ token: TOKEN, baseUrl: api.url });
+  same.use({
+    onRequest: ({ request }) =>
+      new Request(request.url.replace("127.0.0.1", "127.000.0.1"), { headers: request.headers }),
+  });
+  await expect(same.deployments.retrieve("dep_1")).resolves.toEqual({ id: "dep_1" });
+});
+
+test("an error body echoing the token does not put it in the error", async () => {
+  const token = "pt-0123456789abcdef";
+  const api = await serveDuringTest((r) => ({
+    status: r.path.endsWith("html") ? 400 : r.path.endsWith("ok") ? 200 : 401,
+    body: r.path.endsWith("envelope")
+      ? envelope("authentication_error", `bad token ${r.headers.authorization}`)
+      : `<pre>Authorization: ${r.headers.authorization}</pre>`,
+  }));
+  const qoder = createQoderClient({ token, baseUrl: api.url, maxRetries: 0 });
+  for (const id of ["envelope", "html", "ok"]) {
+    const error = await qoder.deployments.retrieve(id).catch((e) => e);
+    expect(error).toBeInstanceOf(QoderError);
+    expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toContain(token);
+  }
+  const { error } = await qoder.GET("/deployments/{deployment_id}", {
+    params: { path: { deployment_id: "envelope" } },
+  });
+  expect(JSON.stringify(error)).not.toContain(token);
+});
+
+test("every write carries an idempotency key: DELETE too (the contract documents it there)", async () => {
+  const api = await serveDuringTest(() => ({ body: { id: "env_1", type: "environment_deleted" } }));
+  const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+  await qoder.environments.delete("env_1", { idempotencyKey: "del-1" });
+  await qoder.environments.delete("env_2");
+  await qoder.environments.retrieve("env_1");
+  expect(api.requests.map((r) => r.headers["idempotency-key"])).toEqual([
+    "del-1",
+    expect.stringMatching(/^[0-9a-f-]{36}$/),
+    undefined,
+  ]);
+});
+
+test("getNextPage() on a page whose cursor repeats the one it was fetched with fails, as a walk does", async () => {
+  const api = await serveDuringTest(() => ({
+    body: { data: [{ id: "dep_1" }], first_id: "dep_1", last_id: "dep_1", has_more: true },
+  }));
+  const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+  const second = await (await qoder.deployments.list()).getNextPage();
+  await expect(second.getNextPage()).rejects.toThrow(/dep_1 repeats/);
+  expect(api.requests).toHaveLength(2);
+});
+
+// The built client (the test task builds first), in a process of its own: Node would exit with the call pending.
+test.runIf(transport === "fetch")(
+  "a token function that never settles ends at the timeout, even when nothing else keeps Node running",
+  async () => {
+    const { execFile } = await import("node:child_process");
+    const script = `
+      import { createQoderClient } from ${JSON.stringify(new URL("../../dist/index.js", import.meta.url).href)};
+      const qoder = createQoderClient({ token: () => new Promise(() => {}), baseUrl: "http://127.0.0.1:1", timeoutMs: 300, maxRetries: 0 });
+      await qoder.deployments.retrieve("dep_1").catch((e) => console.log(e.constructor.name));`;
+    const out = await new Promise<string>((resolve) =>
+      execFile(
+        process.execPath,
+        ["--input-type=module", "-e", script],
+        { timeout: 20_000 },
+        (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
+      ),
+    );
+    expect(out.trim()).toBe("APITimeoutError");
+  },
+);
+
+test("asResponse() and parseAs: a middleware may clone the unread response, on either transport", async () => {
+  const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+  const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+  const seen: string[] = [];
+  qoder.use({ onResponse: async ({ response }) => void seen.push(await response.clone().text()) });
+  const response = await qoder.deployments.retrieve("dep_1").asResponse();
+  expect([response.bodyUsed, await response.json(), response.bodyUsed]).toEqual([
+    false,
+    { id: "dep_1" },
+    true,
+  ]);
+  const { data } = await qoder.GET("/deployments", { parseAs: "stream" });
+  expect(await new Response(data as ReadableStream).json()).toEqual({ id: "dep_1" });
+  expect(seen).toEqual(['{"id":"dep_1"}', '{"id":"dep_1"}']);
+});
