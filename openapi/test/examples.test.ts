@@ -18,6 +18,18 @@ describe("examples of the bundled contract validate against their schemas", () =
   }
 });
 
+// OpenAPI 3.1 dropped 3.0's rule that a required readOnly (writeOnly) property is required in answers
+// (requests) only: a validator that reads the contract as plain JSON Schema 2020-12 applies `required`
+// both ways. Each side having a schema of its own, the examples hold for it too.
+describe("examples validate for a plain JSON Schema validator too (no OpenAPI read/write rules)", () => {
+  for (const example of cases) {
+    it(example.title, () => {
+      const result = validator.validate(example.schemaPointer, example.value, "schema");
+      expect(result.valid, `${example.title}\n${describeErrors(result.errors)}`).toBe(true);
+    });
+  }
+});
+
 describe("example coverage", () => {
   const operations = Object.values(spec.paths ?? {}).flatMap((pathItem) =>
     Object.values(

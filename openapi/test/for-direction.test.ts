@@ -4,13 +4,32 @@ import { forDirection } from "../index.js";
 import { loadBundle } from "./support/bundle.js";
 
 const spec = loadBundle() as { components: { schemas: Record<string, { required?: string[] }> } };
-const repository = (document: typeof spec) => document.components.schemas.GithubRepositoryResource?.required;
 
 describe("forDirection", () => {
   it("keeps a writeOnly property required in requests and drops it in responses", () => {
-    expect(repository(forDirection(spec, "request"))).toContain("authorization_token");
-    expect(repository(forDirection(spec, "response"))).not.toContain("authorization_token");
-    expect(repository(forDirection(spec, "response"))).toEqual(["type", "url"]);
+    const document = {
+      components: {
+        schemas: {
+          Repository: {
+            type: "object",
+            required: ["url", "token"],
+            properties: { url: { type: "string" }, token: { type: "string", writeOnly: true } },
+          },
+        },
+      },
+    };
+    const required = (side: "request" | "response") =>
+      forDirection(document, side).components.schemas.Repository.required;
+    expect(required("request")).toEqual(["url", "token"]);
+    expect(required("response")).toEqual(["url"]);
+  });
+
+  it("leaves the contract's repository token to the side that has it", () => {
+    // Required in requests (…Params), absent from answers: each side has a schema of its own.
+    const params = (side: "request" | "response") =>
+      forDirection(spec, side).components.schemas.GithubRepositoryResourceParams?.required;
+    expect(params("request")).toContain("authorization_token");
+    expect(spec.components.schemas.GithubRepositoryResource?.required).toEqual(["type", "url"]);
   });
 
   it("follows $refs to the flag and leaves the document it was given as it was", () => {

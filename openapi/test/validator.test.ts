@@ -35,20 +35,20 @@ describe("on the real contract", () => {
     ).toBe(true);
   });
 
-  it("rejects a writeOnly secret in a response (GitHub authorization_token) but accepts it in a request", () => {
-    const resource: Json = {
+  it("takes a repository's authorization_token in a request, requires it there, and refuses it in an answer", () => {
+    const withToken: Json = {
       type: "github_repository",
       url: "https://github.com/acme/reports",
       authorization_token: "ghp_example",
     };
-    const resourceSchema = pointer("components", "schemas", "Resource");
-    const inResponse = validator.validate(resourceSchema, resource, "response");
-    expect(inResponse.valid).toBe(false);
-    expect(
-      inResponse.errors.some((e) => e.keyword === "writeOnly" && e.instancePath === "/authorization_token"),
-      describeErrors(inResponse.errors),
-    ).toBe(true);
-    expect(validator.validate(resourceSchema, resource, "request").valid).toBe(true);
+    const { authorization_token: _, ...answer } = withToken as Record<string, Json>;
+    const sent = pointer("components", "schemas", "ResourceParams");
+    const answered = pointer("components", "schemas", "Resource");
+    expect(validator.validate(sent, withToken, "request").valid).toBe(true);
+    expect(validator.validate(sent, answer, "request").valid).toBe(false);
+    expect(validator.validate(answered, answer, "response").valid).toBe(true);
+    const leaked = validator.validate(answered, withToken, "response");
+    expect(leaked.valid, describeErrors(leaked.errors)).toBe(false);
   });
 });
 

@@ -851,7 +851,7 @@ export interface components {
             /** @description 1–50 events sent, in order, to the session each run creates. */
             initial_events: components["schemas"]["InitialEvent"][];
             /** @description Up to 500 resources attached to each run's session (default none; `null` = none). */
-            resources?: components["schemas"]["Resource"][] | null;
+            resources?: components["schemas"]["ResourceParams"][] | null;
             /** @description Up to 50 vaults whose credentials each run's session can use (default none; `null` = none). */
             vault_ids?: components["schemas"]["VaultId"][] | null;
             /** @description Metadata to store; `null` = none. */
@@ -972,6 +972,7 @@ export interface components {
         DeploymentId: string;
         /** @description One page of deployments, newest first. */
         DeploymentList: {
+            /** @description Array of Deployment objects. */
             data: components["schemas"]["Deployment"][];
             /** @description ID of the first deployment on this page (pass as `before_id` to page backwards); null when empty. */
             first_id: components["schemas"]["DeploymentId"] | null;
@@ -1157,8 +1158,31 @@ export interface components {
             type: "file";
             file_id: components["schemas"]["FileId"];
         };
-        /** @description A GitHub repository cloned into each run's session. The `authorization_token` is write-only: it is required on create/update and never returned. */
+        /** @description A GitHub repository cloned into each run's session, as answers show it: the `authorization_token` sent on create or update is never returned. */
         GithubRepositoryResource: {
+            /** @constant */
+            type: "github_repository";
+            /**
+             * Format: uri
+             * @description HTTPS URL of the repository.
+             * @example https://github.com/acme/reports
+             */
+            url: string;
+            /** @description What to check out; defaults to the repository's default branch. */
+            checkout?: {
+                /** @constant */
+                type: "branch";
+                name: string;
+            } | {
+                /** @constant */
+                type: "commit";
+                sha: string;
+            } | null;
+            /** @description Where the repository is mounted; defaults to `/workspace/<repo-name>`. */
+            mount_path?: string | null;
+        };
+        /** @description A GitHub repository to clone into each run's session, as sent on create and update. The `authorization_token` is required here and never returned (see `GithubRepositoryResource`). */
+        GithubRepositoryResourceParams: {
             /** @constant */
             type: "github_repository";
             /**
@@ -1477,6 +1501,8 @@ export interface components {
         };
         /** @description A resource attached to the session each run creates, discriminated by `type`. */
         Resource: components["schemas"]["GithubRepositoryResource"] | components["schemas"]["FileResource"] | components["schemas"]["MemoryStoreResource"];
+        /** @description A resource to attach to the session each run creates, as sent on create and update, discriminated by `type`. */
+        ResourceParams: components["schemas"]["GithubRepositoryResourceParams"] | components["schemas"]["FileResource"] | components["schemas"]["MemoryStoreResource"];
         /** @description The run retries a failed run (`metadata.cas_config.config.max_retries`; Gen-1 docs only). */
         RetryTrigger: {
             /** @constant */
@@ -1659,7 +1685,7 @@ export interface components {
             /** @description Replaces all initial events (1–50). */
             initial_events?: components["schemas"]["InitialEvent"][];
             /** @description Replaces all resources; `[]` or `null` removes them. */
-            resources?: components["schemas"]["Resource"][] | null;
+            resources?: components["schemas"]["ResourceParams"][] | null;
             /** @description Replaces all vault IDs; `[]` or `null` removes them. */
             vault_ids?: components["schemas"]["VaultId"][] | null;
             /** @description Metadata patch; `null` removes every metadata key. */
