@@ -238,6 +238,8 @@ describe("list", () => {
     const back = await call<List<Deployment>>("GET", `/deployments?limit=2&before_id=${made[1]?.id}`);
     expect(back.body.data.map((item) => item.name)).toEqual(["d3", "d2"]);
     expect(back.body.has_more).toBe(true);
+    // The seed: next_page is last_id while has_more is true, whichever way the page was asked for.
+    expect(back.body.next_page).toBe(made[2]?.id);
     // A page that holds exactly what is left, in each direction: nothing more to fetch.
     for (const [query, names] of [
       ["limit=5", ["d4", "d3", "d2", "d1", "d0"]],
@@ -1775,6 +1777,28 @@ describe("schedules computed once per second", () => {
       expect(() => checkSchedule(utc(expression)), expression).toThrow(/field/);
     for (const expression of ["0 9 * JAN-MAR/2 *", "0 9 * * MON-FRI,SUN", "*/5 1-5/2 1,15 * *"])
       expect(() => checkSchedule(utc(expression)), expression).not.toThrow();
+  });
+
+  it("reads a list as a set, as cron does: items that overlap or repeat a value are taken (cron-parser refuses them)", () => {
+    const utc = (expression: string) => ({ type: "cron" as const, expression, timezone: "UTC" });
+    const next = (expression: string) =>
+      upcoming(utc(expression), Date.parse("2026-07-01T00:00:00Z")).map((ms) => new Date(ms).toISOString());
+    // Each with the fire times of the list without its repeats.
+    for (const [expression, same] of [
+      ["0 0 * * 0,7", "0 0 * * 0"],
+      ["0 0 * * SUN,7", "0 0 * * 0"],
+      ["0 0 * * 5-7,1", "0 0 * * 0,1,5,6"],
+      ["0 0 * * 0-3,2", "0 0 * * 0-3"],
+      ["0,0 * * * *", "0 * * * *"],
+      ["0 0 1,1 * *", "0 0 1 * *"],
+      ["0 0 * 1,1 *", "0 0 * 1 *"],
+      ["*/20,0,40 * * * *", "*/20 * * * *"],
+    ] as const) {
+      expect(() => checkSchedule(utc(expression)), expression).not.toThrow();
+      expect(next(expression), expression).toEqual(next(same));
+    }
+    // An item that is wrong on its own is still refused, naming the field.
+    expect(() => checkSchedule(utc("0 0 * * 1,9"))).toThrow(/schedule.expression/);
   });
 
   it("lists no fire time past the year 9999, which RFC 3339 cannot write, and the clock stops there", () => {

@@ -54,8 +54,9 @@ export function listPage<T extends { id: string }, R = T>(
     first_id: first,
     last_id: last,
     has_more: page.hasMore,
-    // Forwards only: next_page continues towards older records, as the `page` cursor does.
-    next_page: page.hasMore && beforeId === undefined ? last : null,
+    // The seed: "the same as last_id while has_more is true, else null", whichever way the page was asked
+    // for (a before_id page's has_more is about newer records; its next_page still leads to older ones).
+    next_page: page.hasMore ? last : null,
   };
 }
 
