@@ -28,7 +28,7 @@ function banner(mockUrl, docsUrl) {
     "Try a request against the mock:",
     "  export QODER_PAT=pt-test",
     `  curl "${mockUrl}/deployments?limit=2" -H "Authorization: Bearer $QODER_PAT"`,
-    `  curl -i "${mockUrl}/deployments/dep_019ec556114c78f8b60ee34fcb98bf59" -H "Authorization: Bearer $QODER_PAT" -H "Prefer: code=404"`,
+    `  curl -i "${mockUrl}/deployments/dep_019ec5700a1b7c2d8e3f4a5b6c7d8e9f" -H "Authorization: Bearer $QODER_PAT" -H "Prefer: code=404"`,
     "",
     "Ctrl-C stops both.",
     "",

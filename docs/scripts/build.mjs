@@ -86,7 +86,7 @@ function runRedoc(specFile, htmlFile, title) {
   return new Promise((resolveRun, rejectRun) => {
     const redocly = join(docsDir, "node_modules", ".bin", "redocly");
     const redocOptions = {
-      jsonSamplesExpandLevel: 4, // show the seed's deployment in the list example without clicking
+      jsonSamplesExpandLevel: "all", // every example whole: the seed's deployment nests 5 levels deep
       hideLoading: true,
       // Redoc 3 shows only the x-codeSamples whose label is listed here (its default list lacks TypeScript).
       codeSamples: { languages: [...SAMPLE_LANGUAGES, { label: "Payload", lang: "payload" }] },

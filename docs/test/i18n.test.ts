@@ -384,7 +384,7 @@ describe("Japanese GET /deployments in the seed page's own wording", () => {
     }
     const pageLines = new Set(readFileSync(page, "utf8").split(/\r?\n/));
     const lines = seed.split("\n").filter((line) => line && !line.startsWith("#"));
-    expect(lines.length).toBe(13);
+    expect(lines.length).toBe(14);
     for (const line of lines) expect(pageLines.has(line), line).toBe(true);
   });
 
@@ -414,7 +414,7 @@ describe("Japanese GET /deployments in the seed page's own wording", () => {
     );
   });
 
-  it.each(["first_id", "last_id", "has_more", "next_page"])("the %s response field row", (name) => {
+  it.each(["data", "first_id", "last_id", "has_more", "next_page"])("the %s response field row", (name) => {
     const text = ja[`/components/schemas/DeploymentList/properties/${name}/description`]?.text ?? "";
     expect(norm(text)).toContain(norm(row(name)));
   });
@@ -456,8 +456,19 @@ describe("guide code highlighting", () => {
     );
     expect(html).toContain('<span class="hljs-keyword">for </span><span class="hljs-keyword">await</span>');
     expect(html).toContain("```\nplain\n```"); // a fence without a language stays markdown
-    expect(keepWhitespace('<span class="a">x</span>\n\n<span class="b">y</span>')).toBe(
+    expect(keepWhitespace('<span class="a">x</span>\n\n<span class="b">y</span>', "test")).toBe(
       '<span class="a">x\n\n</span><span class="b">y</span>',
+    );
+    // A character reference ends a piece of text for Redoc's parser: characters are written as themselves
+    // where HTML allows, so the space after a string's closing quote stays with it.
+    expect(keepWhitespace('<span class="s">&quot;a&quot; </span><span>}</span>', "test")).toBe(
+      '<span class="s">"a" </span><span>}</span>',
+    );
+    expect(keepWhitespace("a &amp;&amp; b &lt; c &amp;after_id &lt;T&gt;", "test")).toBe(
+      "a && b < c &amp;after_id &lt;T>",
+    );
+    expect(() => keepWhitespace('<span class="a">x</span>\n&lt;div&gt;', "docs/guides/x.md")).toThrow(
+      /docs\/guides\/x\.md: whitespace next to an escaped character/,
     );
     expect(() => highlightFences("```cobol\nX\n```\n", "docs/guides/x.md")).toThrow(
       /docs\/guides\/x\.md: a code block is marked ```cobol/,

@@ -195,8 +195,18 @@ describe.each(SITE_LANGUAGES)("docs site in $name ($path) in Chromium, offline",
       .toContain(SEED_DEPLOYMENT_ID);
     const text = await sectionText("/listdeployments");
     expect(text).toContain("api-doc-verification-deployment"); // inside data[0]: the example is expanded
+    // to its deepest values: an event's content, cas_config's stats, the last upcoming run.
+    for (const deep of ["Generate today's status report", '"total_runs"', "2026-06-19T01:00:00Z"])
+      expect(text).toContain(deep);
     expect(text).toContain("Authorization: Bearer $QODER_PAT");
     expect(text).toContain(list?.summary);
+    // A field that is "X or null" shows its own description, not X's (Redoc shows the variant's).
+    const firstId = textIn(
+      lang.code,
+      "/components/schemas/DeploymentList/properties/first_id/description",
+      "ID of the first deployment on this page (pass as `before_id` to page backwards); null when empty.",
+    );
+    expect(text).toContain(firstId.replaceAll("`", ""));
     if (lang.code === "ja") {
       // The seed page's own sentences (docs/test/fixtures/seed-ja-wording.txt), as the reader sees them.
       const seed = readFileSync(join(docsDir, "test", "fixtures", "seed-ja-wording.txt"), "utf8");
@@ -204,6 +214,9 @@ describe.each(SITE_LANGUAGES)("docs site in $name ($path) in Chromium, offline",
       for (const sentence of intro.split("。").filter(Boolean)) expect(text).toContain(sentence);
       expect(text).toContain("返却件数の上限。デフォルト 20、最大 1000。");
       expect(text).toContain("Agent ID でフィルタリング");
+      expect(text).toContain("Deployment オブジェクトの配列");
+      expect(text).toContain("現在ページ先頭レコードの ID");
+      expect(text).toContain("現在ページ末尾レコードの ID");
       expect(text).toContain("さらにレコードがあるかどうか");
       expect(text).toContain(
         "次ページのカーソル値(has_more が true のときは last_id と同じ、それ以外は null)",
@@ -301,6 +314,23 @@ describe.each(SITE_LANGUAGES)("docs site in $name ($path) in Chromium, offline",
     await expect.poll(() => keywords.count()).toBeGreaterThan(3);
   });
 
+  it("shows every guide's code blocks exactly as written: every space and line break", async () => {
+    for (const { slug, file } of guidesIn(lang.code)) {
+      const fences = [...readFileSync(file, "utf8").matchAll(/^```\w+[^\n]*\n([\s\S]*?)^```[ \t]*$/gm)].map(
+        (fence) => (fence[1] ?? "").replace(/\n$/, ""),
+      );
+      await openSite(`#/${slug}`);
+      // Sections render once in view: scroll until the guide's blocks are all there.
+      const blocks = page.locator(`[data-section-id^="/${slug}"] pre.guide-code`);
+      for (let round = 0; round < 50 && (await blocks.count()) < fences.length; round++) {
+        if (await blocks.count()) await blocks.last().scrollIntoViewIfNeeded();
+        await page.mouse.wheel(0, 600);
+        await page.waitForTimeout(100);
+      }
+      expect(await blocks.evaluateAll((pres) => pres.map((pre) => pre.textContent)), file).toEqual(fences);
+    }
+  });
+
   it("saves a full-page screenshot of the start page", async () => {
     await openSite();
     await page.locator('[data-testid="search-trigger"]').hover(); // the search box then reads "Search"
@@ -318,6 +348,12 @@ describe.each(SITE_LANGUAGES)("docs site in $name ($path) in Chromium, offline",
     const png = await page.screenshot({ path: join(distDir, file), fullPage: true });
     await page.setViewportSize({ width: 1400, height: 900 });
     expect(png.byteLength).toBeGreaterThan(50_000);
+  });
+
+  it("declares an icon that needs no request (a browser would log /favicon.ico's 404 as an error)", async () => {
+    await openSite();
+    const icon = await page.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute("href"));
+    expect(icon).toMatch(/^data:/);
   });
 
   // Last, so it also covers everything the steps above loaded.

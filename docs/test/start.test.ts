@@ -132,6 +132,15 @@ describe("pnpm start (scripts/start.mjs)", () => {
     expect(((await (await fetch(seed, { headers: auth })).json()) as { status: string }).status).toBe(
       "paused",
     );
+    // The banner's scripted 404: its documented answer names the deployment the curl asks for.
+    const scripted = /curl -i "([^"]+)" -H "Authorization: Bearer \$QODER_PAT" -H "Prefer: (code=404)"/.exec(
+      banner,
+    );
+    expect(scripted, banner).not.toBeNull();
+    const missing = await fetch(scripted?.[1] ?? "", { headers: { ...auth, Prefer: scripted?.[2] ?? "" } });
+    expect(missing.status).toBe(404);
+    const { error } = (await missing.json()) as { error: { message: string } };
+    expect(error.message).toContain(scripted?.[1]?.split("/").at(-1));
     const site = await fetch(docsUrl ?? "");
     expect(site.status).toBe(200);
     expect(await site.text()).toContain("Cloud Agents API");

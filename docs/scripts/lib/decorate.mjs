@@ -134,6 +134,26 @@ const cell = (text) => text.replaceAll("|", "\\|");
  * @param ui the site's language strings (ui-strings.mjs)
  * @returns the decorated spec and the TypeScript samples keyed by operationId
  */
+/**
+ * Redoc shows a `oneOf` property (the contract's "X or null": `oneOf: [{$ref: X}, {type: "null"}]`) with the
+ * description of the variant shown, X's, never the property's own ("ID of the first deployment on this
+ * page", the seed's wording in Japanese). Each `$ref` variant gets the property's description beside it,
+ * which OpenAPI 3.1 lets override the referenced one.
+ */
+export function showOwnDescriptions(node) {
+  if (Array.isArray(node)) for (const item of node) showOwnDescriptions(item);
+  else if (node && typeof node === "object") {
+    const { description, oneOf } = node;
+    if (typeof description === "string" && Array.isArray(oneOf))
+      node.oneOf = oneOf.map((variant) =>
+        variant && Object.keys(variant).length === 1 && typeof variant.$ref === "string"
+          ? { $ref: variant.$ref, description }
+          : variant,
+      );
+    for (const value of Object.values(node)) showOwnDescriptions(value);
+  }
+}
+
 export function decorateSpec(spec, guides, ui = UI.en) {
   const decorated = structuredClone(spec);
   const tsSamples = new Map();
@@ -165,6 +185,7 @@ export function decorateSpec(spec, guides, ui = UI.en) {
     });
   }
 
+  showOwnDescriptions(decorated);
   const table = exampleNamesTable(decorated, ui);
   const guideTags = guides.map(({ fileName, name, title, body }) => ({
     name: name ?? title,

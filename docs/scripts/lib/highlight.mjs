@@ -25,18 +25,32 @@ const LANGUAGES = {
 };
 
 /**
- * Redoc's markdown renderer drops text nodes that are only whitespace between two tags (the space in
- * `for</span> <span>await`, the newline after a comment). Moves such whitespace into the neighbouring
- * text: left past closing tags, or right past opening tags, until it sits next to real text.
+ * Redoc's markdown renderer reads a fence's HTML with an HTML parser that drops every piece of text that
+ * is only whitespace, and a character reference ends a piece: the space in `for</span> <span>await`, the
+ * line break after a string's `&quot;`. So characters are written as themselves wherever HTML allows
+ * (`"`, `'`, `>`, an `&` or `<` that cannot start a reference or a tag), and whitespace between tags is
+ * moved into the neighbouring text: left past closing tags, or right past opening tags. Whitespace that
+ * would still stand alone (next to a reference that must stay) is an error naming `location`.
  */
-export function keepWhitespace(html) {
-  let out = html;
+export function keepWhitespace(html, location) {
+  let out = html
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;(?![\w#])/g, "&")
+    .replace(/&lt;(?![A-Za-z/!?])/g, "<");
   for (let previous; previous !== out; ) {
     previous = out;
     out = out
       .replace(/([^>\s])((?:<\/span>)+)(\s+)(?=<span)/g, "$1$3$2")
       .replace(/(^|>)(\s+)((?:<span[^>]*>)+)(?=[^<\s])/g, "$1$3$2");
   }
+  // The pieces the parser sees: text between tags, cut at each character reference.
+  for (const piece of out.split(/<[^>]*>|&[#\w]+;/))
+    if (/^\s+$/.test(piece))
+      throw new Error(
+        `${location}: whitespace next to an escaped character would be lost on the site; rephrase the code there.`,
+      );
   return out;
 }
 
@@ -55,7 +69,7 @@ export function highlightFences(markdown, location) {
       );
     }
     const code = whole.slice(whole.indexOf("\n") + 1, whole.lastIndexOf("```")).replace(/\n$/, "");
-    const html = keepWhitespace(hljs.highlight(code, { language, ignoreIllegals: true }).value);
+    const html = keepWhitespace(hljs.highlight(code, { language, ignoreIllegals: true }).value, location);
     // One line: a blank line would not end this HTML block (<pre> blocks end at </pre>), but keep the
     // markdown parser out of the code entirely.
     return `<pre class="guide-code" data-language="${lang}"><code class="hljs language-${language}">${html}</code></pre>`;

@@ -96,7 +96,7 @@ export function operationsIn(lang: SiteLanguage["code"]): Array<SpecOperation & 
 }
 
 /** The guides as the site in `lang` lists them: the section slug (from the English title) and the title shown. */
-export function guidesIn(lang: SiteLanguage["code"]): Array<{ slug: string; title: string }> {
+export function guidesIn(lang: SiteLanguage["code"]): Array<{ slug: string; title: string; file: string }> {
   const guidesDir = join(docsDir, "guides");
   const titleOf = (file: string) =>
     /^# (.+)$/m.exec(readFileSync(file, "utf8").replace(/^---\n[\s\S]*?\n---\n/, ""))?.[1]?.trim() ?? file;
@@ -109,5 +109,6 @@ export function guidesIn(lang: SiteLanguage["code"]): Array<{ slug: string; titl
         .replace(/[^a-z0-9]+/g, "-")
         .replace(/^-|-$/g, ""),
       title: titleOf(lang === "en" ? join(guidesDir, name) : join(guidesDir, lang, name)),
+      file: lang === "en" ? join(guidesDir, name) : join(guidesDir, lang, name),
     }));
 }
