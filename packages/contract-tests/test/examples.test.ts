@@ -1,7 +1,13 @@
 // The runnable examples of docs/examples, executed as a user runs them (default client from the
 // environment, which the mock's globalSetup points at the mock), so they cannot rot.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createQoderClient } from "@qoder-cloud/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import ts from "typescript";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { main as createRunInspect } from "../../../docs/examples/create-run-inspect.js";
 import {
   describeError,
@@ -103,5 +109,53 @@ describe("errors-and-retries", () => {
     );
     expect(result).toBeUndefined();
     expect(printed.join("\n")).toMatch(/Not found/);
+  });
+});
+
+// What the examples' README says to run: `npx tsx <file> [argument]` with QODER_PAT (and QODER_BASE_URL)
+// set. Each file is transpiled as tsx would and run by Node in a process of its own, so its
+// "Run directly" block runs as well: its arguments, its environment, its exit code.
+describe("each example run as a program, as its README says", () => {
+  const examples = fileURLToPath(new URL("../../../docs/examples/", import.meta.url));
+  const node_modules = fileURLToPath(new URL("../node_modules", import.meta.url));
+  it.each([
+    ["list-with-pagination.ts", ["api-doc-verification-deployment"], {}, `Found ${EXAMPLE_IDS.deploymentId}`],
+    [
+      "create-run-inspect.ts",
+      [],
+      {
+        QODER_AGENT_ID: "agent_019eb4d4a06d747c865d5800b9c57ae2",
+        QODER_ENVIRONMENT_ID: "env_019e64e01a137caf953ac2ac7b42ec5c",
+      },
+      "Failed runs of this deployment on the first page: 0",
+    ],
+    ["errors-and-retries.ts", [EXAMPLE_IDS.deploymentId], {}, "paused"],
+  ] as const)("%s", async (file, args, env, printedLine) => {
+    const dir = mkdtempSync(join(tmpdir(), "qoder-example-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    symlinkSync(node_modules, join(dir, "node_modules"), "dir"); // @qoder-cloud/client, as a project has it
+    const program = join(dir, file.replace(/\.ts$/, ".mjs"));
+    const source = readFileSync(join(examples, file), "utf8");
+    writeFileSync(
+      program,
+      ts.transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText,
+    );
+    const { QODER_BASE_URL } = process.env; // the mock, from the globalSetup
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        [program, ...args],
+        {
+          timeout: 60_000,
+          env: { PATH: process.env.PATH, QODER_BASE_URL, QODER_PAT: `pt-example-run-${file}`, ...env },
+        },
+        (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+      ),
+    );
+    expect(result.stderr, result.stdout).toBe("");
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(printedLine);
   });
 });
