@@ -95,17 +95,24 @@ const asSets = new Map<string, string>();
 /**
  * The expression with each list as the set of its items' values. Cron reads a list as a set, but
  * cron-parser refuses one whose items overlap ("0,7" is Sunday twice, "0-3,2"): each item is read by
- * cron-parser alone, and the field is given to it as the values they cover (7 as 0, Sunday).
+ * cron-parser alone, and the field is given to it as the values they cover (7 as 0, Sunday). A list with
+ * a `*` is `*` (every value, and a day field left unrestricted, as cron reads a field starting with `*`).
+ * Within cron-parser's own length limit, and the cron budget, as cron-parser's own parse is.
  */
 function asSet(expression: string): string {
   let result = asSets.get(expression);
   if (result === undefined) {
+    if (expression.length > 1024)
+      throw new Error("Invalid cron expression, too long, expected at most 1024 characters");
     const fields = expression.trim().split(/\s+/);
     result = fields
       .map((field, index) => {
         if (!field.includes(",")) return field;
+        const items = field.split(",");
+        if (items.includes("*")) return "*";
         const values = new Set<number>();
-        for (const item of field.split(",")) {
+        for (const item of items) {
+          spend();
           const alone = fields.map((_other, at) => (at === index ? item : "*")).join(" ");
           const { fields: parsed } = CronExpressionParser.parse(alone, { strict: false });
           for (const value of parsed[PARSER_FIELDS[index] as (typeof PARSER_FIELDS)[number]].values)
@@ -131,6 +138,7 @@ function parseError(schedule: ScheduleInput): string | undefined {
   try {
     CronExpressionParser.parse(asSet(schedule.expression), { tz: schedule.timezone, strict: false });
   } catch (error) {
+    if (error instanceof BudgetExceeded) throw error; // a verdict on the request, not on the expression
     problem = (error as Error).message;
   }
   if (parseErrors.size >= 1_000) parseErrors.clear();
