@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { anchorHeadings, headingSlug } from "../scripts/lib/decorate.mjs";
+import { anchorHeadings, headingSlug, showOwnDescriptions } from "../scripts/lib/decorate.mjs";
 import { highlightFences, keepWhitespace } from "../scripts/lib/highlight.mjs";
 import {
   applyTranslations,
@@ -467,7 +467,11 @@ describe("guide code highlighting", () => {
     expect(keepWhitespace("a &amp;&amp; b &lt; c &amp;after_id &lt;T&gt;", "test")).toBe(
       "a && b < c &amp;after_id &lt;T>",
     );
-    expect(() => keepWhitespace('<span class="a">x</span>\n&lt;div&gt;', "docs/guides/x.md")).toThrow(
+    // A line break before a reference that must stay joins the text before it, a `>` included.
+    expect(keepWhitespace('<span class="c">// a &gt;</span>\n&lt;T&gt;(x)', "test")).toBe(
+      '<span class="c">// a >\n</span>&lt;T>(x)',
+    );
+    expect(() => keepWhitespace("\n&lt;div&gt;", "docs/guides/x.md")).toThrow(
       /docs\/guides\/x\.md: whitespace next to an escaped character/,
     );
     expect(() => highlightFences("```cobol\nX\n```\n", "docs/guides/x.md")).toThrow(
@@ -498,4 +502,48 @@ describe("translated decorated specs", () => {
       expect(examples(tr)).toBe(examples(en));
     },
   );
+});
+
+describe("showOwnDescriptions", () => {
+  it("gives an X-or-null field its own description and X's, and leaves unions of schemas alone", () => {
+    const spec = {
+      components: {
+        schemas: {
+          Id: { type: "string", description: "A deployment ID (dep_…)." },
+          A: { type: "object", description: "Variant A's rules." },
+          B: { type: "object", description: "Variant B's rules." },
+          List: {
+            type: "object",
+            properties: {
+              first_id: {
+                description: "ID of the first record on this page.",
+                oneOf: [{ $ref: "#/components/schemas/Id" }, { type: "null" }],
+              },
+              resource: {
+                description: "A resource.",
+                oneOf: [{ $ref: "#/components/schemas/A" }, { $ref: "#/components/schemas/B" }],
+              },
+              either: {
+                description: "A or null.",
+                oneOf: [
+                  { $ref: "#/components/schemas/A" },
+                  { $ref: "#/components/schemas/B" },
+                  { type: "null" },
+                ],
+              },
+            },
+          },
+        },
+      },
+    };
+    const before = structuredClone(spec);
+    showOwnDescriptions(spec);
+    const { properties } = spec.components.schemas.List;
+    expect(properties.first_id.oneOf[0]).toEqual({
+      $ref: "#/components/schemas/Id",
+      description: "ID of the first record on this page.\n\nA deployment ID (dep_…).",
+    });
+    expect(properties.resource).toEqual(before.components.schemas.List.properties.resource);
+    expect(properties.either).toEqual(before.components.schemas.List.properties.either);
+  });
 });

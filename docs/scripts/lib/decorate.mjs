@@ -135,23 +135,34 @@ const cell = (text) => text.replaceAll("|", "\\|");
  * @returns the decorated spec and the TypeScript samples keyed by operationId
  */
 /**
- * Redoc shows a `oneOf` property (the contract's "X or null": `oneOf: [{$ref: X}, {type: "null"}]`) with the
- * description of the variant shown, X's, never the property's own ("ID of the first deployment on this
- * page", the seed's wording in Japanese). Each `$ref` variant gets the property's description beside it,
- * which OpenAPI 3.1 lets override the referenced one.
+ * Redoc shows a field that is "X or null" (`oneOf: [{$ref: X}, {type: "null"}]`) with X's description
+ * only, never the field's own ("ID of the first deployment on this page", the seed's wording in
+ * Japanese). The `$ref` variant gets both, the field's first, beside it (OpenAPI 3.1 lets a description
+ * there override the referenced one). Unions of several schemas keep each variant's own description.
  */
-export function showOwnDescriptions(node) {
-  if (Array.isArray(node)) for (const item of node) showOwnDescriptions(item);
-  else if (node && typeof node === "object") {
-    const { description, oneOf } = node;
-    if (typeof description === "string" && Array.isArray(oneOf))
-      node.oneOf = oneOf.map((variant) =>
-        variant && Object.keys(variant).length === 1 && typeof variant.$ref === "string"
-          ? { $ref: variant.$ref, description }
-          : variant,
-      );
-    for (const value of Object.values(node)) showOwnDescriptions(value);
-  }
+export function showOwnDescriptions(spec) {
+  const referenced = (ref) =>
+    ref.startsWith("#/components/schemas/")
+      ? spec.components?.schemas?.[ref.slice(21)]?.description
+      : undefined;
+  const visit = (node) => {
+    if (Array.isArray(node)) for (const item of node) visit(item);
+    else if (node && typeof node === "object") {
+      const { description, oneOf } = node;
+      const ref = oneOf?.length === 2 && oneOf.find((variant) => typeof variant?.$ref === "string");
+      const orNull = oneOf?.length === 2 && oneOf.some((variant) => variant?.type === "null");
+      if (typeof description === "string" && ref && orNull && Object.keys(ref).length === 1) {
+        const own = referenced(ref.$ref);
+        node.oneOf = oneOf.map((variant) =>
+          variant === ref
+            ? { $ref: ref.$ref, description: own ? `${description}\n\n${own}` : description }
+            : variant,
+        );
+      }
+      for (const value of Object.values(node)) visit(value);
+    }
+  };
+  visit(spec);
 }
 
 export function decorateSpec(spec, guides, ui = UI.en) {

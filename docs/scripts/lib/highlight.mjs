@@ -28,30 +28,45 @@ const LANGUAGES = {
  * Redoc's markdown renderer reads a fence's HTML with an HTML parser that drops every piece of text that
  * is only whitespace, and a character reference ends a piece: the space in `for</span> <span>await`, the
  * line break after a string's `&quot;`. So characters are written as themselves wherever HTML allows
- * (`"`, `'`, `>`, an `&` or `<` that cannot start a reference or a tag), and whitespace between tags is
- * moved into the neighbouring text: left past closing tags, or right past opening tags. Whitespace that
- * would still stand alone (next to a reference that must stay) is an error naming `location`.
+ * (`"`, `'`, `>`, an `&` or `<` that cannot start a reference or a tag; a reference kept is then never
+ * followed by whitespace), and whitespace that would stand alone joins the nearest text across the
+ * highlighter's tags: the text before it, or else the text after it. Whitespace with no such text is an
+ * error naming `location`.
  */
 export function keepWhitespace(html, location) {
-  let out = html
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;(?![\w#])/g, "&")
-    .replace(/&lt;(?![A-Za-z/!?])/g, "<");
-  for (let previous; previous !== out; ) {
-    previous = out;
-    out = out
-      .replace(/([^>\s])((?:<\/span>)+)(\s+)(?=<span)/g, "$1$3$2")
-      .replace(/(^|>)(\s+)((?:<span[^>]*>)+)(?=[^<\s])/g, "$1$3$2");
-  }
-  // The pieces the parser sees: text between tags, cut at each character reference.
-  for (const piece of out.split(/<[^>]*>|&[#\w]+;/))
-    if (/^\s+$/.test(piece))
+  const REFERENCE = /&[#\w]+;/;
+  // Text and tags, alternating (the highlighter escapes every `<` of the code: a `<` here opens a tag).
+  const tokens = html.split(/(<[^>]*>)/).map((token, index) =>
+    index % 2
+      ? token
+      : token
+          .replace(/&quot;/g, '"')
+          .replace(/&#x27;/g, "'")
+          .replace(/&gt;/g, ">")
+          .replace(/&amp;(?![\w#])/g, "&")
+          .replace(/&lt;(?![A-Za-z/!?])/g, "<"),
+  );
+  const endsInText = (text) => /[^\s;]$/.test(text) || (/;$/.test(text) && !/&[#\w]+;$/.test(text));
+  const startsWithText = (text) => /^\S/.test(text) && !new RegExp(`^${REFERENCE.source}`).test(text);
+  for (let i = 0; i < tokens.length; i += 2) {
+    // Whitespace at the start of a text that is only whitespace, or that a reference follows.
+    const alone = /^\s+(?=&[#\w]+;|$)/.exec(tokens[i])?.[0];
+    if (!alone) continue;
+    let before = i - 2;
+    while (before >= 0 && tokens[before] === "") before -= 2;
+    let after = i + 2;
+    while (after < tokens.length && tokens[after] === "") after += 2;
+    const rest = tokens[i].slice(alone.length);
+    if (before >= 0 && endsInText(tokens[before])) tokens[before] += alone;
+    else if (!rest && after < tokens.length && startsWithText(tokens[after]))
+      tokens[after] = alone + tokens[after];
+    else
       throw new Error(
         `${location}: whitespace next to an escaped character would be lost on the site; rephrase the code there.`,
       );
-  return out;
+    tokens[i] = rest;
+  }
+  return tokens.join("");
 }
 
 /**
