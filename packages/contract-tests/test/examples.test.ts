@@ -1,7 +1,15 @@
 // The runnable examples of docs/examples, executed as a user runs them (default client from the
 // environment, which the mock's globalSetup points at the mock), so they cannot rot.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -118,7 +126,7 @@ describe("errors-and-retries", () => {
 describe("each example run as a program, as its README says", () => {
   const examples = fileURLToPath(new URL("../../../docs/examples/", import.meta.url));
   const node_modules = fileURLToPath(new URL("../node_modules", import.meta.url));
-  it.each([
+  const programs = [
     ["list-with-pagination.ts", ["api-doc-verification-deployment"], {}, `Found ${EXAMPLE_IDS.deploymentId}`],
     [
       "create-run-inspect.ts",
@@ -130,8 +138,15 @@ describe("each example run as a program, as its README says", () => {
       "Failed runs of this deployment on the first page: 0",
     ],
     ["errors-and-retries.ts", [EXAMPLE_IDS.deploymentId], {}, "paused"],
-  ] as const)("%s", async (file, args, env, printedLine) => {
-    const dir = mkdtempSync(join(tmpdir(), "qoder-example-"));
+  ] as const;
+  it("covers every example in docs/examples", () => {
+    const files = readdirSync(examples).filter((name) => name.endsWith(".ts"));
+    expect(programs.map(([file]) => file).sort()).toEqual(files.sort());
+  });
+  it.each(programs)("%s", async (file, args, env, printedLine) => {
+    // Its real path: Node gives a program its real path as import.meta.url, which the "Run directly" check
+    // compares with argv[1] (a temp folder reached through a link, as on macOS, would fail it).
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), "qoder-example-")));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     symlinkSync(node_modules, join(dir, "node_modules"), "dir"); // @qoder-cloud/client, as a project has it
     const program = join(dir, file.replace(/\.ts$/, ".mjs"));
