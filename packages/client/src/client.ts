@@ -23,7 +23,7 @@ import {
   resolveConfig,
   scopeHeaders,
 } from "./config.js";
-import { APIUserAbortError, errorFromResponse, QoderError } from "./errors.js";
+import { APIUserAbortError, errorFromResponse, InvalidResponseError, QoderError } from "./errors.js";
 import { operations, type Resources } from "./generated/operations.js";
 import { PagePromise } from "./pagination.js";
 import type { HttpMethod, ListPath, OperationRow, RequestOptions, ResultOf } from "./resource-types.js";
@@ -88,15 +88,23 @@ type Send = (
  * Headers, whose own error would echo the value.
  */
 function checkCallOptions(init: FetchInit, options: RequestOptions): void {
-  const { signal } = options;
-  if (signal && typeof signal.addEventListener !== "function")
+  // fetch itself takes no other kind (nor does AbortSignal.any, which the client uses with it).
+  if (options.signal && !(options.signal instanceof AbortSignal))
     fail("`signal` must be an AbortSignal (an AbortController's `signal`).");
-  // Entries and Headers as a plain object: openapi-fetch would send entries as a header "0", and a per-call
-  // scope below would drop a Headers.
+  // Entries, a Map or a Headers (any kind) as a plain object, a repeated name's values joined as fetch
+  // joins them: openapi-fetch would send entries as a header "0" and drop the others.
   const { headers } = init;
-  if (Array.isArray(headers) || headers instanceof Headers)
-    init.headers = Object.fromEntries(headers as Iterable<[string, string]>);
-  else if (headers != null && typeof headers !== "object") fail("`headers` must be an object.");
+  if (headers != null && typeof headers !== "object") fail("`headers` must be an object.");
+  if (headers && Symbol.iterator in headers) {
+    const plain: Record<string, string> = {};
+    for (const entry of headers as Iterable<unknown>) {
+      if (!Array.isArray(entry) || entry.length !== 2) fail("`headers` entries must be [name, value] pairs.");
+      const [name, value] = entry.map(String) as [string, string];
+      const key = name.toLowerCase(); // header names are case-insensitive
+      plain[key] = key in plain ? `${plain[key]}, ${value}` : value;
+    }
+    init.headers = plain;
+  }
   checkHeaders(init.headers, "headers");
   checkHeaders((init.params as { header?: object } | undefined)?.header, "headers");
   if (options.idempotencyKey !== undefined)
@@ -218,16 +226,23 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
    */
   const request = async (
     method: string,
-    path: string,
+    given: string,
     init: FetchInit,
     options: RequestOptions = {},
     rawResponse?: boolean,
   ) => {
     // openapi-fetch appends the path to baseUrl as it is: "@host/x" or ".example.com/x" would name another
     // host. A path id "." or ".." would be resolved away by the URL (update(".") would POST to create).
-    // Spaces and control characters are not sent as they are (fetch drops them, undici refuses them).
-    if (!/^\/[^\0- \x7f]*$/.test(path))
-      fail('`path` must start with "/" and have no spaces or control characters.');
+    // Spaces, control characters, backslashes and dot segments are not sent as they are (fetch drops or
+    // resolves them, undici sends or refuses them); other characters are percent-encoded, as fetch does.
+    if (!/^\/[^\0- \x7f\\]*$/.test(given) || /\/\.\.?(\/|$)/.test(given))
+      fail('`path` must start with "/", without spaces, control characters, "\\" or "." and ".." segments.');
+    let path = given;
+    try {
+      path = given.replace(/[^\0-\x7f]+/g, encodeURIComponent);
+    } catch {
+      fail("`path` must be well-formed Unicode.");
+    }
     const ids = (init.params as { path?: Record<string, unknown> } | undefined)?.path;
     for (const name in ids)
       if (/^\.?\.?$/.test(String(ids[name]))) fail(`\`${name}\` must not be "", "." or "..".`);
@@ -269,6 +284,9 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     if (call.response) return { data: call.data, response: call.response };
     // (A response a middleware's onRequest made is asResponse()'s too, whatever its status.)
     if (!result.response.ok && !rawResponse) throw errorFromResponse(result.response, result.error);
+    // A resource method's 204 (or a middleware's): every answer of the API is a JSON object.
+    if (rawResponse === false && result.data === undefined)
+      throw new InvalidResponseError(result.response.status, "", result.response.headers);
     return result;
   };
   const send = request as Send;

@@ -56,9 +56,14 @@ export class PagePromise<Page>
     const helpers = (result: { data: Page; response: Response }, sent: Query) => {
       const page = result.data as Walked<Page>;
       const { response } = result;
-      // Headers read only to throw: undiciFetch() builds a response's headers when first read.
+      // Headers read only to throw: undiciFetch() builds a response's headers when first read. The
+      // page's keys only: its values could hold what a server echoed (the transport scrubs only text).
       if (!Array.isArray(page?.data))
-        throw new InvalidResponseError(response.status, JSON.stringify(page), response.headers);
+        throw new InvalidResponseError(
+          response.status,
+          `a list without \`data\`, with keys ${JSON.stringify(Object.keys(page ?? {}))}`,
+          response.headers,
+        );
       const [param, field] = cursor(page);
       const next = () => (page.has_more ? page[field] : undefined);
       Object.defineProperties(page, {
@@ -66,7 +71,7 @@ export class PagePromise<Page>
         getNextPage: {
           value: async () => {
             const value = next() || fail("No next page (check hasNextPage()).");
-            if (value === sent[param]) stopped(field, value);
+            if (String(value) === String(sent[param])) stopped(field, value);
             return nextPage(value, param);
           },
         },

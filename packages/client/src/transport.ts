@@ -138,9 +138,28 @@ function withText(response: Response, text: string, json?: unknown): Response {
   Object.defineProperties(response, {
     text: { value: async () => text },
     json: { value: async () => json ?? JSON.parse(text) },
-    clone: { value: () => new Response(text || null, response) },
+    clone: { value: () => copyOf(response, text || null) },
   });
   return response;
+}
+
+/**
+ * A Response with `body` and what `response` says of itself: its status (a Response cannot be made with
+ * one over 599, which HTTP allows), url and type, as a fetch Response's clone() keeps them.
+ */
+export function copyOf(response: Response, body: BodyInit | null): Response {
+  const { status, url, type } = response;
+  const copy = new Response(body, {
+    status: status > 599 ? 200 : status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  return Object.defineProperties(copy, {
+    status: { value: status },
+    ok: { value: status > 199 && status < 300 },
+    url: { value: url },
+    type: { value: type },
+  });
 }
 
 /** fetch's failures all say "fetch failed": the reason (`connect ECONNREFUSED …`) is its cause's. */
@@ -255,7 +274,14 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       let reusable = true;
       // The token this attempt sends, kept out of what the error bodies put in errors.
       let secret: string | undefined;
-      const scrub = (text: string) => (secret ? text.replaceAll(secret, "[redacted]") : text);
+      // As sent, and as a JSON string holds it (`"` and `\` escaped, `/` maybe).
+      const scrub = (text: string) => {
+        if (!secret) return text;
+        const escaped = JSON.stringify(secret).slice(1, -1);
+        for (const form of [secret, escaped, escaped.replaceAll("/", "\\/")])
+          text = text.replaceAll(form, "[redacted]");
+        return text;
+      };
       try {
         if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
         // Set only if the attempt is still on: a token function settling after its abort sets nothing.
@@ -281,7 +307,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         const redirected = response.type === "opaqueredirect" || (status > 299 && status < 400);
         if (redirected && call.redirect !== "manual") {
           await response.body?.cancel().catch(noop);
-          throw new RedirectError(status, response.headers.get("location") ?? "");
+          throw new RedirectError(status, scrub(response.headers.get("location") ?? ""));
         }
         // A wait longer than the cap ends the retries (never sooner than asked); the error's retryAfterMs says it.
         // `ok` first: undiciFetch() builds a response's headers only when something reads them.
@@ -300,9 +326,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
             if (ok || !(cause instanceof ResponseTooLargeError)) throw cause;
             return "";
           });
-          // A resource method's 204 is not an answer of the API, whose every 2xx has a JSON object.
-          if (!ok || (mode !== "data" && (status === 204 || method === "HEAD")))
-            return withText(response, scrub(text));
+          if (!ok || status === 204 || method === "HEAD") return withText(response, scrub(text));
           let json: unknown;
           try {
             json = text ? JSON.parse(text) : undefined;

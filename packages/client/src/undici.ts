@@ -5,6 +5,7 @@
 
 import type { Dispatcher } from "undici";
 import * as undici from "undici";
+import { copyOf } from "./transport.js";
 
 /** Bytes held for a body nobody reads yet (or a stream read slower than it arrives) before undici pauses. */
 const HIGH_WATER_MARK = 64 * 1024;
@@ -177,8 +178,8 @@ class UndiciResponse extends Response {
   readonly #nullBody: boolean;
   #headers: Headers | undefined;
   #body: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
-  /** Cloned: `#body` is this response's branch of the tee, read as a stream. */
-  #teed = false;
+  /** Once cloned: a fetch Response over this response's branch of the tee, which reads it from then on. */
+  #branch: Response | undefined;
 
   constructor(status: number, statusText: string, raw: Buffer[], exchange: Exchange) {
     // A Response cannot be made with a status over 599, which HTTP allows (Node's fetch passes it on).
@@ -220,6 +221,7 @@ class UndiciResponse extends Response {
   }
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
     if (this.#nullBody) return null;
+    if (this.#branch) return this.#branch.body as ReadableStream<Uint8Array<ArrayBuffer>>;
     if (!this.#body) {
       // The source refers to this Response: a stream being read keeps it from being collected (which
       // would cancel the exchange under the reader).
@@ -236,14 +238,14 @@ class UndiciResponse extends Response {
     return this.#body;
   }
   override get bodyUsed(): boolean {
-    return !this.#nullBody && (this.#teed ? !!this.#body?.locked : this.#exchange.disturbed);
+    return !this.#nullBody && (this.#branch ? this.#branch.bodyUsed : this.#exchange.disturbed);
   }
   /** The whole body for text() & co.: a `body` someone holds (locked) or has read cannot be read again. */
   #collect(): Promise<Uint8Array> {
     if (this.#nullBody) return Promise.resolve(new Uint8Array(0));
-    if (this.#body?.locked || (!this.#teed && this.#exchange.disturbed))
+    if (this.#branch) return this.#branch.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+    if (this.#body?.locked || this.#exchange.disturbed)
       return Promise.reject(new TypeError("Body is unusable: it is locked or has been read"));
-    if (this.#teed) return new Response(this.#body).arrayBuffer().then((buffer) => new Uint8Array(buffer));
     this.#body?.getReader(); // held from now on, as text() holds a fetch body
     return this.#exchange.collect(this);
   }
@@ -270,14 +272,13 @@ class UndiciResponse extends Response {
   }
   /** As fetch's: the body is teed, the clone reads one branch and this response the other. */
   override clone(): Response {
+    if (this.#branch) return copyOf(this, this.#branch.clone().body);
     if (this.bodyUsed || this.#body?.locked)
       throw new TypeError("Body is unusable: it is locked or has been read");
-    const init = { status: super.status, statusText: this.#statusText, headers: this.headers };
-    if (this.#nullBody) return new Response(null, init);
+    if (this.#nullBody) return copyOf(this, null);
     const [mine, theirs] = (this.body as ReadableStream<Uint8Array<ArrayBuffer>>).tee();
-    this.#body = mine;
-    this.#teed = true;
-    return new Response(theirs, init);
+    this.#branch = new Response(mine);
+    return copyOf(this, theirs);
   }
 }
 

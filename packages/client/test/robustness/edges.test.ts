@@ -204,3 +204,122 @@ test("asResponse() and parseAs: a middleware may clone the unread response, on e
   expect(await new Response(data as ReadableStream).json()).toEqual({ id: "dep_1" });
   expect(seen).toEqual(['{"id":"dep_1"}', '{"id":"dep_1"}']);
 });
+
+describe("a re-audit of the fixes above", () => {
+  test("a 204 on a resource method is an InvalidResponseError with middleware too", async () => {
+    const api = await serveDuringTest(() => ({ status: 204 }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    qoder.use({ onRequest: () => undefined });
+    await expect(qoder.environments.delete("env_1")).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+
+  test("a token echoed JSON-escaped, in a list without data, or in a Location is kept out of errors", async () => {
+    const token = 'pt-ab"c\\de/fghijk';
+    const api = await serveDuringTest((r) => {
+      const sent = String(r.headers.authorization).slice(7);
+      if (r.path.endsWith("/moved"))
+        return { status: 302, headers: { location: `https://x.invalid/?t=${sent}` } };
+      if (r.path === "/environments") return { body: { token: sent, has_more: false } };
+      return {
+        status: 401,
+        body: `{"error":{"message":${JSON.stringify(`bad ${sent}`).replaceAll("/", "\\/")}}}`,
+      };
+    });
+    const qoder = createQoderClient({ token, baseUrl: api.url, maxRetries: 0 });
+    for (const call of [
+      () => qoder.deployments.retrieve("dep_1"),
+      () => qoder.environments.list(),
+      () => qoder.deployments.retrieve("moved"),
+    ]) {
+      const error = await call().catch((e) => e);
+      expect(error).toBeInstanceOf(QoderError);
+      const shown = `${(error as Error).message} ${JSON.stringify(error)}`;
+      for (const form of [token, JSON.stringify(token).slice(1, -1), "de/fghijk", "de\\\\/fghijk"])
+        expect(shown).not.toContain(form);
+    }
+  });
+
+  test("a middleware may clone a response whose status is over 599", async () => {
+    const api = await serveDuringTest(() => ({ status: 600, body: envelope("api_error", "odd") }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
+    const seen: number[] = [];
+    qoder.use({ onResponse: async ({ response }) => void seen.push(response.clone().status) });
+    const error = await qoder.environments.list().catch((e) => e);
+    expect([(error as { status?: number }).status, error instanceof QoderError, seen]).toEqual([
+      600,
+      true,
+      [600],
+    ]);
+  });
+
+  test("a clone keeps what the response says of itself, and a used body cannot be cloned or read again", async () => {
+    const api = await serveDuringTest(() => ({ status: 600, body: { id: "dep_1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
+    const response = await qoder.deployments.retrieve("dep_1").asResponse();
+    const copy = response.clone();
+    expect([copy.status, copy.ok, copy.url, copy.type]).toEqual([600, false, response.url, response.type]);
+    expect(response.url).toContain("/deployments/dep_1");
+    // (Not awaited: a branch's cancel settles once the other branch is cancelled too, as fetch's tee does.)
+    void (response.body as ReadableStream).cancel();
+    expect(response.bodyUsed).toBe(true);
+    expect(() => response.clone()).toThrow(TypeError);
+    await expect(response.text()).rejects.toThrow(TypeError);
+    expect(await copy.json()).toEqual({ id: "dep_1" });
+  });
+
+  test("per-call headers: a Map, repeated names joined as fetch joins them, and malformed entries refused", async () => {
+    const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    await qoder.deployments.retrieve("dep_1", { headers: new Map([["x-a", "1"]]) as never });
+    await qoder.deployments.retrieve("dep_1", {
+      headers: [
+        ["X-A", "1"],
+        ["x-a", "2"],
+      ] as never,
+    });
+    expect(api.requests.map((r) => r.headers["x-a"])).toEqual(["1", "1, 2"]);
+    const error = await qoder.deployments.retrieve("dep_1", { headers: [["x-a"]] as never }).catch((e) => e);
+    expect((error as Error).message).toMatch(/`headers` entries must be \[name, value\] pairs/);
+    expect(api.requests).toHaveLength(2);
+  });
+
+  test("a raw path: other characters percent-encoded as fetch does; backslashes and dot segments refused", async () => {
+    const api = await serveDuringTest((r) => ({ body: { id: r.path } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
+    for (const [path, sent] of [
+      ["/environments/é", "/environments/%C3%A9"],
+      ["/environments/\u3000\u0085", "/environments/%E3%80%80%C2%85"],
+    ]) {
+      const { data } = await qoder.GET(path as never);
+      expect(data).toEqual({ id: sent });
+    }
+    for (const path of ["/a\\b", "/../x", "/a/./b", "/a/..", "/environments/\ud800"]) {
+      const error = await qoder.GET(path as never).catch((e) => e);
+      expect(error, path).toBeInstanceOf(QoderError);
+      expect((error as Error).message, path).toMatch(/`path`/);
+    }
+    expect(api.requests).toHaveLength(2);
+  });
+
+  test("a per-call signal must be a real AbortSignal (an EventTarget is not one)", async () => {
+    const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const signal = Object.assign(new EventTarget(), { aborted: false }) as never;
+    const error = await qoder.deployments
+      .retrieve("dep_1", { signal })
+      .asResponse()
+      .catch((e) => e);
+    expect((error as Error).message).toMatch(/`signal` must be an AbortSignal/);
+    expect(api.requests).toHaveLength(0);
+  });
+
+  test("getNextPage() compares a cursor as text: page 2 sent as a string, next_page 2 as a number", async () => {
+    const api = await serveDuringTest(() => ({
+      body: { data: [{ id: "env_1" }], has_more: true, next_page: 2 },
+    }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const first = await qoder.environments.list({ page: "2" } as never);
+    await expect(first.getNextPage()).rejects.toThrow(/repeats/);
+    expect(api.requests).toHaveLength(1);
+  });
+});
