@@ -1169,15 +1169,7 @@ export interface components {
              */
             url: string;
             /** @description What to check out; defaults to the repository's default branch. */
-            checkout?: {
-                /** @constant */
-                type: "branch";
-                name: string;
-            } | {
-                /** @constant */
-                type: "commit";
-                sha: string;
-            } | null;
+            checkout?: components["schemas"]["RepositoryCheckout"] | null;
             /** @description Where the repository is mounted; defaults to `/workspace/<repo-name>`. */
             mount_path?: string | null;
         };
@@ -1194,15 +1186,7 @@ export interface components {
             /** @description Token used to clone the repository. Write-only; never echoed in responses. */
             authorization_token: string;
             /** @description What to check out; defaults to the repository's default branch. */
-            checkout?: {
-                /** @constant */
-                type: "branch";
-                name: string;
-            } | {
-                /** @constant */
-                type: "commit";
-                sha: string;
-            } | null;
+            checkout?: components["schemas"]["RepositoryCheckout"] | null;
             /** @description Where the repository is mounted; defaults to `/workspace/<repo-name>`. */
             mount_path?: string | null;
         };
@@ -1498,6 +1482,16 @@ export interface components {
         RedactedBlock: {
             /** @constant */
             type: "redacted";
+        };
+        /** @description A branch by name, or a commit by its SHA. */
+        RepositoryCheckout: {
+            /** @constant */
+            type: "branch";
+            name: string;
+        } | {
+            /** @constant */
+            type: "commit";
+            sha: string;
         };
         /** @description A resource attached to the session each run creates, discriminated by `type`. */
         Resource: components["schemas"]["GithubRepositoryResource"] | components["schemas"]["FileResource"] | components["schemas"]["MemoryStoreResource"];
