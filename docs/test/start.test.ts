@@ -50,7 +50,8 @@ async function runToExit(
   });
   spawned.push(started);
   const output = collectOutput(started);
-  const exited = once(started, "exit").then(
+  // "close": after its output has all been read ("exit" can come before the last of it).
+  const exited = once(started, "close").then(
     ([code]) => [code as number | null, output()] as [number | null, string],
   );
   return [started, exited];

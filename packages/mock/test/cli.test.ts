@@ -70,7 +70,7 @@ it.each(["SIGINT", "SIGTERM"] as const)(
     const prismPids = childPids(cliProcess.pid as number);
     expect(prismPids.length).toBeGreaterThan(0);
     cliProcess.kill(signal);
-    const [code] = await once(cliProcess, "exit");
+    const [code] = await once(cliProcess, "close"); // its output all read (exit can come first)
     expect(code).toBe(0);
     for (const pid of prismPids) expect(isAlive(pid)).toBe(false);
     await expect(fetch(`${url}/deployments`)).rejects.toThrow();
@@ -89,7 +89,7 @@ it("rejects bad arguments with one line saying which and the usage text", async 
     ],
   ] as const) {
     const { cliProcess, stderr } = spawnCli([...args]);
-    const [code] = await once(cliProcess, "exit");
+    const [code] = await once(cliProcess, "close"); // its output all read (exit can come first)
     expect(code, args.join(" ")).toBe(2);
     expect(stderr()).toContain(`qoder-mock: ${says}`);
     expect(stderr()).toContain("Usage: qoder-mock");
@@ -100,7 +100,7 @@ it.each(["0x10", "1e3", "-1", "70000"])(
   "refuses MOCK_PORT=%s in one line instead of listening somewhere unexpected",
   async (value) => {
     const { cliProcess, stderr } = spawnCli([], { ...process.env, MOCK_PORT: value });
-    const [code] = await once(cliProcess, "exit");
+    const [code] = await once(cliProcess, "close"); // its output all read (exit can come first)
     expect(code).toBe(1);
     expect(stderr().trim()).toBe(`qoder-mock: MOCK_PORT must be a port number (0–65535), got "${value}".`);
   },
@@ -118,7 +118,7 @@ it.each(["SIGTERM", "SIGINT"] as const)(
     }, 30_000);
     expect(prism, output()).toBeDefined();
     cliProcess.kill(signal);
-    const [code] = await once(cliProcess, "exit");
+    const [code] = await once(cliProcess, "close"); // its output all read (exit can come first)
     expect(code).toBe(0);
     expect(output()).toContain(`${signal}: stopped while starting.`);
     // Killed, not waiting for its event loop: gone (or an unreaped zombie) right away.
@@ -173,7 +173,7 @@ it.each([
   [["--examples", "--seed", "42"], "--seed with --examples applies to invented data: add --dynamic"],
 ])("refuses %j, saying why", async (args, message) => {
   const { cliProcess, stderr } = spawnCli(args);
-  const [code] = await once(cliProcess, "exit");
+  const [code] = await once(cliProcess, "close"); // its output all read (exit can come first)
   expect(code).toBe(2);
   expect(stderr()).toContain(message);
 });
