@@ -1799,9 +1799,12 @@ describe("schedules computed once per second", () => {
     }
     // An item that is wrong on its own is still refused, naming the field.
     expect(() => checkSchedule(utc("0 0 * * 1,9"))).toThrow(/schedule.expression/);
-    // A list with `*` is `*`: a day field left unrestricted, so the other day field alone decides.
+    // A day field starting with `*` is unrestricted, as cron reads it: the other day field alone decides.
     expect(next("0 0 1 * *,5")).toEqual(next("0 0 1 * *"));
     expect(next("0 0 *,1 * 1")).toEqual(next("0 0 * * 1"));
+    // Elsewhere in the list, `*` adds every value and the field stays restricted: either day field fires.
+    expect(next("0 0 5,* * MON")).toEqual(next("0 0 * * *"));
+    expect(next("0 0 5 * 1,*")).toEqual(next("0 0 * * *"));
     // cron-parser's length limit holds for lists too: a list shortened to its set got past it, and a
     // list of 300,000 items was read item by item for seconds.
     const long = `${Array(600).fill("1").join(",")} * * * *`;

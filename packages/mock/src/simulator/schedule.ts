@@ -95,8 +95,9 @@ const asSets = new Map<string, string>();
 /**
  * The expression with each list as the set of its items' values. Cron reads a list as a set, but
  * cron-parser refuses one whose items overlap ("0,7" is Sunday twice, "0-3,2"): each item is read by
- * cron-parser alone, and the field is given to it as the values they cover (7 as 0, Sunday). A list with
- * a `*` is `*` (every value, and a day field left unrestricted, as cron reads a field starting with `*`).
+ * cron-parser alone, and the field is given to it as the values they cover (7 as 0, Sunday). A list that
+ * starts with `*` is `*`: cron leaves a day field starting with `*` unrestricted (another `*` in a list
+ * only adds every value, and the day fields stay restricted).
  * Within cron-parser's own length limit, and the cron budget, as cron-parser's own parse is.
  */
 function asSet(expression: string): string {
@@ -109,7 +110,7 @@ function asSet(expression: string): string {
       .map((field, index) => {
         if (!field.includes(",")) return field;
         const items = field.split(",");
-        if (items.includes("*")) return "*";
+        if (items[0] === "*") return "*";
         const values = new Set<number>();
         for (const item of items) {
           spend();
