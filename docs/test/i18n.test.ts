@@ -471,6 +471,10 @@ describe("guide code highlighting", () => {
     expect(keepWhitespace('<span class="c">// a &gt;</span>\n&lt;T&gt;(x)', "test")).toBe(
       '<span class="c">// a >\n</span>&lt;T>(x)',
     );
+    // The parser cuts text before a `<` too: the space before it joins the number before it.
+    expect(keepWhitespace('<span class="n">1</span> &lt; <span class="n">2</span>', "test")).toBe(
+      '<span class="n">1 </span>< <span class="n">2</span>',
+    );
     expect(() => keepWhitespace("\n&lt;div&gt;", "docs/guides/x.md")).toThrow(
       /docs\/guides\/x\.md: whitespace next to an escaped character/,
     );

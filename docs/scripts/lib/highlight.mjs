@@ -49,8 +49,9 @@ export function keepWhitespace(html, location) {
   const endsInText = (text) => /[^\s;]$/.test(text) || (/;$/.test(text) && !/&[#\w]+;$/.test(text));
   const startsWithText = (text) => /^\S/.test(text) && !new RegExp(`^${REFERENCE.source}`).test(text);
   for (let i = 0; i < tokens.length; i += 2) {
-    // Whitespace at the start of a text that is only whitespace, or that a reference follows.
-    const alone = /^\s+(?=&[#\w]+;|$)/.exec(tokens[i])?.[0];
+    // Whitespace at the start of a text that is only whitespace, or that a reference or a `<` follows
+    // (the parser cuts text before a `<` too).
+    const alone = /^\s+(?=&[#\w]+;|<|$)/.exec(tokens[i])?.[0];
     if (!alone) continue;
     let before = i - 2;
     while (before >= 0 && tokens[before] === "") before -= 2;
