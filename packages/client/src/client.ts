@@ -83,25 +83,39 @@ type Send = (
   raw: boolean,
 ) => Promise<{ data: unknown; response: Response }>;
 
+/** Per-call headers given as an iterable, as read (by the iterable). */
+const readHeaders = new WeakMap<object, Record<string, string>>();
+
 /**
  * The call's options of the wrong kind are refused; header values are checked before openapi-fetch builds
  * Headers, whose own error would echo the value.
  */
 function checkCallOptions(init: FetchInit, options: RequestOptions): void {
-  // fetch itself takes no other kind (nor does AbortSignal.any, which the client uses with it).
-  if (options.signal && !(options.signal instanceof AbortSignal))
+  // fetch itself takes no other kind (nor does AbortSignal.any, which the client uses with it); reading
+  // `aborted` refuses an object that only borrowed AbortSignal's prototype.
+  try {
+    if (options.signal && !(options.signal instanceof AbortSignal && options.signal.aborted !== undefined))
+      throw 0;
+  } catch {
     fail("`signal` must be an AbortSignal (an AbortController's `signal`).");
+  }
   // Entries, a Map or a Headers (any kind) as a plain object, a repeated name's values joined as fetch
-  // joins them: openapi-fetch would send entries as a header "0" and drop the others.
+  // joins them: openapi-fetch would send entries as a header "0" and drop the others. Read once: a list
+  // call sends the same headers with every page, even from a one-shot iterator.
   const { headers } = init;
   if (headers != null && typeof headers !== "object") fail("`headers` must be an object.");
   if (headers && Symbol.iterator in headers) {
-    const plain: Record<string, string> = {};
-    for (const entry of headers as Iterable<unknown>) {
-      if (!Array.isArray(entry) || entry.length !== 2) fail("`headers` entries must be [name, value] pairs.");
-      const [name, value] = entry.map(String) as [string, string];
-      const key = name.toLowerCase(); // header names are case-insensitive
-      plain[key] = key in plain ? `${plain[key]}, ${value}` : value;
+    let plain = readHeaders.get(headers);
+    if (!plain) {
+      plain = Object.create(null) as Record<string, string>; // "constructor" is a header name like any other
+      for (const entry of headers as Iterable<unknown>) {
+        if (!Array.isArray(entry) || entry.length !== 2)
+          fail("`headers` entries must be [name, value] pairs.");
+        const [name, value] = entry.map(String) as [string, string];
+        const key = name.toLowerCase(); // header names are case-insensitive
+        plain[key] = key in plain ? `${plain[key]}, ${value}` : value;
+      }
+      readHeaders.set(headers, plain);
     }
     init.headers = plain;
   }
@@ -233,17 +247,24 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   ) => {
     // openapi-fetch appends the path to baseUrl as it is: "@host/x" or ".example.com/x" would name another
     // host. A path id "." or ".." would be resolved away by the URL (update(".") would POST to create).
-    // Spaces, control characters, backslashes and dot segments are not sent as they are (fetch drops or
-    // resolves them, undici sends or refuses them); other characters are percent-encoded, as fetch does.
-    if (!/^\/[^\0- \x7f\\]*$/.test(given) || /\/\.\.?(\/|$)/.test(given))
-      fail('`path` must start with "/", without spaces, control characters, "\\" or "." and ".." segments.');
+    // What fetch would drop, resolve or percent-encode and undici would send as it is (or refuse) is
+    // refused: spaces, control characters, `"<>\\` and backquotes, dot segments (also encoded), and braces
+    // but around a path parameter the call gives. Other characters are percent-encoded, as fetch does.
+    const ids = (init.params as { path?: Record<string, unknown> } | undefined)?.path;
+    if (
+      !/^\/[^\0- "<>\\`\x7f]*$/.test(given) ||
+      /\/(\.|%2e){1,2}(?=[/?#]|$)/i.test(given) ||
+      /[{}]/.test(given.replace(/\{([^{}]+)\}/g, (_, name: string) => (ids?.[name] == null ? "{" : "")))
+    )
+      fail(
+        '`path` must start with "/", without spaces, control characters, `"<>\\`, backquotes or dot segments, and name only path parameters the call gives.',
+      );
     let path = given;
     try {
       path = given.replace(/[^\0-\x7f]+/g, encodeURIComponent);
     } catch {
       fail("`path` must be well-formed Unicode.");
     }
-    const ids = (init.params as { path?: Record<string, unknown> } | undefined)?.path;
     for (const name in ids)
       if (/^\.?\.?$/.test(String(ids[name]))) fail(`\`${name}\` must not be "", "." or "..".`);
     checkCallOptions(init, options);
@@ -284,9 +305,14 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     if (call.response) return { data: call.data, response: call.response };
     // (A response a middleware's onRequest made is asResponse()'s too, whatever its status.)
     if (!result.response.ok && !rawResponse) throw errorFromResponse(result.response, result.error);
-    // A resource method's 204 (or a middleware's): every answer of the API is a JSON object.
-    if (rawResponse === false && result.data === undefined)
-      throw new InvalidResponseError(result.response.status, "", result.response.headers);
+    // A resource method's 204 (or what a middleware made): every answer of the API is a JSON object.
+    const { data } = result;
+    if (rawResponse === false && (typeof data !== "object" || !data || Array.isArray(data)))
+      throw new InvalidResponseError(
+        result.response.status,
+        JSON.stringify(data) ?? "",
+        result.response.headers,
+      );
     return result;
   };
   const send = request as Send;

@@ -90,15 +90,16 @@ export class PagePromise<Page>
         : helpers(result, query);
     });
     this.#walk = async function* (first) {
-      const seen = new Set([after_id ?? before_id ?? start]);
+      // As text: a cursor sent as "5" and given back as 5 is the same cursor.
+      const seen = new Set([after_id ?? before_id ?? start].filter((c) => c != null).map(String));
       let page = (await first) as Walked<Page>;
       const [param, field] = cursor(page);
       for (;;) {
         yield page as unknown as Page & PageHelpers<Page>;
         if (!page.has_more) return;
         const value = page[field];
-        if (!value || seen.has(value)) stopped(field, value);
-        seen.add(value);
+        if (!value || seen.has(String(value))) stopped(field, value);
+        seen.add(String(value));
         page = undefined as unknown as Walked<Page>; // collectable while the next page loads
         page = (await nextPage(value, param)) as unknown as Walked<Page>;
       }

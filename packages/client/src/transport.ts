@@ -144,21 +144,21 @@ function withText(response: Response, text: string, json?: unknown): Response {
 }
 
 /**
- * A Response with `body` and what `response` says of itself: its status (a Response cannot be made with
- * one over 599, which HTTP allows), url and type, as a fetch Response's clone() keeps them.
+ * A Response with `body` and what `response` says of itself, as a fetch Response's clone() keeps them:
+ * its status (a Response cannot be made with one over 599, which HTTP allows), status text (nor with one
+ * outside Latin-1, which a server may send), headers, url and type; its own clone() does the same.
  */
 export function copyOf(response: Response, body: BodyInit | null): Response {
-  const { status, url, type } = response;
-  const copy = new Response(body, {
-    status: status > 599 ? 200 : status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  const { status, statusText, headers, url, type } = response;
+  const copy = new Response(body, { status: status > 599 ? 200 : status, headers });
   return Object.defineProperties(copy, {
     status: { value: status },
     ok: { value: status > 199 && status < 300 },
+    statusText: { value: statusText },
+    headers: { value: headers },
     url: { value: url },
     type: { value: type },
+    clone: { value: () => copyOf(copy, Response.prototype.clone.call(copy).body) },
   });
 }
 
@@ -274,11 +274,11 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       let reusable = true;
       // The token this attempt sends, kept out of what the error bodies put in errors.
       let secret: string | undefined;
-      // As sent, and as a JSON string holds it (`"` and `\` escaped, `/` maybe).
+      // As sent, as a JSON string holds it (`"` and `\` escaped, `/` maybe), and as a URL does.
       const scrub = (text: string) => {
         if (!secret) return text;
         const escaped = JSON.stringify(secret).slice(1, -1);
-        for (const form of [secret, escaped, escaped.replaceAll("/", "\\/")])
+        for (const form of [secret, escaped, escaped.replaceAll("/", "\\/"), encodeURIComponent(secret)])
           text = text.replaceAll(form, "[redacted]");
         return text;
       };

@@ -323,3 +323,135 @@ describe("a re-audit of the fixes above", () => {
     expect(api.requests).toHaveLength(1);
   });
 });
+
+describe("a second re-audit", () => {
+  test("a raw path: encoded or query-ended dot segments, characters fetch would encode, unfilled templates are refused", async () => {
+    const api = await serveDuringTest(() => ({ body: { id: "x" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: `${api.url}/api/v1`, maxRetries: 0 });
+    for (const path of [
+      "/deployments/%2e%2e/agents",
+      "/deployments/.%2E/x",
+      "/deployments/x/..#f",
+      "/deployments/..?x=1",
+      '/deployments/a"b',
+      "/deployments/a<b>",
+      "/deployments/a`b",
+      "/deployments/{deployment_id}",
+      "/deployments/a{b",
+    ]) {
+      const error = await qoder.GET(path as never).catch((e) => e);
+      expect(error, path).toBeInstanceOf(QoderError);
+      expect((error as Error).message, path).toMatch(/`path`/);
+    }
+    const { data } = await qoder.GET("/deployments/{deployment_id}", {
+      params: { path: { deployment_id: "dep_1" } },
+    });
+    expect(data).toEqual({ id: "x" });
+    expect(api.requests.map((r) => r.path)).toEqual(["/api/v1/deployments/dep_1"]);
+  });
+
+  test("a clone of a clone keeps the status, url and type; a status text outside Latin-1 clones", async () => {
+    const api = await serveDuringTest((r, res) => {
+      if (r.path.endsWith("/odd")) {
+        // A reason phrase with a Latin-1 byte and a UTF-8 character (Node's own server refuses to write one).
+        const body = JSON.stringify(envelope("invalid_request_error", "no"));
+        const head = `content-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`;
+        res.socket?.end(
+          Buffer.concat([
+            Buffer.from("HTTP/1.1 400 Requ\u00eate invalide ", "latin1"),
+            Buffer.from("\u2713\r\n", "utf8"),
+            Buffer.from(head + body, "latin1"),
+          ]),
+        );
+        return undefined;
+      }
+      return { status: 600, body: { id: "dep_1" } };
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
+    const seen: unknown[] = [];
+    qoder.use({
+      onResponse: async ({ response }) => {
+        const twice = response.clone().clone();
+        seen.push([
+          twice.status,
+          twice.ok,
+          twice.url === response.url,
+          twice.type,
+          (await twice.text()) !== "",
+        ]);
+      },
+    });
+    await qoder.deployments.retrieve("dep_1").catch(() => undefined);
+    const odd = await qoder.deployments.retrieve("odd").catch((e) => e);
+    expect((odd as { status?: number }).status).toBe(400);
+    expect(seen).toEqual([
+      [600, false, true, "basic", true],
+      [400, false, true, "basic", true],
+    ]);
+  });
+
+  test("iterable headers: inherited names are names like any other, and a one-shot iterator serves every page", async () => {
+    const api = await serveDuringTest((r) => ({
+      body: r.query.get("after_id")
+        ? { data: [{ id: "m2" }], has_more: false, first_id: "m2", last_id: "m2" }
+        : { data: [{ id: "m1" }], has_more: true, first_id: "m1", last_id: "m1" },
+    }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    function* once() {
+      yield ["x-trace", "t1"];
+    }
+    for await (const _ of qoder.models.list({}, { headers: once() as never }).pages());
+    await qoder.GET("/models", { headers: [["constructor", "v"]] as never });
+    const own = (headers: object, name: string) =>
+      Object.hasOwn(headers, name) ? headers[name as never] : undefined;
+    expect(api.requests.map((r) => [r.headers["x-trace"], own(r.headers, "constructor")])).toEqual([
+      ["t1", undefined],
+      ["t1", undefined],
+      [undefined, "v"],
+    ]);
+  });
+
+  test("a signal that only borrowed AbortSignal's prototype is refused before anything is sent", async () => {
+    const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const signal = Object.create(AbortSignal.prototype) as AbortSignal;
+    const error = await qoder.deployments.retrieve("dep_1", { signal }).catch((e) => e);
+    expect((error as Error).message).toMatch(/`signal` must be an AbortSignal/);
+    expect(api.requests).toHaveLength(0);
+  });
+
+  test("a resource method whose middleware makes a null or array answer gets an InvalidResponseError", async () => {
+    const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    let body = "null";
+    qoder.use({ onResponse: () => new Response(body, { headers: { "content-type": "application/json" } }) });
+    await expect(qoder.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(InvalidResponseError);
+    body = "[]";
+    await expect(qoder.deployments.retrieve("dep_1")).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+
+  test('a walk compares cursors as text too: after_id "5" given back as 5 stops at once', async () => {
+    const api = await serveDuringTest(() => ({ body: { data: [{ id: "a" }], has_more: true, last_id: 5 } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    await expect(
+      (async () => {
+        for await (const _ of qoder.environments.list({ after_id: "5" } as never).pages());
+      })(),
+    ).rejects.toThrow(/repeats/);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  test("a token URL-encoded in a redirect's location is kept out of the error", async () => {
+    const token = "pt-ab<c>d/efghij";
+    const api = await serveDuringTest((r) => ({
+      status: 302,
+      headers: {
+        location: `https://x.invalid/?t=${encodeURIComponent(String(r.headers.authorization).slice(7))}`,
+      },
+    }));
+    const qoder = createQoderClient({ token, baseUrl: api.url, maxRetries: 0 });
+    const error = await qoder.deployments.retrieve("dep_1").catch((e) => e);
+    expect(error).toBeInstanceOf(QoderError);
+    expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toContain(encodeURIComponent(token));
+  });
+});
