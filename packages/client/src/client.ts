@@ -83,8 +83,23 @@ type Send = (
   raw: boolean,
 ) => Promise<{ data: unknown; response: Response }>;
 
-/** Per-call headers given as an iterable, as read (by the iterable). */
-const readHeaders = new WeakMap<object, Record<string, string>>();
+/**
+ * Per-call headers as a plain object. Entries, a Map or a Headers (any kind) are read into one (null
+ * prototype: "constructor" is a header name like any other), names lowercased and a repeated name's values
+ * joined as fetch joins them: openapi-fetch would send entries as a header "0" and drop the others.
+ */
+function plainHeaders(headers: unknown): unknown {
+  if (headers != null && typeof headers !== "object") fail("`headers` must be an object.");
+  if (!headers || !(Symbol.iterator in headers)) return headers;
+  const plain = Object.create(null) as Record<string, string>;
+  for (const entry of headers as Iterable<unknown>) {
+    if (!Array.isArray(entry) || entry.length !== 2) fail("`headers` entries must be [name, value] pairs.");
+    const [name, value] = entry.map(String) as [string, string];
+    const key = name.toLowerCase(); // header names are case-insensitive
+    plain[key] = key in plain ? `${plain[key]}, ${value}` : value;
+  }
+  return plain;
+}
 
 /**
  * The call's options of the wrong kind are refused; header values are checked before openapi-fetch builds
@@ -99,26 +114,7 @@ function checkCallOptions(init: FetchInit, options: RequestOptions): void {
   } catch {
     fail("`signal` must be an AbortSignal (an AbortController's `signal`).");
   }
-  // Entries, a Map or a Headers (any kind) as a plain object, a repeated name's values joined as fetch
-  // joins them: openapi-fetch would send entries as a header "0" and drop the others. Read once: a list
-  // call sends the same headers with every page, even from a one-shot iterator.
-  const { headers } = init;
-  if (headers != null && typeof headers !== "object") fail("`headers` must be an object.");
-  if (headers && Symbol.iterator in headers) {
-    let plain = readHeaders.get(headers);
-    if (!plain) {
-      plain = Object.create(null) as Record<string, string>; // "constructor" is a header name like any other
-      for (const entry of headers as Iterable<unknown>) {
-        if (!Array.isArray(entry) || entry.length !== 2)
-          fail("`headers` entries must be [name, value] pairs.");
-        const [name, value] = entry.map(String) as [string, string];
-        const key = name.toLowerCase(); // header names are case-insensitive
-        plain[key] = key in plain ? `${plain[key]}, ${value}` : value;
-      }
-      readHeaders.set(headers, plain);
-    }
-    init.headers = plain;
-  }
+  init.headers = plainHeaders(init.headers);
   checkHeaders(init.headers, "headers");
   checkHeaders((init.params as { header?: object } | undefined)?.header, "headers");
   if (options.idempotencyKey !== undefined)
@@ -344,10 +340,14 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       { params?: { query?: Record<string, unknown> } },
       RequestOptions,
     ];
-    return new PagePromise(
-      (query, raw) => send("GET", path, { ...rest, params: { ...params, query } }, callOptions, raw),
-      params.query,
-    );
+    // Headers read once per call: every page sends them, even from a one-shot iterator.
+    let headers: unknown;
+    return new PagePromise((query, raw) => {
+      headers ??= plainHeaders((rest as FetchInit).headers);
+      const page: FetchInit = { ...rest, params: { ...params, query } };
+      if (headers) page.headers = headers;
+      return send("GET", path, page, callOptions, raw);
+    }, params.query);
   };
 
   for (const op of operations) attach(client, op, send);
@@ -366,6 +366,7 @@ function attach(
     const arg = args[names.length]; // the body or the query; unused when the operation takes neither
     // null is taken as none, for the query as for the options (JavaScript callers pass it).
     const options = (args[names.length + +(input !== "none")] ?? undefined) as RequestOptions | undefined;
+    let headers: unknown;
     const fetchPage = async (query: unknown, raw: boolean) => {
       const path: Record<string, unknown> = {};
       for (const [i, name] of names.entries()) {
@@ -376,7 +377,8 @@ function attach(
       const init: FetchInit = { params: { path, query } };
       // Only the keys that are set: openapi-fetch spreads this object twice per call.
       if (input === "body") init.body = arg;
-      if (options?.headers) init.headers = options.headers;
+      // Read once per call: every page sends them, even from a one-shot iterator.
+      if (options?.headers) init.headers = headers ??= plainHeaders(options.headers);
       return send(httpMethod, template, init, options, raw);
     };
     const query = input === "query" ? (arg as Record<string, unknown> | undefined) : undefined;

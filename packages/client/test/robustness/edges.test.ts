@@ -402,12 +402,22 @@ describe("a second re-audit", () => {
     }
     for await (const _ of qoder.models.list({}, { headers: once() as never }).pages());
     await qoder.GET("/models", { headers: [["constructor", "v"]] as never });
+    // Read per call: the same Map, changed between two calls, sends what it holds at each.
+    const map = new Map([["x-trace", "m1"]]);
+    await qoder.GET("/models", { headers: map as never });
+    map.set("x-trace", "m2");
+    await qoder.GET("/models", { headers: map as never });
+    for await (const _ of qoder.paginate("/models", { headers: once() as never }));
     const own = (headers: object, name: string) =>
       Object.hasOwn(headers, name) ? headers[name as never] : undefined;
     expect(api.requests.map((r) => [r.headers["x-trace"], own(r.headers, "constructor")])).toEqual([
       ["t1", undefined],
       ["t1", undefined],
       [undefined, "v"],
+      ["m1", undefined],
+      ["m2", undefined],
+      ["t1", undefined],
+      ["t1", undefined],
     ]);
   });
 
