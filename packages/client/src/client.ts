@@ -109,7 +109,10 @@ function checkCallOptions(init: FetchInit, options: RequestOptions): void {
   // fetch itself takes no other kind (nor does AbortSignal.any, which the client uses with it); reading
   // `aborted` refuses an object that only borrowed AbortSignal's prototype.
   try {
-    if (options.signal && !(options.signal instanceof AbortSignal && options.signal.aborted !== undefined))
+    if (
+      options.signal != null &&
+      !(options.signal instanceof AbortSignal && options.signal.aborted !== undefined)
+    )
       throw 0;
   } catch {
     fail("`signal` must be an AbortSignal (an AbortController's `signal`).");
@@ -243,14 +246,20 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   ) => {
     // openapi-fetch appends the path to baseUrl as it is: "@host/x" or ".example.com/x" would name another
     // host. A path id "." or ".." would be resolved away by the URL (update(".") would POST to create).
-    // What fetch would drop, resolve or percent-encode and undici would send as it is (or refuse) is
-    // refused: spaces, control characters, `"<>\\` and backquotes, dot segments (also encoded), and braces
-    // but around a path parameter the call gives. Other characters are percent-encoded, as fetch does.
+    // Refused: spaces, control characters, `"<>\\` and backquotes (fetch and undici would send them
+    // differently), and in the path itself dot segments (also encoded: fetch resolves them) and braces but
+    // around a path parameter the call gives (named as openapi-fetch reads `{.id}`, `{;id}`, `{id*}`).
+    // Other characters are percent-encoded, as fetch does.
     const ids = (init.params as { path?: Record<string, unknown> } | undefined)?.path;
+    const [pathPart = ""] = given.split(/[?#]/, 1);
+    const isGiven = (name: string) => {
+      const key = name.replace(/^[.;]/, "").replace(/\*$/, "");
+      return !!ids && Object.hasOwn(ids, key) && ids[key] != null;
+    };
     if (
       !/^\/[^\0- "<>\\`\x7f]*$/.test(given) ||
-      /\/(\.|%2e){1,2}(?=[/?#]|$)/i.test(given) ||
-      /[{}]/.test(given.replace(/\{([^{}]+)\}/g, (_, name: string) => (ids?.[name] == null ? "{" : "")))
+      /\/(\.|%2e){1,2}(?=\/|$)/i.test(pathPart) ||
+      /[{}]/.test(pathPart.replace(/\{([^{}]+)\}/g, (_, name: string) => (isGiven(name) ? "" : "{")))
     )
       fail(
         '`path` must start with "/", without spaces, control characters, `"<>\\`, backquotes or dot segments, and name only path parameters the call gives.',
@@ -261,8 +270,12 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     } catch {
       fail("`path` must be well-formed Unicode.");
     }
-    for (const name in ids)
-      if (/^\.?\.?$/.test(String(ids[name]))) fail(`\`${name}\` must not be "", "." or "..".`);
+    // A string or a number: openapi-fetch writes an array or an object as a list, where "" or ".." could hide.
+    for (const name in ids) {
+      const id = ids[name];
+      if ((typeof id === "object" && id !== null) || /^\.?\.?$/.test(String(id)))
+        fail(`\`${name}\` must be a string or a number other than "", "." and "..".`);
+    }
     checkCallOptions(init, options);
     const call: Call = {
       signal: options.signal ?? undefined,

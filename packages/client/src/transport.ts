@@ -146,7 +146,7 @@ function withText(response: Response, text: string, json?: unknown): Response {
 /**
  * A Response with `body` and what `response` says of itself, as a fetch Response's clone() keeps them:
  * its status (a Response cannot be made with one over 599, which HTTP allows), status text (nor with one
- * outside Latin-1, which a server may send), headers, url and type; its own clone() does the same.
+ * outside Latin-1, which a server may send), headers (its own copy), url and type; its own clone() too.
  */
 export function copyOf(response: Response, body: BodyInit | null): Response {
   const { status, statusText, headers, url, type } = response;
@@ -155,7 +155,6 @@ export function copyOf(response: Response, body: BodyInit | null): Response {
     status: { value: status },
     ok: { value: status > 199 && status < 300 },
     statusText: { value: statusText },
-    headers: { value: headers },
     url: { value: url },
     type: { value: type },
     clone: { value: () => copyOf(copy, Response.prototype.clone.call(copy).body) },

@@ -311,7 +311,13 @@ export function undiciFetch(dispatcher?: Dispatcher): typeof fetch {
       const slash = url.indexOf("/", url.indexOf("//") + 2);
       let origin = url.slice(0, slash);
       let path = url.slice(slash);
-      if (slash < 0 || /[@?\\]/.test(origin)) {
+      // … or whatever fetch() would encode or resolve (quotes, braces, `<>`, non-ASCII, dot segments): parsed
+      // as fetch parses it, so both send the same bytes.
+      if (
+        slash < 0 ||
+        /[@?\\]/.test(origin) ||
+        /["'<>\\`{}]|[^\x21-\x7e]|\/(?:\.|%2e){1,2}(?:[/?]|$)/i.test(path)
+      ) {
         const parsed = new URL(url);
         if (parsed.username || parsed.password)
           throw new TypeError("undiciFetch(): a URL with credentials is refused, as by fetch().");

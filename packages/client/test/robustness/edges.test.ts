@@ -465,3 +465,59 @@ describe("a second re-audit", () => {
     expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toContain(encodeURIComponent(token));
   });
 });
+
+describe("a third re-audit", () => {
+  test("a clone's headers are its own: changing them leaves the response's as they were", async () => {
+    const api = await serveDuringTest(() => ({ body: { id: "dep_1" }, headers: { "x-a": "1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    qoder.use({
+      onResponse: ({ response }) => {
+        try {
+          response.clone().headers.set("x-a", "evil");
+        } catch {} // a fetch Response's clone has immutable headers, as fetch makes them
+      },
+    });
+    const response = await qoder.deployments.retrieve("dep_1").asResponse();
+    expect(response.headers.get("x-a")).toBe("1");
+  });
+
+  test("path parameters: named as openapi-fetch reads them, own properties only, strings or numbers", async () => {
+    const api = await serveDuringTest((r) => ({ body: { id: r.path } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
+    const { data } = await qoder.GET("/agents/{.id}" as never, { params: { path: { id: "a" } } } as never);
+    expect(data).toEqual({ id: "/agents/.a" }); // openapi-fetch's label style
+    for (const [path, ids] of [
+      ["/agents/{.id}", { ".id": "a" }],
+      ["/agents/{constructor}", {}],
+      ["/agents/{id}", { id: {} }],
+      ["/agents/{id}/x", { id: Object.assign([".."], { toString: () => "a" }) }],
+    ] as const) {
+      const error = await qoder.GET(path as never, { params: { path: ids } } as never).catch((e) => e);
+      expect(error, path).toBeInstanceOf(QoderError);
+    }
+    expect(api.requests).toHaveLength(1);
+  });
+
+  test("a query is free of the path's rules, and both transports send what fetch sends for it", async () => {
+    const targets: string[] = []; // as they came on the wire
+    const api = await serveDuringTest((_r, res) => {
+      targets.push(res.req.url ?? "");
+      return { body: { data: [], has_more: false } };
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
+    await qoder.GET("/agents?q={x}&next=/.." as never);
+    await qoder.GET("/agents?q=it's" as never);
+    await qoder.environments.list({ name: "it's" } as never);
+    expect(targets).toEqual(["/agents?q={x}&next=/..", "/agents?q=it%27s", "/environments?name=it%27s"]);
+  });
+
+  test("a signal that is 0, false or an empty string is refused, as fetch refuses it", async () => {
+    const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    for (const signal of [0, false, ""]) {
+      const error = await qoder.deployments.retrieve("dep_1", { signal: signal as never }).catch((e) => e);
+      expect((error as Error).message).toMatch(/`signal` must be an AbortSignal/);
+    }
+    expect(api.requests).toHaveLength(0);
+  });
+});
