@@ -14,7 +14,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { anchorHeadings, headingSlug, showOwnDescriptions } from "../scripts/lib/decorate.mjs";
+import {
+  anchorHeadings,
+  headingSlug,
+  rewriteGuideLinks,
+  showOwnDescriptions,
+} from "../scripts/lib/decorate.mjs";
 import { highlightFences, keepWhitespace } from "../scripts/lib/highlight.mjs";
 import {
   applyTranslations,
@@ -549,5 +554,17 @@ describe("showOwnDescriptions", () => {
     });
     expect(properties.resource).toEqual(before.components.schemas.List.properties.resource);
     expect(properties.either).toEqual(before.components.schemas.List.properties.either);
+  });
+});
+
+describe("rewriteGuideLinks", () => {
+  it("rewrites links between guides in the text, never inside a code block", () => {
+    const slugs = new Map([["01-getting-started.md", "getting-started"]]);
+    const body =
+      'See [the start](01-getting-started.md).\n\n```sh\necho "[guide](01-getting-started.md) [x](nope.md)"\n```\n\nAnd [again](./01-getting-started.md#install).\n';
+    expect(rewriteGuideLinks(body, slugs, "test")).toBe(
+      'See [the start](#/getting-started).\n\n```sh\necho "[guide](01-getting-started.md) [x](nope.md)"\n```\n\nAnd [again](#/getting-started).\n',
+    );
+    expect(() => rewriteGuideLinks("[x](nope.md)", slugs, "docs/guides/x.md")).toThrow(/names no guide/);
   });
 });

@@ -76,11 +76,19 @@ export function anchorHeadings(body, english, location) {
  * @param slugs file name → section slug of every guide
  */
 export function rewriteGuideLinks(body, slugs, location) {
-  return body.replace(/\]\((?:\.\/)?([\w.-]+\.md)(#[\w-]+)?\)/g, (whole, file) => {
-    const slug = slugs.get(file);
-    if (!slug) throw new Error(`${location}: the link ${whole} names no guide in docs/guides/`);
-    return `](#/${slug})`;
-  });
+  // Code blocks are shown as written: only the text between them is rewritten.
+  return body
+    .split(/(^```[^\n]*\n[\s\S]*?^```[ \t]*$)/m)
+    .map((part, index) =>
+      index % 2
+        ? part
+        : part.replace(/\]\((?:\.\/)?([\w.-]+\.md)(#[\w-]+)?\)/g, (whole, file) => {
+            const slug = slugs.get(file);
+            if (!slug) throw new Error(`${location}: the link ${whole} names no guide in docs/guides/`);
+            return `](#/${slug})`;
+          }),
+    )
+    .join("");
 }
 
 /**
