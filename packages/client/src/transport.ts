@@ -161,6 +161,18 @@ export function copyOf(response: Response, body: BodyInit | null): Response {
   });
 }
 
+/**
+ * `text` without `secret` (the token an attempt sent, which a server may echo in an error): as sent, as
+ * a JSON string holds it (`"` and `\` escaped, `/` maybe), and as a URL does.
+ */
+function scrub(text: string, secret: string | undefined): string {
+  if (!secret) return text;
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  for (const form of [secret, escaped, escaped.replaceAll("/", "\\/"), encodeURIComponent(secret)])
+    text = text.replaceAll(form, "[redacted]");
+  return text;
+}
+
 /** fetch's failures all say "fetch failed": the reason (`connect ECONNREFUSED …`) is its cause's. */
 const why = (cause: unknown) => {
   const inner = (cause as { cause?: { message?: string; code?: string } })?.cause;
@@ -273,14 +285,6 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       let reusable = true;
       // The token this attempt sends, kept out of what the error bodies put in errors.
       let secret: string | undefined;
-      // As sent, as a JSON string holds it (`"` and `\` escaped, `/` maybe), and as a URL does.
-      const scrub = (text: string) => {
-        if (!secret) return text;
-        const escaped = JSON.stringify(secret).slice(1, -1);
-        for (const form of [secret, escaped, escaped.replaceAll("/", "\\/"), encodeURIComponent(secret)])
-          text = text.replaceAll(form, "[redacted]");
-        return text;
-      };
       try {
         if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
         // Set only if the attempt is still on: a token function settling after its abort sets nothing.
@@ -306,7 +310,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         const redirected = response.type === "opaqueredirect" || (status > 299 && status < 400);
         if (redirected && call.redirect !== "manual") {
           await response.body?.cancel().catch(noop);
-          throw new RedirectError(status, scrub(response.headers.get("location") ?? ""));
+          throw new RedirectError(status, scrub(response.headers.get("location") ?? "", secret));
         }
         // A wait longer than the cap ends the retries (never sooner than asked); the error's retryAfterMs says it.
         // `ok` first: undiciFetch() builds a response's headers only when something reads them.
@@ -325,14 +329,14 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
             if (ok || !(cause instanceof ResponseTooLargeError)) throw cause;
             return "";
           });
-          if (!ok || status === 204 || method === "HEAD") return withText(response, scrub(text));
+          if (!ok || status === 204 || method === "HEAD") return withText(response, scrub(text, secret));
           let json: unknown;
           try {
             json = text ? JSON.parse(text) : undefined;
           } catch {}
           // Every 2xx body of the API is a JSON object.
           if (typeof json !== "object" || !json || Array.isArray(json))
-            throw new InvalidResponseError(status, scrub(text), response.headers);
+            throw new InvalidResponseError(status, scrub(text, secret), response.headers);
           if (mode !== "data") return withText(response, text, json);
           call.data = json;
           return kept(call, response);
