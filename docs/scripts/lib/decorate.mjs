@@ -136,13 +136,6 @@ export function exampleNamesTable(spec, ui = UI.en) {
 const cell = (text) => text.replaceAll("|", "\\|");
 
 /**
- * @param spec the bundled contract, in the site's language (not modified)
- * @param guides parsed guides, in navigation order; `name` (the English title) makes the section id,
- *   `title` is what the reader sees
- * @param ui the site's language strings (ui-strings.mjs)
- * @returns the decorated spec and the TypeScript samples keyed by operationId
- */
-/**
  * Redoc shows a field that is "X or null" (`oneOf: [{$ref: X}, {type: "null"}]`) with X's description
  * only, never the field's own ("ID of the first deployment on this page", the seed's wording in
  * Japanese). The `$ref` variant gets both, the field's first, beside it (OpenAPI 3.1 lets a description
@@ -173,6 +166,13 @@ export function showOwnDescriptions(spec) {
   visit(spec);
 }
 
+/**
+ * @param spec the bundled contract, in the site's language (not modified)
+ * @param guides parsed guides, in navigation order; `name` (the English title) makes the section id,
+ *   `title` is what the reader sees
+ * @param ui the site's language strings (ui-strings.mjs)
+ * @returns the decorated spec and the TypeScript samples keyed by operationId
+ */
 export function decorateSpec(spec, guides, ui = UI.en) {
   const decorated = structuredClone(spec);
   const tsSamples = new Map();

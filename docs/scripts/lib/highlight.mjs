@@ -34,7 +34,6 @@ const LANGUAGES = {
  * error naming `location`.
  */
 export function keepWhitespace(html, location) {
-  const REFERENCE = /&[#\w]+;/;
   // Text and tags, alternating (the highlighter escapes every `<` of the code: a `<` here opens a tag).
   const tokens = html.split(/(<[^>]*>)/).map((token, index) =>
     index % 2
@@ -47,7 +46,7 @@ export function keepWhitespace(html, location) {
           .replace(/&lt;(?![A-Za-z/!?])/g, "<"),
   );
   const endsInText = (text) => /[^\s;]$/.test(text) || (/;$/.test(text) && !/&[#\w]+;$/.test(text));
-  const startsWithText = (text) => /^\S/.test(text) && !new RegExp(`^${REFERENCE.source}`).test(text);
+  const startsWithText = (text) => /^\S/.test(text) && !/^&[#\w]+;/.test(text);
   for (let i = 0; i < tokens.length; i += 2) {
     // Whitespace at the start of a text that is only whitespace, or that a reference or a `<` follows
     // (the parser cuts text before a `<` too).
