@@ -250,19 +250,23 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     // differently), and in the path itself dot segments (also encoded: fetch resolves them) and braces but
     // around a path parameter the call gives (named as openapi-fetch reads `{.id}`, `{;id}`, `{id*}`).
     // Other characters are percent-encoded, as fetch does.
-    const ids = (init.params as { path?: Record<string, unknown> } | undefined)?.path;
-    const [pathPart = ""] = given.split(/[?#]/, 1);
+    // The path parameters read once, into a copy openapi-fetch fills the path from (a getter could give
+    // one value to these checks and another to it).
+    const params = init.params as { path?: Record<string, unknown> } | undefined;
+    const ids = params?.path && { ...params.path };
+    if (ids) init.params = { ...params, path: ids };
+    const [pathPart = ""] = given.split("?", 1);
     const isGiven = (name: string) => {
       const key = name.replace(/^[.;]/, "").replace(/\*$/, "");
       return !!ids && Object.hasOwn(ids, key) && ids[key] != null;
     };
     if (
-      !/^\/[^\0- "<>\\`\x7f]*$/.test(given) ||
+      !/^\/[^\0- "#<>\\`\x7f]*$/.test(given) ||
       /\/(\.|%2e){1,2}(?=\/|$)/i.test(pathPart) ||
       /[{}]/.test(pathPart.replace(/\{([^{}]+)\}/g, (_, name: string) => (isGiven(name) ? "" : "{")))
     )
       fail(
-        '`path` must start with "/", without spaces, control characters, `"<>\\`, backquotes or dot segments, and name only path parameters the call gives.',
+        '`path` must start with "/", without spaces, control characters, `"#<>\\`, backquotes or dot segments, and name only path parameters the call gives.',
       );
     let path = given;
     try {
@@ -273,7 +277,7 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     // A string or a number: openapi-fetch writes an array or an object as a list, where "" or ".." could hide.
     for (const name in ids) {
       const id = ids[name];
-      if ((typeof id === "object" && id !== null) || /^\.?\.?$/.test(String(id)))
+      if (id != null && ((typeof id !== "string" && typeof id !== "number") || /^\.?\.?$/.test(`${id}`)))
         fail(`\`${name}\` must be a string or a number other than "", "." and "..".`);
     }
     checkCallOptions(init, options);

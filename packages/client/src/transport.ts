@@ -155,6 +155,8 @@ export function copyOf(response: Response, body: BodyInit | null): Response {
     status: { value: status },
     ok: { value: status > 199 && status < 300 },
     statusText: { value: statusText },
+    // A copy of the headers as they were: the constructor adds a Content-Type to a text body without one.
+    headers: { value: new Headers(headers) },
     url: { value: url },
     type: { value: type },
     clone: { value: () => copyOf(copy, Response.prototype.clone.call(copy).body) },

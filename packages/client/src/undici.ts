@@ -305,7 +305,7 @@ export function undiciFetch(dispatcher?: Dispatcher): typeof fetch {
       // A #fragment is the caller's, never sent (nor is it in the response's url), as with fetch().
       const whole = String(input);
       const hash = whole.indexOf("#");
-      const url = hash < 0 ? whole : whole.slice(0, hash);
+      let url = hash < 0 ? whole : whole.slice(0, hash);
       // The origin and the path, without parsing the URL again when it is plainly `scheme://host/path`
       // (the client's are: baseUrl is checked); anything else is parsed, as fetch() would.
       const slash = url.indexOf("/", url.indexOf("//") + 2);
@@ -323,6 +323,7 @@ export function undiciFetch(dispatcher?: Dispatcher): typeof fetch {
           throw new TypeError("undiciFetch(): a URL with credentials is refused, as by fetch().");
         ({ origin } = parsed);
         path = parsed.pathname + parsed.search;
+        url = parsed.href; // the response's url, as fetch reports it
       }
       const { body, headers, method = "GET" } = init;
       const flat: string[] = [];

@@ -521,3 +521,48 @@ describe("a third re-audit", () => {
     expect(api.requests).toHaveLength(0);
   });
 });
+
+describe("a fourth re-audit", () => {
+  test("a clone's headers are the response's, no more: no Content-Type added to a text body", async () => {
+    const api = await serveDuringTest((_r, res) => {
+      res.writeHead(200, { "content-length": "8" });
+      res.end('{"ok":1}');
+      return undefined;
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const seen: (string | null)[] = [];
+    qoder.use({
+      onResponse: ({ response }) => {
+        seen.push(response.headers.get("content-type"), response.clone().headers.get("content-type"));
+        seen.push(response.clone().clone().headers.get("content-type"));
+      },
+    });
+    await qoder.GET("/agents" as never);
+    expect(seen).toEqual([null, null, null]);
+  });
+
+  test("path parameters that are not strings or numbers, a getter that changes, a # in the path", async () => {
+    const api = await serveDuringTest((r) => ({ body: { id: r.path } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
+    for (const id of [true, () => 1, Symbol("x"), 10n]) {
+      const error = await qoder
+        .GET("/agents/{agent_id}" as never, { params: { path: { agent_id: id } } } as never)
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(QoderError);
+      expect((error as Error).message).toMatch(/must be a string or a number/);
+    }
+    let reads = 0;
+    const path = {
+      get agent_id() {
+        return reads++ < 1 ? "ok" : "..";
+      },
+    };
+    const { data } = await qoder.GET("/agents/{agent_id}/x" as never, { params: { path } } as never);
+    expect(data).toEqual({ id: "/agents/ok/x" }); // read once: the value checked is the value sent
+    const fragment = await qoder
+      .GET("/agents#f" as never, { params: { query: { a: 1 } } } as never)
+      .catch((e) => e);
+    expect((fragment as Error).message).toMatch(/`path`/);
+    expect(api.requests.map((r) => r.path)).toEqual(["/agents/ok/x"]);
+  });
+});

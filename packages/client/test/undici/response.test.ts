@@ -328,3 +328,18 @@ describe("undiciFetch(): the response", () => {
     await response.text();
   });
 });
+
+test("a URL fetch would encode or resolve is sent, and reported as the response's url, as fetch does", async () => {
+  const targets: string[] = [];
+  const api = await serveDuringTest((_r, res) => {
+    targets.push(res.req.url ?? "");
+    return { body: {} };
+  });
+  for (const path of ["/a{b}", "/a/b/../c?q=it's"]) {
+    const ours = await fetch(`${api.url}${path}`);
+    const theirs = await globalThis.fetch(`${api.url}${path}`);
+    expect(ours.url).toBe(theirs.url);
+    await Promise.all([ours.arrayBuffer(), theirs.arrayBuffer()]);
+  }
+  expect(targets).toEqual(["/a%7Bb%7D", "/a%7Bb%7D", "/a/c?q=it%27s", "/a/c?q=it%27s"]);
+});
