@@ -246,39 +246,40 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   ) => {
     // openapi-fetch appends the path to baseUrl as it is: "@host/x" or ".example.com/x" would name another
     // host. A path id "." or ".." would be resolved away by the URL (update(".") would POST to create).
-    // Refused: spaces, control characters, `"<>\\` and backquotes (fetch and undici would send them
-    // differently), and in the path itself dot segments (also encoded: fetch resolves them) and braces but
-    // around a path parameter the call gives (named as openapi-fetch reads `{.id}`, `{;id}`, `{id*}`).
-    // Other characters are percent-encoded, as fetch does.
-    // The path parameters read once, into a copy openapi-fetch fills the path from (a getter could give
-    // one value to these checks and another to it).
-    const params = init.params as { path?: Record<string, unknown> } | undefined;
-    const ids = params?.path && { ...params.path };
-    if (ids) init.params = { ...params, path: ids };
+    // Refused: spaces, control characters, `"#<>\\` and backquotes (fetch and undici would send them
+    // differently, or drop the query after a `#`), and in the path itself dot segments (also encoded:
+    // fetch resolves them) and braces but around a path parameter the call gives, a finite number or a
+    // string other than "", "." and ".." (openapi-fetch writes an array or an object as a list, where
+    // ".." could hide). Parameters are named as openapi-fetch reads `{.id}`, `{;id}`, `{id*}`. Other
+    // characters are percent-encoded, as fetch does.
     const [pathPart = ""] = given.split("?", 1);
-    const isGiven = (name: string) => {
+    const params = init.params as Record<string, unknown> & { path?: Record<string, unknown> };
+    // Each parameter the path names is read once, into the copy openapi-fetch fills the path from (a
+    // getter could give these checks one value and openapi-fetch another); the other params as they are.
+    const ids: Record<string, unknown> = {};
+    let bad: string | undefined;
+    const shape = pathPart.replace(/\{([^{}]+)\}/g, (_, name: string) => {
       const key = name.replace(/^[.;]/, "").replace(/\*$/, "");
-      return !!ids && Object.hasOwn(ids, key) && ids[key] != null;
-    };
+      const id = params?.path?.[key];
+      ids[key] = id;
+      if ((typeof id !== "string" || /^\.?\.?$/.test(id)) && !Number.isFinite(id)) bad ??= key;
+      return "";
+    });
+    if (bad) fail(`\`${bad}\` must be a string or a number (given, finite, not "", "." or "..").`);
+    if (params?.path) init.params = { ...params, query: params.query, header: params.header, path: ids };
     if (
       !/^\/[^\0- "#<>\\`\x7f]*$/.test(given) ||
       /\/(\.|%2e){1,2}(?=\/|$)/i.test(pathPart) ||
-      /[{}]/.test(pathPart.replace(/\{([^{}]+)\}/g, (_, name: string) => (isGiven(name) ? "" : "{")))
+      /[{}]/.test(shape)
     )
       fail(
-        '`path` must start with "/", without spaces, control characters, `"#<>\\`, backquotes or dot segments, and name only path parameters the call gives.',
+        '`path` must start with "/", without spaces, control characters, `"#<>\\`, backquotes, dot segments or braces but around a `{parameter}`.',
       );
     let path = given;
     try {
       path = given.replace(/[^\0-\x7f]+/g, encodeURIComponent);
     } catch {
       fail("`path` must be well-formed Unicode.");
-    }
-    // A string or a number: openapi-fetch writes an array or an object as a list, where "" or ".." could hide.
-    for (const name in ids) {
-      const id = ids[name];
-      if (id != null && ((typeof id !== "string" && typeof id !== "number") || /^\.?\.?$/.test(`${id}`)))
-        fail(`\`${name}\` must be a string or a number other than "", "." and "..".`);
     }
     checkCallOptions(init, options);
     const call: Call = {

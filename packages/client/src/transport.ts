@@ -146,17 +146,17 @@ function withText(response: Response, text: string, json?: unknown): Response {
 /**
  * A Response with `body` and what `response` says of itself, as a fetch Response's clone() keeps them:
  * its status (a Response cannot be made with one over 599, which HTTP allows), status text (nor with one
- * outside Latin-1, which a server may send), headers (its own copy), url and type; its own clone() too.
+ * outside Latin-1, which a server may send), headers (a copy), url and type; its own clone() too.
  */
 export function copyOf(response: Response, body: BodyInit | null): Response {
   const { status, statusText, headers, url, type } = response;
-  const copy = new Response(body, { status: status > 599 ? 200 : status, headers });
+  // Text as bytes: given a string, the constructor adds a Content-Type the response never had.
+  const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+  const copy = new Response(bytes, { status: status > 599 ? 200 : status, headers });
   return Object.defineProperties(copy, {
     status: { value: status },
     ok: { value: status > 199 && status < 300 },
     statusText: { value: statusText },
-    // A copy of the headers as they were: the constructor adds a Content-Type to a text body without one.
-    headers: { value: new Headers(headers) },
     url: { value: url },
     type: { value: type },
     clone: { value: () => copyOf(copy, Response.prototype.clone.call(copy).body) },

@@ -341,7 +341,8 @@ describe("a second re-audit", () => {
     ]) {
       const error = await qoder.GET(path as never).catch((e) => e);
       expect(error, path).toBeInstanceOf(QoderError);
-      expect((error as Error).message, path).toMatch(/`path`/);
+      // (An unfilled parameter is named itself.)
+      expect((error as Error).message, path).toMatch(/`path`|`deployment_id` must be/);
     }
     const { data } = await qoder.GET("/deployments/{deployment_id}", {
       params: { path: { deployment_id: "dep_1" } },
@@ -564,5 +565,55 @@ describe("a fourth re-audit", () => {
       .catch((e) => e);
     expect((fragment as Error).message).toMatch(/`path`/);
     expect(api.requests.map((r) => r.path)).toEqual(["/agents/ok/x"]);
+  });
+});
+
+describe("a fifth re-audit", () => {
+  test("params the path does not name reach openapi-fetch as given: inherited or non-enumerable too", async () => {
+    const targets: string[] = [];
+    const api = await serveDuringTest((r, res) => {
+      targets.push(`${res.req.url} ${r.headers["x-h"] ?? "-"}`);
+      return { body: { id: "a" } };
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const inherited = Object.assign(Object.create({ query: { x: 1 }, header: { "x-h": "v" } }), {
+      path: { agent_id: "a" },
+    });
+    await qoder.GET("/agents/{agent_id}" as never, { params: inherited } as never);
+    const hidden = { path: {} };
+    Object.defineProperty(hidden, "query", { value: { x: 2 } });
+    Object.defineProperty(hidden.path, "agent_id", { value: "b" });
+    await qoder.GET("/agents/{agent_id}" as never, { params: hidden } as never);
+    expect(targets).toEqual(["/agents/a?x=1 v", "/agents/b?x=2 -"]);
+  });
+
+  test("a clone of a read response reads as fetch's clone does: a blob without an added type", async () => {
+    const api = await serveDuringTest((_r, res) => {
+      res.writeHead(400, { "content-length": "9" });
+      res.end("bad thing");
+      return undefined;
+    });
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    const types: string[] = [];
+    qoder.use({
+      onResponse: async ({ response }) => {
+        const copy = response.clone();
+        types.push((await copy.blob()).type, (await response.clone().clone().blob()).type);
+      },
+    });
+    await qoder.GET("/agents" as never);
+    expect(types).toEqual(["", ""]);
+  });
+
+  test("a number that is not finite is not a path parameter", async () => {
+    const api = await serveDuringTest(() => ({ body: { id: "a" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+    for (const agent_id of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const error = await qoder
+        .GET("/agents/{agent_id}" as never, { params: { path: { agent_id } } } as never)
+        .catch((e) => e);
+      expect((error as Error).message).toMatch(/`agent_id` must be a string or a number/);
+    }
+    expect(api.requests).toHaveLength(0);
   });
 });
