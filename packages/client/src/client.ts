@@ -117,7 +117,8 @@ function checkCallOptions(init: FetchInit, options: RequestOptions): void {
   } catch {
     fail("`signal` must be an AbortSignal (an AbortController's `signal`).");
   }
-  init.headers = plainHeaders(init.headers);
+  // (Set only when given: a `headers` key, even undefined, takes the call off the direct path.)
+  if (init.headers !== undefined) init.headers = plainHeaders(init.headers);
   checkHeaders(init.headers, "headers");
   checkHeaders((init.params as { header?: object } | undefined)?.header, "headers");
   if (options.idempotencyKey !== undefined)
@@ -146,6 +147,45 @@ function splitInit(init: FetchInit = {}): [FetchInit, RequestOptions] {
 }
 const CALL_OPTIONS =
   "signal timeoutMs maxRetries idempotencyKey maxResponseBytes redirect workspaceId betas".split(" ");
+
+/** What a path allows, by path (bounded): the same for every call with it, as a resource method's is. */
+const checkedPaths = new Map<string, { path: string; names: string[] }>();
+
+/**
+ * A raw path as it is sent, and the path parameters it names (as openapi-fetch reads `{.id}`, `{;id}`,
+ * `{id*}`). openapi-fetch appends the path to baseUrl as it is: "@host/x" or ".example.com/x" would name
+ * another host. Refused: spaces, control characters, `"#<>\\` and backquotes (fetch and undici would send
+ * them differently, or drop the query after a `#`), and in the path itself dot segments (also encoded:
+ * fetch resolves them) and braces but around a parameter. Other characters are percent-encoded, as fetch
+ * does.
+ */
+function checkedPath(given: string): { path: string; names: string[] } {
+  let checked = checkedPaths.get(given);
+  if (!checked) {
+    const [pathPart = ""] = given.split("?", 1);
+    if (
+      !/^\/[^\0- "#<>\\`\x7f]*$/.test(given) ||
+      /\/(\.|%2e){1,2}(?=\/|$)/i.test(pathPart) ||
+      /[{}]/.test(pathPart.replace(/\{[^{}]+\}/g, ""))
+    )
+      fail(
+        '`path` must start with "/", without spaces, control characters, `"#<>\\`, backquotes, dot segments or braces but around a `{parameter}`.',
+      );
+    let path = given;
+    try {
+      path = given.replace(/[^\0-\x7f]+/g, encodeURIComponent);
+    } catch {
+      fail("`path` must be well-formed Unicode.");
+    }
+    const names = [...pathPart.matchAll(/\{([^{}]+)\}/g)].map(([, name]) =>
+      (name as string).replace(/^[.;]/, "").replace(/\*$/, ""),
+    );
+    if (checkedPaths.size >= 1_000) checkedPaths.clear();
+    checked = { path, names };
+    checkedPaths.set(given, checked);
+  }
+  return checked;
+}
 
 export function createQoderClient(options?: ClientOptions): QoderClient {
   const config = resolveConfig(options);
@@ -244,42 +284,23 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     options: RequestOptions = {},
     rawResponse?: boolean,
   ) => {
-    // openapi-fetch appends the path to baseUrl as it is: "@host/x" or ".example.com/x" would name another
-    // host. A path id "." or ".." would be resolved away by the URL (update(".") would POST to create).
-    // Refused: spaces, control characters, `"#<>\\` and backquotes (fetch and undici would send them
-    // differently, or drop the query after a `#`), and in the path itself dot segments (also encoded:
-    // fetch resolves them) and braces but around a path parameter the call gives, a finite number or a
-    // string other than "", "." and ".." (openapi-fetch writes an array or an object as a list, where
-    // ".." could hide). Parameters are named as openapi-fetch reads `{.id}`, `{;id}`, `{id*}`. Other
-    // characters are percent-encoded, as fetch does.
-    const [pathPart = ""] = given.split("?", 1);
-    const params = init.params as Record<string, unknown> & { path?: Record<string, unknown> };
+    const { path, names } = checkedPath(given);
     // Each parameter the path names is read once, into the copy openapi-fetch fills the path from (a
     // getter could give these checks one value and openapi-fetch another); the other params as they are.
-    const ids: Record<string, unknown> = {};
-    let bad: string | undefined;
-    const shape = pathPart.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-      const key = name.replace(/^[.;]/, "").replace(/\*$/, "");
-      const id = params?.path?.[key];
-      ids[key] = id;
-      if ((typeof id !== "string" || /^\.?\.?$/.test(id)) && !Number.isFinite(id)) bad ??= key;
-      return "";
-    });
-    if (bad) fail(`\`${bad}\` must be a string or a number (given, finite, not "", "." or "..").`);
-    if (params?.path) init.params = { ...params, query: params.query, header: params.header, path: ids };
-    if (
-      !/^\/[^\0- "#<>\\`\x7f]*$/.test(given) ||
-      /\/(\.|%2e){1,2}(?=\/|$)/i.test(pathPart) ||
-      /[{}]/.test(shape)
-    )
-      fail(
-        '`path` must start with "/", without spaces, control characters, `"#<>\\`, backquotes, dot segments or braces but around a `{parameter}`.',
-      );
-    let path = given;
-    try {
-      path = given.replace(/[^\0-\x7f]+/g, encodeURIComponent);
-    } catch {
-      fail("`path` must be well-formed Unicode.");
+    // A finite number or a string other than "", "." and "..": openapi-fetch writes an array or an object
+    // as a list, where ".." could hide, and a dot segment would be resolved (update(".") would POST to
+    // create).
+    if (names.length) {
+      const params = init.params as Record<string, unknown> & { path?: Record<string, unknown> };
+      const ids: Record<string, unknown> = {};
+      for (const key of names) {
+        const id = params?.path?.[key];
+        if ((typeof id !== "string" || /^\.?\.?$/.test(id)) && !Number.isFinite(id))
+          fail(`\`${key}\` must be a string or a number (given, finite, not "", "." or "..").`);
+        ids[key] = id;
+      }
+      // (What openapi-fetch reads of params, one shape for every call: a spread costs more.)
+      init.params = { path: ids, query: params.query, header: params.header, cookie: params.cookie };
     }
     checkCallOptions(init, options);
     const call: Call = {
