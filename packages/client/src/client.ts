@@ -292,7 +292,7 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
     // create).
     if (names.length) {
       const params = init.params as Record<string, unknown> & { path?: Record<string, unknown> };
-      const ids: Record<string, unknown> = {};
+      const ids = Object.create(null) as Record<string, unknown>; // "__proto__" too is a name like any other
       for (const key of names) {
         const id = params?.path?.[key];
         if ((typeof id !== "string" || /^\.?\.?$/.test(id)) && !Number.isFinite(id))

@@ -617,3 +617,15 @@ describe("a fifth re-audit", () => {
     expect(api.requests).toHaveLength(0);
   });
 });
+
+test("a path parameter named __proto__ is sent as checked (a plain object's setter swallowed it)", async () => {
+  const targets: string[] = [];
+  const api = await serveDuringTest((_r, res) => {
+    targets.push(`${res.req.method} ${res.req.url}`);
+    return { body: { id: "a" } };
+  });
+  const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
+  const path = JSON.parse('{"__proto__":"ag1"}') as Record<string, string>;
+  await qoder.POST("/agents/{__proto__}" as never, { params: { path }, body: { a: 1 } } as never);
+  expect(targets).toEqual(["POST /agents/ag1"]);
+});
