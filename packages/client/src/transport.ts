@@ -33,7 +33,8 @@ export interface Call {
    * "raw" (asResponse): the final Response is left in `response` unread. "data" (resource methods, no
    * middleware): a 2xx is left in `response` and its parsed body in `data`. Either way openapi-fetch is
    * given an empty 204, so it does not read or parse the body again. "unread" (a raw method's `parseAs`
-   * blob, arrayBuffer or stream): openapi-fetch is given the Response unread, to read as asked.
+   * blob, arrayBuffer or stream): openapi-fetch is given a 2xx unread, to read as asked (any other status
+   * is read within the attempt, as openapi-fetch would read it as an error).
    */
   mode?: "raw" | "data" | "unread" | undefined;
   /** asResponse() with middleware ("unread"): the client's last middleware keeps the final Response here. */
