@@ -5,13 +5,12 @@
 //   pnpm --filter @qoder-cloud/mock build && pnpm --filter @qoder-cloud/mock bench
 // Both mocks run as `qoder-mock` child processes with their defaults (request validation and the access
 // log on in both), so the load generator never shares an event loop with the server it measures. The
-// load comes from autocannon, driving both alike: on a 2-core machine the generator shares the CPU with
+// load comes from autocannon, in a fresh process per phase, driving both alike: on a 2-core machine the generator shares the CPU with
 // the server, so it must cost far less per request than the server does (node:http as a client costs
 // about as much as the simulator's answer). Writes bench/results.json.
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
 
 const CONNECTIONS = 10;
 const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 3_000);
@@ -28,6 +27,22 @@ const createBody = JSON.stringify({
 });
 
 const gcOnSignal = fileURLToPath(new URL("./gc-on-signal.mjs", import.meta.url));
+const loadGenerator = fileURLToPath(new URL("./load-generator.mjs", import.meta.url));
+
+/** autocannon with these options, in a fresh child process (see load-generator.mjs for why). */
+function autocannon(options) {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [loadGenerator, JSON.stringify(options)],
+      { maxBuffer: 64 * 2 ** 20 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`load generator failed: ${stderr.trim() || error.message}`));
+        else resolve(JSON.parse(stdout));
+      },
+    );
+  });
+}
 
 /**
  * Starts `qoder-mock` on a free port; resolves with its URL, pid, and `memory()`: a full GC in the mock,

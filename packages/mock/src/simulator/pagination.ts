@@ -67,6 +67,8 @@ export function listPage<T extends { id: string }, R = T>(
  */
 export function timeOf(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
+  // A time the simulator wrote ("…T15:22:41Z" or "….123Z") has no digits past the millisecond.
+  if (value.length <= 24) return Date.parse(value);
   const beyondMs = /\.\d{3}(\d+)/.exec(value)?.[1];
   return Date.parse(value) + (beyondMs ? Number(`0.${beyondMs}`) : 0);
 }

@@ -98,12 +98,14 @@ export class Account {
    * time prefix made two runs of the same requests differ. Nothing orders by id (lists go by created_at).
    */
   newId(prefix: string, nowMs: number, sequence: "request" | "schedule" = "request"): string {
-    const time = Math.max(0, Math.floor(nowMs)).toString(16).padStart(12, "0").slice(-12);
-    // Drawn again if taken: with a `seed`, a loaded state may hold ids of the same sequence.
+    // 20 random hex digits after the time cannot meet an id already stored (2^-80 per pair), so only a
+    // seeded id is looked up: a loaded state may hold ids of the same sequence, and it is drawn again.
+    if (!this.seeded) {
+      const time = Math.max(0, Math.floor(nowMs)).toString(16).padStart(12, "0").slice(-12);
+      return `${prefix}${time}${randomIdBytes().toString("hex")}`;
+    }
     for (;;) {
-      const id = this.seeded
-        ? `${prefix}${this.seeded(sequence).toString("hex")}`
-        : `${prefix}${time}${randomIdBytes().toString("hex")}`;
+      const id = `${prefix}${this.seeded(sequence).toString("hex")}`;
       const taken =
         this.deployments.has(id) ||
         this.runs.has(id) ||
