@@ -568,6 +568,43 @@ describe("run time filters past the millisecond", () => {
   });
 });
 
+describe("time filters at a leap second", () => {
+  it("read …23:59:60 as the second after …23:59:59 (RFC 3339 allows it; it matched nothing or everything)", async () => {
+    const runs = (query: string) =>
+      server
+        .call<List<Run>>("GET", `/deployment_runs?limit=100&${query}`, { token: "pt-leap" })
+        .then((answer) => {
+          expect(answer.status).toBe(200);
+          return answer.body.data.map((run) => run.id);
+        });
+    const all = await runs("");
+    expect(all.length).toBeGreaterThan(0);
+    // Every seeded run is from 2026: a bound in 2030 leaves none after it, all before it.
+    expect(await runs(`created_at[gte]=${encodeURIComponent("2030-12-31T23:59:60Z")}`)).toEqual([]);
+    expect(await runs(`created_at[gt]=${encodeURIComponent("2030-12-31T23:59:60Z")}`)).toEqual([]);
+    expect(await runs(`created_at[lte]=${encodeURIComponent("2030-12-31T23:59:60Z")}`)).toEqual(all);
+  });
+
+  it("place …23:59:60 after …23:59:59 and at the next day's 00:00:00, as POSIX time does", async () => {
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-06-30T23:59:59Z" } });
+    const before = await create({ name: "before" });
+    await server.call("POST", "/_mock/clock", { body: { now: "2026-07-01T00:00:01Z" } });
+    const after = await create({ name: "after" });
+    const names = async (bound: string) => {
+      const answer = await call<List<Deployment>>(
+        "GET",
+        `/deployments?${bound}=${encodeURIComponent("2026-06-30T23:59:60Z")}`,
+      );
+      expect(answer.status).toBe(200);
+      return answer.body.data.map((item) => item.name);
+    };
+    expect(before.created_at).toBe("2026-06-30T23:59:59Z");
+    expect(after.created_at).toBe("2026-07-01T00:00:01Z");
+    expect(await names("created_at[gte]")).toEqual(["after"]);
+    expect(await names("created_at[lte]")).toEqual(["before"]);
+  });
+});
+
 describe("idempotency", () => {
   it("replays the first answer for the same key and body, refuses another body with 409", async () => {
     const headers = { "idempotency-key": "key-1" };

@@ -67,6 +67,9 @@ export function listPage<T extends { id: string }, R = T>(
  */
 export function timeOf(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
+  // A leap second (…:60, which RFC 3339 and the contract's format allow) is the second after …:59, as
+  // POSIX time counts it; Date.parse gives NaN for it, and a NaN bound would match nothing or everything.
+  if (value[17] === "6") return (timeOf(`${value.slice(0, 17)}59${value.slice(19)}`) as number) + 1000;
   // A time the simulator wrote ("…T15:22:41Z" or "….123Z") has no digits past the millisecond.
   if (value.length <= 24) return Date.parse(value);
   const beyondMs = /\.\d{3}(\d+)/.exec(value)?.[1];

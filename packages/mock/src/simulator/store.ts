@@ -172,7 +172,7 @@ export class Account {
     if (deployment.schedule && deployment.archived_at === null) {
       this.scheduled.add(record);
       const next = deployment.schedule.upcoming_runs_at?.[0];
-      if (next !== undefined) this.nextFireMs = Math.min(this.nextFireMs, Date.parse(next));
+      if (next !== undefined) this.nextFireMs = Math.min(this.nextFireMs, timeOf(next) as number);
     } else this.scheduled.delete(record);
   }
 

@@ -357,7 +357,7 @@ export const deployments: Resource = {
    */
   planClockBack(account, nowMs) {
     const plans = [...account.scheduled].map((record) => {
-      const fromMs = Math.max(nowMs, Date.parse(record.deployment.created_at));
+      const fromMs = Math.max(nowMs, timeOf(record.deployment.created_at) as number);
       return { record, fromMs, times: upcomingOf(record.deployment, fromMs) };
     });
     return {
@@ -386,7 +386,7 @@ export const deployments: Resource = {
       const { deployment } = record;
       const schedule = deployment.schedule;
       const first = schedule?.upcoming_runs_at?.[0];
-      const firstMs = first === undefined ? undefined : Date.parse(first);
+      const firstMs = first === undefined ? undefined : timeOf(first);
       // Not due yet (its next fire time is still ahead): its upcoming times hold, and recomputing them
       // for every scheduled deployment whenever one is due cost ≈ 1 ms each. Times already past are moved
       // on even when nothing is left to fire (a seeded or loaded record, read in the millisecond it was
