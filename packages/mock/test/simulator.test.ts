@@ -517,6 +517,24 @@ describe("lifecycle", () => {
     expect(grown.body.error.message).toContain("at most 16");
   });
 
+  it("names the metadata key that is too long or empty, not the whole object", async () => {
+    const long = "k".repeat(65);
+    for (const [key, problem] of [
+      [long, "must NOT have more than 64 characters"],
+      ["", "must NOT have fewer than 1 characters"],
+    ]) {
+      const refused = await call<ErrorBody>("POST", "/deployments", {
+        body: createBody({ metadata: { [key as string]: "v" } }),
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toEqual({
+        type: "invalid_request_error",
+        message: `metadata key ${JSON.stringify(key)} ${problem}.`,
+        param: "metadata",
+      });
+    }
+  });
+
   it("refuses any field in the body of pause, unpause, archive and run, naming it", async () => {
     const made = await create();
     for (const action of ["pause", "unpause", "archive", "run"]) {

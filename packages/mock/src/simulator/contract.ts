@@ -205,6 +205,11 @@ export function describe(errors: ErrorObject[], root = ""): { message: string; p
   )[0] as ErrorObject;
   const param = fieldOf(error, root);
   const where = param || "body";
+  // A key's own check (propertyNames): the key is what is wrong, not the object.
+  if (error.propertyName !== undefined) {
+    const key = error.propertyName.length > 80 ? `${error.propertyName.slice(0, 80)}…` : error.propertyName;
+    return { message: `${where} key ${JSON.stringify(key)} ${error.message ?? "is invalid"}.`, param };
+  }
   switch (error.keyword) {
     case "required":
       return { message: `Missing required field: ${param}`, param };
