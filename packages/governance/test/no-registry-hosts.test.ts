@@ -7,11 +7,29 @@ import { expect, test } from "vitest";
 import { repoRoot } from "./support/workspace.js";
 
 // Assembled, so that this file does not name the hosts it looks for.
-const HOSTS = new RegExp(["npmjs\\.(org|com)", "yarnpkg\\.com", "npmmirror\\.com"].join("|"), "i");
+// npm's and its mirrors, JSR, PyPI, and the CDNs that serve registry packages to browsers.
+const HOSTS = new RegExp(
+  [
+    "npmjs\\.(org|com)",
+    "yarnpkg\\.com",
+    "npmmirror\\.com",
+    "npm\\.taobao\\.org",
+    "jsr\\.io",
+    "pypi\\.(org|python\\.org)",
+    "unpkg\\.com",
+    "jsdelivr\\.net",
+    "esm\\.sh",
+    "skypack\\.dev",
+  ].join("|"),
+  "i",
+);
 
-/** The tracked files (and the lockfile) that name one of HOSTS, with the line. */
+/** The files git would commit (tracked, and new ones not ignored) that name one of HOSTS, with the line. */
 function namingHosts(): string[] {
-  const files = execFileSync("git", ["ls-files", "-z"], { cwd: repoRoot, encoding: "utf8" })
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  })
     .split("\0")
     .filter(Boolean);
   return files.flatMap((file) => {
@@ -29,11 +47,13 @@ function namingHosts(): string[] {
   });
 }
 
-test("no tracked file names a registry's host", () => {
+test("no file of the repository names a registry's host", () => {
   expect(namingHosts()).toEqual([]);
 });
 
 test("the check finds a host where one is written", () => {
   expect(HOSTS.test(`see https://www.${"npmjs"}.com/package/x`)).toBe(true);
+  expect(HOSTS.test(`https://${"jsr"}.io/@std/path`)).toBe(true);
+  expect(HOSTS.test(`<script src="https://cdn.${"jsdelivr"}.net/npm/x">`)).toBe(true);
   expect(HOSTS.test("a registry-neutral line")).toBe(false);
 });

@@ -1,0 +1,74 @@
+// Nothing phones home: every script that starts turbo or Redocly turns their telemetry off itself (turbo's
+// strict env mode hands a task only the variables turbo.json lets through), and Redocly's update check,
+// which asks the registry for its latest version whenever stderr is a terminal, is suppressed.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { repoRoot, workspaceManifests } from "./support/workspace.js";
+
+const OFF = {
+  TURBO_TELEMETRY_DISABLED: "1",
+  DO_NOT_TRACK: "1",
+  REDOCLY_TELEMETRY: "off",
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+  SCARF_ANALYTICS: "false",
+};
+
+/** The commands of a script (split at && ; ||), each with the variables it sets before the program. */
+function commands(script: string): { env: Record<string, string>; program: string }[] {
+  return script.split(/&&|\|\||;/).map((command) => {
+    const env: Record<string, string> = {};
+    const words = command.trim().split(/\s+/);
+    while (/^[A-Z_]+=/.test(words[0] ?? "")) {
+      const [name, value] = (words.shift() as string).split("=") as [string, string];
+      env[name] = value;
+    }
+    return { env, program: words[0] === "exec" ? (words[1] ?? "") : (words[0] ?? "") };
+  });
+}
+
+/** Every script of the root and workspace manifests that runs turbo or redocly without its variables. */
+async function scriptsThatMayPhoneHome(): Promise<string[]> {
+  const root = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
+  const manifests = [{ ...root, dir: "." }, ...(await workspaceManifests())];
+  const found: string[] = [];
+  for (const { dir, scripts = {} } of manifests)
+    for (const [name, script] of Object.entries(scripts as Record<string, string>))
+      for (const { env, program } of commands(script)) {
+        const needs =
+          program === "turbo"
+            ? { TURBO_TELEMETRY_DISABLED: "1" }
+            : program === "redocly"
+              ? { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" }
+              : {};
+        for (const [variable, value] of Object.entries(needs))
+          if (env[variable] !== value)
+            found.push(`${dir}/package.json "${name}": ${program} without ${variable}=${value}`);
+      }
+  return found;
+}
+
+test("every script that runs turbo or redocly turns its telemetry and update check off", async () => {
+  expect(await scriptsThatMayPhoneHome()).toEqual([]);
+});
+
+test("the script check finds a redocly or turbo command without its variables", () => {
+  expect(commands("REDOCLY_TELEMETRY=off redocly lint && turbo run build")).toEqual([
+    { env: { REDOCLY_TELEMETRY: "off" }, program: "redocly" },
+    { env: {}, program: "turbo" },
+  ]);
+  expect(commands("exec node x.mjs")[0]?.program).toBe("node");
+});
+
+test("turbo hands the telemetry variables to every task (strict env mode drops the others)", () => {
+  const turbo = JSON.parse(readFileSync(path.join(repoRoot, "turbo.json"), "utf8"));
+  expect(turbo.globalPassThroughEnv).toEqual(expect.arrayContaining(Object.keys(OFF)));
+});
+
+test("redocly.yaml turns Redocly's telemetry off, and .ci/run exports every variable", () => {
+  expect(readFileSync(path.join(repoRoot, "redocly.yaml"), "utf8")).toMatch(/^telemetry: off$/m);
+  const run = readFileSync(path.join(repoRoot, ".ci/run"), "utf8");
+  const exported = /^export (.*)$/m.exec(run)?.[1] ?? "";
+  for (const [variable, value] of Object.entries(OFF))
+    expect(exported.split(/\s+/)).toContain(`${variable}=${value}`);
+});
