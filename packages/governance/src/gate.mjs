@@ -71,12 +71,15 @@ export async function runGate(argv, { cwd, log }) {
     printGroup(log, "Non-breaking", "✓", nonBreaking);
 
     const contractChanged = !(await sameDocument(baseFile, revisionFile));
-    const bump = contractChanged ? await contractBumpSince(repoRoot, base.commit) : undefined;
+    const { bump, silentMajors } = contractChanged
+      ? await contractBumpSince(repoRoot, base.commit)
+      : { bump: undefined, silentMajors: [] };
     const result = verdict({
       breaking: breaking.length,
       majorRaised: diff.majorRaised,
       contractChanged,
       bump,
+      silentMajors,
     });
     if (result.ok) {
       log(
@@ -117,12 +120,20 @@ const LEVELS = ["patch", "minor", "major"];
 
 /**
  * The gate's rule, as docs/guides/06-versioning.md states it: a contract change carries a changeset for
- * the contract package; a breaking change also needs info.version's major raised and a major changeset.
- * @param {{ breaking: number, majorRaised: boolean, contractChanged: boolean, bump: string | undefined }} facts
+ * the contract package; a breaking change also needs info.version's major raised and a major changeset
+ * that says how to migrate (`silentMajors`: the major ones with nothing below their front matter).
+ * @param {{ breaking: number, majorRaised: boolean, contractChanged: boolean, bump: string | undefined, silentMajors?: string[] }} facts
  * @returns {{ ok: true } | { ok: false, problem: string }}
  */
-export function verdict({ breaking, majorRaised, contractChanged, bump }) {
+export function verdict({ breaking, majorRaised, contractChanged, bump, silentMajors = [] }) {
   const howTo = "Add one with `pnpm changeset` (see CONTRIBUTING.md).";
+  if (silentMajors.length > 0)
+    return {
+      ok: false,
+      problem:
+        `${silentMajors.join(", ")} raise${silentMajors.length > 1 ? "" : "s"} ${CONTRACT_PACKAGE}'s major but ` +
+        "say nothing below the front matter: write how to migrate (before → after) there (see CONTRIBUTING.md).",
+    };
   if (breaking > 0 && !majorRaised)
     return {
       ok: false,
@@ -159,12 +170,16 @@ export async function sameDocument(a, b) {
 
 /**
  * The highest bump of the contract package among the changesets added since `baseCommit` (the files in
- * .changeset/ of the working tree that the base does not have), or undefined when none names it.
+ * .changeset/ of the working tree that the base does not have), or undefined when none names it; and the
+ * major ones among them with no text below their front matter.
  * @param {string} repoRoot @param {string} baseCommit
+ * @returns {Promise<{ bump: string | undefined, silentMajors: string[] }>}
  */
 export async function contractBumpSince(repoRoot, baseCommit) {
+  /** @type {string[]} */
+  const silentMajors = [];
   const dir = path.join(repoRoot, ".changeset");
-  if (!existsSync(dir)) return undefined;
+  if (!existsSync(dir)) return { bump: undefined, silentMajors };
   const atBase = new Set(
     (await git(["ls-tree", "--name-only", baseCommit, ".changeset/"], repoRoot).catch(() => ""))
       .split("\n")
@@ -174,13 +189,21 @@ export async function contractBumpSince(repoRoot, baseCommit) {
   for (const name of await readdir(dir)) {
     if (!name.endsWith(".md") || name === "README.md" || atBase.has(name)) continue;
     const file = path.join(".changeset", name);
-    const level = changesetBumps(await readFile(path.join(repoRoot, file), "utf8"), file).get(
-      CONTRACT_PACKAGE,
-    );
+    const text = await readFile(path.join(repoRoot, file), "utf8");
+    const level = changesetBumps(text, file).get(CONTRACT_PACKAGE);
     if (level) highest = Math.max(highest, LEVELS.indexOf(level));
+    if (level === "major" && changesetSummary(text) === "") silentMajors.push(file);
   }
-  return highest < 0 ? undefined : LEVELS[highest];
+  return { bump: highest < 0 ? undefined : LEVELS[highest], silentMajors };
 }
+
+/** A changeset's text below its front matter (what the changelog shows), trimmed. @param {string} text */
+export function changesetSummary(text) {
+  return text.replace(FRONT_MATTER, "").trim();
+}
+
+// The same delimiters as @changesets/parse: a `---` line, the front matter, a `---` line.
+const FRONT_MATTER = /^\s*---([\s\S]*?)\r?\n\s*---/;
 
 /**
  * The bumps (`"package": level`) of a changeset's front matter, read as YAML as changesets reads it
@@ -192,9 +215,12 @@ export async function contractBumpSince(repoRoot, baseCommit) {
 export function changesetBumps(text, file = "changeset") {
   /** @type {Map<string, string>} */
   const bumps = new Map();
-  // The same delimiters as @changesets/parse: a `---` line, the front matter, a `---` line.
-  const front = /^\s*---([\s\S]*?)\r?\n\s*---/.exec(text);
-  if (!front) return bumps;
+  const front = FRONT_MATTER.exec(text);
+  if (!front) {
+    // Opened and never closed: changesets refuses the file, so it must not pass here as a no-bump.
+    if (/^\s*---/.test(text)) throw new Error(`${file}: the front matter is not closed by a \`---\` line.`);
+    return bumps;
+  }
   /** @type {unknown} */
   let releases;
   try {

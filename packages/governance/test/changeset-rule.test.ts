@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { changesetBumps, sameDocument, verdict } from "../src/gate.mjs";
+import { changesetBumps, changesetSummary, sameDocument, verdict } from "../src/gate.mjs";
 
 describe("verdict", () => {
   const none = { breaking: 0, majorRaised: false, contractChanged: false, bump: undefined };
@@ -66,6 +66,30 @@ describe("changesetBumps", () => {
       /"mayor" is not a bump level/,
     );
     expect(() => changesetBumps("---\n- patch\n---\n")).toThrow(/must map package names/);
+  });
+});
+
+describe("a major changeset says how to migrate", () => {
+  test("verdict refuses a major changeset with nothing below its front matter, naming it", () => {
+    const accepted = { breaking: 1, majorRaised: true, contractChanged: true, bump: "major" };
+    expect(verdict({ ...accepted, silentMajors: [".changeset/x.md"] })).toEqual({
+      ok: false,
+      problem: expect.stringMatching(
+        /^\.changeset\/x\.md raises @qoder-cloud\/openapi's major but say nothing/,
+      ),
+    });
+    expect(verdict({ ...accepted, silentMajors: [] })).toEqual({ ok: true });
+  });
+  test("changesetSummary is the text below the front matter", () => {
+    expect(changesetSummary('---\n"@qoder-cloud/openapi": major\n---\n\n  \n')).toBe("");
+    expect(changesetSummary('---\n"@qoder-cloud/openapi": major\n---\n\nRenamed x to y.\n')).toBe(
+      "Renamed x to y.",
+    );
+  });
+  test("a front matter that is never closed is an error, not a no-bump", () => {
+    expect(() => changesetBumps('---\n"@qoder-cloud/openapi": major\n\nText.\n', ".changeset/x.md")).toThrow(
+      /^\.changeset\/x\.md: the front matter is not closed by a `---` line\./,
+    );
   });
 });
 

@@ -188,6 +188,26 @@ describe.concurrent("pnpm spec:breaking in a git repository", () => {
     expect(code).toBe(0);
   });
 
+  test("HEAD~1 with a breaking change, the major raised, but a major changeset that says nothing → exit 1", async () => {
+    const repo = await cloneSeed("major-silent-changeset");
+    await editRootSpec(repo, (doc) => {
+      removeFirstPath(doc);
+      raiseMajor(doc);
+    });
+    await mkdir(path.join(repo, ".changeset"), { recursive: true });
+    await writeFile(
+      path.join(repo, ".changeset", "silent.md"),
+      '---\n"@qoder-cloud/openapi": major\n---\n\n',
+    );
+    await commitAll(repo, "remove an operation, raise the major version, empty major changeset");
+    const { code, output } = await runCli(repo, "HEAD~1");
+    expect(output).toMatch(
+      /\.changeset\/silent\.md raises @qoder-cloud\/openapi's major but say nothing below the front matter/,
+    );
+    expect(output).not.toMatch(/accepted/);
+    expect(code).toBe(1);
+  });
+
   test("no BASE: the working tree (uncommitted edits included) against the merge-base with main", async () => {
     const repo = await cloneSeed("branch");
     await git(repo, "switch", "-q", "-c", "feature");

@@ -83,7 +83,7 @@ describe("the workflow files", () => {
     for (const workflow of workflows) expect(checkActionPins(workflow)).toEqual([]);
   });
 
-  test("CI: PRs and pushes to main, telemetry off, gate against the PR base with full history", () => {
+  test("CI: PRs and pushes to main, telemetry off, gate on both against the base with full history", () => {
     const ci = byName("ci.yml");
     expect(Object.keys(ci.data.on)).toEqual(expect.arrayContaining(["pull_request", "push"]));
     expect(ci.data.on.push.branches).toEqual(["main"]);
@@ -93,9 +93,13 @@ describe("the workflow files", () => {
       REDOCLY_TELEMETRY: "off",
     });
     const gate = ci.data.jobs["breaking-changes"];
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
-    const gateCommand = "pnpm spec:breaking origin/${{ github.base_ref }}";
-    expect(gate.steps.map((s: { run?: string }) => s.run)).toContain(gateCommand);
+    // Gated on every event: a pull request against its base, a push to main against the commit before it.
+    expect(gate.if).toBeUndefined();
+    const step = gate.steps.find((s: { run?: string }) => s.run === 'pnpm spec:breaking "$BASE"');
+    expect(step?.env.BASE).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      "${{ github.event_name == 'pull_request' && format('origin/{0}', github.base_ref) || github.event.before }}",
+    );
     expect(gate.steps[0].with["fetch-depth"]).toBe(0);
     const uploads = ci.data.jobs.docs.steps.filter((s: { uses?: string }) =>
       s.uses?.startsWith("actions/upload-artifact@"),
