@@ -1,5 +1,6 @@
 // The seed page (GET /deployments) is authoritative: its response example is listDeployments' 200
 // example byte for byte, and it validates against the 200 schema.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadBundle } from "./support/bundle.js";
@@ -10,6 +11,11 @@ import { extractSeedExample, findSeedPage, readSeedFixture, SEED_FILE } from "./
 const spec = loadBundle();
 const validator = new SpecValidator(spec);
 const seed = readSeedFixture();
+/**
+ * SHA-256 of the seed page's example as extracted below, pinned: a clone without the page (GitHub CI,
+ * a contributor's machine) still fails when the committed fixture is edited to match an edited example.
+ */
+const SEED_EXAMPLE_SHA256 = "806cade7ef7e468d9b2f138c6ced9033111cae62df657e46a3cebb11878bfa4e";
 const list200 = pointer("paths", "/deployments", "get", "responses", "200", "content", "application/json");
 
 function list200Examples(): Record<string, Json> {
@@ -35,6 +41,17 @@ describe("the seed example (GET /deployments)", () => {
       return;
     }
     expect(seed.text).toBe(extractSeedExample(readFileSync(page, "utf8")));
+  });
+
+  it("is the fixture, whose digest is the one pinned from the seed page (checked with or without the page)", () => {
+    expect(createHash("sha256").update(seed.text).digest("hex")).toBe(SEED_EXAMPLE_SHA256);
+    const page = findSeedPage();
+    if (page)
+      expect(
+        createHash("sha256")
+          .update(extractSeedExample(readFileSync(page, "utf8")))
+          .digest("hex"),
+      ).toBe(SEED_EXAMPLE_SHA256);
   });
 
   it("is listDeployments' 200 example, unchanged (same values, same key order)", () => {
