@@ -567,4 +567,21 @@ describe("rewriteGuideLinks", () => {
     );
     expect(() => rewriteGuideLinks("[x](nope.md)", slugs, "docs/guides/x.md")).toThrow(/names no guide/);
   });
+
+  it("refuses any other relative link (the site is one page), and leaves absolute and # links alone", () => {
+    const slugs = new Map([["01-getting-started.md", "getting-started"]]);
+    for (const link of [
+      "[x](./guides/01-getting-started.md)",
+      "[x](../README.md)",
+      "[x](examples/create.ts)",
+      '[x](other.html "title")',
+      "See [x].\n\n[x]: ../README.md",
+    ])
+      expect(() => rewriteGuideLinks(link, slugs, "docs/guides/x.md"), link).toThrow(
+        /^docs\/guides\/x\.md: the link .+ is relative but names no guide/,
+      );
+    const kept =
+      "[a](https://example.com/x.md) [b](#/getting-started) [c](mailto:a@b.c)\n\n[d]: https://example.com\n";
+    expect(rewriteGuideLinks(kept, slugs, "test")).toBe(kept);
+  });
 });

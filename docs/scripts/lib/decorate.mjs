@@ -82,13 +82,30 @@ export function rewriteGuideLinks(body, slugs, location) {
     .map((part, index) =>
       index % 2
         ? part
-        : part.replace(/\]\((?:\.\/)?([\w.-]+\.md)(#[\w-]+)?\)/g, (whole, file) => {
-            const slug = slugs.get(file);
-            if (!slug) throw new Error(`${location}: the link ${whole} names no guide in docs/guides/`);
-            return `](#/${slug})`;
-          }),
+        : checkNoRelativeLinks(
+            part.replace(/\]\((?:\.\/)?([\w.-]+\.md)(#[\w-]+)?\)/g, (whole, file) => {
+              const slug = slugs.get(file);
+              if (!slug) throw new Error(`${location}: the link ${whole} names no guide in docs/guides/`);
+              return `](#/${slug})`;
+            }),
+            location,
+          ),
     )
     .join("");
+}
+
+/**
+ * The site is one page: a relative link that is not a guide's file name (`./guides/x.md`, `../README.md`,
+ * a reference-style `[x]: y.md`) would be broken there. Absolute URLs and `#` links are left as they are.
+ */
+function checkNoRelativeLinks(text, location) {
+  const relative =
+    /\]\((?!#|[a-z][a-z\d+.-]*:)([^)\s]+)[^)]*\)|^[ \t]*\[[^\]]+\]:[ \t]*(?!#|[a-z][a-z\d+.-]*:)(\S+)/gim;
+  for (const [whole] of text.matchAll(relative))
+    throw new Error(
+      `${location}: the link ${whole.trim()} is relative but names no guide: link a guide as \`name.md\` (in docs/guides/), anything else by its absolute URL.`,
+    );
+  return text;
 }
 
 /**
