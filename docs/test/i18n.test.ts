@@ -197,6 +197,29 @@ describe("missing and stale translations", () => {
     expect(report).toContain("missing docs/guides/ja/01-a.md");
   });
 
+  it("counts a text left as its English as missing, unless the English is a name or only code", () => {
+    const texts = extractTexts(fixture);
+    const entries: Record<string, { en: string; text: string }> = {};
+    for (const { pointer, en } of texts) entries[pointer] = { en, text: en }; // every text copied, untranslated
+    const result = checkTranslations(fixture, entries);
+    const untranslated = result.missing.filter((m) => (m as { untranslated?: boolean }).untranslated);
+    // "Get a thing" and "A thing." are prose; "Demo API" and "Things" are names and may stay.
+    expect(untranslated.map((m) => m.pointer)).toEqual(
+      expect.arrayContaining(["/paths/~1things~1{id}/get/summary", "/components/schemas/Thing/description"]),
+    );
+    expect(result.missing.map((m) => m.pointer)).not.toContain("/info/title");
+    expect(result.texts.get("/info/title")).toBe("Demo API");
+    const report = formatReport({
+      ...result,
+      file: "/x/openapi/translations/ja.yaml",
+      missingGuides: [],
+      staleGuides: [],
+    });
+    expect(report).toContain(
+      'missing openapi/translations/ja.yaml /components/schemas/Thing/description: "A thing." (the text is still the English)',
+    );
+  });
+
   it("flags a translated guide whose English changed since, and one that does not exist", () => {
     const guides = join(scratch, "guides");
     mkdirSync(join(guides, "ja"), { recursive: true });

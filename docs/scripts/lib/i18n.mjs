@@ -141,6 +141,14 @@ export function readTranslations(lang, dir = translationsDir) {
 }
 
 /**
+ * Whether an English text is prose that a translation must change: a lowercase word outside code spans
+ * and links. A name ("Qoder Cloud Agents API") or a code-only text may stay as it is.
+ */
+function isProse(en) {
+  return /\b[a-z]{3,}\b/.test(en.replace(/`[^`]*`/g, "").replace(/\]\([^)]*\)|https?:\/\/\S+/g, ""));
+}
+
+/**
  * Compares a language's translations with the contract.
  * @returns {{ missing: Array<{pointer, en}>, stale: Array<{pointer, en, was}>, orphaned: string[], texts: Map<string,string> }}
  *   texts: pointer → translation, for every entry that is present and current.
@@ -154,6 +162,8 @@ export function checkTranslations(spec, entries) {
   for (const { pointer, en } of wanted) {
     const entry = entries[pointer];
     if (!entry || typeof entry.text !== "string" || entry.text.trim() === "") missing.push({ pointer, en });
+    else if (entry.text.trim() === en.trim() && isProse(en))
+      missing.push({ pointer, en, untranslated: true });
     else if (entry.en !== en) stale.push({ pointer, en, was: entry.en });
     else texts.set(pointer, entry.text);
   }
@@ -241,7 +251,10 @@ export function formatReport(report) {
   const lines = [];
   const at = report.file.indexOf("openapi/translations");
   const rel = at >= 0 ? report.file.slice(at) : report.file;
-  for (const { pointer, en } of report.missing) lines.push(`  missing ${rel} ${pointer}: "${clip(en)}"`);
+  for (const { pointer, en, untranslated } of report.missing)
+    lines.push(
+      `  missing ${rel} ${pointer}: "${clip(en)}"${untranslated ? " (the text is still the English)" : ""}`,
+    );
   for (const { pointer, en, was } of report.stale) {
     lines.push(`  stale   ${rel} ${pointer}: now "${clip(en)}" (translated from "${clip(was)}")`);
   }
