@@ -1322,7 +1322,13 @@ export interface components {
             /** @description Model IDs this model accepts as fallbacks; empty when it takes none. */
             allowed_fallback_models?: string[];
             /** @description What the model supports, each capability as `{supported: boolean}` (e.g. `image_input`, `pdf_input`, `structured_outputs`, `effort` with one entry per level, `thinking`). */
-            capabilities?: Record<string, never>;
+            capabilities?: {
+                [key: string]: {
+                    supported?: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
             /** @description Where the model comes from, as the API names it. */
             source?: string;
             /** @description Whether the model was released recently. */

@@ -61,4 +61,16 @@ describe("Agents, Environments and Models aliases", () => {
     expectTypeOf<ListAgentsParams["limit"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<ListModelsParams["after_id"]>().toEqualTypeOf<string | undefined>();
   });
+
+  test("a model's capabilities are objects with `supported`, and may carry more entries (effort's levels)", () => {
+    type Capabilities = NonNullable<Model["capabilities"]>;
+    expectTypeOf<Capabilities[string]["supported"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<{
+      image_input: { supported: true };
+      effort: { supported: true; low: { supported: false } };
+    }>().toExtend<Capabilities>();
+    // @ts-expect-error a capability is an object, not a flag
+    const flag: Capabilities = { image_input: true };
+    void flag;
+  });
 });
