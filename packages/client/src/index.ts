@@ -23,8 +23,16 @@ export type {
   UpdateDeploymentParams,
   UpdateEnvironmentParams,
 } from "@qoder-cloud/types";
+// openapi-fetch's types that the client's own mention: re-exported so that a declaration file can name
+// them from here (under pnpm, a project that does not depend on openapi-fetch itself cannot: TS2742).
+export type { Client, FetchResponse, MaybeOptionalInit, MiddlewareCallbackParams } from "openapi-fetch";
 export { APIPromise, type WithResponse } from "./api-promise.js";
-export { createQoderClient, type QoderClient } from "./client.js";
+export {
+  createQoderClient,
+  type QoderClient,
+  type QoderMiddleware,
+  type QoderRequest,
+} from "./client.js";
 export {
   type ClientOptions,
   CN_BASE_URL,

@@ -77,3 +77,65 @@ test("strict-consumer.ts and every README sample compile against the built decla
   });
   expect(problems).toEqual([]);
 }, 120_000);
+
+test("a consumer's declaration files can name every type the client gives, with openapi-fetch out of its reach (pnpm's layout)", async () => {
+  const { cpSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } = await import(
+    "node:fs"
+  );
+  const { tmpdir } = await import("node:os");
+  const { dirname, join } = await import("node:path");
+  // pnpm's layout: the package in a store folder beside its own dependencies, the project linking to it.
+  const project = mkdtempSync(join(tmpdir(), "qoder-client-pnpm-"));
+  const link = (target: string, path: string) => {
+    mkdirSync(dirname(path), { recursive: true });
+    symlinkSync(target, path, "dir");
+  };
+  try {
+    const store = join(project, "node_modules/.pnpm/client/node_modules");
+    const client = join(store, "@qoder-cloud/client");
+    mkdirSync(client, { recursive: true });
+    cpSync(join(packageDir, "package.json"), join(client, "package.json"));
+    cpSync(join(packageDir, "dist"), join(client, "dist"), { recursive: true });
+    link(realpathSync(join(packageDir, "node_modules/openapi-fetch")), join(store, "openapi-fetch"));
+    link(realpathSync(join(packageDir, "../types")), join(store, "@qoder-cloud/types"));
+    link(client, join(project, "node_modules/@qoder-cloud/client"));
+    link(
+      realpathSync(join(packageDir, "node_modules/@types/node")),
+      join(project, "node_modules/@types/node"),
+    );
+    writeFileSync(join(project, "package.json"), '{ "type": "module" }');
+    const file = join(project, "lib.ts");
+    writeFileSync(
+      file,
+      `import { createQoderClient, type QoderMiddleware } from "@qoder-cloud/client";
+export const qoder = createQoderClient({ token: "pt-x" });
+export const rawGet = (id: string) =>
+  qoder.GET("/deployments/{deployment_id}", { params: { path: { deployment_id: id } } });
+export const paginate = qoder.paginate;
+export const use = qoder.use;
+export const logging: QoderMiddleware = { onRequest: ({ request }) => void request.headers.get("x-request-id") };
+export const withResponse = (id: string) => qoder.deployments.retrieve(id).withResponse();
+`,
+    );
+    const options: ts.CompilerOptions = {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
+      types: ["node"],
+      declaration: true,
+      emitDeclarationOnly: true,
+      outDir: join(project, "out"),
+      skipLibCheck: true,
+    };
+    const program = ts.createProgram([file], options);
+    const emitted = program.emit();
+    const problems = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics].map((diagnostic) =>
+      ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"),
+    );
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}, 120_000);

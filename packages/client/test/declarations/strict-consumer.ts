@@ -2,7 +2,14 @@
 // by declarations.test.ts. Each line is something the README or the guides show, or a promise's
 // ordinary use.
 
-import { type APIError, createQoderClient, type ListPage, NotFoundError } from "@qoder-cloud/client";
+import {
+  type APIError,
+  createQoderClient,
+  type ListPage,
+  NotFoundError,
+  type QoderMiddleware,
+  type QoderRequest,
+} from "@qoder-cloud/client";
 import type { AgentList, AgentVersionList, EnvironmentList, ModelList } from "@qoder-cloud/types";
 
 declare const maybe: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined };
@@ -34,5 +41,22 @@ for await (const page of qoder.deployments.list({ limit: 10 }).pages()) {
 
 // ListPage fits every list of the contract.
 const lists: ListPage[] = [] as (AgentList | AgentVersionList | EnvironmentList | ModelList)[];
+
+// Middleware sees the client's light request: what it has compiles, what it lacks does not.
+const seen: QoderRequest[] = [];
+const logging: QoderMiddleware = {
+  onRequest: ({ request }) => {
+    seen.push(request);
+    request.headers.set("x-trace", request.method);
+    return new Request(request.url, { method: request.method, headers: request.headers });
+  },
+  onResponse: ({ response }) => response.clone(),
+};
+qoder.use(logging);
+qoder.eject(logging);
+qoder.use({
+  // @ts-expect-error a QoderRequest is not a WHATWG Request: it has no clone()
+  onRequest: ({ request }) => void request.clone(),
+});
 
 export { lists, message };

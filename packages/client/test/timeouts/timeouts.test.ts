@@ -1,6 +1,12 @@
 import { describe, expect, test, vi } from "vitest";
 import { resolveConfig } from "../../src/config.js";
-import { APIConnectionError, APITimeoutError, APIUserAbortError, QoderError } from "../../src/index.js";
+import {
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  QoderError,
+  type QoderRequest,
+} from "../../src/index.js";
 import { createQoderClient } from "../support/client.js";
 import { serveDuringTest, TOKEN } from "../support/server.js";
 
@@ -112,7 +118,7 @@ describe("a token function is part of its attempt", () => {
           })
         : "pt-second";
     const server = await serve(() => ({ body: { id: "dep_1" } }));
-    const seen: Request[] = [];
+    const seen: QoderRequest[] = [];
     // 1 s: the retry's own request must fit in it on a loaded machine too.
     const qoder = createQoderClient({ token, baseUrl: server.url, timeoutMs: 1_000, maxRetries: 1 });
     qoder.use({ onRequest: ({ request }) => void seen.push(request) });
