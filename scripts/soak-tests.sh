@@ -16,7 +16,7 @@ repo="$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)"
 commit="$(git -C "$repo" rev-parse --verify "$ref^{commit}")" || exit 2
 soak_dir="${SOAK_DIR:-$(mktemp -d -t qoder-soak-XXXXXX)}"
 mkdir -p "$soak_dir"
-export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 REDOCLY_TELEMETRY=off TURBO_FORCE=1
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true SCARF_ANALYTICS=false TURBO_FORCE=1
 
 busy_pid=""
 stop_busy() {

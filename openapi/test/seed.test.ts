@@ -44,7 +44,11 @@ describe("the seed example (GET /deployments)", () => {
   });
 
   it("is the fixture, whose digest is the one pinned from the seed page (checked with or without the page)", () => {
-    expect(createHash("sha256").update(seed.text).digest("hex")).toBe(SEED_EXAMPLE_SHA256);
+    expect(
+      createHash("sha256").update(seed.text).digest("hex"),
+      "test/fixtures/seed-list-deployments.json is not the seed page's example: restore it from the page " +
+        "(LF line endings, as .gitattributes keeps them); re-pin SEED_EXAMPLE_SHA256 only if the page itself changed.",
+    ).toBe(SEED_EXAMPLE_SHA256);
     const page = findSeedPage();
     if (page)
       expect(

@@ -132,7 +132,8 @@ export function verdict({ breaking, majorRaised, contractChanged, bump, silentMa
       ok: false,
       problem:
         `${silentMajors.join(", ")} raise${silentMajors.length > 1 ? "" : "s"} ${CONTRACT_PACKAGE}'s major but ` +
-        "say nothing below the front matter: write how to migrate (before → after) there (see CONTRIBUTING.md).",
+        `say${silentMajors.length > 1 ? "" : "s"} nothing below the front matter: write how to migrate ` +
+        "(before → after) there (see CONTRIBUTING.md).",
     };
   if (breaking > 0 && !majorRaised)
     return {
@@ -197,13 +198,21 @@ export async function contractBumpSince(repoRoot, baseCommit) {
   return { bump: highest < 0 ? undefined : LEVELS[highest], silentMajors };
 }
 
-/** A changeset's text below its front matter (what the changelog shows), trimmed. @param {string} text */
+/**
+ * A changeset's text below its front matter, as the changelog shows it: trimmed, without HTML comments
+ * (which the changelog does not show) and invisible characters. @param {string} text
+ */
 export function changesetSummary(text) {
-  return text.replace(FRONT_MATTER, "").trim();
+  return text
+    .replace(FRONT_MATTER, "")
+    .replace(/<!--[\s\S]*?(-->|$)/g, "")
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .trim();
 }
 
-// The same delimiters as @changesets/parse: a `---` line, the front matter, a `---` line.
-const FRONT_MATTER = /^\s*---([\s\S]*?)\r?\n\s*---/;
+// The same delimiters as @changesets/parse: a `---` line, the front matter, then a `---` line that ends
+// there (`---text` or `----` do not close it, and changesets refuses such a file).
+const FRONT_MATTER = /^\s*---([\s\S]*?)\r?\n\s*---(?=[ \t]*(\r?\n|$))/;
 
 /**
  * The bumps (`"package": level`) of a changeset's front matter, read as YAML as changesets reads it

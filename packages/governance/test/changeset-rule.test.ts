@@ -75,7 +75,7 @@ describe("a major changeset says how to migrate", () => {
     expect(verdict({ ...accepted, silentMajors: [".changeset/x.md"] })).toEqual({
       ok: false,
       problem: expect.stringMatching(
-        /^\.changeset\/x\.md raises @qoder-cloud\/openapi's major but say nothing/,
+        /^\.changeset\/x\.md raises @qoder-cloud\/openapi's major but says nothing/,
       ),
     });
     expect(verdict({ ...accepted, silentMajors: [] })).toEqual({ ok: true });
@@ -85,6 +85,22 @@ describe("a major changeset says how to migrate", () => {
     expect(changesetSummary('---\n"@qoder-cloud/openapi": major\n---\n\nRenamed x to y.\n')).toBe(
       "Renamed x to y.",
     );
+  });
+  test("a comment or invisible characters are not a migration note (the changelog would show nothing)", () => {
+    const head = '---\n"@qoder-cloud/openapi": major\n---\n\n';
+    expect(changesetSummary(`${head}<!-- write the migration here -->\n`)).toBe("");
+    expect(changesetSummary(`${head}\u200b\n`)).toBe("");
+    expect(changesetSummary(`${head}<!-- note -->Renamed x to y.\n`)).toBe("Renamed x to y.");
+  });
+  test("a front matter closed as changesets closes it: `---text` and `----` do not (changesets refuses both)", () => {
+    for (const text of [
+      '---\n"@qoder-cloud/openapi": major\n---Migrate x.\n',
+      '---\n"@qoder-cloud/openapi": major\n----\n\nText.\n',
+    ])
+      expect(() => changesetBumps(text, ".changeset/x.md"), text).toThrow(/not closed by a `---` line/);
+    expect([...changesetBumps('---\r\n"@qoder-cloud/openapi": major\r\n---  \r\n\r\nText.\r\n')]).toEqual([
+      ["@qoder-cloud/openapi", "major"],
+    ]);
   });
   test("a front matter that is never closed is an error, not a no-bump", () => {
     expect(() => changesetBumps('---\n"@qoder-cloud/openapi": major\n\nText.\n', ".changeset/x.md")).toThrow(

@@ -7,18 +7,24 @@ import { expect, test } from "vitest";
 import { repoRoot } from "./support/workspace.js";
 
 // Assembled, so that this file does not name the hosts it looks for.
-// npm's and its mirrors, JSR, PyPI, and the CDNs that serve registry packages to browsers.
+// npm's and its mirrors, GitHub's and Deno's registries, JSR, PyPI, and the CDNs that serve registry
+// packages to browsers. A host that is a whole domain starts at a boundary: "build-esm.sh" is a file name.
 const HOSTS = new RegExp(
   [
-    "npmjs\\.(org|com)",
+    "npmjs\\.(org|com|net)",
     "yarnpkg\\.com",
     "npmmirror\\.com",
     "npm\\.taobao\\.org",
-    "jsr\\.io",
+    "npm\\.pkg\\.github\\.com",
+    "deno\\.land",
+    "(?<![\\w.-])jsr\\.io\\b",
     "pypi\\.(org|python\\.org)",
+    "pythonhosted\\.org",
     "unpkg\\.com",
     "jsdelivr\\.net",
-    "esm\\.sh",
+    "cdnjs\\.cloudflare\\.com",
+    "(?<![\\w.-])esm\\.(sh|run)\\b",
+    "jspm\\.(io|dev)",
     "skypack\\.dev",
   ].join("|"),
   "i",
@@ -55,5 +61,7 @@ test("the check finds a host where one is written", () => {
   expect(HOSTS.test(`see https://www.${"npmjs"}.com/package/x`)).toBe(true);
   expect(HOSTS.test(`https://${"jsr"}.io/@std/path`)).toBe(true);
   expect(HOSTS.test(`<script src="https://cdn.${"jsdelivr"}.net/npm/x">`)).toBe(true);
+  expect(HOSTS.test(`import x from "https://${"esm"}.sh/x"`)).toBe(true);
   expect(HOSTS.test("a registry-neutral line")).toBe(false);
+  expect(HOSTS.test("scripts/build-esm.sh and docs/ajsr.io.md are file names")).toBe(false);
 });

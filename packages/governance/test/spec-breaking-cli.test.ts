@@ -202,7 +202,7 @@ describe.concurrent("pnpm spec:breaking in a git repository", () => {
     await commitAll(repo, "remove an operation, raise the major version, empty major changeset");
     const { code, output } = await runCli(repo, "HEAD~1");
     expect(output).toMatch(
-      /\.changeset\/silent\.md raises @qoder-cloud\/openapi's major but say nothing below the front matter/,
+      /\.changeset\/silent\.md raises @qoder-cloud\/openapi's major but says nothing below the front matter/,
     );
     expect(output).not.toMatch(/accepted/);
     expect(code).toBe(1);

@@ -1,6 +1,7 @@
 // Nothing phones home: every script that starts turbo or Redocly turns their telemetry off itself (turbo's
 // strict env mode hands a task only the variables turbo.json lets through), and Redocly's update check,
 // which asks the registry for its latest version whenever stderr is a terminal, is suppressed.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
@@ -14,16 +15,28 @@ const OFF = {
   SCARF_ANALYTICS: "false",
 };
 
-/** The commands of a script (split at && ; ||), each with the variables it sets before the program. */
+/**
+ * The commands of a script (split at && ; || | and parentheses), each with the variables it sets before
+ * the program, and the program as it runs: through npx, exec, `pnpm exec` or `pnpm <bin>`, or a path to
+ * its binary, it is still that program.
+ */
 function commands(script: string): { env: Record<string, string>; program: string }[] {
-  return script.split(/&&|\|\||;/).map((command) => {
+  return script.split(/&&|\|\||[;|()]/).map((command) => {
     const env: Record<string, string> = {};
-    const words = command.trim().split(/\s+/);
+    const words = command.trim().split(/\s+/).filter(Boolean);
     while (/^[A-Z_]+=/.test(words[0] ?? "")) {
       const [name, value] = (words.shift() as string).split("=") as [string, string];
       env[name] = value;
     }
-    return { env, program: words[0] === "exec" ? (words[1] ?? "") : (words[0] ?? "") };
+    while (
+      /^(exec|npx|pnpx)$/.test(words[0] ?? "") ||
+      (words[0] === "pnpm" && /^(exec|dlx)$/.test(words[1] ?? ""))
+    )
+      words.splice(0, words[0] === "pnpm" ? 2 : 1);
+    while (/^-/.test(words[0] ?? "")) words.shift(); // npx -y …
+    // `pnpm turbo …` runs the turbo binary as `pnpm exec` would.
+    if (words[0] === "pnpm" && /^(turbo|redocly)$/.test(words[1] ?? "")) words.shift();
+    return { env, program: (words[0] ?? "").replace(/^.*\//, "") };
   });
 }
 
@@ -58,6 +71,19 @@ test("the script check finds a redocly or turbo command without its variables", 
     { env: {}, program: "turbo" },
   ]);
   expect(commands("exec node x.mjs")[0]?.program).toBe("node");
+  for (const script of [
+    "npx redocly lint",
+    "npx -y redocly lint",
+    "pnpm exec redocly lint",
+    "./node_modules/.bin/redocly lint",
+    "(redocly lint)",
+    "pnpm turbo run x",
+    "echo x | turbo run x",
+  ])
+    expect(
+      commands(script).some(({ program }) => program === "redocly" || program === "turbo"),
+      script,
+    ).toBe(true);
 });
 
 test("turbo hands the telemetry variables to every task (strict env mode drops the others)", () => {
@@ -71,4 +97,26 @@ test("redocly.yaml turns Redocly's telemetry off, and .ci/run exports every vari
   const exported = /^export (.*)$/m.exec(run)?.[1] ?? "";
   for (const [variable, value] of Object.entries(OFF))
     expect(exported.split(/\s+/)).toContain(`${variable}=${value}`);
+});
+
+test("every program file that starts the Redocly CLI turns its telemetry and update check off", () => {
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  })
+    .split("\0")
+    .filter((file) => /\.(mjs|cjs|js|ts|sh)$/.test(file) && !file.includes("/test/fixtures/"));
+  // Starting it: its binary by path (node_modules/.bin/redocly, @redocly/cli's bin/cli.js).
+  const starts = /\.bin["'/, ]+redocly|@redocly\/cli\/(bin|package\.json)|"\.bin", "redocly"/;
+  const missing = files.filter((file) => {
+    let text: string;
+    try {
+      text = readFileSync(path.join(repoRoot, file), "utf8");
+    } catch {
+      return false; // deleted in the working tree
+    }
+    if (file.endsWith("telemetry.test.ts") || !starts.test(text)) return false;
+    return !/REDOCLY_TELEMETRY\W+off/.test(text) || !/REDOCLY_SUPPRESS_UPDATE_NOTICE\W+true/.test(text);
+  });
+  expect(missing).toEqual([]);
 });

@@ -1,6 +1,9 @@
 // The workflow files against the repository: they parse, call only scripts that exist, pin pnpm and Node
 // as package.json does, and pin every third-party action. Each checker is also shown to catch a bad file.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseDocument } from "yaml";
@@ -95,12 +98,21 @@ describe("the workflow files", () => {
     const gate = ci.data.jobs["breaking-changes"];
     // Gated on every event: a pull request against its base, a push to main against the commit before it.
     expect(gate.if).toBeUndefined();
-    const step = gate.steps.find((s: { run?: string }) => s.run === 'pnpm spec:breaking "$BASE"');
-    expect(step?.env.BASE).toBe(
+    const step = gate.steps.find((s: { run?: string }) => s.run?.includes("pnpm spec:breaking"));
+    expect(step?.env).toEqual({
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
-      "${{ github.event_name == 'pull_request' && format('origin/{0}', github.base_ref) || github.event.before }}",
-    );
+      EVENT: "${{ github.event_name }}",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      BASE_REF: "${{ github.base_ref }}",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      BEFORE: "${{ github.event.before }}",
+    });
     expect(gate.steps[0].with["fetch-depth"]).toBe(0);
+    // A push to main is never cancelled by the next one: its change would go ungated.
+    expect(ci.data.concurrency["cancel-in-progress"]).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      "${{ github.event_name == 'pull_request' }}",
+    );
     const uploads = ci.data.jobs.docs.steps.filter((s: { uses?: string }) =>
       s.uses?.startsWith("actions/upload-artifact@"),
     );
@@ -108,6 +120,39 @@ describe("the workflow files", () => {
       "docs/dist",
       "docs/dist/screenshot*.png",
     ]);
+  });
+
+  test("the gate step compares with the PR's base, a push's previous commit, or its parent when that is gone", () => {
+    const step = byName("ci.yml").data.jobs["breaking-changes"].steps.find((s: { run?: string }) =>
+      s.run?.includes("pnpm spec:breaking"),
+    );
+    const repo = mkdtempSync(path.join(os.tmpdir(), "gate-step-"));
+    try {
+      const git = (...args: string[]) =>
+        execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], {
+          cwd: repo,
+          encoding: "utf8",
+        }).trim();
+      git("init", "-q");
+      git("commit", "-q", "--allow-empty", "-m", "one");
+      const first = git("rev-parse", "HEAD");
+      git("commit", "-q", "--allow-empty", "-m", "two");
+      // A pnpm that prints what the gate would be given.
+      mkdirSync(path.join(repo, "bin"));
+      writeFileSync(path.join(repo, "bin/pnpm"), '#!/bin/sh\necho "$@"\n', { mode: 0o755 });
+      const base = (env: Record<string, string>) =>
+        execFileSync("bash", ["-e", "-c", step.run], {
+          cwd: repo,
+          encoding: "utf8",
+          env: { ...process.env, PATH: `${path.join(repo, "bin")}:${process.env.PATH}`, ...env },
+        }).trim();
+      expect(base({ EVENT: "pull_request", BASE_REF: "main", BEFORE: "" })).toBe("spec:breaking origin/main");
+      expect(base({ EVENT: "push", BASE_REF: "", BEFORE: first })).toBe(`spec:breaking ${first}`);
+      expect(base({ EVENT: "push", BASE_REF: "", BEFORE: "0".repeat(40) })).toBe("spec:breaking HEAD~1");
+      expect(base({ EVENT: "push", BASE_REF: "", BEFORE: "1".repeat(40) })).toBe("spec:breaking HEAD~1"); // force-pushed away
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   test("release: changesets with npm provenance, docs as a Pages artifact", () => {
