@@ -64,13 +64,19 @@ export interface QoderRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
-  readonly body: BodyInit | null;
+  // (RequestInit's, not BodyInit: @types/node declares the one without the DOM library.)
+  readonly body: RequestInit["body"] | null;
 }
-type HookParams = Omit<MiddlewareCallbackParams, "request"> & { request: QoderRequest };
+/** What each hook of a QoderMiddleware is given: openapi-fetch's parameters, with the QoderRequest. */
+export type QoderMiddlewareParams = Omit<MiddlewareCallbackParams, "request"> & { request: QoderRequest };
+type HookParams = QoderMiddlewareParams;
 // What a hook may return, as openapi-fetch types it.
 // biome-ignore lint/suspicious/noConfusingVoidType: an async hook that returns nothing gives Promise<void>
 type Returns<T> = T | undefined | void;
-type OnRequest = (options: HookParams) => Returns<Request | Response> | Promise<Returns<Request | Response>>;
+// onRequest may return the request it was given (headers changed): the call keeps its own options.
+type OnRequest = (
+  options: HookParams,
+) => Returns<QoderRequest | Request | Response> | Promise<Returns<QoderRequest | Request | Response>>;
 type OnResponse = (
   options: HookParams & { response: Response },
 ) => Returns<Response> | Promise<Returns<Response>>;

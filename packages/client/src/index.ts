@@ -31,6 +31,7 @@ export {
   createQoderClient,
   type QoderClient,
   type QoderMiddleware,
+  type QoderMiddlewareParams,
   type QoderRequest,
 } from "./client.js";
 export {

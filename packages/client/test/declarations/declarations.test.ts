@@ -78,6 +78,26 @@ test("strict-consumer.ts and every README sample compile against the built decla
   expect(problems).toEqual([]);
 }, 120_000);
 
+test("a Node project without the DOM library compiles against the built declarations", () => {
+  const consumer = fileURLToPath(new URL("./node-consumer.ts", import.meta.url));
+  const program = ts.createProgram([consumer], {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ["lib.es2022.d.ts"],
+    types: ["node"],
+    skipLibCheck: false,
+    noEmit: true,
+  });
+  const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const where = diagnostic.file ? diagnostic.file.fileName.replace(packageDir, "") : "";
+    return `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;
+  });
+  expect(problems).toEqual([]);
+}, 120_000);
+
 test("a consumer's declaration files can name every type the client gives, with openapi-fetch out of its reach (pnpm's layout)", async () => {
   const { cpSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } = await import(
     "node:fs"

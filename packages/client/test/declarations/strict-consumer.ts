@@ -8,6 +8,7 @@ import {
   type ListPage,
   NotFoundError,
   type QoderMiddleware,
+  type QoderMiddlewareParams,
   type QoderRequest,
 } from "@qoder-cloud/client";
 import type { AgentList, AgentVersionList, EnvironmentList, ModelList } from "@qoder-cloud/types";
@@ -58,5 +59,14 @@ qoder.use({
   // @ts-expect-error a QoderRequest is not a WHATWG Request: it has no clone()
   onRequest: ({ request }) => void request.clone(),
 });
+// openapi-fetch's usual pattern: change the headers, return the request (it keeps the call's options).
+qoder.use({
+  onRequest({ request }) {
+    request.headers.set("x-a", "1");
+    return request;
+  },
+});
+const hook = ({ request }: QoderMiddlewareParams) => void seen.push(request);
+qoder.use({ onRequest: hook, onError: async ({ error }) => (error instanceof Error ? error : undefined) });
 
 export { lists, message };
