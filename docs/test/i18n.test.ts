@@ -197,18 +197,20 @@ describe("missing and stale translations", () => {
     expect(report).toContain("missing docs/guides/ja/01-a.md");
   });
 
-  it("counts a text left as its English as missing, unless the English is a name or only code", () => {
+  it("counts a text left as its English as missing, unless the English is a name, a value or only code", () => {
     const texts = extractTexts(fixture);
     const entries: Record<string, { en: string; text: string }> = {};
-    for (const { pointer, en } of texts) entries[pointer] = { en, text: en }; // every text copied, untranslated
+    // Every text copied, untranslated (one with its spaces doubled: still the English).
+    for (const { pointer, en } of texts) entries[pointer] = { en, text: en.replaceAll(" ", "  ") };
     const result = checkTranslations(fixture, entries);
     const untranslated = result.missing.filter((m) => (m as { untranslated?: boolean }).untranslated);
-    // "Get a thing" and "A thing." are prose; "Demo API" and "Things" are names and may stay.
-    expect(untranslated.map((m) => m.pointer)).toEqual(
-      expect.arrayContaining(["/paths/~1things~1{id}/get/summary", "/components/schemas/Thing/description"]),
-    );
-    expect(result.missing.map((m) => m.pointer)).not.toContain("/info/title");
-    expect(result.texts.get("/info/title")).toBe("Demo API");
+    // "Returns one thing." and "What the thing is." are prose; "Demo API", "Production" and "Get a thing"
+    // may stay as they are.
+    expect(untranslated.map((m) => m.pointer)).toEqual([
+      "/paths/~1things~1{id}/get/description",
+      "/components/schemas/Thing/properties/description/description",
+    ]);
+    expect(result.texts.get("/info/title")).toBe("Demo  API");
     const report = formatReport({
       ...result,
       file: "/x/openapi/translations/ja.yaml",
@@ -216,8 +218,23 @@ describe("missing and stale translations", () => {
       staleGuides: [],
     });
     expect(report).toContain(
-      'missing openapi/translations/ja.yaml /components/schemas/Thing/description: "A thing." (the text is still the English)',
+      'missing openapi/translations/ja.yaml /paths/~1things~1{id}/get/description: "Returns one thing." (the text is still the English)',
     );
+  });
+
+  it("counts a translated guide that is the English copied in as missing, whatever its front matter says", () => {
+    const guides = mkdtempSync(join(tmpdir(), "i18n-guides-"));
+    try {
+      const english = "# A\n\nSome words here, and more of them.\n";
+      writeFileSync(join(guides, "01-a.md"), english);
+      mkdirSync(join(guides, "ja"));
+      writeFileSync(join(guides, "ja", "01-a.md"), `${guideFrontMatter("01-a.md", english)}${english}`);
+      expect(readTranslatedGuide("ja", "01-a.md", guides).status).toBe("missing");
+      writeFileSync(join(guides, "ja", "01-a.md"), `${guideFrontMatter("01-a.md", english)}# A\n\n言葉。\n`);
+      expect(readTranslatedGuide("ja", "01-a.md", guides).status).toBe("current");
+    } finally {
+      rmSync(guides, { recursive: true, force: true });
+    }
   });
 
   it("flags a translated guide whose English changed since, and one that does not exist", () => {
@@ -606,5 +623,24 @@ describe("rewriteGuideLinks", () => {
     const kept =
       "[a](https://example.com/x.md) [b](#/getting-started) [c](mailto:a@b.c)\n\n[d]: https://example.com\n";
     expect(rewriteGuideLinks(kept, slugs, "test")).toBe(kept);
+    for (const link of ["[x]( ./other.md)", '<a href="./other.md">x</a>', '<img src="img.png">'])
+      expect(() => rewriteGuideLinks(link, slugs, "docs/guides/x.md"), link).toThrow(/names no guide/);
+  });
+
+  it("leaves code as written: inline code spans and ~~~ fences are neither rewritten nor refused", () => {
+    const slugs = new Map([["01-getting-started.md", "getting-started"]]);
+    const code =
+      "Write `[p](./guides/x.md)` in your README, or ``[x](../a.md)``; `[s](01-getting-started.md)` stays.\n\n~~~md\n[y](../b.md)\n~~~\n";
+    expect(rewriteGuideLinks(code, slugs, "test")).toBe(code);
+  });
+
+  it("rewrites a guide link with a title, and a reference definition that names a guide", () => {
+    const slugs = new Map([["01-getting-started.md", "getting-started"]]);
+    expect(rewriteGuideLinks('[s](01-getting-started.md "Start")', slugs, "test")).toBe(
+      '[s](#/getting-started "Start")',
+    );
+    expect(rewriteGuideLinks("See [s].\n\n[s]: ./01-getting-started.md\n", slugs, "test")).toBe(
+      "See [s].\n\n[s]: #/getting-started\n",
+    );
   });
 });

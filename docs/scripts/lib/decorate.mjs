@@ -76,36 +76,50 @@ export function anchorHeadings(body, english, location) {
  * @param slugs file name → section slug of every guide
  */
 export function rewriteGuideLinks(body, slugs, location) {
-  // Code blocks are shown as written: only the text between them is rewritten.
+  // Code is shown as written: fenced blocks (``` or ~~~) and inline code spans are neither rewritten nor
+  // checked.
   return body
-    .split(/(^```[^\n]*\n[\s\S]*?^```[ \t]*$)/m)
-    .map((part, index) =>
-      index % 2
-        ? part
-        : checkNoRelativeLinks(
-            part.replace(/\]\((?:\.\/)?([\w.-]+\.md)(#[\w-]+)?\)/g, (whole, file) => {
-              const slug = slugs.get(file);
-              if (!slug) throw new Error(`${location}: the link ${whole} names no guide in docs/guides/`);
-              return `](#/${slug})`;
-            }),
-            location,
-          ),
-    )
+    .split(/(^(?:```|~~~)[^\n]*\n[\s\S]*?^(?:```|~~~)[ \t]*$)/m)
+    .map((part, index) => (index % 2 ? part : rewriteText(part, slugs, location)))
     .join("");
+}
+
+/** rewriteGuideLinks for text between code blocks: inline code spans are set aside while it works. */
+function rewriteText(text, slugs, location) {
+  const spans = [];
+  const masked = text.replace(/(`+)[\s\S]*?\1/g, (span) => `\uE000${spans.push(span) - 1}\uE000`);
+  const slugOf = (whole, file) => {
+    const slug = slugs.get(file);
+    if (!slug) throw new Error(`${location}: the link ${whole.trim()} names no guide in docs/guides/`);
+    return slug;
+  };
+  const rewritten = masked
+    // [text](name.md), ./name.md, #anchor, "title"
+    .replace(
+      /\]\(\s*(?:\.\/)?([\w.-]+\.md)(?:#[\w-]+)?(\s+"[^"]*")?\s*\)/g,
+      (whole, file, title = "") => `](#/${slugOf(whole, file)}${title})`,
+    )
+    // [text]: name.md (a reference definition)
+    .replace(
+      /^([ \t]*\[[^\]]+\]:[ \t]*)(?:\.\/)?([\w.-]+\.md)(?:#[\w-]+)?/gm,
+      (whole, head, file) => `${head}#/${slugOf(whole, file)}`,
+    );
+  checkNoRelativeLinks(rewritten, location);
+  return rewritten.replace(/\uE000(\d+)\uE000/g, (_, index) => spans[Number(index)]);
 }
 
 /**
  * The site is one page: a relative link that is not a guide's file name (`./guides/x.md`, `../README.md`,
- * a reference-style `[x]: y.md`) would be broken there. Absolute URLs and `#` links are left as they are.
+ * a reference-style `[x]: y.md`, an HTML `href`/`src`) would be broken there. Absolute URLs and `#` links
+ * are left as they are.
  */
 function checkNoRelativeLinks(text, location) {
   const relative =
-    /\]\((?!#|[a-z][a-z\d+.-]*:)([^)\s]+)[^)]*\)|^[ \t]*\[[^\]]+\]:[ \t]*(?!#|[a-z][a-z\d+.-]*:)(\S+)/gim;
+    /\]\(\s*(?!#|[a-z][a-z\d+.-]*:)([^)\s]+)[^)]*\)|^[ \t]*\[[^\]]+\]:[ \t]*(?!#|[a-z][a-z\d+.-]*:)(\S+)|\b(?:href|src)\s*=\s*["'](?!#|[a-z][a-z\d+.-]*:|\/\/)[^"']+["']/gim;
   for (const [whole] of text.matchAll(relative))
     throw new Error(
       `${location}: the link ${whole.trim()} is relative but names no guide: link a guide as \`name.md\` (in docs/guides/), anything else by its absolute URL.`,
     );
-  return text;
 }
 
 /**

@@ -141,12 +141,21 @@ export function readTranslations(lang, dir = translationsDir) {
 }
 
 /**
- * Whether an English text is prose that a translation must change: a lowercase word outside code spans
- * and links. A name ("Qoder Cloud Agents API") or a code-only text may stay as it is.
+ * Whether an English text is prose that a translation must change: two lowercase words outside code
+ * spans, links and tokens such as `application/json`, `agent.version` or `claude-sonnet-4-5`. A name
+ * ("Qoder Cloud Agents API"), an enum value (`running`) or a code-only text may stay as it is.
  */
 function isProse(en) {
-  return /\b[a-z]{3,}\b/.test(en.replace(/`[^`]*`/g, "").replace(/\]\([^)]*\)|https?:\/\/\S+/g, ""));
+  const words = en
+    .replace(/`[^`]*`/g, " ")
+    .replace(/\]\([^)]*\)|https?:\/\/\S+/g, " ")
+    .split(/\s+/)
+    .filter((word) => /^[a-z]{3,}[,.;:!?)]*$/.test(word));
+  return words.length >= 2;
 }
+
+/** The same text but for spaces and line breaks. */
+const sameText = (a, b) => a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
 
 /**
  * Compares a language's translations with the contract.
@@ -162,8 +171,7 @@ export function checkTranslations(spec, entries) {
   for (const { pointer, en } of wanted) {
     const entry = entries[pointer];
     if (!entry || typeof entry.text !== "string" || entry.text.trim() === "") missing.push({ pointer, en });
-    else if (entry.text.trim() === en.trim() && isProse(en))
-      missing.push({ pointer, en, untranslated: true });
+    else if (sameText(entry.text, en) && isProse(en)) missing.push({ pointer, en, untranslated: true });
     else if (entry.en !== en) stale.push({ pointer, en, was: entry.en });
     else texts.set(pointer, entry.text);
   }
@@ -212,6 +220,8 @@ export function readTranslatedGuide(lang, fileName, dir = guidesDir) {
   const meta = front ? (parse(front[1]) ?? {}) : {};
   const body = front ? raw.slice(front[0].length) : raw;
   if (body.trim() === "") return { location, status: "missing" };
+  // The English copied in: not a translation, whatever its front matter says.
+  if (sameText(body, english)) return { location, status: "missing" };
   // A stale translation is not shown: the site shows the English until it is updated.
   if (meta["source-sha256"] !== sha256(english)) return { location, status: "stale" };
   return { location, status: "current", markdown: body };
