@@ -188,6 +188,10 @@ describe("create", () => {
       ["WORK_DIR=/tmp", "WORK_DIR is reserved"],
       ["1BAD=x", '"1BAD" is not a valid name'],
       ["A-B=1", '"A-B" is not a valid name'],
+      [
+        "A=1;Authorization: Bearer sk-live-SECRET=1",
+        "The name of pair 2 (36 characters) is not a valid name",
+      ],
       ["secret-without-equals", "a pair has no `=`"],
     ]) {
       for (const [path, body] of [
@@ -199,6 +203,7 @@ describe("create", () => {
         expect(refused.body.error.param).toBe("environment_variables");
         expect(refused.body.error.message).toContain(says);
         expect(refused.body.error.message).not.toContain("secret-without-equals"); // values are never quoted
+        expect(refused.body.error.message).not.toContain("sk-live"); // nor a line that is no NAME=VALUE
       }
     }
     // A refused update left the deployment as it was.
@@ -1286,6 +1291,22 @@ describe("control endpoints", () => {
     for (const at of ["2027-02-30", "2027-06-31T00:00:00", "June 1, 2027"])
       expect(() => new Simulator().setTime(at), at).toThrow(/RFC 3339/);
     expect(new Simulator().setTime(new Date("2027-06-01T00:00:00Z"))).toBe("2027-06-01T00:00:00Z");
+  });
+
+  it("POST /_mock/clock takes a leap second as the list filters do: the next minute's :00", async () => {
+    const { now } = (await server.call<{ now: string }>("POST", "/_mock/clock", { body: { advance_ms: 0 } }))
+      .body;
+    const leap = `${now.slice(0, 14)}59:60Z`; // the end of the clock's hour
+    const answer = await server.call<{ now: string }>("POST", "/_mock/clock", { body: { now: leap } });
+    const next = new Date(Date.parse(`${now.slice(0, 14)}59:59Z`) + 1000).toISOString().replace(".000Z", "Z");
+    expect([answer.status, answer.body]).toEqual([200, { now: next }]);
+    expect(new Simulator().setTime("2026-12-31T23:59:60Z")).toBe("2027-01-01T00:00:00Z");
+    expect(new Simulator().setTime("2027-06-30T08:59:60+09:00")).toBe("2027-06-30T00:00:00Z"); // 23:59:60 UTC
+    // Only a minute's last second can be a leap second.
+    const bad = await server.call<ErrorBody>("POST", "/_mock/clock", {
+      body: { now: "2027-01-01T12:30:60Z" },
+    });
+    expect([bad.status, bad.body.error.param]).toEqual([400, "now"]);
   });
 
   it("GET /_mock/state gives the deleted environments, and a loaded state keeps them deleted", async () => {

@@ -207,7 +207,8 @@ export function describe(errors: ErrorObject[], root = ""): { message: string; p
   const where = param || "body";
   // A key's own check (propertyNames): the key is what is wrong, not the object.
   if (error.propertyName !== undefined) {
-    const key = error.propertyName.length > 80 ? `${error.propertyName.slice(0, 80)}…` : error.propertyName;
+    const chars = Array.from(error.propertyName); // code points: a cut never splits an emoji
+    const key = chars.length > 80 ? `${chars.slice(0, 80).join("")}…` : error.propertyName;
     return { message: `${where} key ${JSON.stringify(key)} ${error.message ?? "is invalid"}.`, param };
   }
   switch (error.keyword) {

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { CLOCK_RANGE_MS, Clock, rfc3339 } from "./clock.js";
 import { type Contract, describe, loadContract, type OperationSpec } from "./contract.js";
 import { ApiError, apiErrorOf, errorEnvelope, invalid, LimitError } from "./errors.js";
+import { timeOf } from "./pagination.js";
 import {
   type CheckedRequest,
   checkRequest,
@@ -150,8 +151,10 @@ export class Simulator {
   }
 
   setTime(at: Date | string | number): string {
-    const ms = at instanceof Date ? at.getTime() : typeof at === "number" ? at : Date.parse(at);
-    // A string is RFC 3339 and a real time, as POST /_mock/clock takes it (Date.parse reads 02-30 as 03-02).
+    const ms =
+      at instanceof Date ? at.getTime() : typeof at === "number" ? at : Math.floor(timeOf(at) as number);
+    // A string is RFC 3339 and a real time, as POST /_mock/clock takes it (Date.parse reads 02-30 as 03-02);
+    // a leap second (…:60) is the next minute's :00, as the list filters read it.
     if (!Number.isFinite(ms) || (typeof at === "string" && !isRfc3339Time(at)))
       throw invalid(`now must be an RFC 3339 date-time, got ${JSON.stringify(at)}.`, "now");
     return this.moveClockTo(ms, "now");
@@ -658,7 +661,7 @@ function isRfc3339Time(text: string): boolean {
     day <= new Date(Date.UTC(year, month, 0)).getUTCDate() &&
     hour <= 23 &&
     minute <= 59 &&
-    second <= 59 &&
+    second <= (minute === 59 ? 60 : 59) && // a leap second ends a minute (…:59:60)
     (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59))
   );
 }

@@ -101,8 +101,10 @@ const RESERVED_VARIABLE = /^(SERVER_ENDPOINT|USER_ID|WORK_DIR)$|^(CAW_|QODER_)/;
  * Only names are quoted in messages: values may be secrets.
  */
 function checkEnvironmentVariables(text: string): string {
+  let position = 0;
   for (const pair of text.split(/\r?\n|;/)) {
     if (pair.trim() === "") continue;
+    position++;
     const equals = pair.indexOf("=");
     const name = equals < 0 ? pair : pair.slice(0, equals);
     const fix = "Give each variable as NAME=VALUE, separated by `;` or newlines.";
@@ -111,11 +113,16 @@ function checkEnvironmentVariables(text: string): string {
         `environment_variables: a pair has no \`=\` (${pair.length} characters). ${fix}`,
         "environment_variables",
       );
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      // Quoted only when it looks like a name: a malformed line ("Authorization: Bearer …=") is not.
+      const shown = /^[\w.-]{1,64}$/.test(name)
+        ? JSON.stringify(name)
+        : `The name of pair ${position} (${name.length} characters)`;
       throw invalid(
-        `environment_variables: ${JSON.stringify(name)} is not a valid name (letters, digits and _, not starting with a digit). ${fix}`,
+        `environment_variables: ${shown} is not a valid name (letters, digits and _, not starting with a digit). ${fix}`,
         "environment_variables",
       );
+    }
     if (RESERVED_VARIABLE.test(name))
       throw invalid(
         `environment_variables: ${name} is reserved (SERVER_ENDPOINT, USER_ID, WORK_DIR and names starting with CAW_ or QODER_ are set by the platform). Rename the variable.`,
