@@ -204,12 +204,18 @@ describe("missing and stale translations", () => {
     for (const { pointer, en } of texts) entries[pointer] = { en, text: en.replaceAll(" ", "  ") };
     const result = checkTranslations(fixture, entries);
     const untranslated = result.missing.filter((m) => (m as { untranslated?: boolean }).untranslated);
-    // "Returns one thing." and "What the thing is." are prose; "Demo API", "Production" and "Get a thing"
-    // may stay as they are.
-    expect(untranslated.map((m) => m.pointer)).toEqual([
-      "/paths/~1things~1{id}/get/description",
-      "/components/schemas/Thing/properties/description/description",
-    ]);
+    // "Returns one thing.", "What the thing is." and "Get a thing" are prose; "Demo API" and
+    // "Production" may stay as they are.
+    const flagged = untranslated.map((m) => m.pointer);
+    expect(flagged).toEqual(
+      expect.arrayContaining([
+        "/paths/~1things~1{id}/get/description",
+        "/components/schemas/Thing/properties/description/description",
+        "/paths/~1things~1{id}/get/summary",
+      ]),
+    );
+    expect(flagged).not.toContain("/info/title");
+    expect(flagged).not.toContain("/servers/0/description");
     expect(result.texts.get("/info/title")).toBe("Demo  API");
     const report = formatReport({
       ...result,
@@ -229,6 +235,11 @@ describe("missing and stale translations", () => {
       writeFileSync(join(guides, "01-a.md"), english);
       mkdirSync(join(guides, "ja"));
       writeFileSync(join(guides, "ja", "01-a.md"), `${guideFrontMatter("01-a.md", english)}${english}`);
+      expect(readTranslatedGuide("ja", "01-a.md", guides).status).toBe("missing");
+      writeFileSync(
+        join(guides, "ja", "01-a.md"),
+        `${guideFrontMatter("01-a.md", english)}${english}<!-- ja -->\n`,
+      );
       expect(readTranslatedGuide("ja", "01-a.md", guides).status).toBe("missing");
       writeFileSync(join(guides, "ja", "01-a.md"), `${guideFrontMatter("01-a.md", english)}# A\n\n言葉。\n`);
       expect(readTranslatedGuide("ja", "01-a.md", guides).status).toBe("current");
@@ -625,6 +636,16 @@ describe("rewriteGuideLinks", () => {
     expect(rewriteGuideLinks(kept, slugs, "test")).toBe(kept);
     for (const link of ["[x]( ./other.md)", '<a href="./other.md">x</a>', '<img src="img.png">'])
       expect(() => rewriteGuideLinks(link, slugs, "docs/guides/x.md"), link).toThrow(/names no guide/);
+  });
+
+  it("reads an escaped or lone backtick as text: the links after it are still rewritten and checked", () => {
+    const slugs = new Map([["01-getting-started.md", "getting-started"]]);
+    expect(
+      rewriteGuideLinks("Escape it as \\` ; see [s](01-getting-started.md), `code`.", slugs, "test"),
+    ).toBe("Escape it as \\` ; see [s](#/getting-started), `code`.");
+    expect(() => rewriteGuideLinks("A lone ` here.\n\n[x](../README.md) and `code`.", slugs, "x.md")).toThrow(
+      /is relative but names no guide/,
+    );
   });
 
   it("leaves code as written: inline code spans and ~~~ fences are neither rewritten nor refused", () => {

@@ -87,7 +87,11 @@ export function rewriteGuideLinks(body, slugs, location) {
 /** rewriteGuideLinks for text between code blocks: inline code spans are set aside while it works. */
 function rewriteText(text, slugs, location) {
   const spans = [];
-  const masked = text.replace(/(`+)[\s\S]*?\1/g, (span) => `\uE000${spans.push(span) - 1}\uE000`);
+  // A span opens at an unescaped backtick run and closes at the same run before a blank line.
+  const masked = text.replace(
+    /(?<!\\)(`+)(?:[^\n]|\n(?![ \t]*\n))*?\1/g,
+    (span) => `\uE000${spans.push(span) - 1}\uE000`,
+  );
   const slugOf = (whole, file) => {
     const slug = slugs.get(file);
     if (!slug) throw new Error(`${location}: the link ${whole.trim()} names no guide in docs/guides/`);

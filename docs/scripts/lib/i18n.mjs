@@ -141,21 +141,29 @@ export function readTranslations(lang, dir = translationsDir) {
 }
 
 /**
- * Whether an English text is prose that a translation must change: two lowercase words outside code
- * spans, links and tokens such as `application/json`, `agent.version` or `claude-sonnet-4-5`. A name
- * ("Qoder Cloud Agents API"), an enum value (`running`) or a code-only text may stay as it is.
+ * Whether an English text is prose that a translation must change: two words of three letters or more,
+ * one of them lowercase, outside code spans, links and tokens such as `application/json` or
+ * `claude-sonnet-4-5` ("Create a deployment", "The agent."). A name ("Qoder Cloud Agents API"), an
+ * enum value (`running`) or a code-only text may stay as it is.
  */
 function isProse(en) {
   const words = en
     .replace(/`[^`]*`/g, " ")
     .replace(/\]\([^)]*\)|https?:\/\/\S+/g, " ")
     .split(/\s+/)
-    .filter((word) => /^[a-z]{3,}[,.;:!?)]*$/.test(word));
-  return words.length >= 2;
+    .filter((word) => /^[A-Za-z][a-z]{2,}[,.;:!?)]*$/.test(word));
+  return words.length >= 2 && words.some((word) => /^[a-z]/.test(word));
 }
 
 /** The same text but for spaces and line breaks. */
-const sameText = (a, b) => a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
+const sameText = (a, b) => {
+  const plain = (text) =>
+    text
+      .replace(/<!--[\s\S]*?(-->|$)/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
+  return plain(a) === plain(b);
+};
 
 /**
  * Compares a language's translations with the contract.

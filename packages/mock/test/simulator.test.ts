@@ -187,7 +187,8 @@ describe("create", () => {
       ["SERVER_ENDPOINT=x", "SERVER_ENDPOINT is reserved"],
       ["WORK_DIR=/tmp", "WORK_DIR is reserved"],
       ["1BAD=x", '"1BAD" is not a valid name'],
-      ["A-B=1", '"A-B" is not a valid name'],
+      ["A-B=1", "The name of pair 1 (3 characters) is not a valid name"],
+      ["FOO=bar;sk-live-51Habc123=", "The name of pair 2 (17 characters) is not a valid name"],
       [
         "A=1;Authorization: Bearer sk-live-SECRET=1",
         "The name of pair 2 (36 characters) is not a valid name",
@@ -1296,13 +1297,16 @@ describe("control endpoints", () => {
   it("POST /_mock/clock takes a leap second as the list filters do: the next minute's :00", async () => {
     const { now } = (await server.call<{ now: string }>("POST", "/_mock/clock", { body: { advance_ms: 0 } }))
       .body;
-    const leap = `${now.slice(0, 14)}59:60Z`; // the end of the clock's hour
+    const leap = `${now.slice(0, 11)}23:59:60Z`; // the end of the clock's day
     const answer = await server.call<{ now: string }>("POST", "/_mock/clock", { body: { now: leap } });
-    const next = new Date(Date.parse(`${now.slice(0, 14)}59:59Z`) + 1000).toISOString().replace(".000Z", "Z");
+    const next = new Date(Date.parse(`${now.slice(0, 11)}23:59:59Z`) + 1000)
+      .toISOString()
+      .replace(".000Z", "Z");
     expect([answer.status, answer.body]).toEqual([200, { now: next }]);
     expect(new Simulator().setTime("2026-12-31T23:59:60Z")).toBe("2027-01-01T00:00:00Z");
-    expect(new Simulator().setTime("2027-06-30T08:59:60+09:00")).toBe("2027-06-30T00:00:00Z"); // 23:59:60 UTC
-    // Only a minute's last second can be a leap second.
+    expect(new Simulator().setTime("2016-12-31T05:29:60+05:30")).toBe("2016-12-31T00:00:00Z"); // 23:59:60 UTC on the 30th
+    expect(() => new Simulator().setTime("2016-12-31T23:59:60+01:00")).toThrow(/now/); // 22:59:60 UTC
+    // Only the last second of a UTC day can be a leap second.
     const bad = await server.call<ErrorBody>("POST", "/_mock/clock", {
       body: { now: "2027-01-01T12:30:60Z" },
     });

@@ -654,6 +654,11 @@ function isRfc3339Time(text: string): boolean {
     number,
   ];
   const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  // A leap second is 23:59:60 UTC (as the contract's date-time format has it), whatever the offset.
+  const offsetMinutes = offset
+    ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]))
+    : 0;
+  const utcMinuteOfDay = (((hour * 60 + minute - offsetMinutes) % 1440) + 1440) % 1440;
   return (
     month >= 1 &&
     month <= 12 &&
@@ -661,7 +666,7 @@ function isRfc3339Time(text: string): boolean {
     day <= new Date(Date.UTC(year, month, 0)).getUTCDate() &&
     hour <= 23 &&
     minute <= 59 &&
-    second <= (minute === 59 ? 60 : 59) && // a leap second ends a minute (…:59:60)
+    second <= (utcMinuteOfDay === 1439 ? 60 : 59) &&
     (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59))
   );
 }

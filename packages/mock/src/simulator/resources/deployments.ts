@@ -114,8 +114,9 @@ function checkEnvironmentVariables(text: string): string {
         "environment_variables",
       );
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      // Quoted only when it looks like a name: a malformed line ("Authorization: Bearer …=") is not.
-      const shown = /^[\w.-]{1,64}$/.test(name)
+      // Quoted only when it is a name but for its first character ("1BAD"): anything else (a malformed
+      // line, "sk-live-…=", a token) may be a secret, and is named by its position.
+      const shown = /^[A-Za-z0-9_]{1,64}$/.test(name)
         ? JSON.stringify(name)
         : `The name of pair ${position} (${name.length} characters)`;
       throw invalid(
