@@ -206,7 +206,10 @@ export function changesetSummary(text) {
   return text
     .replace(FRONT_MATTER, "")
     .replace(/<!--[\s\S]*?(-->|$)/g, "")
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(
+      /[\u00ad\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2800\u3164\uffa0\ufeff]/g,
+      "",
+    )
     .trim();
 }
 

@@ -89,7 +89,8 @@ describe("a major changeset says how to migrate", () => {
   test("a comment or invisible characters are not a migration note (the changelog would show nothing)", () => {
     const head = '---\n"@qoder-cloud/openapi": major\n---\n\n';
     expect(changesetSummary(`${head}<!-- write the migration here -->\n`)).toBe("");
-    expect(changesetSummary(`${head}\u200b\n`)).toBe("");
+    for (const invisible of ["\u200b", "\u00ad", "\u2800", "\u3164"])
+      expect(changesetSummary(`${head}${invisible}\n`)).toBe("");
     expect(changesetSummary(`${head}<!-- note -->Renamed x to y.\n`)).toBe("Renamed x to y.");
   });
   test("a front matter closed as changesets closes it: `---text` and `----` do not (changesets refuses both)", () => {

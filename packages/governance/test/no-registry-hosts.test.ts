@@ -17,13 +17,13 @@ const HOSTS = new RegExp(
     "npm\\.taobao\\.org",
     "npm\\.pkg\\.github\\.com",
     "deno\\.land",
-    "(?<![\\w.-])jsr\\.io\\b",
+    "(?<![\\w-])jsr\\.io\\b",
     "pypi\\.(org|python\\.org)",
     "pythonhosted\\.org",
     "unpkg\\.com",
     "jsdelivr\\.net",
     "cdnjs\\.cloudflare\\.com",
-    "(?<![\\w.-])esm\\.(sh|run)\\b",
+    "(?<![\\w-])esm\\.(sh|run)\\b",
     "jspm\\.(io|dev)",
     "skypack\\.dev",
   ].join("|"),
@@ -62,6 +62,8 @@ test("the check finds a host where one is written", () => {
   expect(HOSTS.test(`https://${"jsr"}.io/@std/path`)).toBe(true);
   expect(HOSTS.test(`<script src="https://cdn.${"jsdelivr"}.net/npm/x">`)).toBe(true);
   expect(HOSTS.test(`import x from "https://${"esm"}.sh/x"`)).toBe(true);
+  expect(HOSTS.test(`@jsr:registry=https://npm.${"jsr"}.io`)).toBe(true);
+  expect(HOSTS.test(`https://cdn.${"esm"}.sh/x`)).toBe(true);
   expect(HOSTS.test("a registry-neutral line")).toBe(false);
   expect(HOSTS.test("scripts/build-esm.sh and docs/ajsr.io.md are file names")).toBe(false);
 });

@@ -17,26 +17,26 @@ const OFF = {
 
 /**
  * The commands of a script (split at && ; || | and parentheses), each with the variables it sets before
- * the program, and the program as it runs: through npx, exec, `pnpm exec` or `pnpm <bin>`, or a path to
- * its binary, it is still that program.
+ * the program, and the program as it runs: through npx, pnpm, npm, exec or env (their options too), by a
+ * path to its binary, by its package name (`@redocly/cli`) or with a version (`turbo@2`).
  */
 function commands(script: string): { env: Record<string, string>; program: string }[] {
   return script.split(/&&|\|\||[;|()]/).map((command) => {
     const env: Record<string, string> = {};
     const words = command.trim().split(/\s+/).filter(Boolean);
-    while (/^[A-Z_]+=/.test(words[0] ?? "")) {
-      const [name, value] = (words.shift() as string).split("=") as [string, string];
-      env[name] = value;
+    let at = 0;
+    for (; at < words.length; at++) {
+      const word = words[at] as string;
+      const assignment = /^([A-Z_]+)=(.*)$/.exec(word);
+      if (assignment) env[assignment[1] as string] = assignment[2] as string;
+      else if (/^(--filter|-F|--package|-p|--dir|-C|--workspace|-w)$/.test(word) && word !== "-w") at++;
+      else if (!/^(exec|npx|pnpx|npm|pnpm|dlx|env|-.*)$/.test(word)) break;
     }
-    while (
-      /^(exec|npx|pnpx)$/.test(words[0] ?? "") ||
-      (words[0] === "pnpm" && /^(exec|dlx)$/.test(words[1] ?? ""))
-    )
-      words.splice(0, words[0] === "pnpm" ? 2 : 1);
-    while (/^-/.test(words[0] ?? "")) words.shift(); // npx -y …
-    // `pnpm turbo …` runs the turbo binary as `pnpm exec` would.
-    if (words[0] === "pnpm" && /^(turbo|redocly)$/.test(words[1] ?? "")) words.shift();
-    return { env, program: (words[0] ?? "").replace(/^.*\//, "") };
+    const word = words[at] ?? "";
+    const program = /^@redocly\/cli(@|$)/.test(word)
+      ? "redocly"
+      : word.replace(/^.*\//, "").replace(/@.*$/, "");
+    return { env, program };
   });
 }
 
@@ -79,6 +79,14 @@ test("the script check finds a redocly or turbo command without its variables", 
     "(redocly lint)",
     "pnpm turbo run x",
     "echo x | turbo run x",
+    "npx @redocly/cli lint",
+    "pnpm dlx @redocly/cli lint",
+    "npx --package @redocly/cli redocly lint",
+    "npx turbo@2 run x",
+    "pnpm --filter x exec redocly lint",
+    "pnpm -w turbo run x",
+    "npm exec redocly lint",
+    "env A=1 redocly lint",
   ])
     expect(
       commands(script).some(({ program }) => program === "redocly" || program === "turbo"),

@@ -108,7 +108,11 @@ describe("the workflow files", () => {
       BEFORE: "${{ github.event.before }}",
     });
     expect(gate.steps[0].with["fetch-depth"]).toBe(0);
-    // A push to main is never cancelled by the next one: its change would go ungated.
+    // A push to main is never cancelled by the next one (its change would go ungated): a group of its own.
+    expect(ci.data.concurrency.group).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      "ci-${{ github.event_name == 'pull_request' && github.ref || github.sha }}",
+    );
     expect(ci.data.concurrency["cancel-in-progress"]).toBe(
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
       "${{ github.event_name == 'pull_request' }}",
