@@ -29,7 +29,8 @@ function commands(script: string): { env: Record<string, string>; program: strin
       const word = words[at] as string;
       const assignment = /^([A-Z_]+)=(.*)$/.exec(word);
       if (assignment) env[assignment[1] as string] = assignment[2] as string;
-      else if (/^(--filter|-F|--package|-p|--dir|-C|--workspace|-w)$/.test(word) && word !== "-w") at++;
+      else if (/^(--filter|-F|--package|-p|--dir|-C)$/.test(word))
+        at++; // an option and its value
       else if (!/^(exec|npx|pnpx|npm|pnpm|dlx|env|-.*)$/.test(word)) break;
     }
     const word = words[at] ?? "";
