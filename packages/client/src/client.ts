@@ -69,19 +69,18 @@ export interface QoderRequest {
 }
 /** What each hook of a QoderMiddleware is given: openapi-fetch's parameters, with the QoderRequest. */
 export type QoderMiddlewareParams = Omit<MiddlewareCallbackParams, "request"> & { request: QoderRequest };
-type HookParams = QoderMiddlewareParams;
 // What a hook may return, as openapi-fetch types it.
 // biome-ignore lint/suspicious/noConfusingVoidType: an async hook that returns nothing gives Promise<void>
 type Returns<T> = T | undefined | void;
 // onRequest may return the request it was given (headers changed): the call keeps its own options.
 type OnRequest = (
-  options: HookParams,
+  options: QoderMiddlewareParams,
 ) => Returns<QoderRequest | Request | Response> | Promise<Returns<QoderRequest | Request | Response>>;
 type OnResponse = (
-  options: HookParams & { response: Response },
+  options: QoderMiddlewareParams & { response: Response },
 ) => Returns<Response> | Promise<Returns<Response>>;
 type OnError = (
-  options: HookParams & { error: unknown },
+  options: QoderMiddlewareParams & { error: unknown },
 ) => Returns<Response | Error> | Promise<Returns<Response | Error>>;
 /** openapi-fetch's middleware, with `request` typed as what it is here (a QoderRequest). */
 export type QoderMiddleware =
