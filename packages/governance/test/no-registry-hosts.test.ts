@@ -1,10 +1,7 @@
 // Nothing in the repository names a package registry's host (or its website): installs go to whatever
 // registry the machine is configured for, and nothing here may point elsewhere.
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "vitest";
-import { repoRoot } from "./support/workspace.js";
+import { repositoryFiles } from "./support/workspace.js";
 
 // Assembled, so that this file does not name the hosts it looks for.
 // npm's and its mirrors, GitHub's and Deno's registries, JSR, PyPI, and the CDNs that serve registry
@@ -32,25 +29,13 @@ const HOSTS = new RegExp(
 
 /** The files git would commit (tracked, and new ones not ignored) that name one of HOSTS, with the line. */
 function namingHosts(): string[] {
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: repoRoot,
-    encoding: "utf8",
-  })
-    .split("\0")
-    .filter(Boolean);
-  return files.flatMap((file) => {
-    let text: string;
-    try {
-      text = readFileSync(path.join(repoRoot, file), "utf8");
-    } catch {
-      return []; // deleted in the working tree
-    }
-    return text
+  return repositoryFiles().flatMap(({ file, text }) =>
+    text
       .split("\n")
       .map((line, index) => [line, index] as const)
       .filter(([line]) => HOSTS.test(line))
-      .map(([line, index]) => `${file}:${index + 1}: ${line.trim().slice(0, 120)}`);
-  });
+      .map(([line, index]) => `${file}:${index + 1}: ${line.trim().slice(0, 120)}`),
+  );
 }
 
 test("no file of the repository names a registry's host", () => {

@@ -84,12 +84,17 @@ async function commitAll(repo: string, message: string) {
   await git(repo, "add", "-A");
   await git(repo, "commit", "-q", "-m", message);
 }
-/** Adds a pending changeset bumping the contract package by `level`. */
-async function addChangeset(repo: string, level: "major" | "minor" | "patch", name = "contract-change") {
+/** Adds a pending changeset bumping the contract package by `level`, saying `summary` below its front matter. */
+async function addChangeset(
+  repo: string,
+  level: "major" | "minor" | "patch",
+  name = "contract-change",
+  summary = "What changed, before → after.\n",
+) {
   await mkdir(path.join(repo, ".changeset"), { recursive: true });
   await writeFile(
     path.join(repo, ".changeset", `${name}.md`),
-    `---\n"@qoder-cloud/openapi": ${level}\n"@qoder-cloud/types": ${level}\n---\n\nWhat changed, before → after.\n`,
+    `---\n"@qoder-cloud/openapi": ${level}\n"@qoder-cloud/types": ${level}\n---\n\n${summary}`,
   );
 }
 
@@ -194,11 +199,7 @@ describe.concurrent("pnpm spec:breaking in a git repository", () => {
       removeFirstPath(doc);
       raiseMajor(doc);
     });
-    await mkdir(path.join(repo, ".changeset"), { recursive: true });
-    await writeFile(
-      path.join(repo, ".changeset", "silent.md"),
-      '---\n"@qoder-cloud/openapi": major\n---\n\n',
-    );
+    await addChangeset(repo, "major", "silent", "");
     await commitAll(repo, "remove an operation, raise the major version, empty major changeset");
     const { code, output } = await runCli(repo, "HEAD~1");
     expect(output).toMatch(

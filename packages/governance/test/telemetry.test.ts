@@ -1,11 +1,10 @@
 // Nothing phones home: every script that starts turbo or Redocly turns their telemetry off itself (turbo's
 // strict env mode hands a task only the variables turbo.json lets through), and Redocly's update check,
 // which asks the registry for its latest version whenever stderr is a terminal, is suppressed.
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { repoRoot, workspaceManifests } from "./support/workspace.js";
+import { repoRoot, repositoryFiles, workspaceManifests } from "./support/workspace.js";
 
 const OFF = {
   TURBO_TELEMETRY_DISABLED: "1",
@@ -109,23 +108,17 @@ test("redocly.yaml turns Redocly's telemetry off, and .ci/run exports every vari
 });
 
 test("every program file that starts the Redocly CLI turns its telemetry and update check off", () => {
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: repoRoot,
-    encoding: "utf8",
-  })
-    .split("\0")
-    .filter((file) => /\.(mjs|cjs|js|ts|sh)$/.test(file) && !file.includes("/test/fixtures/"));
   // Starting it: its binary by path (node_modules/.bin/redocly, @redocly/cli's bin/cli.js).
   const starts = /\.bin["'/, ]+redocly|@redocly\/cli\/(bin|package\.json)|"\.bin", "redocly"/;
-  const missing = files.filter((file) => {
-    let text: string;
-    try {
-      text = readFileSync(path.join(repoRoot, file), "utf8");
-    } catch {
-      return false; // deleted in the working tree
-    }
-    if (file.endsWith("telemetry.test.ts") || !starts.test(text)) return false;
-    return !/REDOCLY_TELEMETRY\W+off/.test(text) || !/REDOCLY_SUPPRESS_UPDATE_NOTICE\W+true/.test(text);
-  });
+  const missing = repositoryFiles()
+    .filter(
+      ({ file, text }) =>
+        /\.(mjs|cjs|js|ts|sh)$/.test(file) &&
+        !file.includes("/test/fixtures/") &&
+        !file.endsWith("telemetry.test.ts") &&
+        starts.test(text) &&
+        (!/REDOCLY_TELEMETRY\W+off/.test(text) || !/REDOCLY_SUPPRESS_UPDATE_NOTICE\W+true/.test(text)),
+    )
+    .map(({ file }) => file);
   expect(missing).toEqual([]);
 });

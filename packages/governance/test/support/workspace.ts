@@ -1,4 +1,6 @@
 // The workspace as the tests see it: its root and the manifests of the packages pnpm-workspace.yaml lists.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -30,4 +32,24 @@ export async function workspaceManifests(): Promise<Array<Manifest & { dir: stri
     }
   }
   return manifests;
+}
+
+/**
+ * The files git would commit (tracked, and new ones not ignored), with their text; a file deleted in the
+ * working tree is left out.
+ */
+export function repositoryFiles(): { file: string; text: string }[] {
+  return execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  })
+    .split("\0")
+    .filter(Boolean)
+    .flatMap((file) => {
+      try {
+        return [{ file, text: readFileSync(path.join(repoRoot, file), "utf8") }];
+      } catch {
+        return []; // deleted in the working tree
+      }
+    });
 }
