@@ -574,6 +574,36 @@ describe("runs", () => {
   });
 });
 
+describe("the runs status filter", () => {
+  it("applies to runs that carry a status (the Gen-1 examples) and is ignored for the slim runs the simulator records", async () => {
+    const seeded = (method: string, url: string) =>
+      server.call<List<Run & { status?: string }>>(method, url, { token: "pt-status-filter" });
+    const examplesRuns = (await seeded("GET", "/deployment_runs?limit=100")).body.data;
+    const completed = examplesRuns.filter((run) => run.status === "completed").map((run) => run.id);
+    expect(completed.length).toBeGreaterThan(0);
+    expect(examplesRuns.some((run) => run.status !== undefined && run.status !== "completed")).toBe(true);
+    const made = (await seeded("POST", `/deployments/${seedDeployment.id}/run`)).body as unknown as Run & {
+      status?: string;
+    };
+    expect(made.status).toBeUndefined();
+    for (const path of ["/deployment_runs", `/deployments/${seedDeployment.id}/runs`]) {
+      const ids = (await seeded("GET", `${path}?limit=100&status=completed`)).body.data.map((run) => run.id);
+      expect(ids, path).toContain(made.id);
+      const expected = examplesRuns
+        .filter(
+          (run) =>
+            (run.status === undefined || run.status === "completed") &&
+            (path === "/deployment_runs" || run.deployment_id === seedDeployment.id),
+        )
+        .map((run) => run.id);
+      expect(
+        ids.filter((id) => id !== made.id),
+        path,
+      ).toEqual(expected);
+    }
+  });
+});
+
 describe("run time filters past the millisecond", () => {
   it("compare the digits Date.parse drops: a run at 17.13334 s is after 17.133 s and before 17.1334 s", async () => {
     const runs = (query: string) =>

@@ -579,7 +579,7 @@ export interface components {
             /** @description Geographic region for model inference, when set. */
             inference_geo?: string;
         };
-        /** @description The model: a model ID string from `GET /models` (e.g. `"ultimate"`), or an object `{id, effort?, context_window?, speed?, inference_geo?}` for finer control. `effort` must be one of the model's `efforts` and `context_window` one of its `available_context_windows` (else 400); models without efforts (e.g. `auto`) accept only the string form. On update the object replaces the stored model as a whole. */
+        /** @description The model: a model ID string from `GET /models` (e.g. `"ultimate"`), or an object `{id, effort?, context_window?, speed?, inference_geo?}` for finer control. `effort` must be one of the model's `efforts` (a model without efforts, e.g. `auto`, takes none) and `context_window` one of its `available_context_windows` (else 400). On update the object replaces the stored model as a whole. */
         AgentModelParams: string | {
             /** @description Model ID, as listed by `GET /models`. */
             id: string;
@@ -1300,7 +1300,7 @@ export interface components {
             cas_config?: components["schemas"]["CasConfigParams"];
             [key: string]: string | null | components["schemas"]["CasConfigParams"] | undefined;
         };
-        /** @description A model enabled for the account. Use `id` as an agent's `model`, and `efforts` / `available_context_windows` to fill the object form's `effort` / `context_window`. Models without efforts (e.g. `auto`) accept only the string form. */
+        /** @description A model enabled for the account. Use `id` as an agent's `model`, and `efforts` / `available_context_windows` to fill the object form's `effort` / `context_window`. Models without efforts (e.g. `auto`) take no `effort`. */
         Model: {
             /** @example ultimate */
             id: string;

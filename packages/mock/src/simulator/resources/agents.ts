@@ -56,13 +56,10 @@ function checkModel(model: AgentModelParams): Agent["model"] {
     model.effort == null ? undefined : typeof model.effort === "string" ? model.effort : model.effort.type;
   if (known && effort !== undefined && !(known.efforts ?? []).includes(effort)) {
     throw invalid(
-      `model.effort "${effort}" is not supported by model ${model.id} (supported: ${(known.efforts ?? []).join(", ") || "none; use the string form"}).`,
+      `model.effort "${effort}" is not supported by model ${model.id} (supported: ${(known.efforts ?? []).join(", ") || "none"}).`,
       "model.effort",
     );
   }
-  // A model without efforts (`auto`) takes only the string form (AgentModelParams in the contract).
-  if (known && !known.efforts?.length)
-    throw invalid(`Model ${model.id} takes no options: give it as the string "${model.id}".`, "model");
   const windows = known?.available_context_windows;
   if (windows && model.context_window != null && !windows.includes(model.context_window)) {
     throw invalid(
