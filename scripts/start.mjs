@@ -55,8 +55,11 @@ async function main() {
     console.log("Stopped.");
     process.exit(exitCode);
   };
-  process.once("SIGINT", () => stop("Ctrl-C", 0));
-  process.once("SIGTERM", () => stop("SIGTERM", 0));
+  // `on`, not `once`: a terminal's Ctrl-C reaches us twice (from the terminal, and forwarded by pnpm),
+  // and a second signal with no listener left would kill the shutdown half-way. SIGHUP: the terminal closed.
+  process.on("SIGINT", () => stop("Ctrl-C", 0));
+  process.on("SIGTERM", () => stop("SIGTERM", 0));
+  process.on("SIGHUP", () => stop("SIGHUP", 0));
 
   mockStarting = startMock({ onLog: (line) => console.log(`[mock] ${line}`), signal: starting.signal });
   try {

@@ -271,12 +271,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     const docs = await startDocsServer({ port: parsePort(process.env.DOCS_PORT) });
     console.log(`Docs: ${docs.url}  (Ctrl-C to stop)`);
+    let stopping = false;
+    // Every signal is listened to for good: a repeated Ctrl-C (pnpm forwards the terminal's) would
+    // otherwise kill the process in the middle of closing.
     const stop = async () => {
+      if (stopping) return;
+      stopping = true;
       await docs.close();
       process.exit(0);
     };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, stop);
   } catch (error) {
     console.error(error.message);
     process.exit(1);

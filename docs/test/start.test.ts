@@ -27,6 +27,16 @@ function collectOutput(child: ChildProcess, onOutput: (output: string) => void =
   return () => output;
 }
 
+/** Resolves with the child's output once it contains `text`; rejects if the child exits first. */
+function waitForOutput(process: ChildProcess, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const output = collectOutput(process, (printed) => {
+      if (printed.includes(text)) resolve(printed);
+    });
+    process.once("exit", () => reject(new Error(`exited before printing "${text}":\n${output()}`)));
+  });
+}
+
 function waitForBanner(process: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     const output = collectOutput(process, (text) => {
@@ -96,6 +106,49 @@ describe("pnpm start (scripts/start.mjs)", () => {
     expect(code, output).toBe(0);
     expect(output).toContain("Stopped.");
     expect(output).not.toContain("pnpm start failed");
+  });
+
+  it("a second Ctrl-C during the shutdown (pnpm forwards the terminal's) and SIGHUP still stop cleanly", async () => {
+    requireBuiltSite();
+    for (const signals of [["SIGINT", "SIGINT"], ["SIGHUP"]] as const) {
+      const [started, exited] = await runToExit({ MOCK_PORT: "0", DOCS_PORT: "0" });
+      await waitForOutput(started, "Ctrl-C stops both.");
+      started.kill(signals[0]);
+      if (signals[1]) {
+        // Sent once the shutdown is under way: the listener of the first must still be there.
+        await waitForOutput(started, "stopping the mock");
+        if (started.exitCode === null) started.kill(signals[1]);
+      }
+      const [code, output] = await exited;
+      expect({ code, signal: started.signalCode }, `${signals.join(" + ")}:\n${output}`).toEqual({
+        code: 0,
+        signal: null,
+      });
+      expect(output).toContain("Stopped.");
+    }
+  });
+
+  it("docs/scripts/serve.mjs (pnpm run docs) stops with exit 0 on a repeated Ctrl-C and on SIGHUP", async () => {
+    requireBuiltSite();
+    for (const signals of [["SIGINT", "SIGINT"], ["SIGHUP"]] as const) {
+      const served = spawn(process.execPath, [join(docsDir, "scripts", "serve.mjs")], {
+        env: { ...process.env, DOCS_PORT: "0" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      spawned.push(served);
+      const exited = once(served, "exit");
+      const text = await waitForOutput(served, "(Ctrl-C to stop)");
+      const url = /Docs: (\S+)/.exec(text)?.[1] ?? "";
+      // An open keep-alive connection makes the close take a moment, as a browser's would.
+      expect((await fetch(url)).status).toBe(200);
+      served.kill(signals[0]);
+      if (signals[1]) {
+        await new Promise((resolve) => setTimeout(resolve, 10)); // after the first one's listener ran
+        if (served.exitCode === null) served.kill(signals[1]);
+      }
+      const [code, signal] = await exited;
+      expect({ code, signal }, signals.join(" + ")).toEqual({ code: 0, signal: null });
+    }
   });
 
   it("serves the mock and the docs, prints both URLs and a sample request, and stops on Ctrl-C", async () => {
