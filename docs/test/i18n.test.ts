@@ -248,6 +248,53 @@ describe("missing and stale translations", () => {
     }
   });
 
+  it("names each code comment of a translated guide left as its English prose (not a value, not outside code)", () => {
+    const guides = mkdtempSync(join(tmpdir(), "i18n-comments-"));
+    try {
+      const english = [
+        "# A",
+        "",
+        "Some words here. // Not code: prose outside a block.",
+        "",
+        "```ts",
+        "const a = 1; // the answer to every question",
+        'fetch("http://127.0.0.1:4010/x"); // true',
+        "// Every deployment, page after page.",
+        "```",
+        "",
+        "~~~sh",
+        "pnpm mock   # in this repository, on port 4010",
+        "~~~",
+        "",
+      ].join("\n");
+      writeFileSync(join(guides, "01-a.md"), english);
+      mkdirSync(join(guides, "ja"));
+      const translated = english
+        .replace("Some words here.", "言葉。")
+        .replace("// Every deployment, page after page.", "// すべての Deployment をページごとに。");
+      writeFileSync(join(guides, "ja", "01-a.md"), `${guideFrontMatter("01-a.md", english)}${translated}`);
+      const found = readTranslatedGuide("ja", "01-a.md", guides);
+      expect(found).toMatchObject({
+        status: "current",
+        untranslatedComments: ["the answer to every question", "in this repository, on port 4010"],
+      });
+      const report = formatReport({
+        file: "/x/openapi/translations/ja.yaml",
+        missing: [],
+        stale: [],
+        orphaned: [],
+        missingGuides: [],
+        staleGuides: [],
+        untranslatedGuideComments: [{ location: found.location, comment: "the answer to every question" }],
+      });
+      expect(report).toBe(
+        '  missing docs/guides/ja/01-a.md: a code comment is still the English: "the answer to every question"',
+      );
+    } finally {
+      rmSync(guides, { recursive: true, force: true });
+    }
+  });
+
   it("flags a translated guide whose English changed since, and one that does not exist", () => {
     const guides = join(scratch, "guides");
     mkdirSync(join(guides, "ja"), { recursive: true });

@@ -232,7 +232,28 @@ export function readTranslatedGuide(lang, fileName, dir = guidesDir) {
   if (sameText(body, english)) return { location, status: "missing" };
   // A stale translation is not shown: the site shows the English until it is updated.
   if (meta["source-sha256"] !== sha256(english)) return { location, status: "stale" };
-  return { location, status: "current", markdown: body };
+  // Comments of the code samples are read as prose too: one copied from the English was left behind.
+  const englishComments = new Set(codeComments(english));
+  const untranslatedComments = codeComments(body).filter(
+    (comment) => englishComments.has(comment) && isProse(comment),
+  );
+  return { location, status: "current", markdown: body, untranslatedComments };
+}
+
+/** The comments (`// …`, `# …`) on the lines of a Markdown text's fenced code blocks, in order. */
+export function codeComments(markdown) {
+  const comments = [];
+  let fence;
+  for (const line of markdown.split("\n")) {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
+      fence = fence ? undefined : marker;
+      continue;
+    }
+    const comment = fence && /(?:^|\s)(?:\/\/|#)\s+(\S.*?)\s*$/.exec(line)?.[1];
+    if (comment) comments.push(comment);
+  }
+  return comments;
 }
 
 /** Front matter for a guide translated from `english` (the text of the English file). */
@@ -253,6 +274,9 @@ export function languageReport(spec, lang, { dir = translationsDir, guides = gui
     ...result,
     missingGuides: guideFindings.filter((g) => g.status === "missing").map((g) => g.location),
     staleGuides: guideFindings.filter((g) => g.status === "stale").map((g) => g.location),
+    untranslatedGuideComments: guideFindings.flatMap(({ location, untranslatedComments = [] }) =>
+      untranslatedComments.map((comment) => ({ location, comment })),
+    ),
     // A translation left behind when its English guide was renamed or deleted: never shown, never updated.
     orphanedGuides: existsSync(translatedDir)
       ? guideFiles(translatedDir)
@@ -277,6 +301,8 @@ export function formatReport(report) {
     lines.push(`  stale   ${rel} ${pointer}: now "${clip(en)}" (translated from "${clip(was)}")`);
   }
   for (const location of report.missingGuides) lines.push(`  missing ${location}`);
+  for (const { location, comment } of report.untranslatedGuideComments ?? [])
+    lines.push(`  missing ${location}: a code comment is still the English: "${clip(comment)}"`);
   for (const location of report.staleGuides) {
     lines.push(`  stale   ${location}: the English guide changed since (source-sha256)`);
   }
