@@ -1,6 +1,6 @@
 // The getting-started guide is the real path (environment → agent → deployment → run): its ```ts
 // blocks are executed in order, as printed, against the mock, in an account that starts empty.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createQoderClient } from "@qoder-cloud/client";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
@@ -64,4 +64,54 @@ it("runs every TypeScript block of the getting-started guide, from an empty acco
     2, 1,
   ]);
   expect((await qoder.deployments.runs.list(deployment?.id ?? "")).data).toHaveLength(1);
+});
+
+/** Every guide, in every language: the records their samples name are the mock's example records. */
+const guidesDir = fileURLToPath(new URL("../../../docs/guides/", import.meta.url));
+const guideTexts = ["", "ja/", "zh/"].flatMap((lang) =>
+  readdirSync(`${guidesDir}${lang}`)
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => [`${lang}${name}`, readFileSync(`${guidesDir}${lang}${name}`, "utf8")] as const),
+);
+/** IDs a guide names as missing on purpose (its 404 samples). */
+const MISSING_ON_PURPOSE = new Set([
+  "dep_00000000000000000000000000000000",
+  "dep_019ec5700a1b7c2d8e3f4a5b6c7d8e9f",
+]);
+const RETRIEVE: Record<string, string> = {
+  dep: "/deployments/",
+  drun: "/deployment_runs/",
+  agent: "/agents/",
+  env: "/environments/",
+};
+
+it("every deployment, run, agent and environment ID the guides name is in a new account of the mock", async () => {
+  const named = new Map<string, string>(); // id → the first guide naming it
+  for (const [name, text] of guideTexts)
+    for (const [id] of text.matchAll(/\b(?:dep|drun|agent|env)_[0-9a-f]{32}\b/g))
+      if (!named.has(id)) named.set(id, name);
+  expect(named.size).toBeGreaterThan(MISSING_ON_PURPOSE.size);
+  const headers = { authorization: `Bearer pt-guide-ids-${process.pid}` };
+  const absent: string[] = [];
+  for (const [id, name] of named) {
+    const answer = await fetch(`${process.env.QODER_BASE_URL}${RETRIEVE[id.split("_")[0] as string]}${id}`, {
+      headers,
+    });
+    if ((answer.status === 200) === MISSING_ON_PURPOSE.has(id))
+      absent.push(`${id} (${name}): ${answer.status}`);
+  }
+  expect(absent).toEqual([]);
+});
+
+it("the pagination guide's page and its next-page curl are what the mock answers for ?limit=2", async () => {
+  const guide = guideTexts.find(([name]) => name === "03-pagination.md")?.[1] ?? "";
+  const shown = JSON.parse(/^```json\n([\s\S]*?)^```$/m.exec(guide)?.[1] ?? "null");
+  const headers = { authorization: `Bearer pt-guide-page-${process.pid}` };
+  const page = await (await fetch(`${process.env.QODER_BASE_URL}/deployments?limit=2`, { headers })).json();
+  expect(shown).toEqual({
+    ...page,
+    data: page.data.map(({ id, type }: { id: string; type: string }) => ({ id, type })),
+  });
+  const next = /deployments\?limit=2&after_id=(\w+)/.exec(guide)?.[1];
+  expect(next).toBe(page.last_id);
 });
