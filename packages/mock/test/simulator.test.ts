@@ -1921,6 +1921,82 @@ describe("schedules computed once per second", () => {
     expect(() => checkSchedule(utc(long))).toThrow(/too long, expected at most 1024 characters/);
   });
 
+  it("refuses a time zone in the wrong case naming its spelling, and says when an expression never fires", () => {
+    const refusal = (expression: string, timezone: string) => {
+      try {
+        checkSchedule({ type: "cron", expression, timezone });
+      } catch (error) {
+        return { message: (error as ApiError).message, param: (error as ApiError).param };
+      }
+      return undefined;
+    };
+    for (const [zone, spelled] of [
+      ["utc", "UTC"],
+      ["america/new_york", "America/New_York"],
+      ["ASIA/TOKYO", "Asia/Tokyo"],
+    ])
+      expect(refusal("0 9 * * *", zone as string), zone).toEqual({
+        message: `schedule.timezone "${zone}" is not an IANA time zone: names are case-sensitive; use "${spelled}".`,
+        param: "schedule.timezone",
+      });
+    for (const zone of ["UTC", "America/New_York", "US/Eastern", "Etc/GMT+5", "Asia/Kolkata"])
+      expect(refusal("0 9 * * *", zone), zone).toBeUndefined();
+    for (const expression of ["0 0 31 2 *", "* * 30 2 *", "0 0 31 4,6,9,11 *", "0 0 31 FEB */4"])
+      expect(refusal(expression, "UTC"), expression).toEqual({
+        message: `schedule.expression "${expression}" is not a valid cron expression: it never fires: none of its months has that day of the month.`,
+        param: "schedule.expression",
+      });
+    // A weekday restriction rescues it (either day field), and Feb 29 comes every leap year.
+    for (const expression of ["0 0 31 2 MON", "0 0 29 2 *"])
+      expect(refusal(expression, "UTC")).toBeUndefined();
+  });
+
+  it("reads `a/n` as `a-max/n`", () => {
+    const utc = (expression: string) => ({ type: "cron" as const, expression, timezone: "UTC" });
+    const at = Date.parse("2027-03-12T07:00:17Z");
+    expect(upcoming(utc("10/20 * * * *"), at)).toEqual(upcoming(utc("10-59/20 * * * *"), at));
+    // The day of the week runs to 7, Sunday again: 3/2 is 3, 5 and 7.
+    expect(upcoming(utc("0 0 * * 3/2"), at)).toEqual(upcoming(utc("0 0 * * 0,3,5"), at));
+  });
+
+  it("reads a day field starting with `*` (a step too) as cron does: then a day must match both day fields", () => {
+    const utc = (expression: string) => ({ type: "cron" as const, expression, timezone: "UTC" });
+    const days = (expression: string, from = "2027-03-12T07:00:17Z") =>
+      upcoming(utc(expression), Date.parse(from)).map((ms) => new Date(ms).toISOString().slice(0, 10));
+    // Mondays that are odd days (cron-parser alone gave odd days or Mondays: 03-13, 03-15, 03-17…).
+    expect(days("0 0 */2 * 1")).toEqual([
+      "2027-03-15",
+      "2027-03-29",
+      "2027-04-05",
+      "2027-04-19",
+      "2027-05-03",
+    ]);
+    expect(days("0 0 */1 * MON")).toEqual(days("0 0 * * MON"));
+    expect(days("0 0 */2,1 * MON")).toEqual(days("0 0 */2 * 1"));
+    // The day-of-week side: 11 September falling on a Sunday or a Thursday.
+    expect(days("8 0 11 9 */4")).toEqual([
+      "2031-09-11",
+      "2033-09-11",
+      "2036-09-11",
+      "2039-09-11",
+      "2042-09-11",
+    ]);
+    // Both: the 1st, 11th, 21st or 31st on a Sunday, Wednesday or Saturday.
+    for (const day of days("0 0 */10 * */3")) {
+      expect([1, 11, 21, 31], day).toContain(new Date(day).getUTCDate());
+      expect([0, 3, 6], day).toContain(new Date(day).getUTCDay());
+    }
+    // Two restricted day fields that do not start with `*`: either one fires, even one covering every day.
+    expect(days("0 0 1-31 * 1")).toEqual(days("0 0 * * *"));
+    expect(days("0 0 13 * 5")).toEqual([
+      "2027-03-13",
+      "2027-03-19",
+      "2027-03-26",
+      "2027-04-02",
+      "2027-04-09",
+    ]);
+  });
+
   it("lists no fire time past the year 9999, which RFC 3339 cannot write, and the clock stops there", () => {
     const monthly = { type: "cron" as const, expression: "0 0 1 * *", timezone: "UTC" };
     const times = upcoming(monthly, Date.parse("9999-10-15T00:00:00Z")).map((ms) =>

@@ -54,6 +54,13 @@ export function checkSchedule(schedule: ScheduleInput): void {
       "schedule.timezone",
     );
   }
+  const spelled = canonicalSpelling(schedule.timezone);
+  if (spelled !== undefined && spelled !== schedule.timezone) {
+    throw invalid(
+      `schedule.timezone "${schedule.timezone}" is not an IANA time zone: names are case-sensitive; use "${spelled}".`,
+      "schedule.timezone",
+    );
+  }
   const fields = schedule.expression.trim().split(/\s+/);
   // The contract allows exactly five POSIX fields: no seconds, no `L W # ?`, no `@daily` shortcuts (nor
   // extensions such as Jenkins' `H`). Each field is numbers, `*`, `,`, `-` and `/`; month and day of the
@@ -89,43 +96,66 @@ const FIELD = [
 ];
 
 const PARSER_FIELDS = ["minute", "hour", "dayOfMonth", "month", "dayOfWeek"] as const;
-/** Expressions as cron-parser is given them, by expression (bounded). */
-const asSets = new Map<string, string>();
 
 /**
- * The expression with each list as the set of its items' values. Cron reads a list as a set, but
- * cron-parser refuses one whose items overlap ("0,7" is Sunday twice, "0-3,2"): each item is read by
- * cron-parser alone, and the field is given to it as the values they cover (7 as 0, Sunday). A list that
- * starts with `*` is `*`: cron leaves a day field starting with `*` unrestricted (another `*` in a list
- * only adds every value, and the day fields stay restricted).
- * Within cron-parser's own length limit, and the cron budget, as cron-parser's own parse is.
+ * An expression as cron-parser is given it, and the day sets it cannot express. Cron (Vixie cron, cronie)
+ * reads a day field whose first character is `*` (`*`, a step of `*`, a list starting with `*`) as unrestricted
+ * when it combines the two day fields: a day matches both of them then, and either of them only when
+ * both are restricted. cron-parser ORs any two restricted fields, so such a field is given to it as `*`
+ * and its values are checked on each reading (`days`).
  */
-function asSet(expression: string): string {
-  let result = asSets.get(expression);
+interface ForParser {
+  expression: string;
+  days: { dayOfMonth?: ReadonlySet<number>; dayOfWeek?: ReadonlySet<number> };
+}
+/** By expression (bounded). */
+const forParserCache = new Map<string, ForParser>();
+
+/**
+ * The values a field covers. Cron reads a list as a set, but cron-parser refuses one whose items overlap
+ * ("0,7" is Sunday twice, "0-3,2"): each item is read by cron-parser alone (7 as 0, Sunday). Within
+ * cron-parser's own length limit, and the cron budget, as cron-parser's own parse is.
+ */
+function valuesOf(fields: string[], index: number): Set<number> {
+  const values = new Set<number>();
+  for (const item of (fields[index] as string).split(",")) {
+    spend();
+    const alone = fields.map((_other, at) => (at === index ? item : "*")).join(" ");
+    const { fields: parsed } = CronExpressionParser.parse(alone, { strict: false });
+    for (const value of parsed[PARSER_FIELDS[index] as (typeof PARSER_FIELDS)[number]].values)
+      values.add(index === 4 && value === 7 ? 0 : (value as number));
+  }
+  return values;
+}
+
+function forParser(expression: string): ForParser {
+  let result = forParserCache.get(expression);
   if (result === undefined) {
     if (expression.length > 1024)
       throw new Error("Invalid cron expression, too long, expected at most 1024 characters");
     const fields = expression.trim().split(/\s+/);
-    result = fields
-      .map((field, index) => {
-        if (!field.includes(",")) return field;
-        const items = field.split(",");
-        if (items[0] === "*") return "*";
-        const values = new Set<number>();
-        for (const item of items) {
-          spend();
-          const alone = fields.map((_other, at) => (at === index ? item : "*")).join(" ");
-          const { fields: parsed } = CronExpressionParser.parse(alone, { strict: false });
-          for (const value of parsed[PARSER_FIELDS[index] as (typeof PARSER_FIELDS)[number]].values)
-            values.add(index === 4 && value === 7 ? 0 : (value as number));
-        }
-        return [...values].sort((a, b) => a - b).join(",");
-      })
-      .join(" ");
-    if (asSets.size >= 1_000) asSets.clear();
-    asSets.set(expression, result);
+    const days: ForParser["days"] = {};
+    const given = fields.map((field, index) => {
+      if (field === "*") return field;
+      const dayField = index === 2 ? "dayOfMonth" : index === 4 ? "dayOfWeek" : undefined;
+      if (dayField && field.startsWith("*")) {
+        days[dayField] = valuesOf(fields, index);
+        return "*";
+      }
+      if (!field.includes(",")) return field;
+      return [...valuesOf(fields, index)].sort((a, b) => a - b).join(",");
+    });
+    result = { expression: given.join(" "), days };
+    if (forParserCache.size >= 1_000) forParserCache.clear();
+    forParserCache.set(expression, result);
   }
   return result;
+}
+
+/** Whether a reading (the zone's wall clock, as if UTC) falls on a day of the sets cron-parser was not given. */
+function onDays({ dayOfMonth, dayOfWeek }: ForParser["days"], reading: number): boolean {
+  const day = new Date(reading);
+  return (!dayOfMonth || dayOfMonth.has(day.getUTCDate())) && (!dayOfWeek || dayOfWeek.has(day.getUTCDay()));
 }
 
 /** What cron-parser says of an expression in a zone, by both (bounded): a parse costs ≈ 0.05 ms. */
@@ -137,14 +167,36 @@ function parseError(schedule: ScheduleInput): string | undefined {
   spend();
   let problem: string | undefined;
   try {
-    CronExpressionParser.parse(asSet(schedule.expression), { tz: schedule.timezone, strict: false });
+    CronExpressionParser.parse(forParser(schedule.expression).expression, {
+      tz: schedule.timezone,
+      strict: false,
+    });
   } catch (error) {
     if (error instanceof BudgetExceeded) throw error; // a verdict on the request, not on the expression
     problem = (error as Error).message;
+    // Well-formed, but a day of the month no month it names has (`0 0 31 2 *`): say so.
+    if (problem === "Invalid explicit day of month definition")
+      problem = "it never fires: none of its months has that day of the month";
   }
   if (parseErrors.size >= 1_000) parseErrors.clear();
   parseErrors.set(key, problem);
   return problem;
+}
+
+/**
+ * The canonical IANA names, by their lower case: ICU finds a zone whatever its case ("utc"), a zone
+ * database does not, so a canonical name in another case is refused, naming the right one. (Aliases such
+ * as "US/Eastern" are not listed by ICU and are taken as ICU takes them.)
+ */
+let canonicalZones: Map<string, string> | undefined;
+function canonicalSpelling(zone: string): string | undefined {
+  canonicalZones ??= new Map(
+    [...Intl.supportedValuesOf("timeZone"), "UTC", "Etc/UTC", "GMT", "Etc/GMT"].map((name) => [
+      name.toLowerCase(),
+      name,
+    ]),
+  );
+  return canonicalZones.get(zone.toLowerCase());
 }
 
 /** Zones found valid (bounded): building an Intl.DateTimeFormat to check one costs ≈ 0.1 ms. */
@@ -185,7 +237,8 @@ export function fireTimes(
   // From the earliest reading an instant after `afterMs` can show: one hour or more earlier when the
   // clocks go back within the day.
   const fromReading = afterMs + Math.min(offsetMs(zone, afterMs), offsetMs(zone, afterMs + DAY_MS));
-  const readings = CronExpressionParser.parse(asSet(schedule.expression), {
+  const parsed = forParser(schedule.expression);
+  const readings = CronExpressionParser.parse(parsed.expression, {
     tz: "UTC",
     currentDate: new Date(fromReading - 1),
   });
@@ -199,6 +252,7 @@ export function fireTimes(
     // No instant showing this reading or a later one is earlier than this.
     const earliest = reading - Math.max(before, after);
     if (earliest > untilMs || (times.length >= count && earliest > (times[count - 1] as number))) break;
+    if (!onDays(parsed.days, reading)) continue;
     // The same offset a day either side: no change in between (zones change at most once in two days).
     for (const at of before === after ? [reading - before] : [reading - before, reading - after]) {
       if (at > afterMs && at <= untilMs && (before === after || at + offsetMs(zone, at) === reading)) {
