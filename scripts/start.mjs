@@ -37,7 +37,6 @@ function banner(mockUrl, docsUrl) {
 
 async function main() {
   const docsPort = parsePort(process.env.DOCS_PORT);
-  const startMock = await loadStartMock();
 
   // Signal handlers first, so a Ctrl-C during start-up still stops whatever has started.
   let mock;
@@ -61,6 +60,8 @@ async function main() {
   process.on("SIGTERM", () => stop("SIGTERM", 0));
   process.on("SIGHUP", () => stop("SIGHUP", 0));
 
+  const startMock = await loadStartMock();
+  if (stopping) return;
   mockStarting = startMock({ onLog: (line) => console.log(`[mock] ${line}`), signal: starting.signal });
   try {
     mock = await mockStarting;

@@ -20,6 +20,7 @@ import {
   formatReport,
   LANGUAGES,
   languageReport,
+  missesTranslations,
   readTranslatedGuide,
 } from "./lib/i18n.mjs";
 import { findExternalLoads, inlineRemoteBadges } from "./lib/offline.mjs";
@@ -137,7 +138,7 @@ function translationsOrFail(spec) {
     const report = languageReport(spec, code);
     texts.set(code, report.texts);
     const details = formatReport(report);
-    if (report.missing.length > 0 || report.missingGuides.length > 0) missing.push(details);
+    if (missesTranslations(report)) missing.push(details);
     else if (details) {
       console.warn(
         `docs: ${code} has stale translations (shown in English until updated; \`pnpm --filter @qoder-cloud/docs i18n check\`):\n${details}`,

@@ -89,7 +89,8 @@ async function main() {
         const report = languageReport(spec, lang, { dir, guides });
         console.log(
           `${lang}: ${report.texts.size} current, ${report.missing.length} missing, ${report.stale.length} stale, ${report.orphaned.length} orphaned contract texts; ` +
-            `${report.missingGuides.length} missing, ${report.staleGuides.length} stale, ${report.orphanedGuides.length} orphaned guides`,
+            `${report.missingGuides.length} missing, ${report.staleGuides.length} stale, ${report.orphanedGuides.length} orphaned guides, ` +
+            `${report.untranslatedGuideComments.length} code comments of guides still in English`,
         );
         // Every line of the report is a problem (the test gate expects it empty too).
         const details = formatReport(report);

@@ -268,19 +268,21 @@ export async function startDocsServer({ port = DEFAULT_DOCS_PORT, root = default
 
 // Run as a script: serve until Ctrl-C.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Listened to first and for good: a Ctrl-C while the server starts still stops it, and a repeated
+  // one (pnpm forwards the terminal's) would otherwise kill the process in the middle of closing.
+  let stopping = false;
+  let docs;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await docs?.close();
+    process.exit(0);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, stop);
   try {
-    const docs = await startDocsServer({ port: parsePort(process.env.DOCS_PORT) });
+    // A signal before this resolves has already exited (the server lives in this process).
+    docs = await startDocsServer({ port: parsePort(process.env.DOCS_PORT) });
     console.log(`Docs: ${docs.url}  (Ctrl-C to stop)`);
-    let stopping = false;
-    // Every signal is listened to for good: a repeated Ctrl-C (pnpm forwards the terminal's) would
-    // otherwise kill the process in the middle of closing.
-    const stop = async () => {
-      if (stopping) return;
-      stopping = true;
-      await docs.close();
-      process.exit(0);
-    };
-    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, stop);
   } catch (error) {
     console.error(error.message);
     process.exit(1);

@@ -29,6 +29,7 @@ import {
   getAt,
   guideFrontMatter,
   languageReport,
+  missesTranslations,
   readTranslatedGuide,
   readTranslations,
   TRANSLATED,
@@ -260,11 +261,27 @@ describe("missing and stale translations", () => {
         "const a = 1; // the answer to every question",
         'fetch("http://127.0.0.1:4010/x"); // true',
         "// Every deployment, page after page.",
+        'const s = "a string with // double slashes inside it";',
+        "console.log(page); // => { data: [], has_more: true, last_id: null }",
+        "/** Lists every deployment, one page at a time. */",
+        "/*",
+        " * Walks the pages until has_more is false.",
+        " */",
+        "//no space after the slashes here",
         "```",
         "",
         "~~~sh",
         "pnpm mock   # in this repository, on port 4010",
+        'echo "see # the docs here"',
         "~~~",
+        "",
+        "```json",
+        '{ "note": "value # with hash and more words" }',
+        "```",
+        "",
+        "```md",
+        "# A heading in a sample of Markdown",
+        "```",
         "",
       ].join("\n");
       writeFileSync(join(guides, "01-a.md"), english);
@@ -276,7 +293,13 @@ describe("missing and stale translations", () => {
       const found = readTranslatedGuide("ja", "01-a.md", guides);
       expect(found).toMatchObject({
         status: "current",
-        untranslatedComments: ["the answer to every question", "in this repository, on port 4010"],
+        untranslatedComments: [
+          "the answer to every question",
+          "Lists every deployment, one page at a time.",
+          "Walks the pages until has_more is false.",
+          "no space after the slashes here",
+          "in this repository, on port 4010",
+        ],
       });
       const report = formatReport({
         file: "/x/openapi/translations/ja.yaml",
@@ -290,6 +313,11 @@ describe("missing and stale translations", () => {
       expect(report).toBe(
         '  missing docs/guides/ja/01-a.md: a code comment is still the English: "the answer to every question"',
       );
+      // It fails the docs build as a missing translation does (not shown as stale).
+      const inLanguage = languageReport(spec, "ja", { guides });
+      expect(inLanguage.untranslatedGuideComments).toHaveLength(5);
+      expect(missesTranslations(inLanguage)).toBe(true);
+      expect(missesTranslations({ ...inLanguage, untranslatedGuideComments: [] })).toBe(false);
     } finally {
       rmSync(guides, { recursive: true, force: true });
     }

@@ -240,20 +240,66 @@ export function readTranslatedGuide(lang, fileName, dir = guidesDir) {
   return { location, status: "current", markdown: body, untranslatedComments };
 }
 
-/** The comments (`// …`, `# …`) on the lines of a Markdown text's fenced code blocks, in order. */
+/** Comment styles by a fence's language; a fence without one may hold either. JSON, Markdown, text: none. */
+const SLASH = new Set(["ts", "tsx", "typescript", "js", "jsx", "javascript", "mjs", "cjs", "jsonc", "go"]);
+const HASH = new Set(["sh", "bash", "shell", "console", "zsh", "yaml", "yml", "python", "py", "toml"]);
+
+/**
+ * The comments on the lines of a Markdown text's fenced code blocks, in order: `// …`, `/* … *\/` (a line
+ * of a block comment too) in JavaScript-like fences, `# …` in shell-like ones. A marker inside a string
+ * is not one, and an output comment (`// => …`, `// → …`) shows values, not prose.
+ */
 export function codeComments(markdown) {
   const comments = [];
   let fence;
+  let styles;
+  let inBlock = false;
   for (const line of markdown.split("\n")) {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
-      fence = fence ? undefined : marker;
+    const opening = /^\s*(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
+    if (opening && (!fence || (opening[1][0] === fence[0] && opening[1].length >= fence.length))) {
+      fence = fence ? undefined : opening[1];
+      const lang = opening[2].toLowerCase();
+      styles = { slash: lang === "" || SLASH.has(lang), hash: lang === "" || HASH.has(lang) };
+      inBlock = false;
       continue;
     }
-    const comment = fence && /(?:^|\s)(?:\/\/|#)\s+(\S.*?)\s*$/.exec(line)?.[1];
-    if (comment) comments.push(comment);
+    if (!fence) continue;
+    let text;
+    if (inBlock) {
+      const end = line.indexOf("*/");
+      inBlock = end < 0;
+      text = (inBlock ? line : line.slice(0, end)).replace(/^\s*\*?/, "");
+    } else {
+      const at = commentStart(line, styles);
+      if (at < 0) continue;
+      const rest = line.slice(at);
+      if (rest.startsWith("/*")) {
+        const end = rest.indexOf("*/", 2);
+        inBlock = end < 0;
+        text = rest.slice(2, inBlock ? undefined : end).replace(/^\*+/, "");
+      } else text = rest.replace(/^(\/\/|#)/, "");
+    }
+    const comment = text.trim();
+    if (comment && !/^(=>|→)/.test(comment)) comments.push(comment);
   }
   return comments;
+}
+
+/** Where a line's comment starts (-1 if none): a marker outside quotes, at the start or after a space. */
+function commentStart(line, { slash, hash }) {
+  let quote;
+  for (let at = 0; at < line.length; at++) {
+    const char = line[at];
+    if (quote) {
+      if (char === "\\") at++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'" || char === "`") quote = char;
+    else if (at === 0 || /\s/.test(line[at - 1])) {
+      if (slash && (line.startsWith("//", at) || line.startsWith("/*", at))) return at;
+      if (hash && char === "#" && line[at + 1] !== "!") return at;
+    }
+  }
+  return -1;
 }
 
 /** Front matter for a guide translated from `english` (the text of the English file). */
@@ -285,6 +331,10 @@ export function languageReport(spec, lang, { dir = translationsDir, guides = gui
       : [],
   };
 }
+
+/** Whether a report has something missing, which fails the docs build (stale texts are shown in English). */
+export const missesTranslations = (report) =>
+  report.missing.length + report.missingGuides.length + report.untranslatedGuideComments.length > 0;
 
 const clip = (text) => (text.length > 90 ? `${text.slice(0, 87)}…` : text).replaceAll("\n", " ");
 

@@ -126,11 +126,13 @@ if (mode === "examples" && values.seed !== undefined && !values.dynamic)
 const starting = new AbortController();
 let earlySignal: string | undefined;
 const abortStart = (signal: NodeJS.Signals) => {
-  earlySignal = signal;
+  earlySignal ??= signal;
   starting.abort();
 };
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-for (const signal of SIGNALS) process.once(signal, abortStart);
+// `on`, kept until the process exits or the shutdown listeners replace it: a second Ctrl-C (pnpm forwards
+// the terminal's) with no listener left would kill the process in the middle of stopping Prism.
+for (const signal of SIGNALS) process.on(signal, abortStart);
 
 try {
   const mock = await startMock({
@@ -145,12 +147,12 @@ try {
     verbose: values.verbose ?? false,
     onLog: accessLog.line,
   });
-  for (const signal of SIGNALS) process.off(signal, abortStart);
   if (earlySignal) {
     await mock.stop();
     print(`\n${earlySignal}: stopped while starting.`);
     process.exit(0);
   }
+  for (const signal of SIGNALS) process.off(signal, abortStart);
   print(
     `Qoder Cloud Agents API mock (${mode === "simulator" ? "stateful simulator" : "stateless examples"}) listening on ${mock.url} (Ctrl-C to stop)`,
   );
