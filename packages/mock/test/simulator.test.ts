@@ -4,7 +4,7 @@ import { loadContract } from "../src/simulator/contract.js";
 import { ApiError } from "../src/simulator/errors.js";
 import { LIMITS, refusal, Simulator } from "../src/simulator/index.js";
 import { MAX_JSON_DEPTH } from "../src/simulator/requests.js";
-import { checkSchedule, fireTimes, upcoming } from "../src/simulator/schedule.js";
+import { checkSchedule, fireTimes, upcoming, withinBudget } from "../src/simulator/schedule.js";
 import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
 
 type Deployment = {
@@ -1919,6 +1919,37 @@ describe("schedules computed once per second", () => {
     // list of 300,000 items was read item by item for seconds.
     const long = `${Array(600).fill("1").join(",")} * * * *`;
     expect(() => checkSchedule(utc(long))).toThrow(/too long, expected at most 1024 characters/);
+  });
+
+  it("skips a day of the wrong weekday whole: every-minute schedules on sparse days cost what their fires cost", () => {
+    const utc = (expression: string) => ({ type: "cron" as const, expression, timezone: "UTC" });
+    const overBudget = () => new Error("over the CPU budget");
+    // Read minute by minute, the candidate days in between took 15–20 s of CPU (an audit's figures).
+    const cases = [
+      ["* * */31 2 */7", "2043-02-02T00:00:23Z", "2054-02-01T00:00:00.000Z"],
+      ["* * */31 * */7", "2026-12-02T00:00:41Z", "2027-08-01T00:00:00.000Z"],
+      ["* * 29 2 */7", "2026-12-02T00:00:41Z", "2032-02-29T00:00:00.000Z"],
+    ] as const;
+    for (const [expression, from, first] of cases) {
+      const times = withinBudget(500, () => upcoming(utc(expression), Date.parse(from)), overBudget);
+      expect(new Date(times[0] as number).toISOString(), expression).toBe(first);
+      expect(times, expression).toHaveLength(5); // the next minutes of that Sunday
+    }
+    // A clock move over six weeks of every minute of Sundays: 8,640 fires, written either way.
+    for (const expression of ["* * * * */7", "* * * * 0", "* * */1 * */7"]) {
+      const fires = withinBudget(
+        2_000,
+        () =>
+          fireTimes(
+            utc(expression),
+            Date.parse("2027-01-04T00:00:00Z"),
+            20_000,
+            Date.parse("2027-02-15T00:00:00Z"),
+          ),
+        overBudget,
+      );
+      expect(fires, expression).toHaveLength(8_640);
+    }
   });
 
   it("refuses a time zone in the wrong case naming its spelling, and says when an expression never fires", () => {

@@ -98,15 +98,16 @@ const FIELD = [
 const PARSER_FIELDS = ["minute", "hour", "dayOfMonth", "month", "dayOfWeek"] as const;
 
 /**
- * An expression as cron-parser is given it, and the day sets it cannot express. Cron (Vixie cron, cronie)
- * reads a day field whose first character is `*` (`*`, a step of `*`, a list starting with `*`) as unrestricted
- * when it combines the two day fields: a day matches both of them then, and either of them only when
- * both are restricted. cron-parser ORs any two restricted fields, so such a field is given to it as `*`
- * and its values are checked on each reading (`days`).
+ * An expression as cron-parser is given it, and the weekdays it cannot express. Cron (Vixie cron, cronie)
+ * reads a day field whose first character is `*` (`*`, a step of `*`, a list starting with `*`) as
+ * unrestricted when it combines the two day fields: when both are restricted and either starts with `*`,
+ * a day must match both. cron-parser ORs any two restricted day fields (and ANDs when one is `*`, as cron
+ * does), so then it is given the day of the month with `*` for the day of the week, and the weekdays are
+ * checked on each candidate day (`weekdays`).
  */
 interface ForParser {
   expression: string;
-  days: { dayOfMonth?: ReadonlySet<number>; dayOfWeek?: ReadonlySet<number> };
+  weekdays?: ReadonlySet<number>;
 }
 /** By expression (bounded). */
 const forParserCache = new Map<string, ForParser>();
@@ -134,28 +135,20 @@ function forParser(expression: string): ForParser {
     if (expression.length > 1024)
       throw new Error("Invalid cron expression, too long, expected at most 1024 characters");
     const fields = expression.trim().split(/\s+/);
-    const days: ForParser["days"] = {};
+    const [dayOfMonth = "*", dayOfWeek = "*"] = [fields[2], fields[4]];
+    const both =
+      dayOfMonth !== "*" && dayOfWeek !== "*" && (dayOfMonth.startsWith("*") || dayOfWeek.startsWith("*"));
+    const weekdays = both ? valuesOf(fields, 4) : undefined;
     const given = fields.map((field, index) => {
-      if (field === "*") return field;
-      const dayField = index === 2 ? "dayOfMonth" : index === 4 ? "dayOfWeek" : undefined;
-      if (dayField && field.startsWith("*")) {
-        days[dayField] = valuesOf(fields, index);
-        return "*";
-      }
+      if (both && index === 4) return "*";
       if (!field.includes(",")) return field;
       return [...valuesOf(fields, index)].sort((a, b) => a - b).join(",");
     });
-    result = { expression: given.join(" "), days };
+    result = { expression: given.join(" "), ...(weekdays && { weekdays }) };
     if (forParserCache.size >= 1_000) forParserCache.clear();
     forParserCache.set(expression, result);
   }
   return result;
-}
-
-/** Whether a reading (the zone's wall clock, as if UTC) falls on a day of the sets cron-parser was not given. */
-function onDays({ dayOfMonth, dayOfWeek }: ForParser["days"], reading: number): boolean {
-  const day = new Date(reading);
-  return (!dayOfMonth || dayOfMonth.has(day.getUTCDate())) && (!dayOfWeek || dayOfWeek.has(day.getUTCDay()));
 }
 
 /** What cron-parser says of an expression in a zone, by both (bounded): a parse costs ≈ 0.05 ms. */
@@ -252,7 +245,11 @@ export function fireTimes(
     // No instant showing this reading or a later one is earlier than this.
     const earliest = reading - Math.max(before, after);
     if (earliest > untilMs || (times.length >= count && earliest > (times[count - 1] as number))) break;
-    if (!onDays(parsed.days, reading)) continue;
+    // A day of the wrong weekday: on to the next day at once, not reading by reading (every minute of it).
+    if (parsed.weekdays && !parsed.weekdays.has(new Date(reading).getUTCDay())) {
+      readings.reset(new Date((Math.floor(reading / DAY_MS) + 1) * DAY_MS - 1));
+      continue;
+    }
     // The same offset a day either side: no change in between (zones change at most once in two days).
     for (const at of before === after ? [reading - before] : [reading - before, reading - after]) {
       if (at > afterMs && at <= untilMs && (before === after || at + offsetMs(zone, at) === reading)) {
