@@ -289,6 +289,28 @@ describe("agents", () => {
         )
       ).message,
     ).toContain("`user_location` applies to web_search only");
+    // The contract: an IANA time zone, spelled as the zone database spells it.
+    for (const [timezone, message] of [
+      ["Not/AZone", 'tools[0].configs[0].user_location.timezone "Not/AZone" is not an IANA time zone'],
+      ["utc", 'names are case-sensitive; use "UTC"'],
+    ] as const) {
+      const wrong = await refused(
+        400,
+        "POST",
+        "/agents",
+        toolset([{ type: "web_search", user_location: { type: "approximate", timezone } }]),
+      );
+      expect(wrong).toMatchObject({
+        param: "tools[0].configs[0].user_location.timezone",
+        message: expect.stringContaining(message),
+      });
+    }
+    const located = await ok<Agent>(
+      "POST",
+      "/agents",
+      toolset([{ type: "web_search", user_location: { type: "approximate", timezone: "America/New_York" } }]),
+    );
+    expect(JSON.stringify(located.tools)).toContain("America/New_York");
     expect(
       (
         await refused(

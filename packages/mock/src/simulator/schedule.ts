@@ -46,21 +46,22 @@ function spend(): void {
   if (budgetEnd !== Number.POSITIVE_INFINITY && cpuMs() > budgetEnd) throw new BudgetExceeded();
 }
 
+/** Throws a 400 naming `field` when `zone` is not an IANA time zone as the zone database spells it. */
+export function checkTimeZone(zone: string, field: string): void {
+  if (!isTimeZone(zone))
+    throw invalid(`${field} "${zone}" is not an IANA time zone (e.g. "Asia/Shanghai", "UTC").`, field);
+  const spelled = canonicalSpelling(zone);
+  if (spelled !== undefined && spelled !== zone) {
+    throw invalid(
+      `${field} "${zone}" is not an IANA time zone: names are case-sensitive; use "${spelled}".`,
+      field,
+    );
+  }
+}
+
 /** Throws a 400 naming the field when the expression or time zone is not valid. */
 export function checkSchedule(schedule: ScheduleInput): void {
-  if (!isTimeZone(schedule.timezone)) {
-    throw invalid(
-      `schedule.timezone "${schedule.timezone}" is not an IANA time zone (e.g. "Asia/Shanghai", "UTC").`,
-      "schedule.timezone",
-    );
-  }
-  const spelled = canonicalSpelling(schedule.timezone);
-  if (spelled !== undefined && spelled !== schedule.timezone) {
-    throw invalid(
-      `schedule.timezone "${schedule.timezone}" is not an IANA time zone: names are case-sensitive; use "${spelled}".`,
-      "schedule.timezone",
-    );
-  }
+  checkTimeZone(schedule.timezone, "schedule.timezone");
   const fields = schedule.expression.trim().split(/\s+/);
   // The contract allows exactly five POSIX fields: no seconds, no `L W # ?`, no `@daily` shortcuts (nor
   // extensions such as Jenkins' `H`). Each field is numbers, `*`, `,`, `-` and `/`; month and day of the

@@ -12,6 +12,7 @@ import { rfc3339 } from "../clock.js";
 import { conflict, invalid, notFound } from "../errors.js";
 import { listPage, timeOf } from "../pagination.js";
 import type { RequestContext, Resource } from "../routes.js";
+import { checkTimeZone } from "../schedule.js";
 import type { Account, AgentRecord } from "../store.js";
 import { patchMetadata } from "./metadata.js";
 import { modelById } from "./models.js";
@@ -95,6 +96,9 @@ function checkWebOptions(config: Record<string, unknown>, at: string): void {
   }
   if (config.allowed_domains != null && config.blocked_domains != null)
     throw invalid(`${at}: give \`allowed_domains\` or \`blocked_domains\`, not both.`, "tools");
+  // The contract: "An IANA time zone".
+  const zone = (config.user_location as { timezone?: string | null } | null | undefined)?.timezone;
+  if (zone != null) checkTimeZone(zone, `${at}.user_location.timezone`);
 }
 
 /** Validates the tools against the MCP servers and the beta header; returns them as stored. */
