@@ -259,6 +259,8 @@ describe("missing and stale translations", () => {
         "",
         "```ts",
         "const a = 1; // the answer to every question",
+        "```js",
+        "// A fence line with a language inside a block does not close it.",
         'fetch("http://127.0.0.1:4010/x"); // true',
         "// Every deployment, page after page.",
         'const s = "a string with // double slashes inside it";',
@@ -295,6 +297,7 @@ describe("missing and stale translations", () => {
         status: "current",
         untranslatedComments: [
           "the answer to every question",
+          "A fence line with a language inside a block does not close it.",
           "Lists every deployment, one page at a time.",
           "Walks the pages until has_more is false.",
           "no space after the slashes here",
@@ -315,7 +318,7 @@ describe("missing and stale translations", () => {
       );
       // It fails the docs build as a missing translation does (not shown as stale).
       const inLanguage = languageReport(spec, "ja", { guides });
-      expect(inLanguage.untranslatedGuideComments).toHaveLength(5);
+      expect(inLanguage.untranslatedGuideComments).toHaveLength(6);
       expect(missesTranslations(inLanguage)).toBe(true);
       expect(missesTranslations({ ...inLanguage, untranslatedGuideComments: [] })).toBe(false);
     } finally {

@@ -256,7 +256,10 @@ export function codeComments(markdown) {
   let inBlock = false;
   for (const line of markdown.split("\n")) {
     const opening = /^\s*(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
-    if (opening && (!fence || (opening[1][0] === fence[0] && opening[1].length >= fence.length))) {
+    // A fence closes on a run of its own marker, at least as long, with nothing after it (as Markdown has it).
+    const closes = (marker) =>
+      marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker;
+    if (opening && (!fence || closes(opening[1]))) {
       fence = fence ? undefined : opening[1];
       const lang = opening[2].toLowerCase();
       styles = { slash: lang === "" || SLASH.has(lang), hash: lang === "" || HASH.has(lang) };
