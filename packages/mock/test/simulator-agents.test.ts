@@ -635,6 +635,20 @@ describe("deployments check their references", () => {
       body: { agent: { id: agent.id, type: "agent", version: 1 } },
     });
     expect(pinned.agent.version).toBe(1);
+    // The object form without a version (or with null) pins the latest, as the SDKs type it.
+    for (const agentRef of [
+      { id: agent.id, type: "agent" },
+      { id: agent.id, type: "agent", version: null },
+    ]) {
+      const latest = await ok<Deployment>("POST", `/deployments/${deployment.id}`, {
+        body: { agent: agentRef },
+      });
+      expect(latest.agent.version).toBe(2);
+      expect(
+        (await ok<Deployment>("POST", "/deployments", { body: createBody({ agent: agentRef }) })).agent
+          .version,
+      ).toBe(2);
+    }
   });
 
   for (const [what, archive, errorType] of [

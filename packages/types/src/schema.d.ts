@@ -600,7 +600,7 @@ export interface components {
             /** @description The pinned agent version. */
             version: number;
         };
-        /** @description The agent to run: either its ID as a string (pins the agent's latest version now; on update it re-pins to the latest version), or an object `{id, type: "agent", version}` that pins an explicit version. The agent must exist and must not be archived (else 400). */
+        /** @description The agent to run: either its ID as a string (pins the agent's latest version now; on update it re-pins to the latest version), or an object `{id, type: "agent", version?}`: with `version` it pins that version; without it (or with `null`) it pins the latest version, as the string does. The agent must exist and must not be archived (else 400). */
         AgentReferenceParams: components["schemas"]["AgentId"] | {
             id: components["schemas"]["AgentId"];
             /**
@@ -608,8 +608,8 @@ export interface components {
              * @constant
              */
             type: "agent";
-            /** @description The agent version to pin. */
-            version: number;
+            /** @description The agent version to pin; omitted or `null` = the latest version. */
+            version?: number | null;
         };
         /** @description A skill bound to the agent, resolved to a version. */
         AgentSkill: {
@@ -1101,7 +1101,7 @@ export interface components {
          */
         EnvironmentScope: "organization" | "account";
         /**
-         * @description Environment variables for each run's session as `KEY=VALUE` pairs separated by `;` or newlines. Names match `[A-Za-z_][A-Za-z0-9_]*`; the reserved names `SERVER_ENDPOINT`, `USER_ID`, `WORK_DIR` and the prefixes `CAW_` and `QODER_` are rejected with a 400. Documented only by the official SDK.
+         * @description Environment variables for each run's session as `KEY=VALUE` pairs separated by `;` or newlines. Names match `[A-Za-z_][A-Za-z0-9_]*`; the reserved names `SERVER_ENDPOINT`, `USER_ID`, `WORK_DIR` and the prefixes `CAW_` and `QODER_` are rejected with a 400. The official SDKs type the field; its format and rules come from Qoder's skill reference (the same as a session's).
          * @example REPORT_LANG=en;REPORT_FORMAT=markdown
          */
         EnvironmentVariables: string;

@@ -30,8 +30,9 @@ function agentOf(account: Account, agent: CreateDeploymentParams["agent"]): Depl
   if (!record) throw invalid(`Agent not found: ${id}.`, "agent");
   const current = currentOf(record);
   if (current.archived_at !== null) throw invalid("The referenced agent is archived.", "agent");
-  // A bare id pins the agent's latest version; the object form pins the version it names.
-  if (typeof agent === "string") return { id, type: "agent", version: current.version };
+  // A bare id, or the object form without a version, pins the agent's latest version; else the one it names.
+  if (typeof agent === "string" || agent.version == null)
+    return { id, type: "agent", version: current.version };
   if (agent.version > current.version)
     throw invalid(`Agent ${id} has no version ${agent.version}.`, "agent.version");
   return { id, type: "agent", version: agent.version };
