@@ -36,7 +36,7 @@ export class APIPromise<T> extends Promise<T> {
     // Sent once the code that made the call has run, so that an `.asResponse()` chained on it is its
     // request instead. A failure is raised where the call is awaited, whenever that is: `const a = …,
     // b = …; await a; await b` must not crash the process when b fails first (a call never awaited, or
-    // only through asResponse(), fails quietly).
+    // only through withResponse() or asResponse(), fails quietly).
     // (`?.`: Promise.resolve() and co. construct one with their own executor as `run`, which returns nothing.)
     queueMicrotask(() => this.#raw || this.sent()?.catch(noop));
   }
@@ -58,19 +58,29 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   /** The data with its Response and request id (the same request as awaiting). */
-  async withResponse(): Promise<WithResponse<T>> {
-    const { data, response } = await this.sent();
-    return { data, response, requestId: requestIdOf(response.headers) };
+  withResponse(): Promise<WithResponse<T>> {
+    return quiet(
+      this.sent().then(({ data, response }) => ({
+        data,
+        response,
+        requestId: requestIdOf(response.headers),
+      })),
+    );
   }
 
   /**
    * The raw Response, body unread and whatever its status. Chained on the call, it is the call's one
    * request; once the call was sent (awaited, or after the code that made it), it sends it again.
    */
-  async asResponse(): Promise<Response> {
+  asResponse(): Promise<Response> {
     this.#raw = !this.#sent;
-    return (await this.#run(true)).response;
+    return quiet(this.#run(true).then(({ response }) => response));
   }
 }
 
 const noop = () => undefined;
+/** `promise`, its failure raised where it is awaited, however late, as a call's own (see the constructor). */
+const quiet = <P>(promise: Promise<P>): Promise<P> => {
+  promise.catch(noop);
+  return promise;
+};

@@ -165,15 +165,17 @@ export function copyOf(response: Response, body: BodyInit | null): Response {
 }
 
 /**
- * `text` without `secret` (the token an attempt sent, which a server may echo in an error): as sent, as
- * a JSON string holds it (`"` and `\` escaped, `/` maybe), and as a URL does.
+ * `text` without `secret` (the token an attempt sent, which a server may echo in an error), each of its
+ * characters (visible ASCII) as sent, escaped as JSON may escape it (`\"`, `\/`, `\u0026` as Go writes
+ * `&`) or percent-encoded.
  */
 function scrub(text: string, secret: string | undefined): string {
-  if (!secret) return text;
-  const escaped = JSON.stringify(secret).slice(1, -1);
-  for (const form of [secret, escaped, escaped.replaceAll("/", "\\/"), encodeURIComponent(secret)])
-    text = text.replaceAll(form, "[redacted]");
-  return text;
+  // Each character as \xHH (never read as a class or a quantifier), escaped, \u00HH or %HH.
+  const pattern = secret?.replace(/./g, (c) => {
+    const hex = c.charCodeAt(0).toString(16);
+    return `(?:\\\\?\\x${hex}|\\\\u00${hex}|%${hex})`;
+  });
+  return pattern ? text.replace(RegExp(pattern, "gi"), "[redacted]") : text;
 }
 
 /** fetch's failures all say "fetch failed": the reason (`connect ECONNREFUSED …`) is its cause's. */

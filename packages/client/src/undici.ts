@@ -35,6 +35,8 @@ class Exchange implements Dispatcher.DispatchHandler {
   /** Called when something arrived (a chunk for a stream; the end or an error for every consumer). */
   wake: (() => void) | undefined;
   paused = false;
+  /** The response has no body to hand over (set by its Response). */
+  empty = false;
   abort: ((reason?: Error) => void) | undefined;
   resume: (() => void) | undefined;
   /** The Response whose body is being read through text() & co. (see collect()). */
@@ -60,11 +62,14 @@ class Exchange implements Dispatcher.DispatchHandler {
   /**
    * The caller's signal aborted. Connected: undici closes the socket and calls onError with the reason.
    * Still waiting for a connection (a busy pool, a slow connect): the call fails now, and undici's
-   * onConnect drops the request when its turn comes.
+   * onConnect drops the request when its turn comes. The body all arrived but not all read: what is left
+   * is dropped and its reader gets the reason, as a fetch body's does.
    */
   readonly onAbort = () => {
-    if (this.abort) this.abort(this.signal?.reason);
-    else this.fail(this.signal?.reason);
+    const reason = this.signal?.reason;
+    if (this.done) this.onError(reason);
+    else if (this.abort) this.abort(reason);
+    else this.fail(reason);
   };
 
   onConnect(abort: (reason?: Error) => void): void {
@@ -92,19 +97,23 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   onComplete(): void {
     this.done = true;
-    this.end();
+    // No body to hand over (HEAD, 204, 205, 304): nothing is left for the signal to cancel.
+    if (this.empty) this.release();
+    this.wakeUp();
   }
 
   onError(error: unknown): void {
     this.failure = { error };
-    this.end();
+    this.chunks = [];
+    this.release();
+    this.wakeUp();
     this.fail(error);
   }
 
-  private end(): void {
+  /** The consumer has the whole body (or the exchange failed): the signal and the collector let go of it. */
+  release(): void {
     this.signal?.removeEventListener("abort", this.onAbort);
     unread.unregister(this);
-    this.wakeUp();
   }
 
   private wakeUp(): void {
@@ -132,6 +141,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     while (!this.done && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
     this.holder = undefined;
     if (this.failure) throw this.failure.error;
+    this.release();
     const { chunks, size } = this;
     this.chunks = [];
     if (chunks.length === 1) return chunks[0] as Buffer;
@@ -153,13 +163,16 @@ class Exchange implements Dispatcher.DispatchHandler {
       this.size = 0;
       this.flow();
     } else if (this.failure) controller.error(this.failure.error);
-    else if (this.done) controller.close();
-    else return new Promise<void>((resolve) => (this.wake = resolve)).then(() => this.pull(controller));
+    else if (this.done) {
+      this.release();
+      controller.close();
+    } else return new Promise<void>((resolve) => (this.wake = resolve)).then(() => this.pull(controller));
   }
 
   cancel(reason: unknown): void {
     this.disturbed = true;
     this.chunks = [];
+    this.release();
     if (!this.done && !this.failure) this.abort?.(reason instanceof Error ? reason : undefined);
   }
 }
@@ -189,6 +202,7 @@ class UndiciResponse extends Response {
     this.#statusText = statusText;
     this.#exchange = exchange;
     this.#nullBody = exchange.method === "HEAD" || status === 204 || status === 205 || status === 304;
+    exchange.empty = this.#nullBody;
   }
 
   override get status(): number {
@@ -298,7 +312,7 @@ export function undiciFetch(dispatcher?: Dispatcher): typeof fetch {
       "undiciFetch() needs undici 7: undici 8 changed the dispatch handler interface it uses. Use the client's default transport (the global fetch), or undici 7.",
     );
   const pool = dispatcher ?? new undici.Agent();
-  return (input, init = {}) =>
+  const send = (input: Parameters<typeof fetch>[0], init: RequestInit = {}) =>
     new Promise<Response>((resolve, reject) => {
       if (input instanceof Request) throw new TypeError("undiciFetch() takes a URL, not a Request.");
       if (init.signal?.aborted) throw init.signal.reason; // not even queued for a connection
@@ -342,4 +356,16 @@ export function undiciFetch(dispatcher?: Dispatcher): typeof fetch {
         new Exchange(method, url, { resolve, reject }, init.signal),
       );
     });
+  return (input, init = {}) => {
+    const { body } = init;
+    if (body == null || typeof body === "string" || body instanceof Uint8Array || body instanceof ArrayBuffer)
+      return send(input, init);
+    // FormData, URLSearchParams, a Blob, a stream…: encoded as fetch() encodes them, with the Content-Type
+    // it adds when none is set (a multipart boundary, a Blob's type).
+    const encoded = new Response(body);
+    const headers = new Headers(init.headers);
+    const type = encoded.headers.get("content-type");
+    if (type && !headers.has("content-type")) headers.set("content-type", type);
+    return encoded.arrayBuffer().then((bytes) => send(input, { ...init, headers, body: bytes }));
+  };
 }

@@ -1,7 +1,14 @@
 // Issue 12's user-facing features: withResponse/asResponse, lists as real promises with page helpers, token
 // functions, workspace/beta headers, defaultHeaders/defaultQuery, User-Agent, X-Qoder-Retry-Count.
 import { describe, expect, test } from "vitest";
-import { APIError, APIPromise, APIUserAbortError, NotFoundError, QoderError } from "../../src/index.js";
+import {
+  APIError,
+  APIPromise,
+  APITimeoutError,
+  APIUserAbortError,
+  NotFoundError,
+  QoderError,
+} from "../../src/index.js";
 import { VERSION } from "../../src/version.js";
 import { createQoderClient, transport } from "../support/client.js";
 import { envelope, serveDuringTest, TOKEN } from "../support/server.js";
@@ -110,6 +117,26 @@ describe("a call is a real promise, sent at once", () => {
     expect((await late.asResponse()).status).toBe(404);
     qoder.deployments.archive("gone"); // never awaited: fails quietly
     await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+
+  test("withResponse() and asResponse() that fail before they are awaited fail there, not as unhandled rejections", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      const api = await serveDuringTest(() => new Promise(() => undefined)); // never answers
+      const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, timeoutMs: 50, maxRetries: 0 });
+      const one = qoder.deployments.retrieve("dep_1").withResponse();
+      const raw = qoder.deployments.retrieve("dep_1").asResponse();
+      const list = qoder.deployments.list().withResponse();
+      qoder.deployments.retrieve("dep_1").withResponse(); // never awaited: fails quietly
+      qoder.deployments.list().asResponse(); // never awaited: fails quietly
+      await new Promise((resolve) => setTimeout(resolve, 500)); // all have failed by now, unawaited
+      for (const call of [one, raw, list]) await expect(call).rejects.toBeInstanceOf(APITimeoutError);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", record);
+    }
   });
 
   test("the Promise statics do not crash the process", async () => {

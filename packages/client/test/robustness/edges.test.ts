@@ -214,27 +214,38 @@ describe("a re-audit of the fixes above", () => {
   });
 
   test("a token echoed JSON-escaped, in a list without data, or in a Location is kept out of errors", async () => {
-    const token = 'pt-ab"c\\de/fghijk';
+    const token = 'pt-ab"c\\de/fg&h<i>jk';
     const api = await serveDuringTest((r) => {
       const sent = String(r.headers.authorization).slice(7);
       if (r.path.endsWith("/moved"))
         return { status: 302, headers: { location: `https://x.invalid/?t=${sent}` } };
       if (r.path === "/environments") return { body: { token: sent, has_more: false } };
+      const json = JSON.stringify(`bad ${sent}`);
       return {
         status: 401,
-        body: `{"error":{"message":${JSON.stringify(`bad ${sent}`).replaceAll("/", "\\/")}}}`,
+        // As JSON writers escape it: `/` as `\/` (PHP), `&<>` as `\u0026` … (Go), or every character as \uXXXX.
+        body: `{"error":{"message":${
+          r.path.endsWith("/go")
+            ? json.replace(/[&<>]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)
+            : r.path.endsWith("/all")
+              ? `"${[...`bad ${sent}`].map((c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`).join("")}"`
+              : json.replaceAll("/", "\\/")
+        }}}`,
       };
     });
     const qoder = createQoderClient({ token, baseUrl: api.url, maxRetries: 0 });
     for (const call of [
       () => qoder.deployments.retrieve("dep_1"),
+      () => qoder.deployments.retrieve("go"),
+      () => qoder.deployments.retrieve("all"),
       () => qoder.environments.list(),
       () => qoder.deployments.retrieve("moved"),
     ]) {
       const error = await call().catch((e) => e);
       expect(error).toBeInstanceOf(QoderError);
       const shown = `${(error as Error).message} ${JSON.stringify(error)}`;
-      for (const form of [token, JSON.stringify(token).slice(1, -1), "de/fghijk", "de\\\\/fghijk"])
+      const escaped = ["de\\\\/fg", "\\u0026h", "\\u0068\\u003C"]; // as the server wrote it
+      for (const form of [token, JSON.stringify(token).slice(1, -1), "de/fg", "h<i>jk", ...escaped])
         expect(shown).not.toContain(form);
     }
   });
@@ -628,4 +639,27 @@ test("a path parameter named __proto__ is sent as checked (a plain object's sett
   const path = JSON.parse('{"__proto__":"ag1"}') as Record<string, string>;
   await qoder.POST("/agents/{__proto__}" as never, { params: { path }, body: { a: 1 } } as never);
   expect(targets).toEqual(["POST /agents/ag1"]);
+});
+
+test("FormData, URLSearchParams and Blob bodies are sent as fetch sends them, with its Content-Type, on either transport", async () => {
+  const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+  const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, maxRetries: 0 });
+  const form = new FormData();
+  form.set("name", "n");
+  await qoder.deployments.create(form as never); // a JavaScript caller's body
+  await qoder.POST("/deployments", {
+    body: new URLSearchParams({ name: "n" }) as never,
+    bodySerializer: (b) => b,
+  });
+  await qoder.POST("/deployments", {
+    body: new Blob(["<x/>"], { type: "text/xml" }) as never,
+    bodySerializer: (b) => b,
+    headers: { "content-type": null } as never, // openapi-fetch's JSON default taken off: the Blob's type goes
+  });
+  const [multipart, urlencoded, blob] = api.requests;
+  expect(multipart?.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+  expect(multipart?.body).toMatch(/name="name"\r\n\r\nn\r\n/);
+  // openapi-fetch's JSON Content-Type wins over the body's own, as it does on fetch.
+  expect([urlencoded?.headers["content-type"], urlencoded?.body]).toEqual(["application/json", "name=n"]);
+  expect([blob?.headers["content-type"], blob?.body]).toEqual(["text/xml", "<x/>"]);
 });

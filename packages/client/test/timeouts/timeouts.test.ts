@@ -240,6 +240,23 @@ describe("a response handed back unread (asResponse(), parseAs)", () => {
     );
   });
 
+  test("its body, all arrived but unread, is still cancelled by the call's signal, as a fetch body is", async () => {
+    const server = await serve(() => ({ body: { id: "dep_1" } }));
+    const qoder = createQoderClient({ token: TOKEN, baseUrl: server.url });
+    for (const read of [(r: Response) => r.text(), (r: Response) => r.body?.getReader().read()]) {
+      const controller = new AbortController();
+      const response = await qoder.deployments.retrieve("dep_1", { signal: controller.signal }).asResponse();
+      await delay(100); // the whole body has arrived by now
+      controller.abort(new Error("stop"));
+      await expect(read(response)).rejects.toThrow();
+    }
+    // A body read before the abort is the caller's.
+    const controller = new AbortController();
+    const response = await qoder.deployments.retrieve("dep_1", { signal: controller.signal }).asResponse();
+    expect(await response.json()).toEqual({ id: "dep_1" });
+    controller.abort(new Error("stop"));
+  });
+
   test("the call's timeout ends with its headers: the body is the caller's to read, however late", async () => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
