@@ -36,6 +36,9 @@ function banner(mockUrl, docsUrl) {
 }
 
 async function main() {
+  // Whoever reads the output may stop (`pnpm start | head`): the servers keep serving. A write to a closed
+  // pipe fails with EPIPE as an 'error' event after the write, which would otherwise end the process.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
   const docsPort = parsePort(process.env.DOCS_PORT);
 
   // Signal handlers first, so a Ctrl-C during start-up still stops whatever has started.

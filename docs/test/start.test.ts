@@ -108,6 +108,26 @@ describe("pnpm start (scripts/start.mjs)", () => {
     expect(output).not.toContain("pnpm start failed");
   });
 
+  it("keeps serving when whoever reads its output stops reading (pnpm start | head), then stops cleanly", async () => {
+    requireBuiltSite();
+    const [started, exited] = await runToExit({ MOCK_PORT: "0", DOCS_PORT: "0" });
+    const banner = await waitForOutput(started, "Ctrl-C stops both.");
+    const mockUrl = /Mock API\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
+    started.stdout?.destroy(); // the pipe's reading end closed: the next [mock] line meets EPIPE
+    started.stderr?.destroy();
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${mockUrl}/deployments?limit=1`, {
+        headers: { authorization: "Bearer pt-pipe" },
+      });
+      expect(response.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // past the access log's 20 ms batch
+    }
+    expect(started.exitCode).toBe(null);
+    started.kill("SIGINT");
+    const [code] = await exited;
+    expect(code).toBe(0);
+  });
+
   it("a second Ctrl-C during the shutdown (pnpm forwards the terminal's) and SIGHUP still stop cleanly", async () => {
     requireBuiltSite();
     for (const signals of [["SIGINT", "SIGINT"], ["SIGHUP"]] as const) {

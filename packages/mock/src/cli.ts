@@ -25,6 +25,11 @@ contract's example data; control endpoints under /_mock/ (reset, clock, state). 
   -v, --verbose       also print Prism's own log (negotiation, validation)
   -h, --help          show this help`;
 
+// Whoever reads the output may stop (`qoder-mock | head -2`, a harness done once it has the URL): the mock
+// keeps serving. A write to a closed pipe fails with EPIPE as an 'error' event after the write returned,
+// which nothing else catches (console.log only ignores errors raised during the write).
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
+
 /**
  * The access log (one line per request), written in batches, at most 20 ms late: a console.log per
  * request, a write to stdout each, cost the mock about as much as answering a list request.
@@ -36,7 +41,6 @@ const accessLog = (() => {
     clearTimeout(timer);
     timer = undefined;
     if (pending.length === 0) return;
-    // console.log, not process.stdout.write: it ignores a closed stdout (EPIPE) as it always did here.
     console.log(pending.join("\n"));
     pending = [];
   };

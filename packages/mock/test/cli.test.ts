@@ -154,6 +154,18 @@ async function startCli(args: string[]) {
   return { url: url as string, output, cliProcess };
 }
 
+it("keeps serving when whoever reads its output stops reading (qoder-mock | head -2)", async () => {
+  const { url, cliProcess } = await startCli([]);
+  cliProcess.stdout?.destroy(); // the pipe's reading end closed: the next access-log line meets EPIPE
+  cliProcess.stderr?.destroy();
+  const headers = { authorization: "Bearer pt-cli-pipe" };
+  for (let i = 0; i < 3; i++) {
+    expect((await fetch(`${url}/deployments?limit=1`, { headers })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // past the access log's 20 ms batch
+  }
+  expect(cliProcess.exitCode).toBe(null);
+});
+
 it("runs the stateful simulator by default: a pause is remembered", async () => {
   const { url, output } = await startCli(["--fixture", "examples"]);
   expect(output()).toContain("stateful simulator");
