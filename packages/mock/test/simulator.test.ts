@@ -269,6 +269,24 @@ describe("list", () => {
     const stale = await call<ErrorBody>("GET", `/deployments?page=dep_${"0".repeat(32)}`);
     expect(stale.status).toBe(400);
     expect(stale.body.error.param).toBe("page");
+    // Also where the page would be empty anyway: a deployment with no runs yet, bounds that cross.
+    const unknownRun = `drun_${"0".repeat(32)}`;
+    for (const [query, param] of [
+      [`/deployments/${one.id}/runs?page=bogus`, "page"],
+      [`/deployments/${one.id}/runs?after_id=${unknownRun}`, "after_id"],
+      [`/deployment_runs?deployment_id=${one.id}&before_id=${unknownRun}`, "before_id"],
+      [
+        "/deployments?page=bogus&created_at[gte]=2030-01-02T00:00:00Z&created_at[lte]=2030-01-01T00:00:00Z",
+        "page",
+      ],
+      [
+        `/environments?after_id=env_${"0".repeat(32)}&created_at[gte]=2030-01-02T00:00:00Z&created_at[lte]=2030-01-01T00:00:00Z`,
+        "after_id",
+      ],
+    ] as const) {
+      const refused = await call<ErrorBody>("GET", query);
+      expect([refused.status, refused.body.error?.param], query).toEqual([400, param]);
+    }
   });
 
   it("refuses limits outside the contract and unknown query parameters", async () => {

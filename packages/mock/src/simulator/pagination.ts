@@ -1,7 +1,7 @@
 // The list envelope of every list operation: limit, after_id / before_id / page (mutually exclusive,
 // checked with the request), first_id, last_id, has_more and next_page (= last_id while more follow).
 import { invalid } from "./errors.js";
-import type { OrderedIndex } from "./ordered-index.js";
+import { OrderedIndex } from "./ordered-index.js";
 
 export interface ListQuery {
   limit?: number;
@@ -14,6 +14,9 @@ export interface Bounds {
   fromMs?: number | undefined;
   toMs?: number | undefined;
 }
+
+/** The index of a list with no records yet (a deployment's runs before its first). */
+const NO_RECORDS = new OrderedIndex<never>();
 
 export function listPage<T extends { id: string }, R = T>(
   index: OrderedIndex<R> | undefined,
@@ -31,12 +34,16 @@ export function listPage<T extends { id: string }, R = T>(
   const limit = (query.limit as number | undefined) ?? 20;
   const afterId = (query.page ?? query.after_id) as string | undefined;
   const beforeId = query.before_id as string | undefined;
-  if (bounds.fromMs !== undefined && bounds.toMs !== undefined && bounds.fromMs > bounds.toMs) {
-    return { data: [], first_id: null, last_id: null, has_more: false, next_page: null };
-  }
-  const page = index
-    ? index.page({ limit, afterId, beforeId, fromMs: bounds.fromMs, toMs: bounds.toMs, filter })
-    : { items: [], hasMore: false };
+  // Asked of the index even when the page is sure to be empty (no records yet, bounds that cross): a
+  // cursor naming no record of this list is a 400 whatever the page would hold.
+  const page = (index ?? NO_RECORDS).page({
+    limit,
+    afterId,
+    beforeId,
+    fromMs: bounds.fromMs,
+    toMs: bounds.toMs,
+    filter,
+  });
   if (!page) {
     const param = ["page", "after_id", "before_id"].find((name) => query[name] !== undefined) as string;
     throw invalid(
