@@ -356,16 +356,22 @@ export function undiciFetch(dispatcher?: Dispatcher): typeof fetch {
         new Exchange(method, url, { resolve, reject }, init.signal),
       );
     });
+  // FormData, URLSearchParams, a Blob, a stream…: encoded as fetch() encodes them, with the Content-Type it
+  // adds when none is set (a multipart boundary, a Blob's type). async: what cannot be encoded rejects.
+  const encoded = async (input: Parameters<typeof fetch>[0], init: RequestInit) => {
+    const body = new Response(init.body);
+    const headers = new Headers(init.headers);
+    const type = body.headers.get("content-type");
+    if (type && !headers.has("content-type")) headers.set("content-type", type);
+    return send(input, { ...init, headers, body: await body.arrayBuffer() });
+  };
   return (input, init = {}) => {
     const { body } = init;
-    if (body == null || typeof body === "string" || body instanceof Uint8Array || body instanceof ArrayBuffer)
-      return send(input, init);
-    // FormData, URLSearchParams, a Blob, a stream…: encoded as fetch() encodes them, with the Content-Type
-    // it adds when none is set (a multipart boundary, a Blob's type).
-    const encoded = new Response(body);
-    const headers = new Headers(init.headers);
-    const type = encoded.headers.get("content-type");
-    if (type && !headers.has("content-type")) headers.set("content-type", type);
-    return encoded.arrayBuffer().then((bytes) => send(input, { ...init, headers, body: bytes }));
+    return body == null ||
+      typeof body === "string" ||
+      body instanceof Uint8Array ||
+      body instanceof ArrayBuffer
+      ? send(input, init)
+      : encoded(input, init);
   };
 }
