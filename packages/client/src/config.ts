@@ -27,7 +27,7 @@ export interface ClientOptions {
   baseUrl?: string | undefined;
   /** "global" (default) or "cn" for https://api.qoder.com.cn/api/v1/cloud. */
   region?: "global" | "cn" | undefined;
-  /** Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx. Default 2. */
+  /** Retries after the first attempt, for connection errors, timeouts, 408, 429, 500, 502, 503 and 504. Default 2. */
   maxRetries?: number | undefined;
   /** Per-attempt timeout in ms; 0 or Infinity: none. Default 60 000. */
   timeoutMs?: number | undefined;

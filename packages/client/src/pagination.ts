@@ -57,11 +57,12 @@ export class PagePromise<Page>
       const page = result.data as Walked<Page>;
       const { response } = result;
       // Headers read only to throw: undiciFetch() builds a response's headers when first read. The
-      // page's keys only: its values could hold what a server echoed (the transport scrubs only text).
+      // page's keys only, and only those named as the API names them (snake_case): its values, or another
+      // key, could hold what a server echoed (the transport scrubs only error text).
       if (!Array.isArray(page?.data))
         throw new InvalidResponseError(
           response.status,
-          `a list without \`data\`, with keys ${JSON.stringify(Object.keys(page ?? {}))}`,
+          `a list without \`data\`, with keys [${Object.keys(page ?? {}).filter((key) => /^[a-z_]+$/.test(key))}]`,
           response.headers,
         );
       const [param, field] = cursor(page);

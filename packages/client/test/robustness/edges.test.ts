@@ -219,7 +219,7 @@ describe("a re-audit of the fixes above", () => {
       const sent = String(r.headers.authorization).slice(7);
       if (r.path.endsWith("/moved"))
         return { status: 302, headers: { location: `https://x.invalid/?t=${sent}` } };
-      if (r.path === "/environments") return { body: { token: sent, has_more: false } };
+      if (r.path === "/environments") return { body: { token: sent, [sent]: 1, has_more: false } };
       const json = JSON.stringify(`bad ${sent}`);
       return {
         status: 401,
@@ -244,6 +244,7 @@ describe("a re-audit of the fixes above", () => {
       const error = await call().catch((e) => e);
       expect(error).toBeInstanceOf(QoderError);
       const shown = `${(error as Error).message} ${JSON.stringify(error)}`;
+      if (error instanceof InvalidResponseError) expect(shown).toContain("with keys [token,has_more]");
       const escaped = ["de\\\\/fg", "\\u0026h", "\\u0068\\u003C"]; // as the server wrote it
       for (const form of [token, JSON.stringify(token).slice(1, -1), "de/fg", "h<i>jk", ...escaped])
         expect(shown).not.toContain(form);
