@@ -165,17 +165,22 @@ export function copyOf(response: Response, body: BodyInit | null): Response {
 }
 
 /**
- * `text` without `secret` (the token an attempt sent, which a server may echo in an error), each of its
- * characters (visible ASCII) as sent, escaped as JSON may escape it (`\"`, `\/`, `\u0026` as Go writes
- * `&`) or percent-encoded.
+ * `text` without `secret` (the token an attempt sent, which a server may echo in an error): as sent, with
+ * each character that is not a letter or a digit (servers never escape those) also escaped as JSON may
+ * escape it (`\"`, `\/`, `\u0026` as Go writes `&`) or percent-encoded.
  */
 function scrub(text: string, secret: string | undefined): string {
-  // Each character as \xHH (never read as a class or a quantifier), escaped, \u00HH or %HH.
-  const pattern = secret?.replace(/./g, (c) => {
-    const hex = c.charCodeAt(0).toString(16);
-    return `(?:\\\\?\\x${hex}|\\\\u00${hex}|%${hex})`;
-  });
-  return pattern ? text.replace(RegExp(pattern, "gi"), "[redacted]") : text;
+  try {
+    // (\xHH: never read as a class or a quantifier.)
+    const pattern = secret?.replace(/\W/g, (c) => {
+      const hex = c.charCodeAt(0).toString(16);
+      return `(?:\\\\?\\x${hex}|\\\\u00${hex}|%${hex})`;
+    });
+    return pattern ? text.replace(RegExp(pattern, "gi"), "[redacted]") : text;
+  } catch {
+    // A pattern too large to compile (a token of thousands of signs): the token as sent, at least.
+    return text.replaceAll(secret as string, "[redacted]");
+  }
 }
 
 /** fetch's failures all say "fetch failed": the reason (`connect ECONNREFUSED …`) is its cause's. */

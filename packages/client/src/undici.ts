@@ -351,14 +351,21 @@ export function undiciFetch(dispatcher?: Dispatcher): typeof fetch {
           path,
           method: method as Dispatcher.HttpMethod,
           headers: flat.length ? flat : (headers as Record<string, string> | undefined),
+          // (A ReadableStream is an async iterable of chunks, which undici streams.)
           body: body instanceof ArrayBuffer ? new Uint8Array(body) : (body as string | Uint8Array | null),
         },
         new Exchange(method, url, { resolve, reject }, init.signal),
       );
     });
-  // FormData, URLSearchParams, a Blob, a stream…: encoded as fetch() encodes them, with the Content-Type it
-  // adds when none is set (a multipart boundary, a Blob's type). async: what cannot be encoded rejects.
-  const encoded = async (input: Parameters<typeof fetch>[0], init: RequestInit) => {
+  // FormData, URLSearchParams, a Blob…: encoded as fetch() encodes them, with the Content-Type it adds when
+  // none is set (a multipart boundary, a Blob's type). A stream is streamed (the call's timeout and signal
+  // still end it), with fetch's rule that it says `duplex: "half"`. async: what cannot be sent rejects.
+  const encoded = async (input: Parameters<typeof fetch>[0], init: RequestInit & { duplex?: string }) => {
+    if (init.body instanceof ReadableStream) {
+      if (init.duplex !== "half")
+        throw new TypeError("RequestInit: duplex option is required when sending a body.");
+      return send(input, init);
+    }
     const body = new Response(init.body);
     const headers = new Headers(init.headers);
     const type = body.headers.get("content-type");

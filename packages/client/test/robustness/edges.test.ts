@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import {
   APITimeoutError,
   APIUserAbortError,
+  AuthenticationError,
   createQoderClient as createOnFetch,
   InvalidResponseError,
   QoderError,
@@ -223,12 +224,15 @@ describe("a re-audit of the fixes above", () => {
       const json = JSON.stringify(`bad ${sent}`);
       return {
         status: 401,
-        // As JSON writers escape it: `/` as `\/` (PHP), `&<>` as `\u0026` … (Go), or every character as \uXXXX.
+        // As JSON writers escape it: `/` as `\/` (PHP), `&<>` as `\u0026` … (Go), `<>&'"` as `\u003C` … (.NET).
         body: `{"error":{"message":${
           r.path.endsWith("/go")
             ? json.replace(/[&<>]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)
-            : r.path.endsWith("/all")
-              ? `"${[...`bad ${sent}`].map((c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`).join("")}"`
+            : r.path.endsWith("/net")
+              ? json.replace(
+                  /\\"|[&<>']/g,
+                  (c) => `\\u00${c.at(-1)?.charCodeAt(0).toString(16).toUpperCase()}`,
+                )
               : json.replaceAll("/", "\\/")
         }}}`,
       };
@@ -237,7 +241,7 @@ describe("a re-audit of the fixes above", () => {
     for (const call of [
       () => qoder.deployments.retrieve("dep_1"),
       () => qoder.deployments.retrieve("go"),
-      () => qoder.deployments.retrieve("all"),
+      () => qoder.deployments.retrieve("net"),
       () => qoder.environments.list(),
       () => qoder.deployments.retrieve("moved"),
     ]) {
@@ -245,7 +249,7 @@ describe("a re-audit of the fixes above", () => {
       expect(error).toBeInstanceOf(QoderError);
       const shown = `${(error as Error).message} ${JSON.stringify(error)}`;
       if (error instanceof InvalidResponseError) expect(shown).toContain("with keys [token,has_more]");
-      const escaped = ["de\\\\/fg", "\\u0026h", "\\u0068\\u003C"]; // as the server wrote it
+      const escaped = ["de\\\\/fg", "fg\\u0026h", "h\\u003Ci"]; // as the server wrote it
       for (const form of [token, JSON.stringify(token).slice(1, -1), "de/fg", "h<i>jk", ...escaped])
         expect(shown).not.toContain(form);
     }
@@ -663,4 +667,40 @@ test("FormData, URLSearchParams and Blob bodies are sent as fetch sends them, wi
   // openapi-fetch's JSON Content-Type wins over the body's own, as it does on fetch.
   expect([urlencoded?.headers["content-type"], urlencoded?.body]).toEqual(["application/json", "name=n"]);
   expect([blob?.headers["content-type"], blob?.body]).toEqual(["text/xml", "<x/>"]);
+});
+
+test("a token of thousands of characters (a JWT from a token function) is scrubbed, its errors typed", async () => {
+  const segment = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"[(i * 7) % 64],
+    );
+  for (const token of [
+    `eyJ${segment(2_500).join("")}.${segment(2_500).join("")}`,
+    `pt-${"!#$&<>".repeat(1_000)}`, // signs only: a pattern too large to compile, the token as sent then
+  ]) {
+    const api = await serveDuringTest((r) => ({
+      status: 401,
+      body: envelope("authentication_error", `bad token ${String(r.headers.authorization).slice(7)}`),
+    }));
+    const qoder = createQoderClient({ token: () => token, baseUrl: api.url });
+    const error = await qoder.models.list().catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(JSON.stringify(error)).toContain("bad token [redacted]");
+    expect(api.requests).toHaveLength(1); // a 401 is never retried
+  }
+});
+
+test("a stream body is refused as fetch refuses it without duplex, on either transport: never a hang", async () => {
+  const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
+  const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, timeoutMs: 300, maxRetries: 0 });
+  const never = new ReadableStream({ pull: () => new Promise<void>(() => undefined) });
+  const started = performance.now();
+  const error = await qoder
+    .POST("/deployments", { body: never as never, bodySerializer: (b: unknown) => b })
+    .catch((e) => e);
+  expect(error).toBeInstanceOf(QoderError);
+  expect((error as Error).message).toMatch(/duplex/);
+  expect(performance.now() - started).toBeLessThan(5_000);
+  expect(api.requests).toHaveLength(0);
 });
