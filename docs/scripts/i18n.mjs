@@ -43,7 +43,10 @@ function languages(lang) {
   return [lang];
 }
 
-/** Rewrites a translation file in the contract's order; entries for texts that no longer exist stay last. */
+/**
+ * Adds a stub for every text the file misses, rewriting it in the contract's order (entries for texts that
+ * no longer exist stay last); leaves a file that misses nothing as it is.
+ */
 function writeMissing(spec, lang, dir) {
   const { file, entries } = readTranslations(lang, dir);
   const out = {};
@@ -55,6 +58,7 @@ function writeMissing(spec, lang, dir) {
       added++;
     }
   }
+  if (added === 0) return { file, added };
   for (const [pointer, entry] of Object.entries(entries)) if (!(pointer in out)) out[pointer] = entry;
   const header =
     `# ${lang} texts of the contract, keyed by JSON Pointer into the bundled contract (openapi/dist/openapi.json).\n` +
@@ -104,7 +108,11 @@ async function main() {
     case "write-missing":
       for (const lang of languages(values.lang)) {
         const { file, added } = writeMissing(spec, lang, dir);
-        console.log(`${lang}: ${added} stub(s) added to ${file} (fill in their text)`);
+        console.log(
+          added
+            ? `${lang}: ${added} stub(s) added to ${file} (fill in their text)`
+            : `${lang}: nothing missing; ${file} left as it is`,
+        );
       }
       return 0;
     case "apply": {

@@ -378,6 +378,12 @@ describe("missing and stale translations", () => {
     const filled = readFileSync(join(dir, "ja.yaml"), "utf8").replaceAll('text: ""', "text: 訳文");
     writeFileSync(join(dir, "ja.yaml"), filled);
     expect(cli("check", "--lang", "ja").status).toBe(0);
+    // Nothing missing: write-missing leaves the file as it is, however it was written (no churn in a PR).
+    const handWritten = filled.replace("text: 訳文", 'text: "訳文"');
+    writeFileSync(join(dir, "ja.yaml"), handWritten);
+    expect(cli("write-missing", "--lang", "ja").stdout).toContain("nothing missing");
+    expect(readFileSync(join(dir, "ja.yaml"), "utf8")).toBe(handWritten);
+    writeFileSync(join(dir, "ja.yaml"), filled);
     // A translation with no English any more fails `check` as it fails the test gate: a text, a guide.
     writeFileSync(
       join(dir, "ja.yaml"),

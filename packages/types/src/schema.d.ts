@@ -24,7 +24,7 @@ export interface paths {
          * Create a deployment
          * @description Creates a deployment that binds an agent (pinned to a version), an environment and 1–50 initial events to an optional cron schedule. The new deployment is `active` and starts firing on its schedule immediately; without `schedule`, or with `schedule: null`, it is manual-only (no upcoming runs) and runs only through the run operation. Each run creates a new session that receives the initial events. Every optional field accepts `null`, meaning "not set", as the official SDKs send it. `budget` is `{"type": "limit", "max_list_cost": {"amount": "2500", "currency": "USD"}}` (minor units).
          *
-         *     The agent and environment must exist and must not be archived: an unknown agent, agent version or environment, or an archived one, is a 400 naming the field (`agent`, `agent.version`, `environment_id`). A bare agent ID pins the agent's latest version; the object form pins the given one. If the agent or environment is archived later, the next scheduled run fails with `agent_archived_error` or `environment_archived_error` and the deployment is paused automatically with `paused_reason: {type: "error", error: {type: …}}`. `metadata` holds at most 16 user keys; the reserved `cas_config` key is exempt. Unknown body fields are a 400. Send an `Idempotency-Key` to make retries safe: a replay returns the original deployment, a reused key with a different body is a 409.
+         *     The agent and environment must exist and must not be archived: an unknown agent, agent version or environment, or an archived one, is a 400 naming the field (`agent`, `agent.version`, `environment_id`). A bare agent ID, or the object form without a `version`, pins the agent's latest version; the object form with one pins that version. If the agent or environment is archived later, the next scheduled run fails with `agent_archived_error` or `environment_archived_error` and the deployment is paused automatically with `paused_reason: {type: "error", error: {type: …}}`. `metadata` holds at most 16 user keys; the reserved `cas_config` key is exempt. Unknown body fields are a 400. Send an `Idempotency-Key` to make retries safe: a replay returns the original deployment, a reused key with a different body is a 409.
          */
         post: operations["createDeployment"];
         delete?: never;
@@ -63,7 +63,8 @@ export interface paths {
          *       result may hold at most 16 user keys (`cas_config` exempt).
          *
          *     - `description`: `""` or `null` clears it. `name` (1–256 characters), `agent` and
-         *       `environment_id` cannot be cleared; an agent given as a bare ID re-pins its latest version.
+         *       `environment_id` cannot be cleared; an agent given as a bare ID (or as an object
+         *       without a `version`) re-pins its latest version.
          *
          *     - `schedule` must carry all of `type`, `expression` and `timezone`; a new schedule recomputes
          *       `upcoming_runs_at`.
@@ -592,7 +593,7 @@ export interface components {
             /** @description Geographic region for inference; omitted or `null` = the workspace default. */
             inference_geo?: string | null;
         };
-        /** @description The agent a deployment runs, always resolved to a concrete version in responses. A deployment created with a bare agent ID is pinned to the agent's latest version at that time. */
+        /** @description The agent a deployment runs, always resolved to a concrete version in responses. A deployment created with a bare agent ID (or an agent object without a `version`) is pinned to the agent's latest version at that time. */
         AgentReference: {
             id: components["schemas"]["AgentId"];
             /** @constant */
