@@ -178,8 +178,8 @@ function scrub(text: string, secret: string | undefined): string {
     });
     return pattern ? text.replace(RegExp(pattern, "gi"), "[redacted]") : text;
   } catch {
-    // A pattern too large to compile (a token of thousands of signs): the token as sent, at least.
-    return text.replaceAll(secret as string, "[redacted]");
+    // A pattern too large to compile (a token of thousands of signs): none of the text is kept.
+    return "[redacted]";
   }
 }
 
