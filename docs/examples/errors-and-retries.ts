@@ -27,7 +27,11 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-/** Pause, treating "already paused" (409 conflict_error) as success: safe to call twice. */
+/**
+ * Pause, treating "already paused" (409 conflict_error) as success: safe to call twice. Any other 409
+ * (an archived deployment cannot be paused) is rethrown: a 409 counts as success only when the
+ * deployment really is paused and not archived (an archived deployment keeps reporting its last status).
+ */
 export async function pauseIdempotently(
   qoder: QoderClient,
   deploymentId: string,
@@ -36,15 +40,18 @@ export async function pauseIdempotently(
   try {
     return await qoder.deployments.pause(deploymentId, options);
   } catch (error) {
-    if (error instanceof ConflictError) return qoder.deployments.retrieve(deploymentId);
+    if (!(error instanceof ConflictError)) throw error;
+    const current = await qoder.deployments.retrieve(deploymentId);
+    if (current.status === "paused" && current.archived_at === null) return current;
     throw error;
   }
 }
 
 export async function main(
   deploymentId = process.argv[2] ?? "dep_019ec556114c78f8b60ee34fcb98bf59",
-  // Retries cover connection errors, timeouts, 408, 429 and 5xx, with backoff that honours
-  // Retry-After; 4xx errors are never retried. Both knobs can also be set per call.
+  // Retries cover connection errors, timeouts and the statuses 408, 429, 500, 502, 503 and 504, with
+  // backoff that honours Retry-After; 400, 401, 403, 404, 409 and 422 are never retried, other statuses
+  // only when the response says x-should-retry: true. Both knobs can also be set per call.
   qoder: QoderClient = createQoderClient({ maxRetries: 4, timeoutMs: 20_000 }),
 ): Promise<Deployment | undefined> {
   try {
