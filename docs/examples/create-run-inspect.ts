@@ -1,4 +1,4 @@
-// Create a deployment, run it now, then follow the run until it finishes.
+// Create a deployment, run it now, then follow the run until it finishes (when its record carries a status).
 //   QODER_PAT=pt-… QODER_AGENT_ID=agent_… QODER_ENVIRONMENT_ID=env_… npx tsx create-run-inspect.ts
 
 import { randomUUID } from "node:crypto";

@@ -36,7 +36,9 @@ export async function main(
   const runs: DeploymentRun[] = [];
   for await (const runsPage of qoder.deployments.runs.list(deployment.id, { limit: 100 }).pages()) {
     runs.push(...runsPage.data);
-    console.log(`  page of ${runsPage.data.length} runs (next cursor: ${runsPage.last_id ?? "none"})`);
+    console.log(
+      `  page of ${runsPage.data.length} runs (next page: ${runsPage.next_page ?? "none, last page"})`,
+    );
   }
   for (const run of runs) console.log(`  ${run.id}  ${run.status ?? "-"}  ${run.created_at}`);
   return { deployment, runs };
