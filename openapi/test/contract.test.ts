@@ -3,7 +3,7 @@
 // seed's parameters and limits.
 import { describe, expect, it } from "vitest";
 import { loadBundle } from "./support/bundle.js";
-import { deref, getAt, isObject, type JsonObject, pointer } from "./support/json-pointer.js";
+import { deref, getAt, isObject, type Json, type JsonObject, pointer } from "./support/json-pointer.js";
 
 const spec = loadBundle();
 
@@ -122,7 +122,8 @@ describe("GET /deployments parameters (the seed)", () => {
 });
 
 describe("Agents, Environments and Models (issue 13)", () => {
-  const resolve = (node: unknown, at: string): JsonObject => deref(spec, node, at).node as JsonObject;
+  const resolve = (node: Json | undefined, at: string): JsonObject =>
+    deref(spec, node, at).node as JsonObject;
   const response = (method: string, path: string, status: string): JsonObject =>
     resolve(
       operationAt(method, path).responses && (operationAt(method, path).responses as JsonObject)[status],

@@ -2,10 +2,12 @@
 // enumerated from openapi/dist/openapi.json, so a new example is covered without touching this file.
 import { describe, expect, it } from "vitest";
 import { loadBundle } from "./support/bundle.js";
+import type { JsonObject } from "./support/json-pointer.js";
 import { describeErrors, SpecValidator } from "./support/schema-validator.js";
 import { collectExamples } from "./support/spec-examples.js";
 
 const spec = loadBundle();
+const components = (spec.components ?? {}) as JsonObject;
 const validator = new SpecValidator(spec);
 const cases = collectExamples(spec);
 
@@ -61,7 +63,7 @@ describe("example coverage", () => {
 
 describe("list examples read as an answer of the API would", () => {
   const examples = Object.entries(
-    (spec.components?.examples ?? {}) as Record<string, { value?: Record<string, unknown> }>,
+    (components.examples ?? {}) as Record<string, { value?: Record<string, unknown> }>,
   ).filter(([, example]) => Array.isArray(example.value?.data));
   // The seed page's example is verbatim (its last_id names a record beyond the page shown); the seed wins.
   const verbatim = new Set(["DeploymentListExample"]);
@@ -79,9 +81,9 @@ describe("list examples read as an answer of the API would", () => {
 });
 
 describe("error examples that say a record does not exist", () => {
-  const examples = Object.entries(
-    (spec.components?.examples ?? {}) as Record<string, { value?: unknown }>,
-  ).map(([name, example]) => [name, example.value] as const);
+  const examples = Object.entries((components.examples ?? {}) as Record<string, { value?: unknown }>).map(
+    ([name, example]) => [name, example.value] as const,
+  );
   /** The ids of every record some example shows (a resource, or an item of a list). */
   const shown = new Set(
     examples.flatMap(([, value]) => {
