@@ -103,6 +103,12 @@ export async function startEnvelopeProxy(options: {
    * answers: its refusal is the answer. Without it, Prism's own validation stands (a custom document).
    */
   refuse?: ((request: SimRequest) => SimResponse | undefined) | undefined;
+  /**
+   * The route and token checks alone (404, 405, 401): asked when a request is refused before its body is
+   * parsed (its path's escapes, its size, its JSON, its `Prefer`), so that, as in the API, a request
+   * without a token hears 401 whatever its body.
+   */
+  admit?: ((request: SimRequest) => SimResponse | undefined) | undefined;
 }): Promise<EnvelopeProxy> {
   const given = options.upstream;
   const upstream: Upstream =
@@ -226,55 +232,31 @@ export async function startEnvelopeProxy(options: {
       log(status);
       return;
     }
-    const rejected = rejectBeforeReading(request, options.pathTemplates ?? []);
-    if (rejected) {
-      request.resume();
-      sendEnvelope(
-        response,
-        400,
-        envelope(requestId, "invalid_request_error", rejected.message, rejected.param),
-      );
-      log(400);
-      return;
-    }
     const afterBody = (body: Buffer | "too-large"): Promise<void> | undefined => {
       if (body === "too-large") {
         // The rest of the body is drained (bounded by requestTimeoutMs), never stored.
         request.resume();
-        sendEnvelope(
-          response,
-          400,
-          envelope(
-            requestId,
-            "invalid_request_error",
-            `Request body exceeds the 32 MB limit (${MAX_BODY_BYTES} bytes).`,
-          ),
-        );
-        return log(400);
+        return refuseUnread(`Request body exceeds the 32 MB limit (${MAX_BODY_BYTES} bytes).`);
       }
       let json: { value: unknown } | undefined;
       if (body.length > 0) {
         // Prism never answers a request whose JSON body does not parse; the API answers 400.
         json = parseJsonBody(body);
-        if (!json) {
-          sendEnvelope(
-            response,
-            400,
-            envelope(requestId, "invalid_request_error", "Request body must be valid JSON."),
-          );
-          return log(400);
-        }
+        if (!json) return refuseUnread("Request body must be valid JSON.");
       }
       const method = request.method ?? "GET";
       const path = withoutBasePath(request.url ?? "/");
+      const control = path.startsWith("/_mock/");
+      const sent = { method, url: path, headers: request.headers, body, json, requestId };
       const prefer = mockPrefer(request.headers.prefer);
       if ("problem" in prefer) {
+        // Authentication and validation first, as in the API: `Prefer` is the mock's own, looked at last.
+        const refused = !control && method !== "OPTIONS" ? options.refuse?.(sent) : undefined;
+        if (refused) return sendSimulated(refused);
         sendEnvelope(response, 400, envelope(requestId, "invalid_request_error", prefer.problem, "Prefer"));
         return log(400);
       }
       const requested = prefer.value;
-      const control = path.startsWith("/_mock/");
-      const sent = { method, url: path, headers: request.headers, body, json, requestId };
       if (options.simulator && (control || (requested === undefined && method !== "OPTIONS"))) {
         // The body goes parsed, so that the simulator does not parse it again.
         return sendSimulated(options.simulator.handle(sent));
@@ -296,6 +278,22 @@ export async function startEnvelopeProxy(options: {
       headers["content-length"] = String(Buffer.byteLength(simulated.body));
       answers.add(response, simulated.status, headers, simulated.body);
       return log(simulated.status);
+    };
+    /**
+     * A 400 for a request refused before its body is parsed (its path's escapes, its size, its JSON),
+     * unless its route or its token fails: as in the API, a request without a token hears 401 whatever
+     * its body.
+     */
+    const refuseUnread = (message: string, param?: string): undefined => {
+      const path = withoutBasePath(request.url ?? "/");
+      const method = request.method ?? "GET";
+      const first =
+        path.startsWith("/_mock/") || method === "OPTIONS"
+          ? undefined
+          : options.admit?.({ method, url: path, headers: request.headers, requestId });
+      if (first && [401, 404, 405].includes(first.status)) return sendSimulated(first);
+      sendEnvelope(response, 400, envelope(requestId, "invalid_request_error", message, param));
+      return log(400);
     };
     const viaPrism = async (
       body: Buffer,
@@ -405,6 +403,12 @@ export async function startEnvelopeProxy(options: {
       sendEnvelope(response, status, errorBody, responseHeaders);
       log(status);
     };
+    const rejected = rejectBeforeReading(request, options.pathTemplates ?? []);
+    if (rejected) {
+      request.resume();
+      refuseUnread(rejected.message, rejected.param);
+      return;
+    }
     let answered = false;
     let waited = false;
     readBody(request, (body) => {
@@ -741,9 +745,11 @@ function sendEnvelope(
 /** Answers on a socket no ServerResponse serves (a refused request), then closes it. */
 function closeWith(socket: Socket, status: number, message: string): void {
   if (!socket.writable) return void socket.destroy();
-  const body = JSON.stringify(envelope(randomUUID(), errorTypeForStatus(status), message));
+  // A fresh id (the request's own headers were never parsed), in the body and the header, as for any error.
+  const requestId = randomUUID();
+  const body = JSON.stringify(envelope(requestId, errorTypeForStatus(status), message));
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\nx-request-id: ${requestId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 }
 

@@ -11,7 +11,14 @@ import { forDirection, openapiJsonPath, openapiYamlPath } from "@qoder-cloud/ope
 import { MAX_BODY_BYTES, startEnvelopeProxy } from "./envelope-proxy.js";
 import { loadPathTemplates, loadStatusOfExample } from "./example-statuses.js";
 import { launchPrism, supervisePrism } from "./prism-process.js";
-import { type AccountSnapshot, type Fixture, loadContract, refusal, Simulator } from "./simulator/index.js";
+import {
+  type AccountSnapshot,
+  admission,
+  type Fixture,
+  loadContract,
+  refusal,
+  Simulator,
+} from "./simulator/index.js";
 
 export type { ErrorEnvelope, ErrorType } from "@qoder-cloud/types";
 export type { AccountSnapshot, AccountState, Fixture } from "./simulator/index.js";
@@ -176,6 +183,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     pathTemplates: loadPathTemplates(jsonSpecPath),
     simulator,
     refuse: contract && ((request) => refusal(contract, request)),
+    admit: contract && ((request) => admission(contract, request)),
   }).catch(async (error: NodeJS.ErrnoException) => {
     await prism.stop();
     throw error.code === "EADDRINUSE" ? portInUse(port) : error;

@@ -283,7 +283,12 @@ export async function supervisePrism(
           watch(next);
           return;
         } catch (error) {
-          how = (error as Error).message.split("\n")[0] ?? "failed to restart";
+          // launchPrism's message names Prism itself ("Prism (mock) exited … before it listened."): `how`
+          // is what happened, which the lines above name it in front of.
+          const first = (error as Error).message.split("\n")[0] ?? "";
+          how =
+            (first.startsWith(`${name} `) ? first.slice(name.length + 1) : first).replace(/\.$/, "") ||
+            "failed to restart";
         } finally {
           relaunch = undefined;
         }

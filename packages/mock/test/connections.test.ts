@@ -123,6 +123,9 @@ describe("requests Node's HTTP parser refuses get the API's envelope, and the co
     const { received } = await timeUntilClosed(proxy.port, (socket) => socket.write(request));
     expect(received).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
     expectEnvelope(received, "invalid_request_error", message);
+    // Its request id in the x-request-id header too, as on every other error.
+    const { request_id } = JSON.parse(received.slice(received.indexOf("\r\n\r\n") + 4));
+    expect(received).toContain(`\r\nx-request-id: ${request_id}\r\n`);
   });
 });
 

@@ -355,6 +355,35 @@ describe.each(["examples", "simulator"] as const)("%s mode", (mode) => {
       );
     });
 
+    it("authentication first, then validation, then Prefer, whatever the body (as in the API)", async () => {
+      const json = { "content-type": "application/json" };
+      // No token: 401 whatever is wrong with the rest.
+      for (const [what, path, init] of [
+        ["a body that is not JSON", "/deployments", { headers: json, rawBody: "{not json" }],
+        [
+          "a body in another charset",
+          "/deployments",
+          { headers: { "content-type": "application/json; charset=latin1" }, rawBody: "{}" },
+        ],
+        ["a Prefer the mock cannot read", "/deployments", { headers: { prefer: "code=abc" } }],
+      ] as const) {
+        const answer = await call(what.includes("Prefer") ? "get" : "post", path, init);
+        expect(answer.status, what).toBe(401);
+        expectEnvelope(answer, 401);
+      }
+      // An unknown route: 404 before the body.
+      expectEnvelope(
+        await call("post", "/nowhere", { headers: { ...AUTH, ...json }, rawBody: "{not json" }),
+        404,
+      );
+      // A token: the parameters before the Prefer header.
+      expectEnvelope(
+        await call("get", "/deployments?limit=0", { headers: { ...AUTH, prefer: "code=abc" } }),
+        400,
+        "limit",
+      );
+    });
+
     it("a JSON body that is not UTF-8 → 400, not a body with U+FFFD stored in it", async () => {
       const answer = await call("post", "/deployments/dep_019ec556114c78f8b60ee34fcb98bf59", {
         headers: { ...AUTH, "content-type": "application/json" },

@@ -1540,8 +1540,18 @@ describe("the request data kept in all accounts is bounded", () => {
         }).body,
     ).map((body) => (JSON.parse(body) as ErrorBody).error.message);
     expect(statuses.at(-1)).toContain("request data in all accounts");
-    // Kept 24 h of simulated time: once they expire, they count no more.
+    // Kept 24 h of simulated time: once they expire, they count no more, for a write of any account
+    // (not only once this one sends a key again), and the account's state counts none.
     sim.advanceTime(25 * 3_600_000);
+    sim.loadState("pt-bytes-other", referenced);
+    const other = sim.handle({
+      method: "POST",
+      url: "/deployments",
+      headers: { authorization: "Bearer pt-bytes-other" },
+      body: JSON.stringify(createBody({ description: "d".repeat(30_000) })),
+    });
+    expect(other.status, other.body).toBe(200);
+    expect(sim.state("pt-bytes-keys").idempotency_keys).toBe(0);
     const after = sim.handle({
       method: "POST",
       url: `/deployments/${id}/pause`,

@@ -248,6 +248,37 @@ describe("a Prism that dies under a running mock", { timeout: 180_000 }, () => {
   });
 });
 
+describe("a restart that fails too", { timeout: 180_000 }, () => {
+  it("names Prism once in what it says (the launch's own message named it too)", async () => {
+    const events: string[] = [];
+    const prism = await supervisePrism(
+      { args: ["mock", openapiYamlPath], logLevel: "warn", startupTimeoutMs: 60_000 },
+      { maxRestarts: 2, backoffMs: 10, onEvent: (line) => events.push(line) },
+    );
+    cleanups.push(() => prism.stop());
+    const first = prism.pid() as number;
+    process.kill(first, "SIGKILL");
+    // The next Prism is starting (a process, not yet listening): killed too, its launch fails.
+    let next: number | undefined;
+    expect(
+      await waitFor(() => {
+        next = prismChildren(process.pid).find((pid) => pid !== first && isAlive(pid));
+        return next !== undefined;
+      }, 30_000),
+    ).toBe(true);
+    process.kill(next as number, "SIGKILL");
+    expect(
+      await waitFor(() => events.some((line) => /attempt 2 of 2/.test(line)), 60_000),
+      events.join("\n"),
+    ).toBe(true);
+    const second = events.find((line) => /attempt 2 of 2/.test(line));
+    expect(second).toMatch(
+      /^Prism \(mock\) exited with SIGKILL before it listened; restarting it \(attempt 2 of 2\)/,
+    );
+    expect(events.join("\n")).not.toContain("Prism (mock) Prism (mock)");
+  });
+});
+
 describe("starting Prism", { timeout: 180_000 }, () => {
   it("binds port 0 and reads the port back (no free-port race); the validation proxy too", async () => {
     const proxy = await startValidationProxy({ upstream: "http://127.0.0.1:9" });

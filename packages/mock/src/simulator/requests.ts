@@ -60,7 +60,7 @@ export function checkRequest(
 ): CheckedRequest {
   const { operation, path: pathParams } = route(contract, request.method.toUpperCase(), path);
   const token = tokenOf(request.headers);
-  if (token === undefined) throw new ApiError(401, "authentication_error", "Invalid API key or token.");
+  if (token === undefined) throw unauthenticated();
   const query = parameters(operation, pathParams, search, request.headers);
   const body = jsonOf(request);
   if (operation.body) {
@@ -85,15 +85,35 @@ export function refusal(contract: Contract, request: SimRequest): SimResponse | 
     checkRequest(contract, request, path, search);
     return undefined;
   } catch (error) {
-    const apiError = apiErrorOf(error);
-    const requestId = requestIdOf(request);
-    return {
-      status: apiError.status,
-      headers: { "content-type": "application/json", "x-request-id": requestId },
-      body: JSON.stringify(errorEnvelope(apiError, requestId)),
-    };
+    return answerOf(error, request);
   }
 }
+
+/**
+ * The route (404, 405) and token (401) checks alone, or undefined when they pass: what the API answers
+ * before it looks at a request's parameters and body, so before a body too large or not JSON.
+ */
+export function admission(contract: Contract, request: SimRequest): SimResponse | undefined {
+  try {
+    route(contract, request.method.toUpperCase(), targetOf(request.url).path);
+    if (tokenOf(request.headers) === undefined) throw unauthenticated();
+    return undefined;
+  } catch (error) {
+    return answerOf(error, request);
+  }
+}
+
+function answerOf(error: unknown, request: SimRequest): SimResponse {
+  const apiError = apiErrorOf(error);
+  const requestId = requestIdOf(request);
+  return {
+    status: apiError.status,
+    headers: { "content-type": "application/json", "x-request-id": requestId },
+    body: JSON.stringify(errorEnvelope(apiError, requestId)),
+  };
+}
+
+const unauthenticated = () => new ApiError(401, "authentication_error", "Invalid API key or token.");
 
 function route(
   contract: Contract,

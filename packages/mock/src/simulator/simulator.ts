@@ -221,6 +221,7 @@ export class Simulator {
   state(token: string): AccountSnapshot {
     const account = this.store.account(token);
     this.tick(account, this.clock.now());
+    account.dropExpiredKeys(this.clock.now(), true); // the count is of the keys still kept
     return {
       now: rfc3339(this.clock.now()),
       deployments: [...account.deployments.values()].map((record) => record.deployment),

@@ -192,12 +192,20 @@ export class Account {
     own.insert(run.id, createdMs, run);
   }
 
+  /**
+   * Drops the keys that expired: oldest first, up to the first live one, or (`all`) every one, since after
+   * the clock moved back later keys may expire sooner.
+   */
+  dropExpiredKeys(nowMs: number, all = false): void {
+    for (const [key, answer] of this.idempotency) {
+      if (answer.expiresMs <= nowMs) this.forget(key, answer);
+      else if (!all) break;
+    }
+  }
+
   /** The replayable answer for an idempotency key, dropping expired keys on the way. */
   storedAnswer(key: string, nowMs: number): StoredAnswer | undefined {
-    for (const [oldest, answer] of this.idempotency) {
-      if (answer.expiresMs > nowMs) break;
-      this.forget(oldest, answer);
-    }
+    this.dropExpiredKeys(nowMs);
     const answer = this.idempotency.get(key);
     return answer && answer.expiresMs > nowMs ? answer : undefined;
   }
@@ -205,9 +213,7 @@ export class Account {
   /** A new key past the limit is refused, never evicting a live one. */
   checkRoomForKey(nowMs: number): void {
     if (this.idempotency.size < LIMITS.idempotencyKeysPerAccount) return;
-    // storedAnswer() drops expired keys oldest first, up to the first live one: after the clock moved
-    // back, later keys may expire sooner. At the limit, every one is looked at.
-    for (const [key, answer] of this.idempotency) if (answer.expiresMs <= nowMs) this.forget(key, answer);
+    this.dropExpiredKeys(nowMs, true); // at the limit, every key is looked at
     if (this.idempotency.size >= LIMITS.idempotencyKeysPerAccount)
       throw capacity(`${LIMITS.idempotencyKeysPerAccount} idempotency keys of the last 24 h`);
   }
@@ -305,9 +311,19 @@ export class Store {
 
   /** Refuses, before anything is stored, a write whose `bytes` would take the store past its limit. */
   checkRoom(bytes: number): void {
-    // Summed when asked (1,000 accounts at most): an account's own count also falls as its keys expire.
-    let stored = 0;
-    for (const account of this.accounts.values()) stored += account.storedBytes;
+    // Summed when asked (1,000 accounts at most), each account's expired keys dropped first: an answer
+    // kept under a key counts until the key expires, not until its account next uses a key. Near the
+    // limit, every key is looked at.
+    const storedAll = (all: boolean) => {
+      let sum = 0;
+      for (const account of this.accounts.values()) {
+        account.dropExpiredKeys(this.nowMs(), all);
+        sum += account.storedBytes;
+      }
+      return sum;
+    };
+    if (storedAll(false) + bytes <= this.maxStoredBytes) return;
+    const stored = storedAll(true);
     if (stored + bytes <= this.maxStoredBytes) return;
     const mib = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
     throw new LimitError(
