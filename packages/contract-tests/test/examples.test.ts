@@ -76,10 +76,16 @@ describe("errors-and-retries", () => {
 
   it("treats 409 already-paused as success", async () => {
     const qoder = createQoderClient();
-    const deployment = await pauseIdempotently(qoder, EXAMPLE_IDS.deploymentId, {
-      headers: { Prefer: "code=409" },
-    });
+    await qoder.deployments.pause(EXAMPLE_IDS.deploymentId);
+    const deployment = await pauseIdempotently(qoder, EXAMPLE_IDS.deploymentId);
     expect(deployment.id).toBe(EXAMPLE_IDS.deploymentId);
+    expect(deployment.status).toBe("paused");
+  });
+
+  it("rethrows any other 409: an archived deployment is not paused", async () => {
+    const qoder = createQoderClient();
+    await qoder.deployments.archive(EXAMPLE_IDS.deploymentId);
+    await expect(pauseIdempotently(qoder, EXAMPLE_IDS.deploymentId)).rejects.toThrow(/archived/);
   });
 
   it("describes each kind of failure in one line, with the request id", async () => {
