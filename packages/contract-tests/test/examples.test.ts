@@ -88,6 +88,14 @@ describe("errors-and-retries", () => {
     await expect(pauseIdempotently(qoder, EXAMPLE_IDS.deploymentId)).rejects.toThrow(/archived/);
   });
 
+  it("rethrows the 409 of a deployment archived while paused (it keeps reporting paused)", async () => {
+    const qoder = createQoderClient();
+    await qoder.deployments.pause(EXAMPLE_IDS.deploymentId);
+    const archived = await qoder.deployments.archive(EXAMPLE_IDS.deploymentId);
+    expect([archived.status, archived.archived_at === null]).toEqual(["paused", false]);
+    await expect(pauseIdempotently(qoder, EXAMPLE_IDS.deploymentId)).rejects.toThrow(/archived/);
+  });
+
   it("describes each kind of failure in one line, with the request id", async () => {
     const qoder = createQoderClient({ maxRetries: 0 });
     const failure = (status: number) =>
