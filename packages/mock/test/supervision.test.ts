@@ -197,18 +197,10 @@ describe("a Prism that dies under a running mock", { timeout: 180_000 }, () => {
       { backoffMs: 10 },
     );
     cleanups.push(() => prism.stop());
-    const first = prism.pid() as number;
-    process.kill(first, "SIGKILL");
     // The next Prism is starting (a process, not yet listening): stop() now.
-    let next: number | undefined;
-    expect(
-      await waitFor(() => {
-        next = prismChildren(process.pid).find((pid) => pid !== first && isAlive(pid));
-        return next !== undefined;
-      }, 30_000),
-    ).toBe(true);
+    const next = await killForARestart(prism);
     await prism.stop();
-    expect(isAlive(next as number)).toBe(false);
+    expect(isAlive(next)).toBe(false);
     expect(await prism.exited).toMatch(/stopped while restarting|exited with SIGTERM/);
   });
 
@@ -248,6 +240,20 @@ describe("a Prism that dies under a running mock", { timeout: 180_000 }, () => {
   });
 });
 
+/** Kills the supervised Prism; resolves with the pid of the one started in its place, as soon as it exists. */
+async function killForARestart(prism: { pid(): number | undefined }): Promise<number> {
+  const first = prism.pid() as number;
+  process.kill(first, "SIGKILL");
+  let next: number | undefined;
+  expect(
+    await waitFor(() => {
+      next = prismChildren(process.pid).find((pid) => pid !== first && isAlive(pid));
+      return next !== undefined;
+    }, 30_000),
+  ).toBe(true);
+  return next as number;
+}
+
 describe("a restart that fails too", { timeout: 180_000 }, () => {
   it("names Prism once in what it says (the launch's own message named it too)", async () => {
     const events: string[] = [];
@@ -256,17 +262,8 @@ describe("a restart that fails too", { timeout: 180_000 }, () => {
       { maxRestarts: 2, backoffMs: 10, onEvent: (line) => events.push(line) },
     );
     cleanups.push(() => prism.stop());
-    const first = prism.pid() as number;
-    process.kill(first, "SIGKILL");
     // The next Prism is starting (a process, not yet listening): killed too, its launch fails.
-    let next: number | undefined;
-    expect(
-      await waitFor(() => {
-        next = prismChildren(process.pid).find((pid) => pid !== first && isAlive(pid));
-        return next !== undefined;
-      }, 30_000),
-    ).toBe(true);
-    process.kill(next as number, "SIGKILL");
+    process.kill(await killForARestart(prism), "SIGKILL");
     expect(
       await waitFor(() => events.some((line) => /attempt 2 of 2/.test(line)), 60_000),
       events.join("\n"),
