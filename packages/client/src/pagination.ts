@@ -57,12 +57,12 @@ export class PagePromise<Page>
       const page = result.data as Walked<Page>;
       const { response } = result;
       // Headers read only to throw: undiciFetch() builds a response's headers when first read. The
-      // page's keys only, and only those named as the API names them (snake_case): its values, or another
-      // key, could hold what a server echoed (the transport scrubs only error text).
+      // page's keys only, and only those named as the API names them (short, snake_case): its values, or
+      // another key, could hold what a server echoed (the transport scrubs only error text; tokens are long).
       if (!Array.isArray(page?.data))
         throw new InvalidResponseError(
           response.status,
-          `a list without \`data\`, with keys [${Object.keys(page ?? {}).filter((key) => /^[a-z_]+$/.test(key))}]`,
+          `a list without \`data\`, with keys [${Object.keys(page ?? {}).filter((key) => /^[a-z_]{1,20}$/.test(key))}]`,
           response.headers,
         );
       const [param, field] = cursor(page);

@@ -358,10 +358,11 @@ export function undiciFetch(dispatcher?: Dispatcher): typeof fetch {
       );
     });
   // FormData, URLSearchParams, a Blob…: encoded as fetch() encodes them, with the Content-Type it adds when
-  // none is set (a multipart boundary, a Blob's type). A stream is streamed (the call's timeout and signal
-  // still end it), with fetch's rule that it says `duplex: "half"`. async: what cannot be sent rejects.
+  // none is set (a multipart boundary, a Blob's type). A stream (a ReadableStream, a Node Readable, any
+  // async iterable) is streamed, the call's timeout and signal ending it, with fetch's rule that it says
+  // `duplex: "half"`. async: what cannot be sent rejects.
   const encoded = async (input: Parameters<typeof fetch>[0], init: RequestInit & { duplex?: string }) => {
-    if (init.body instanceof ReadableStream) {
+    if (Symbol.asyncIterator in (init.body as object)) {
       if (init.duplex !== "half")
         throw new TypeError("RequestInit: duplex option is required when sending a body.");
       return send(input, init);

@@ -220,7 +220,8 @@ describe("a re-audit of the fixes above", () => {
       const sent = String(r.headers.authorization).slice(7);
       if (r.path.endsWith("/moved"))
         return { status: 302, headers: { location: `https://x.invalid/?t=${sent}` } };
-      if (r.path === "/environments") return { body: { token: sent, [sent]: 1, has_more: false } };
+      if (r.path === "/environments")
+        return { body: { token: sent, [sent]: 1, qoder_personal_access_token: 1, has_more: false } };
       const json = JSON.stringify(`bad ${sent}`);
       return {
         status: 401,
@@ -695,13 +696,18 @@ test("a token of thousands of characters (a JWT from a token function) is scrubb
 test("a stream body is refused as fetch refuses it without duplex, on either transport: never a hang", async () => {
   const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
   const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url, timeoutMs: 300, maxRetries: 0 });
-  const never = new ReadableStream({ pull: () => new Promise<void>(() => undefined) });
-  const started = performance.now();
-  const error = await qoder
-    .POST("/deployments", { body: never as never, bodySerializer: (b: unknown) => b })
-    .catch((e) => e);
-  expect(error).toBeInstanceOf(QoderError);
-  expect((error as Error).message).toMatch(/duplex/);
-  expect(performance.now() - started).toBeLessThan(5_000);
+  async function* endless() {
+    for (;;) yield await new Promise<Uint8Array>(() => undefined);
+  }
+  // A ReadableStream, and any async iterable (an async generator; a Node Readable is one too).
+  for (const never of [new ReadableStream({ pull: () => new Promise<void>(() => undefined) }), endless()]) {
+    const started = performance.now();
+    const error = await qoder
+      .POST("/deployments", { body: never as never, bodySerializer: (b: unknown) => b })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(QoderError);
+    expect((error as Error).message).toMatch(/duplex/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  }
   expect(api.requests).toHaveLength(0);
 });

@@ -343,3 +343,24 @@ test("a URL fetch would encode or resolve is sent, and reported as the response'
   }
   expect(targets).toEqual(["/a%7Bb%7D", "/a%7Bb%7D", "/a/c?q=it%27s", "/a/c?q=it%27s"]);
 });
+
+describe("undiciFetch(): a request body that is a stream", () => {
+  test("needs duplex: 'half', as fetch does; then it is streamed, and the signal ends an endless one", async () => {
+    const api = await serveDuringTest((request) => ({ body: { got: request.body } }));
+    async function* chunks() {
+      yield new TextEncoder().encode("hello ");
+      yield new TextEncoder().encode("world");
+    }
+    await expect(fetch(api.url, { method: "POST", body: chunks() as never })).rejects.toThrow(/duplex/);
+    const init = { method: "POST", duplex: "half" } as RequestInit;
+    const sent = await fetch(api.url, { ...init, body: chunks() as never });
+    expect(await sent.json()).toEqual({ got: "hello world" });
+    async function* endless() {
+      for (;;) yield await new Promise<Uint8Array>(() => undefined);
+    }
+    const signal = AbortSignal.timeout(200);
+    await expect(fetch(api.url, { ...init, body: endless() as never, signal })).rejects.toThrow(
+      /abort|time/i,
+    );
+  });
+});
