@@ -105,8 +105,8 @@ export async function startEnvelopeProxy(options: {
   refuse?: ((request: SimRequest) => SimResponse | undefined) | undefined;
   /**
    * The route and token checks alone (404, 405, 401): asked when a request is refused before its body is
-   * parsed (its path's escapes, its size, its JSON, its `Prefer`), so that, as in the API, a request
-   * without a token hears 401 whatever its body.
+   * parsed (its query's escapes, its size, its JSON), so that, as in the API, a request without a token
+   * hears 401 whatever its body. (A path whose escapes do not decode has no route: its 400 stands.)
    */
   admit?: ((request: SimRequest) => SimResponse | undefined) | undefined;
 }): Promise<EnvelopeProxy> {
@@ -280,9 +280,9 @@ export async function startEnvelopeProxy(options: {
       return log(simulated.status);
     };
     /**
-     * A 400 for a request refused before its body is parsed (its path's escapes, its size, its JSON),
+     * A 400 for a request refused before its body is parsed (its query's escapes, its size, its JSON),
      * unless its route or its token fails: as in the API, a request without a token hears 401 whatever
-     * its body.
+     * its body. A path whose escapes do not decode has no route to check: its 400 stands.
      */
     const refuseUnread = (message: string, param?: string): undefined => {
       const path = withoutBasePath(request.url ?? "/");

@@ -366,6 +366,11 @@ describe.each(["examples", "simulator"] as const)("%s mode", (mode) => {
           { headers: { "content-type": "application/json; charset=latin1" }, rawBody: "{}" },
         ],
         ["a Prefer the mock cannot read", "/deployments", { headers: { prefer: "code=abc" } }],
+        [
+          "a Prefer and a query escape that does not decode",
+          "/deployments?limit=%zz",
+          { headers: { prefer: "code=abc" } },
+        ],
       ] as const) {
         const answer = await call(what.includes("Prefer") ? "get" : "post", path, init);
         expect(answer.status, what).toBe(401);

@@ -1560,6 +1560,27 @@ describe("the request data kept in all accounts is bounded", () => {
     expect(after.status).toBe(200);
   });
 
+  it("a state that replaces an account with expired keys still counts the other accounts' data", () => {
+    const sim = new Simulator({ strict: true, maxStoredBytes: 200_000 });
+    const id = "dep_019ec556114c78f8b60ee34fcb98bf59"; // seeded active: each unpause is a 409 kept under its key
+    const keyed = (token: string, n: number) =>
+      sim.handle({
+        method: "POST",
+        url: `/deployments/${id}/unpause`,
+        headers: { authorization: `Bearer ${token}`, "idempotency-key": `${n}-${"k".repeat(8_000)}` },
+      }).status;
+    const template = sim.state("pt-bytes-template");
+    for (let n = 0; n < 15; n++) keyed("pt-bytes-a", n); // ≈ 130 KB under keys
+    sim.advanceTime(12 * 3_600_000);
+    for (let n = 0; n < 4; n++) keyed("pt-bytes-b", n); // ≈ 36 KB, 12 h younger
+    sim.advanceTime(13 * 3_600_000); // a's keys expired, b's live; no write since
+    const big = structuredClone(template) as { deployments: { description: string }[] };
+    (big.deployments[0] as { description: string }).description = "x".repeat(200_000);
+    // b's 36 KB and the 200 KB state: past the limit, however much of a's expired data it replaces.
+    expect(() => sim.loadState("pt-bytes-a", big)).toThrow(/request data in all accounts/);
+    expect(sim.state("pt-bytes-b").idempotency_keys).toBe(4);
+  });
+
   it("refuses a keyed write without a body once the store is full (it keeps its answer)", () => {
     const sim = new Simulator({ strict: true, maxStoredBytes: 100_000 });
     sim.loadState("pt-bytes-keyed", referenced);

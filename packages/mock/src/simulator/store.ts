@@ -309,21 +309,21 @@ export class Store {
     private readonly maxStoredBytes: number = LIMITS.storedBytes,
   ) {}
 
-  /** Refuses, before anything is stored, a write whose `bytes` would take the store past its limit. */
-  checkRoom(bytes: number): void {
-    // Summed when asked (1,000 accounts at most), each account's expired keys dropped first: an answer
-    // kept under a key counts until the key expires, not until its account next uses a key. Near the
-    // limit, every key is looked at.
-    const storedAll = (all: boolean) => {
+  /**
+   * Refuses, before anything is stored, a write whose `bytes` would take the store past its limit
+   * (`replacing`: an account the write replaces, whose data then no longer counts).
+   */
+  checkRoom(bytes: number, replacing?: Account): void {
+    // Summed when asked (1,000 accounts at most). Near the limit, every account's expired keys are dropped
+    // first: an answer kept under a key counts until the key expires, not until its account next uses one.
+    const storedAll = () => {
       let sum = 0;
-      for (const account of this.accounts.values()) {
-        account.dropExpiredKeys(this.nowMs(), all);
-        sum += account.storedBytes;
-      }
+      for (const account of this.accounts.values()) if (account !== replacing) sum += account.storedBytes;
       return sum;
     };
-    if (storedAll(false) + bytes <= this.maxStoredBytes) return;
-    const stored = storedAll(true);
+    if (storedAll() + bytes <= this.maxStoredBytes) return;
+    for (const account of this.accounts.values()) account.dropExpiredKeys(this.nowMs(), true);
+    const stored = storedAll();
     if (stored + bytes <= this.maxStoredBytes) return;
     const mib = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
     throw new LimitError(
@@ -392,7 +392,7 @@ export class Store {
    * nothing: a record refused here (given twice, over a limit) leaves the account as it was.
    */
   load(token: string, records: Records, bytes: number, settle?: (account: Account) => void): Account {
-    this.checkRoom(bytes - (this.accounts.get(token)?.storedBytes ?? 0));
+    this.checkRoom(bytes, this.accounts.get(token));
     const account = this.create(token, "empty");
     this.fill(account, records);
     account.storedBytes = bytes;
