@@ -3,6 +3,7 @@
 // real cancellation, redirects refused, size caps and errors stay the client's own, tested on both transports.
 // Not in the browser bundle: only this entry imports undici (an optional peer dependency).
 
+import { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
 import * as undici from "undici";
 import { copyOf } from "./transport.js";
@@ -362,9 +363,13 @@ export function undiciFetch(dispatcher?: Dispatcher): typeof fetch {
   // async iterable) is streamed, the call's timeout and signal ending it, with fetch's rule that it says
   // `duplex: "half"`. async: what cannot be sent rejects.
   const encoded = async (input: Parameters<typeof fetch>[0], init: RequestInit & { duplex?: string }) => {
-    if (Symbol.asyncIterator in (init.body as object)) {
+    const { body: given } = init;
+    if (typeof given === "object" && given && Symbol.asyncIterator in given) {
       if (init.duplex !== "half")
         throw new TypeError("RequestInit: duplex option is required when sending a body.");
+      // A stream read already would go out empty: refused, as fetch refuses it (isDisturbed reads web streams too).
+      if (Readable.isDisturbed(given as unknown as Readable))
+        throw new TypeError("Response body object should not be disturbed or locked");
       return send(input, init);
     }
     const body = new Response(init.body);

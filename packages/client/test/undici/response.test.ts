@@ -362,5 +362,22 @@ describe("undiciFetch(): a request body that is a stream", () => {
     await expect(fetch(api.url, { ...init, body: endless() as never, signal })).rejects.toThrow(
       /abort|time/i,
     );
+    // A stream read already is refused, as fetch refuses it (it would go out empty).
+    const once = new ReadableStream({
+      start: (controller) => {
+        controller.enqueue(new TextEncoder().encode("payload"));
+        controller.close();
+      },
+    });
+    expect(await (await fetch(api.url, { ...init, body: once })).json()).toEqual({ got: "payload" });
+    await expect(fetch(api.url, { ...init, body: once })).rejects.toThrow(/disturbed/);
+  });
+
+  test("a number or a boolean is sent as its text, as fetch sends it", async () => {
+    const api = await serveDuringTest((request) => ({ body: { got: request.body } }));
+    for (const body of [42, true])
+      expect(await (await fetch(api.url, { method: "POST", body: body as never })).json()).toEqual({
+        got: String(body),
+      });
   });
 });
