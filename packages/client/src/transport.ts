@@ -363,9 +363,9 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
                 ? new APIUserAbortError({ cause })
                 : new APIConnectionError(
                     `Connection error: ${(cause as Error)?.message ?? cause}${why(cause)}`,
-                    {
-                      cause,
-                    },
+                    // fetch wraps every failure in "fetch failed": its cause is the error with the `code`
+                    // (ECONNRESET …), which undiciFetch() throws as it is.
+                    { cause: (cause as { cause?: unknown })?.cause ?? cause },
                   );
       } finally {
         // Middleware sees this request with its response or failure: never with the token.
