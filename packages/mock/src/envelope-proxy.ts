@@ -275,7 +275,8 @@ export async function startEnvelopeProxy(options: {
         "access-control-expose-headers": CORS_HEADERS["access-control-expose-headers"],
       };
       for (const name in simulated.headers) headers[name] = simulated.headers[name];
-      headers["content-length"] = String(Buffer.byteLength(simulated.body));
+      // A 204 (a preflight) has no body, and so no length (RFC 9110 §8.6).
+      if (simulated.status !== 204) headers["content-length"] = String(Buffer.byteLength(simulated.body));
       answers.add(response, simulated.status, headers, simulated.body);
       return log(simulated.status);
     };

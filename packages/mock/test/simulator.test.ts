@@ -1313,6 +1313,116 @@ describe("control endpoints", () => {
     expect(runs.body.data.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("a loaded schedule's upcoming_runs_at must follow it: an empty or foreign list would never fire or show wrong times", async () => {
+    const made = await create({
+      schedule: { type: "cron", expression: "0 9 * * *", timezone: "Asia/Shanghai" },
+    });
+    const target = `${token}-upcoming`;
+    await server.call("POST", "/_mock/reset", { token: target, body: { fixture: "empty" } });
+    const load = (deployment: Deployment) =>
+      server.call<ErrorBody>("POST", "/_mock/state", {
+        token: target,
+        body: { ...referenced, deployments: [deployment] },
+      });
+    const withTimes = (times: string[], changes: Partial<Deployment> = {}) =>
+      ({ ...made, ...changes, schedule: { ...made.schedule, upcoming_runs_at: times } }) as Deployment;
+    const given = made.schedule?.upcoming_runs_at as string[];
+    const param = "deployments[0].schedule.upcoming_runs_at";
+    for (const [deployment, field, message] of [
+      [
+        withTimes([]),
+        param,
+        /is empty, but "0 9 \* \* \*" in Asia\/Shanghai fires: leave upcoming_runs_at out/,
+      ],
+      // The expression edited, the times of the old one kept.
+      [
+        {
+          ...withTimes(given),
+          schedule: { ...withTimes(given).schedule, expression: "0 12 * * *" },
+        } as Deployment,
+        `${param}[0]`,
+        /is not a fire time of "0 12 \* \* \*" in Asia\/Shanghai/,
+      ],
+      [withTimes([...given].reverse()), `${param}[1]`, /ascending order/],
+      [withTimes([given[0] as string, given[0] as string]), `${param}[1]`, /ascending order/],
+      [
+        withTimes(given, { archived_at: made.created_at } as Partial<Deployment>),
+        param,
+        /an archived deployment has no upcoming runs/,
+      ],
+    ] as const) {
+      const refused = await load(deployment);
+      expect([refused.status, refused.body.error.param], field).toEqual([400, field]);
+      expect(refused.body.error.message).toMatch(message);
+    }
+    expect((await server.call<List<Deployment>>("GET", "/deployments", { token: target })).body.data).toEqual(
+      [],
+    );
+    // The list as the simulator gave it loads, and so does the schedule without it; both fire.
+    for (const deployment of [
+      withTimes(given),
+      { ...made, schedule: { ...made.schedule, upcoming_runs_at: undefined } },
+    ]) {
+      const loaded = await load(deployment as Deployment);
+      expect(loaded.status, JSON.stringify(loaded.body)).toBe(200);
+      const got = await server.call<Deployment>("GET", `/deployments/${made.id}`, { token: target });
+      expect(got.body.schedule?.upcoming_runs_at).toEqual(given);
+    }
+    await server.call("POST", "/_mock/clock", { token: target, body: { advance_ms: 3 * 86_400_000 } });
+    const runs = await server.call<List<Run>>("GET", `/deployments/${made.id}/runs`, { token: target });
+    expect(runs.body.data.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("POST /_mock/state refuses null for a list of records, naming it, instead of loading an empty account", async () => {
+    await create();
+    for (const field of [
+      "deployments",
+      "runs",
+      "agents",
+      "environments",
+      "deleted_environment_ids",
+      "environment_sessions",
+    ]) {
+      const refused = await call<ErrorBody>("POST", "/_mock/state", { body: { [field]: null } });
+      expect([refused.status, refused.body.error.param], field).toEqual([400, field]);
+      expect(refused.body.error.message).toContain(`${field} is null`);
+    }
+    expect((await call<List<Deployment>>("GET", "/deployments")).body.data).toHaveLength(1);
+    // What GET gives beside the records is not loaded: null there is no mistake.
+    const state = (await call<Record<string, unknown>>("GET", "/_mock/state")).body;
+    expect(
+      (await call("POST", "/_mock/state", { body: { ...state, now: null, idempotency_keys: null } })).status,
+    ).toBe(200);
+  });
+
+  it("a browser page may call the control endpoints: their CORS preflight is allowed", async () => {
+    for (const [path, methods] of [
+      ["/_mock/reset", "POST"],
+      ["/_mock/clock", "GET, POST"],
+      ["/_mock/state", "GET, POST"],
+    ]) {
+      const preflight = await fetch(`${server.url}${path}`, {
+        method: "OPTIONS",
+        headers: {
+          origin: "http://localhost:5173",
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization,content-type",
+        },
+      });
+      expect(preflight.status, path).toBe(204);
+      expect(await preflight.text()).toBe("");
+      expect(Object.fromEntries(preflight.headers)).toMatchObject({
+        "access-control-allow-origin": "http://localhost:5173",
+        "access-control-allow-methods": methods,
+        "access-control-allow-headers": "authorization,content-type",
+      });
+      expect(preflight.headers.get("content-length"), path).toBeNull();
+    }
+    // An OPTIONS that is no preflight is still a method these endpoints do not have.
+    const plain = await server.call<ErrorBody>("OPTIONS", "/_mock/reset");
+    expect(plain.status).toBe(405);
+  });
+
   it("POST /_mock/reset restores the examples, and refuses unknown fields", async () => {
     await create();
     expect((await call("POST", "/_mock/reset", { body: {} })).status).toBe(200);
@@ -1687,8 +1797,12 @@ describe("the cron work of one request is bounded", () => {
     const sim = new Simulator({ strict: true });
     leapDays(sim, "pt-leap-past", 20);
     const { now: _now, idempotency_keys: _keys, ...loadable } = structuredClone(sim.state("pt-leap-past"));
+    // Each one's fire time of the last leap day: past, so planned again.
     for (const deployment of loadable.deployments)
-      if (deployment.schedule) deployment.schedule.upcoming_runs_at = ["2020-02-29T00:00:00Z"];
+      if (deployment.schedule) {
+        const minute = deployment.schedule.expression.split(" ")[0]?.padStart(2, "0");
+        deployment.schedule.upcoming_runs_at = [`2020-02-29T00:${minute}:00Z`];
+      }
     sim.setTime("2032-01-01T00:00:07Z"); // plans (and keeps by second) the upcoming times of then
     sim.setTime("2032-01-01T00:00:08Z"); // a second with none kept: nothing is due
     const before = sim.state("pt-leap-past");

@@ -265,6 +265,11 @@ export function fireTimes(
   return times;
 }
 
+/** Whether the schedule fires at `atMs` (the work of one fire: nothing is computed past it). */
+export function isFireTime(schedule: ScheduleInput, atMs: number): boolean {
+  return fireTimes(schedule, atMs - 1, 1, atMs)[0] === atMs;
+}
+
 /**
  * The next five fire times, by expression, zone and second: fire times fall on whole seconds (whole
  * minutes of local time, whatever the zone's offset), so every moment of a second has the same next five.

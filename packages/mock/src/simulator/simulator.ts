@@ -20,7 +20,7 @@ import {
 } from "./requests.js";
 import { resources } from "./resources/index.js";
 import type { ClockPlan, OperationHandler, Resource } from "./routes.js";
-import { checkSchedule, withinBudget } from "./schedule.js";
+import { checkSchedule, isFireTime, upcoming, withinBudget } from "./schedule.js";
 import {
   type Agent,
   type Deployment,
@@ -253,6 +253,16 @@ export class Simulator {
         unknown,
       );
     }
+    // A field left out is an empty list; null is a mistake to name, not an empty account to load.
+    const nulled = Object.keys(state).find(
+      (key) =>
+        (state as Record<string, unknown>)[key] === null && key !== "now" && key !== "idempotency_keys",
+    );
+    if (nulled !== undefined)
+      throw invalid(
+        `${nulled} is null: give ${nulled === "environment_sessions" ? "an object" : "an array"}, or leave the field out for none.`,
+        nulled,
+      );
     const deployments = given.deployments ?? [];
     const runs = given.runs ?? [];
     if (!Array.isArray(deployments))
@@ -293,14 +303,55 @@ export class Simulator {
     // Checking them and planning those given without upcoming times, or with past ones, is cron work:
     // bounded.
     const load = () => {
+      const fireTimeChecked = new Map<string, boolean>();
+      const now = this.clock.now();
       deployments.forEach((deployment: Deployment, index) => {
-        if (!deployment.schedule) return;
+        const schedule = deployment.schedule;
+        if (!schedule) return;
         try {
-          checkSchedule(deployment.schedule);
+          checkSchedule(schedule);
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
           throw invalid(error.message, `deployments[${index}].${error.param}`);
         }
+        // Given upcoming times are what the clock watches: a list that does not follow the schedule
+        // would show wrong times, or (empty) never fire. Its first time is checked (once per expression,
+        // zone and time), not recomputed: a state's own times keep a load of many schedules cheap.
+        const times = schedule.upcoming_runs_at;
+        if (times === undefined) return;
+        const param = `deployments[${index}].schedule.upcoming_runs_at`;
+        const fix = `leave upcoming_runs_at out to have it computed from the clock, as create does`;
+        if (deployment.archived_at !== null) {
+          if (times.length > 0)
+            throw invalid(
+              `${param}: an archived deployment has no upcoming runs (archiving empties them); give [].`,
+              param,
+            );
+          return;
+        }
+        const first = times[0];
+        const what = `"${schedule.expression}" in ${schedule.timezone}`;
+        if (first === undefined) {
+          const from = Math.max(now, timeOf(deployment.created_at) as number);
+          if (upcoming(schedule, from).length > 0)
+            throw invalid(`${param} is empty, but ${what} fires: ${fix}.`, param);
+          return;
+        }
+        const key = `${schedule.timezone} ${schedule.expression} ${first}`;
+        let fires = fireTimeChecked.get(key);
+        if (fires === undefined) {
+          fires = isFireTime(schedule, timeOf(first) as number);
+          fireTimeChecked.set(key, fires);
+        }
+        if (!fires)
+          throw invalid(`${param}[0] ${first} is not a fire time of ${what}: ${fix}.`, `${param}[0]`);
+        times.forEach((time, at) => {
+          if (at > 0 && (timeOf(time) as number) <= (timeOf(times[at - 1] as string) as number))
+            throw invalid(
+              `${param} must be in ascending order (${param}[${at}] is not after the one before).`,
+              `${param}[${at}]`,
+            );
+        });
       });
       const size = bytes ?? Buffer.byteLength(JSON.stringify(state));
       this.store.load(
@@ -586,6 +637,24 @@ export class Simulator {
         "not_found_error",
         `Not found: ${path}. The control endpoints are POST /_mock/reset, POST /_mock/clock and GET/POST /_mock/state.`,
       );
+    // A browser page calling these (with a token, JSON) first sends a CORS preflight: allowed, as Prism
+    // allows it on the API's paths.
+    const preflight = request.headers["access-control-request-method"];
+    if (method === "OPTIONS" && typeof preflight === "string") {
+      const origin = request.headers.origin;
+      const asked = request.headers["access-control-request-headers"];
+      return {
+        status: 204,
+        headers: {
+          "access-control-allow-origin": typeof origin === "string" ? origin : "*",
+          "access-control-allow-methods": methods.join(", "),
+          "access-control-allow-headers": typeof asked === "string" ? asked : "authorization, content-type",
+          vary: "origin",
+          "x-request-id": requestId,
+        },
+        body: "",
+      };
+    }
     if (!methods.includes(method))
       throw new ApiError(
         405,
