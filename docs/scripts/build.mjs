@@ -141,7 +141,7 @@ function translationsOrFail(spec) {
     if (missesTranslations(report)) missing.push(details);
     else if (details) {
       console.warn(
-        `docs: ${code} has stale translations (shown in English until updated; \`pnpm --filter @qoder-cloud/docs i18n check\`):\n${details}`,
+        `docs: ${code} has stale translations (shown in English until updated; \`pnpm docs:i18n check\`):\n${details}`,
       );
     }
   }

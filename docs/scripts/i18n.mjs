@@ -63,7 +63,7 @@ function writeMissing(spec, lang, dir) {
   const header =
     `# ${lang} texts of the contract, keyed by JSON Pointer into the bundled contract (openapi/dist/openapi.json).\n` +
     "# en: the English the text was translated from (a changed English makes the entry stale); text: the translation.\n" +
-    "# An empty text is a stub and counts as missing. Check with: pnpm --filter @qoder-cloud/docs i18n check\n";
+    "# An empty text is a stub and counts as missing. Check with: pnpm docs:i18n check (it builds the contract first)\n";
   writeFileSync(file, header + stringify(out, { lineWidth: 0 }));
   return { file, added };
 }

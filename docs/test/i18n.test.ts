@@ -34,7 +34,7 @@ import {
   readTranslations,
   TRANSLATED,
 } from "../scripts/lib/i18n.mjs";
-import { missingUiStrings, UI } from "../scripts/lib/ui-strings.mjs";
+import { missingUiStrings, staleUiStrings, UI } from "../scripts/lib/ui-strings.mjs";
 import { bundledSpecText, docsDir } from "./support/site.js";
 
 type Spec = Record<string, unknown>;
@@ -156,6 +156,26 @@ describe("extracting the translatable texts", () => {
 
 describe("missing and stale translations", () => {
   const current = { text: "翻訳" };
+  it("keeps a translation whose English changed only in spaces ending a line or the text (YAML chomping), not in a line break or a word", () => {
+    const texts = extractTexts(fixture);
+    const entries: Record<string, { en: string; text: string }> = {};
+    for (const { pointer, en } of texts) entries[pointer] = { en, ...current };
+    const thing = "/components/schemas/Thing/description";
+    const english = texts.find(({ pointer }) => pointer === thing)?.en as string;
+    for (const was of [`${english}\n`, `  ${english}  `, english.replace(/$/m, " \t")])
+      expect(
+        checkTranslations(fixture, { ...entries, [thing]: { en: was, ...current } }).stale,
+        JSON.stringify(was),
+      ).toEqual([]);
+    for (const was of [english.replace(" ", "\n"), english.replace(" ", "  "), `${english} More.`])
+      expect(
+        checkTranslations(fixture, { ...entries, [thing]: { en: was, ...current } }).stale.map(
+          (s) => s.pointer,
+        ),
+        JSON.stringify(was),
+      ).toEqual([thing]);
+  });
+
   it("counts an absent entry and an empty stub as missing, a changed English as stale, and applies the rest", () => {
     const texts = extractTexts(fixture);
     const entries: Record<string, { en: string; text: string }> = {};
@@ -443,6 +463,19 @@ describe("the project's translations (the gate)", () => {
     delete broken.ja?.tableShows;
     (broken.zh?.sampleComments as Record<string, string>).firstPage = " ";
     expect(missingUiStrings(broken)).toEqual(["ja.tableShows", "zh.sampleComments.firstPage"]);
+  });
+
+  it("a text the build writes itself whose English changed since it was translated is stale, named with both Englishes", () => {
+    expect(staleUiStrings()).toEqual([]);
+    const changed = structuredClone(UI) as Record<string, Record<string, unknown>>;
+    (changed.en as Record<string, unknown>).mockServer = "Local mock (pnpm mock); only a pt- token works";
+    (changed.en?.sampleComments as Record<string, string>).firstPage = "The first page.";
+    expect(staleUiStrings(changed)).toEqual([
+      'ja.mockServer: now "Local mock (pnpm mock); only a pt- token works" (translated from "Local mock (pnpm mock); any bearer token works")',
+      'ja.sampleComments.firstPage: now "The first page." (translated from "Awaiting gives the first page.")',
+      'zh.mockServer: now "Local mock (pnpm mock); only a pt- token works" (translated from "Local mock (pnpm mock); any bearer token works")',
+      'zh.sampleComments.firstPage: now "The first page." (translated from "Awaiting gives the first page.")',
+    ]);
   });
 
   it.each(TRANSLATED)("%s: every contract text and every guide is translated and current", (lang) => {

@@ -166,6 +166,19 @@ const sameText = (a, b) => {
 };
 
 /**
+ * The English a translation was made from, unchanged but for spaces ending a line or the text (a YAML
+ * block scalar's chomping): Markdown renders those alike. Any other change, spacing inside a line or a
+ * line break included (code, lists), makes the translation stale.
+ */
+const sameSource = (was, now) => {
+  const plain = (text) =>
+    String(text)
+      .replace(/[ \t]+$/gm, "")
+      .trim();
+  return plain(was) === plain(now);
+};
+
+/**
  * Compares a language's translations with the contract.
  * @returns {{ missing: Array<{pointer, en}>, stale: Array<{pointer, en, was}>, orphaned: string[], texts: Map<string,string> }}
  *   texts: pointer → translation, for every entry that is present and current.
@@ -180,7 +193,7 @@ export function checkTranslations(spec, entries) {
     const entry = entries[pointer];
     if (!entry || typeof entry.text !== "string" || entry.text.trim() === "") missing.push({ pointer, en });
     else if (sameText(entry.text, en) && isProse(en)) missing.push({ pointer, en, untranslated: true });
-    else if (entry.en !== en) stale.push({ pointer, en, was: entry.en });
+    else if (!sameSource(entry.en, en)) stale.push({ pointer, en, was: entry.en });
     else texts.set(pointer, entry.text);
   }
   const orphaned = Object.keys(entries).filter((pointer) => !known.has(pointer));

@@ -59,6 +59,57 @@ export const UI = {
 };
 
 /**
+ * The English each translation above was made from, by language and key: when the English changes, the
+ * translation is stale and the build stops, naming it (update the translation, then its entry here).
+ */
+const ENGLISH = {
+  guidesGroup: "Guides",
+  referenceGroup: "API reference",
+  mockServer: "Local mock (pnpm mock); any bearer token works",
+  tableOperation: "Operation",
+  tableStatus: "Status",
+  tableShows: "What it shows",
+  tableOfferedBy: "Offered by",
+  allOperations: "every operation",
+  errorsByOperation:
+    "Error examples, each with the operations that offer it (an operation's **Responses** show its own):",
+  "sampleComments.readsToken": "Reads QODER_PAT. To call the local mock, set",
+  "sampleComments.firstPage": "Awaiting gives the first page.",
+  "sampleComments.everyItem": "Iterating walks every item of every page.",
+  switcherLabel: "Language",
+  titleSuffix: "docs",
+};
+export const UI_TRANSLATED_FROM = { ja: ENGLISH, zh: ENGLISH };
+
+/** Each English text by its dotted key ("sampleComments.firstPage"). */
+function flatten(strings, at = "", into = {}) {
+  for (const [key, text] of Object.entries(strings)) {
+    if (typeof text === "object") flatten(text, `${at}${key}.`, into);
+    else into[`${at}${key}`] = text;
+  }
+  return into;
+}
+
+/**
+ * 'ja.mockServer: now "…" (translated from "…")' …: translations whose English changed since.
+ * @param {Record<string, Record<string, unknown>>} [ui]
+ * @param {Record<string, Record<string, string>>} [from]
+ */
+export function staleUiStrings(ui = UI, from = UI_TRANSLATED_FROM) {
+  const english = flatten(ui.en);
+  const stale = [];
+  for (const lang of Object.keys(ui).filter((name) => name !== "en"))
+    for (const [key, now] of Object.entries(english)) {
+      const was = from[lang]?.[key];
+      if (was !== now)
+        stale.push(
+          `${lang}.${key}: now ${JSON.stringify(now)} (translated from ${JSON.stringify(was ?? null)})`,
+        );
+    }
+  return stale;
+}
+
+/**
  * "ja.tableShows", "zh.sampleComments.firstPage" …: texts of English missing (or empty) in a language.
  * @param {Record<string, Record<string, unknown>>} [ui]
  */
@@ -79,3 +130,9 @@ export function missingUiStrings(ui = UI) {
 const missing = missingUiStrings();
 if (missing.length > 0)
   throw new Error(`docs/scripts/lib/ui-strings.mjs: no text for ${missing.join(", ")}; add it to UI.`);
+// A translation of an older English is never shown as current.
+const stale = staleUiStrings();
+if (stale.length > 0)
+  throw new Error(
+    `docs/scripts/lib/ui-strings.mjs: stale translations (update each, then its English in UI_TRANSLATED_FROM):\n${stale.join("\n")}`,
+  );
