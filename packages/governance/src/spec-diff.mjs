@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { parse as parseYaml } from "yaml";
 import { redoclyErrorText, runRedocly } from "./redocly.mjs";
 
 /**
@@ -34,6 +36,12 @@ import { redoclyErrorText, runRedocly } from "./redocly.mjs";
  * @property {RedoclySide} [base]
  * @property {RedoclySide} [revision]
  * @typedef {{ reportVersion: string, infoVersions: { base: string, revision: string }, changes: RedoclyChange[] }} RedoclyReport
+ */
+
+/**
+ * A side of the wire, and a compared document with the sides each of its components is reached from.
+ * @typedef {"request" | "response"} Side
+ * @typedef {{ document: any, componentSides: Map<string, Set<Side>> }} SidedDocument
  */
 
 /**
@@ -75,7 +83,15 @@ export async function diffSpecs({ baseFile, revisionFile, configPath }) {
     // Problems (e.g. unresolved $refs) make redocly miss changes: refuse to give a verdict.
     throw new Error(`redocly diff found problems in the specs:\n${redoclyErrorText(result.stderr)}`);
   }
-  const changes = report.changes.map(classify);
+  /** @type {SidedDocument[]} */
+  const documents = await Promise.all(
+    [baseFile, revisionFile].map(async (file) => {
+      const text = await readFile(file, "utf8");
+      const document = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+      return { document, componentSides: componentSides(document) };
+    }),
+  );
+  const changes = report.changes.map((change) => classify(change, sidesOfChange(change, documents)));
   return {
     changes,
     infoVersions: report.infoVersions,
@@ -83,13 +99,13 @@ export async function diffSpecs({ baseFile, revisionFile, configPath }) {
   };
 }
 
-/** @param {RedoclyChange} change @returns {ClassifiedChange} */
-function classify(change) {
+/** @param {RedoclyChange} change @param {Set<Side>} sides @returns {ClassifiedChange} */
+function classify(change, sides) {
   const reasons = change.verdicts.map(({ ruleId, message }) => ({ rule: ruleId, message }));
   /** @type {Impact} */
   let impact = change.impact;
   if (impact !== "major") {
-    const supplementReasons = SUPPLEMENTS.map((supplement) => supplement(change)).filter(
+    const supplementReasons = SUPPLEMENTS.map((supplement) => supplement(change, sides)).filter(
       (reason) => reason !== undefined,
     );
     if (supplementReasons.length > 0) {
@@ -111,7 +127,8 @@ function classify(change) {
  * Supplements: changes redocly rates below major (a server sending fewer values or shapes cannot break
  * a reader) that break this SDK's users, because what @qoder-cloud/types generates from the contract
  * shrinks or is renamed and code written against it stops compiling. Each returns why, or undefined.
- * @type {((change: RedoclyChange) => Reason | undefined)[]}
+ * `sides`: the sides of the wire the changed node is on (sidesOfChange).
+ * @type {((change: RedoclyChange, sides: Set<Side>) => Reason | undefined)[]}
  */
 const SUPPLEMENTS = [
   responseEnumValuesRemoved,
@@ -120,6 +137,8 @@ const SUPPLEMENTS = [
   componentRemovedOrRenamed,
   readWriteOnlyAdded,
   responseUnionWidened,
+  sdkMethodChanged,
+  requestDefaultChanged,
 ];
 
 /** A response enum lost values: code comparing against the removed literal stops compiling. */
@@ -226,21 +245,61 @@ function componentRemovedOrRenamed(/** @type {RedoclyChange} */ change) {
 /**
  * readOnly added in a request or writeOnly added in a response: redocly rates a keyword change a patch,
  * but the field may no longer be sent (readOnly) or is no longer returned (writeOnly): for a reader it
- * is a removed field, and a required one stops being required (openapi/index.js forDirection).
+ * is a removed field, and a required one stops being required (openapi/index.js forDirection). A shared
+ * component's change is reported once, at one of its places, so the side is the one its component is
+ * reached from too (sidesOfChange).
  */
-function readWriteOnlyAdded(/** @type {RedoclyChange} */ change) {
+function readWriteOnlyAdded(/** @type {RedoclyChange} */ change, /** @type {Set<Side>} */ sides) {
   if (change.kind !== "modified" || change.revision?.value !== true || change.base?.value === true)
     return undefined;
-  const side = sideOf(change.path);
-  if (
-    (change.property === "writeOnly" && side === "response") ||
-    (change.property === "readOnly" && side === "request")
-  )
+  if (change.property === "writeOnly" && sides.has("response"))
     return {
       rule: "governance/read-write-only-added",
-      message: `${change.property}: true added in a ${side === "response" ? "response: the field is no longer returned" : "request body: the field may no longer be sent"}.`,
+      message: "writeOnly: true added to a schema of a response: the field is no longer returned.",
+    };
+  if (change.property === "readOnly" && sides.has("request"))
+    return {
+      rule: "governance/read-write-only-added",
+      message: "readOnly: true added to a schema of a request: the field may no longer be sent.",
     };
   return undefined;
+}
+
+/**
+ * An operation's x-sdk-method changed or removed: it names the client's public method
+ * (packages/client/scripts/generate-operations.mjs), so code calling the old name stops compiling, or
+ * (two names swapped) silently calls the other operation. Adding one where there was none is an addition.
+ */
+function sdkMethodChanged(/** @type {RedoclyChange} */ change) {
+  if (change.kind !== "modified" || change.property !== "x-sdk-method") return undefined;
+  const before = change.base?.value;
+  const after = change.revision?.value;
+  if (before === undefined || isDeepStrictEqual(before, after)) return undefined;
+  return {
+    rule: "governance/sdk-method-changed",
+    message:
+      after === undefined
+        ? `x-sdk-method ${before} removed (the client's method goes).`
+        : `x-sdk-method ${before} → ${after} (the client's method is renamed; a swap calls the other operation).`,
+  };
+}
+
+/**
+ * A default changed (both sides have one) in a parameter or a schema a request uses: every client that
+ * leaves the value out gets another behaviour. A default added where there was none, or one of a
+ * schema only responses use, is not a change for any request.
+ */
+function requestDefaultChanged(/** @type {RedoclyChange} */ change, /** @type {Set<Side>} */ sides) {
+  if (change.kind !== "modified" || change.property !== "default" || !sides.has("request")) return undefined;
+  if (!change.base || !("value" in change.base) || !change.revision || !("value" in change.revision))
+    return undefined;
+  const before = change.base.value;
+  const after = change.revision.value;
+  if (isDeepStrictEqual(before, after)) return undefined;
+  return {
+    rule: "governance/default-changed",
+    message: `default ${JSON.stringify(before)} → ${JSON.stringify(after)} in a request (a client that leaves the value out gets another behaviour).`,
+  };
 }
 
 /**
@@ -255,6 +314,121 @@ export function sideOf(pointer) {
       pointer,
     ) ?? [];
   return key === "requestBody" ? "request" : key === "responses" ? "response" : undefined;
+}
+
+/** A change in a parameter ("#/paths/~1x/parameters/0/…", "#/paths/~1x/get/parameters/0/…"). */
+const PARAMETER_PATH =
+  /^#\/paths\/[^/]+\/(?:(?:get|put|post|delete|options|head|patch|trace)\/)?parameters\//;
+
+/**
+ * The sides a change is on: the one its location says (sideOf; a parameter is request), and every side
+ * that reaches the component the changed node sits in (in the base or the revision): redocly reports a
+ * change of a component that requests and responses share once, at one of its places.
+ * @param {RedoclyChange} change
+ * @param {SidedDocument[]} documents
+ * @returns {Set<Side>}
+ */
+export function sidesOfChange(change, documents) {
+  /** @type {Set<Side>} */
+  const sides = new Set();
+  const own = sideOf(change.path);
+  if (own) sides.add(own);
+  if (PARAMETER_PATH.test(change.path)) sides.add("request");
+  for (const { document, componentSides } of documents) {
+    const component = componentOf(document, change.path);
+    for (const side of (component && componentSides.get(component)) || []) sides.add(side);
+  }
+  return sides;
+}
+
+/** "#/a/b~1c" → ["a", "b/c"]. @param {string} pointer */
+const pointerSegments = (pointer) =>
+  pointer
+    .replace(/^#\/?/, "")
+    .split("/")
+    .filter((s) => s !== "")
+    .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+
+/** ["components", "schemas", "X", …] → "#/components/schemas/X"; undefined outside components. */
+const componentKey = (/** @type {string[]} */ segments) =>
+  segments[0] === "components" && segments.length >= 3
+    ? `#/${segments
+        .slice(0, 3)
+        .map((s) => s.replaceAll("~", "~0").replaceAll("/", "~1"))
+        .join("/")}`
+    : undefined;
+
+/**
+ * Follows a node's local $refs: the node they land on and its own location (segments).
+ * @param {any} document @param {any} node @param {string[]} at
+ */
+function followRefs(document, node, at) {
+  for (let hops = 0; typeof node?.$ref === "string" && node.$ref.startsWith("#") && hops < 64; hops++) {
+    at = pointerSegments(node.$ref);
+    node = at.reduce((n, s) => n?.[s], document);
+  }
+  return { node, at };
+}
+
+/**
+ * The component the node at `pointer` (a redocly change path, which runs through $refs as if they
+ * were inlined) sits in: "#/paths/~1x/get/responses/200/…/items/properties/a" through an `items`
+ * $ref to FileResource → "#/components/schemas/FileResource"; undefined when the node is inline in a
+ * path or the pointer does not resolve.
+ * @param {any} document @param {string} pointer
+ */
+export function componentOf(document, pointer) {
+  let node = document;
+  /** @type {string[]} */
+  let at = [];
+  for (const segment of pointerSegments(pointer)) {
+    ({ node, at } = followRefs(document, node, at));
+    if (node === null || typeof node !== "object" || !(segment in node)) return undefined;
+    node = node[segment];
+    at = [...at, segment];
+  }
+  return componentKey(followRefs(document, node, at).at);
+}
+
+/**
+ * Which sides of the wire reach each component through $refs, transitively: requests through an
+ * operation's (or path item's) parameters and requestBody, responses through its responses.
+ * @param {any} document
+ * @returns {Map<string, Set<Side>>}
+ */
+export function componentSides(document) {
+  /** @type {Map<string, Set<Side>>} */
+  const sides = new Map();
+  /** @type {(node: any, side: Side, seen: Set<any>) => void} */
+  const reach = (node, side, seen) => {
+    if (node === null || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#")) {
+      const segments = pointerSegments(node.$ref);
+      const key = componentKey(segments);
+      if (key) sides.set(key, (sides.get(key) ?? new Set()).add(side));
+      reach(
+        segments.reduce((n, s) => n?.[s], document),
+        side,
+        seen,
+      );
+    }
+    for (const value of Object.values(node)) reach(value, side, seen);
+  };
+  // One walk per side: a node walked once for a side has given that side to all it reaches.
+  const request = new Set();
+  const response = new Set();
+  for (const pathItemOrRef of Object.values(document?.paths ?? {})) {
+    const pathItem = followRefs(document, pathItemOrRef, []).node;
+    reach(pathItem?.parameters, "request", request);
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem?.[method];
+      reach(operation?.parameters, "request", request);
+      reach(operation?.requestBody, "request", request);
+      reach(operation?.responses, "response", response);
+    }
+  }
+  return sides;
 }
 
 /** "1.2.3" → 1; anything unparsable counts as major 0. @param {string | undefined} version */

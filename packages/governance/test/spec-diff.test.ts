@@ -26,6 +26,12 @@ const breakingCases: Record<string, string> = {
   "write-only-response-field": "governance/read-write-only-added",
   "read-only-request-field": "governance/read-write-only-added",
   "add-response-union-variant": "governance/response-union-widened",
+  "read-only-shared-request-field": "governance/read-write-only-added",
+  "write-only-shared-response-field": "governance/read-write-only-added",
+  "swap-sdk-methods": "governance/sdk-method-changed",
+  "remove-sdk-method": "governance/sdk-method-changed",
+  "change-parameter-default": "governance/default-changed",
+  "change-shared-request-field-default": "governance/default-changed",
 };
 const nonBreakingCases = [
   "add-optional-request-field",
@@ -34,6 +40,9 @@ const nonBreakingCases = [
   "add-request-enum-value",
   "add-component-schema",
   "read-only-response-field",
+  "add-sdk-method",
+  "add-parameter-default",
+  "change-response-field-default",
 ];
 
 let workDir: string;
@@ -75,6 +84,13 @@ describe.concurrent("non-breaking", () => {
       expect(diff.changes.filter((c) => c.breaking)).toEqual([]);
     });
   }
+});
+
+test("swapped x-sdk-method names are both reported, each before → after", async () => {
+  const diff = await diffAgainstBase("breaking", "swap-sdk-methods");
+  const messages = diff.changes.flatMap((c) => c.reasons.map((r) => r.message));
+  expect(messages).toContainEqual(expect.stringContaining("deployments.pause → deployments.unpause"));
+  expect(messages).toContainEqual(expect.stringContaining("deployments.unpause → deployments.pause"));
 });
 
 test("readableLocation names the operation and the place inside it", () => {
