@@ -128,7 +128,8 @@ export class APITimeoutError extends APIConnectionError {
 /** The caller's `signal` aborted the call. Never retried. */
 export class APIUserAbortError extends QoderError {
   override name = "APIUserAbortError";
-  constructor(options?: ErrorOptions) {
+  // Not `ErrorOptions`: that type needs lib es2022, and the declarations must compile below it.
+  constructor(options?: { cause?: unknown }) {
     super("Aborted by `signal`.", options);
   }
 }

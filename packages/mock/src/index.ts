@@ -32,38 +32,38 @@ export type MockMode = "simulator" | "examples";
 
 export interface StartMockOptions {
   /** Default `"simulator"`. */
-  mode?: MockMode;
+  mode?: MockMode | undefined;
   /** Simulator mode: what a new account starts with, the contract's examples (default) or nothing. */
-  fixture?: Fixture;
+  fixture?: Fixture | undefined;
   /**
    * Simulator mode: check every answer against the contract's response schema and answer a loud 500
    * naming the schema on a drift. Meant for the mock's own tests and for CI. Default false.
    */
-  strict?: boolean;
+  strict?: boolean | undefined;
   /** Port on 127.0.0.1. `0` picks any free port. Default: `MOCK_PORT`, else 4010. */
-  port?: number;
+  port?: number | undefined;
   /** Examples mode: invent response data from the schemas instead of answering with the documented examples. */
-  dynamic?: boolean;
+  dynamic?: boolean | undefined;
   /**
    * Simulator mode: makes generated ids repeatable: the same seed, token and sequence of requests give the
    * same ids at any time (timestamps still follow the clock; the runs that schedules fire draw from a
    * sequence of their own; without a seed an id starts with its time).
    * Examples mode with `dynamic`: makes invented data the same on every run.
    */
-  seed?: number;
+  seed?: number | undefined;
   /** OpenAPI document to serve. Default: the bundled contract of `@qoder-cloud/openapi`. */
-  specPath?: string;
+  specPath?: string | undefined;
   /** How long to wait for Prism to listen before giving up (a Prism that fails exits at once). Default 120 s. */
-  startupTimeoutMs?: number;
+  startupTimeoutMs?: number | undefined;
   /**
    * Aborts the start: Prism is killed at once and `startMock` rejects (the CLI aborts on a signal that
    * comes while it starts). Once started, stop the mock with `stop()`.
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called with one line per request (`GET /deployments → 200 (3 ms)`) and, if `verbose`, Prism's own log. */
-  onLog?: (line: string) => void;
+  onLog?: ((line: string) => void) | undefined;
   /** Also pass Prism's own log lines (negotiation, validation) to `onLog`. */
-  verbose?: boolean;
+  verbose?: boolean | undefined;
 }
 
 export interface RunningMock {
@@ -223,9 +223,9 @@ export const DEFAULT_TOKEN = "pt-test";
  */
 export async function startValidationProxy(options: {
   upstream: string;
-  port?: number;
-  specPath?: string;
-  startupTimeoutMs?: number;
+  port?: number | undefined;
+  specPath?: string | undefined;
+  startupTimeoutMs?: number | undefined;
 }): Promise<ValidationProxy> {
   // Prism checks requests and answers against one document, and holds an answer to `required` even for
   // a writeOnly property (a github_repository resource's token, never returned): our contract is given to

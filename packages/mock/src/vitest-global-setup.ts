@@ -29,13 +29,13 @@ export interface GlobalSetupContext {
 
 export interface MockGlobalSetupOptions {
   /** Default `"simulator"` (stateful); `"examples"` runs the stateless Prism mock. */
-  mode?: MockMode;
+  mode?: MockMode | undefined;
   /** Simulator mode: what each new token's account starts with. Default `"examples"`. */
-  fixture?: Fixture;
+  fixture?: Fixture | undefined;
   /** Simulator mode: answer a loud 500 when an answer drifts from the contract. Default false. */
-  strict?: boolean;
+  strict?: boolean | undefined;
   /** Where the setup's one line goes. Default: console.log. */
-  log?: (line: string) => void;
+  log?: ((line: string) => void) | undefined;
 }
 
 /** The opt-in variable that lets a non-loopback QODER_BASE_URL be used by the test run. */

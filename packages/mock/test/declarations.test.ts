@@ -12,3 +12,8 @@ it("state() is typed with every record list present; a state to load may leave t
     stdout: expect.stringContaining("possibly 'undefined'"),
   });
 }, 60_000);
+
+it("options that may be undefined are taken as not given, under exactOptionalPropertyTypes", async () => {
+  const run = typecheck(join(import.meta.dirname, "fixtures/exact-options"));
+  await expect(run("ok")).resolves.toBeDefined();
+}, 60_000);

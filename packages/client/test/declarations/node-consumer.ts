@@ -15,3 +15,6 @@ qoder.use(logging);
 const deployment = await qoder.deployments.retrieve("dep_1").withResponse();
 
 export { deployment };
+
+// Per-call headers as a Headers (Node's own type, no DOM library).
+await qoder.deployments.retrieve("dep_1", { headers: new Headers({ "x-trace": "1" }) });

@@ -70,3 +70,12 @@ const hook = ({ request }: QoderMiddlewareParams) => void seen.push(request);
 qoder.use({ onRequest: hook, onError: async ({ error }) => (error instanceof Error ? error : undefined) });
 
 export { lists, message };
+
+// Per-call headers in the forms fetch takes (the README's "any iterable of pairs"): an object, a Headers,
+// a Map, an array of pairs; on resource methods and on paginate().
+await qoder.deployments.retrieve("dep_1", { headers: new Headers({ "x-trace": "1" }) });
+await qoder.deployments.list({ limit: 2 }, { headers: new Map([["x-trace", "1"]]) });
+await qoder.deployments.retrieve("dep_1", { headers: [["x-trace", "1"]] });
+for await (const item of qoder.paginate("/deployments", { headers: new Headers({ "x-trace": "1" }) })) void item;
+// @ts-expect-error a header value is a string
+await qoder.deployments.retrieve("dep_1", { headers: new Map([["x-trace", 1]]) });

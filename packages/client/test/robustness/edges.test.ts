@@ -287,12 +287,12 @@ describe("a re-audit of the fixes above", () => {
   test("per-call headers: a Map, repeated names joined as fetch joins them, and malformed entries refused", async () => {
     const api = await serveDuringTest(() => ({ body: { id: "dep_1" } }));
     const qoder = createQoderClient({ token: TOKEN, baseUrl: api.url });
-    await qoder.deployments.retrieve("dep_1", { headers: new Map([["x-a", "1"]]) as never });
+    await qoder.deployments.retrieve("dep_1", { headers: new Map([["x-a", "1"]]) });
     await qoder.deployments.retrieve("dep_1", {
       headers: [
         ["X-A", "1"],
         ["x-a", "2"],
-      ] as never,
+      ],
     });
     expect(api.requests.map((r) => r.headers["x-a"])).toEqual(["1", "1, 2"]);
     const error = await qoder.deployments.retrieve("dep_1", { headers: [["x-a"]] as never }).catch((e) => e);
