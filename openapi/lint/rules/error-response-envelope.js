@@ -1,8 +1,23 @@
 // Every 4xx/5xx (and `default`) response must carry the shared error envelope as JSON: either a $ref to the named
-// envelope schema or an inline schema of the same shape (type, error.type, error.message, all required).
+// envelope schema or an inline schema of the same shape (components/schemas/ErrorEnvelope.yaml): `type` const
+// "error", `request_id` a string, `error.type` a string enum or const, `error.message` a string, all required.
 import { flattenObjectSchema, HTTP_METHODS, jsonMediaTypes, resolveNode } from "../helpers.js";
 
 const DEFAULTS = { schemaName: "ErrorEnvelope" };
+
+/** The schema's type is string (`type: string`, or `[string]`). */
+const isStringType = (schema) =>
+  schema?.type === "string" || (Array.isArray(schema?.type) && schema.type.join() === "string");
+
+/** The schema allows the one string value `value` only (`const`, or an enum of it alone). */
+const isConst = (schema, value) =>
+  schema?.const === value ||
+  (Array.isArray(schema?.enum) && schema.enum.length === 1 && schema.enum[0] === value);
+
+/** The schema is a closed set of strings (`const`, or a non-empty `enum` of strings). */
+const isStringEnum = (schema) =>
+  typeof schema?.const === "string" ||
+  (Array.isArray(schema?.enum) && schema.enum.length > 0 && schema.enum.every((v) => typeof v === "string"));
 
 /** Why the schema is not the envelope, or undefined when it is. */
 function envelopeProblem(schemaOrRef, ctx, from, schemaName) {
@@ -16,16 +31,23 @@ function envelopeProblem(schemaOrRef, ctx, from, schemaName) {
     return undefined;
   }
   const envelope = flattenObjectSchema(schemaOrRef, ctx, from);
-  for (const name of ["type", "error"]) {
+  for (const name of ["type", "request_id", "error"]) {
     if (!(name in envelope.properties) || !envelope.required.has(name))
       return `required property \`${name}\` is missing`;
   }
+  const property = (object, name) =>
+    resolveNode(object.properties[name].node, ctx, object.properties[name].from).node;
+  if (!isConst(property(envelope, "type"), "error")) return "`type` must be `const: error`";
+  if (!isStringType(property(envelope, "request_id"))) return "`request_id` must be of type string";
   const error = envelope.properties.error;
   const inner = flattenObjectSchema(error.node, ctx, error.from);
   for (const name of ["type", "message"]) {
     if (!(name in inner.properties) || !inner.required.has(name))
       return `required property \`error.${name}\` is missing`;
   }
+  if (!isStringEnum(property(inner, "type")))
+    return "`error.type` must be a string enum or const (e.g. a $ref to `ErrorType`)";
+  if (!isStringType(property(inner, "message"))) return "`error.message` must be of type string";
   return undefined;
 }
 
