@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse, stringify } from "yaml";
-import { GENERATED_HEADER, SAMPLE_LANGUAGES } from "./lib/code-samples.mjs";
+import { GENERATED_HEADER, sampleLanguages } from "./lib/code-samples.mjs";
 import { anchorHeadings, decorateSpec, guideSlug, parseGuide, rewriteGuideLinks } from "./lib/decorate.mjs";
 import {
   applyTranslations,
@@ -24,7 +24,7 @@ import {
   readTranslatedGuide,
 } from "./lib/i18n.mjs";
 import { findExternalLoads, inlineRemoteBadges } from "./lib/offline.mjs";
-import { languageSwitcher, pageLanguage } from "./lib/page.mjs";
+import { languageSwitcher, pageLanguage, sectionLinks } from "./lib/page.mjs";
 import { UI } from "./lib/ui-strings.mjs";
 
 const docsDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -83,14 +83,14 @@ function tsBlocks(markdown) {
   return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(([, code]) => code);
 }
 
-function runRedoc(specFile, htmlFile, title) {
+function runRedoc(specFile, htmlFile, title, ui) {
   return new Promise((resolveRun, rejectRun) => {
     const redocly = join(docsDir, "node_modules", ".bin", "redocly");
     const redocOptions = {
       jsonSamplesExpandLevel: "all", // every example whole: the seed's deployment nests 5 levels deep
       hideLoading: true,
       // Redoc 3 shows only the x-codeSamples whose label is listed here (its default list lacks TypeScript).
-      codeSamples: { languages: [...SAMPLE_LANGUAGES, { label: "Payload", lang: "payload" }] },
+      codeSamples: { languages: [...sampleLanguages(ui), { label: "Payload", lang: "payload" }] },
     };
     const child = spawn(
       redocly,
@@ -165,9 +165,9 @@ async function buildSite({ lang, spec, guides, outDir }) {
     `# ${GENERATED_HEADER} (docs/scripts/build.mjs decorates the bundle)\n${stringify(decorated, { lineWidth: 0 })}`,
   );
   const htmlFile = join(outDir, "index.html");
-  await runRedoc(decoratedFile, htmlFile, `${decorated.info.title} — ${ui.titleSuffix}`);
+  await runRedoc(decoratedFile, htmlFile, `${decorated.info.title} — ${ui.titleSuffix}`, ui);
   let html = inlineRemoteBadges(readFileSync(htmlFile, "utf8"));
-  html = languageSwitcher(pageLanguage(html, lang), lang);
+  html = sectionLinks(languageSwitcher(pageLanguage(html, lang), lang), lang);
   if (!html.includes('"disableTelemetry":true')) {
     throw new Error(
       "Redoc telemetry is not disabled in the built page; check `telemetry: off` in redocly.yaml",

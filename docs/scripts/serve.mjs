@@ -187,9 +187,11 @@ export async function startDocsServer({ port = DEFAULT_DOCS_PORT, root = default
     etag: true,
     extensions: ["html"],
     dotfiles: false,
-    // The generated samples are TypeScript source, not MPEG transport streams (mrmime's `.ts`).
+    // The generated samples are TypeScript source, not MPEG transport streams (mrmime's `.ts`); the
+    // decorated contracts are UTF-8 (ja, zh), which a bare text/yaml leaves browsers to guess.
     setHeaders: (res, pathname) => {
       if (pathname.endsWith(".ts")) res.setHeader("content-type", "text/plain; charset=utf-8");
+      else if (pathname.endsWith(".yaml")) res.setHeader("content-type", "text/yaml; charset=utf-8");
     },
   });
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { findExternalLoads } from "../scripts/lib/offline.mjs";
+import { UI } from "../scripts/lib/ui-strings.mjs";
 import { bundledOperations, bundledSpecText, distDir, docsDir, requireBuiltSite } from "./support/site.js";
 
 requireBuiltSite();
@@ -55,6 +56,29 @@ describe("decorated spec", () => {
     expect(ts?.source).toContain(`qoder.${op.sdkMethod}(`);
     expect(curl?.source).not.toMatch(/\{[a-z_]+\}/); // path parameters filled with example values
   });
+
+  it.each(["ja", "zh"] as const)(
+    "%s: the sample tabs the build names itself are in the site's language, and its prerendered links stay on the site",
+    (lang) => {
+      const own = parse(
+        readFileSync(join(distDir, lang, "openapi.decorated.yaml"), "utf8"),
+      ) as typeof decorated;
+      const labels = operations.map((op) =>
+        own.paths[op.path]?.[op.method]?.["x-codeSamples"]?.map((sample) => sample.label),
+      );
+      expect(labels).toHaveLength(operations.length);
+      for (const tabs of labels) expect(tabs).toEqual(["curl", "TypeScript", UI[lang].mockSampleLabel]);
+      expect(UI[lang].mockSampleLabel).not.toBe(UI.en.mockSampleLabel);
+      // The menu's and the title's links, prerendered by Redoc from the server root, are under the site.
+      const html = readFileSync(join(distDir, lang, "index.html"), "utf8");
+      const links = [...html.matchAll(/ href="(\/[^"]*)"/g)].map(([, href]) => href as string);
+      expect(links.length).toBeGreaterThanOrEqual(10);
+      expect(links.filter((href) => !href.startsWith(`/${lang}/`))).toEqual([]);
+      expect(links).toContain(`/${lang}/getting-started`);
+      // The encoding as the HTML standard spells it ("utf8" works in browsers, validators refuse it).
+      expect(html).toMatch(/^<!DOCTYPE html>\s*<html lang="[^"]+">\s*<head>\s*<meta charset="utf-8" \/>/);
+    },
+  );
 
   it("points the Overview's URL at Qoder's API overview, not at one operation's page", () => {
     const { info } = decorated as unknown as { info: { contact?: { url?: string } } };

@@ -187,6 +187,15 @@ describe("docs server", () => {
     expect(sample.headers["content-type"]).toBe("text/plain; charset=utf-8");
     expect(sample.body).toContain("qoder.deployments.list(");
   });
+
+  it.each(["/openapi.decorated.yaml", "/ja/openapi.decorated.yaml", "/zh/openapi.decorated.yaml"])(
+    "serves %s as UTF-8 (a bare text/yaml leaves a browser to decode Japanese and Chinese as windows-1252)",
+    async (path) => {
+      const contract = await get(path);
+      expect(contract.status).toBe(200);
+      expect(contract.headers["content-type"]).toBe("text/yaml; charset=utf-8");
+    },
+  );
 });
 
 describe("docs server on a root with symlinks", () => {

@@ -314,6 +314,32 @@ describe.each(SITE_LANGUAGES)("docs site in $name ($path) in Chromium, offline",
     await expect.poll(() => keywords.count()).toBeGreaterThan(3);
   });
 
+  it("a menu link opened in a new tab (or copied, or followed without JavaScript) stays on this language's site", async () => {
+    // A fresh load with no section: the menu's links are still as Redoc prerendered them.
+    const fresh = await context.newPage();
+    try {
+      await fresh.goto(`${origin()}${lang.path}`, { waitUntil: "networkidle" });
+      const [guide] = guidesIn(lang.code);
+      const link = fresh
+        .locator(`${NAV_ITEM} > a`)
+        .filter({ hasText: guide?.title ?? "" })
+        .first();
+      const href = (await link.getAttribute("href")) ?? "";
+      expect(href).toBe(`${lang.path}${guide?.slug}`);
+      const tab = await context.newPage();
+      try {
+        await tab.goto(new URL(href, fresh.url()).href, { waitUntil: "networkidle" });
+        expect(new URL(tab.url()).pathname).toBe(lang.path);
+        expect(new URL(tab.url()).hash).toBe(`#/${guide?.slug}`);
+        expect(await tab.locator("html").getAttribute("lang")).toBe(lang.htmlLang);
+      } finally {
+        await tab.close();
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("shows every guide's code blocks exactly as written: every space and line break", async () => {
     for (const { slug, file } of guidesIn(lang.code)) {
       const fences = [...readFileSync(file, "utf8").matchAll(/^```\w+[^\n]*\n([\s\S]*?)^```[ \t]*$/gm)].map(

@@ -4,11 +4,15 @@ import { exampleOf, resolveRef, successSchemaName } from "./spec.mjs";
 
 export const GENERATED_HEADER = "generated from openapi/ — do not edit";
 
-/** The sample tabs of every operation, in display order (`lang` picks the syntax highlighting). */
-export const SAMPLE_LANGUAGES = [
+/**
+ * The sample tabs of every operation, in display order (`lang` picks the syntax highlighting); the local
+ * mock's label is the site language's (ui-strings.mjs `mockSampleLabel`).
+ * @param {{ mockSampleLabel: string }} ui
+ */
+export const sampleLanguages = (ui) => [
   { label: "curl", lang: "bash" },
   { label: "TypeScript", lang: "typescript" },
-  { label: "curl (local mock)", lang: "bash" },
+  { label: ui.mockSampleLabel, lang: "bash" },
 ];
 
 /** Example values for the path parameters (in path order), the query and the JSON body. */

@@ -1,6 +1,6 @@
 // Turns the bundled contract into the spec the docs site renders: code samples on every operation,
 // the local mock as a server, and the guides as navigation entries (x-traitTag + x-tagGroups).
-import { curlSample, requestExample, SAMPLE_LANGUAGES, typescriptSample } from "./code-samples.mjs";
+import { curlSample, requestExample, sampleLanguages, typescriptSample } from "./code-samples.mjs";
 import { highlightFences } from "./highlight.mjs";
 import { listOperations, responseExamples } from "./spec.mjs";
 import { UI } from "./ui-strings.mjs";
@@ -226,7 +226,7 @@ export function decorateSpec(spec, guides, ui = UI.en) {
       ts.trimEnd(),
       curlSample(MOCK_SERVER_URL, op, request),
     ];
-    op.operation["x-codeSamples"] = SAMPLE_LANGUAGES.map((language, i) => ({
+    op.operation["x-codeSamples"] = sampleLanguages(ui).map((language, i) => ({
       ...language,
       source: sources[i],
     }));

@@ -1,4 +1,4 @@
-// Per-language touches of the page Redoc renders: <html lang> and the language switcher.
+// Per-language touches of the page Redoc renders: <html lang>, the language switcher, the menu's links.
 import { LANGUAGES } from "./i18n.mjs";
 import { UI } from "./ui-strings.mjs";
 
@@ -48,4 +48,18 @@ export function languageSwitcher(html, lang) {
   }).join("");
   const nav = `<nav id="language-switcher" aria-label="${UI[lang].switcherLabel}">${links}</nav><script>${SWITCHER_SCRIPT}</script>`;
   return html.replace(SWITCHER_MARKER, nav);
+}
+
+/**
+ * The links Redoc prerenders (the menu, the title) are paths from the server root (`/getting-started`),
+ * as if every site were the English one; once the page runs, Redoc's own are under the site
+ * (`/ja/getting-started`). Prerendered alike, a link opened in a new tab, copied or followed without
+ * JavaScript stays on the reader's language (the docs server sends such a path to its section).
+ */
+export function sectionLinks(html, lang) {
+  if (lang === "en") return html;
+  return html.replace(
+    / href="\/([a-z0-9][a-z0-9/_-]*)?"/g,
+    (_link, section = "") => ` href="/${lang}/${section}"`,
+  );
 }

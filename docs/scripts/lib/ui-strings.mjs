@@ -18,6 +18,7 @@ export const UI = {
     sampleComments: SAMPLE_COMMENTS,
     switcherLabel: "Language",
     titleSuffix: "docs",
+    mockSampleLabel: "curl (local mock)",
   },
   ja: {
     guidesGroup: "ガイド",
@@ -37,6 +38,7 @@ export const UI = {
     },
     switcherLabel: "言語",
     titleSuffix: "ドキュメント",
+    mockSampleLabel: "curl(ローカルモック)",
   },
   zh: {
     guidesGroup: "指南",
@@ -55,6 +57,7 @@ export const UI = {
     },
     switcherLabel: "语言",
     titleSuffix: "文档",
+    mockSampleLabel: "curl（本地 Mock）",
   },
 };
 
@@ -78,6 +81,7 @@ const ENGLISH = {
   "sampleComments.everyItem": "Iterating walks every item of every page.",
   switcherLabel: "Language",
   titleSuffix: "docs",
+  mockSampleLabel: "curl (local mock)",
 };
 export const UI_TRANSLATED_FROM = { ja: ENGLISH, zh: ENGLISH };
 
