@@ -34,7 +34,7 @@ import {
   readTranslations,
   TRANSLATED,
 } from "../scripts/lib/i18n.mjs";
-import { missingUiStrings, staleUiStrings, UI } from "../scripts/lib/ui-strings.mjs";
+import { missingUiStrings, staleUiStrings, UI, UI_TRANSLATED_FROM } from "../scripts/lib/ui-strings.mjs";
 import { bundledSpecText, docsDir } from "./support/site.js";
 
 type Spec = Record<string, unknown>;
@@ -475,6 +475,14 @@ describe("the project's translations (the gate)", () => {
       'ja.sampleComments.firstPage: now "The first page." (translated from "Awaiting gives the first page.")',
       'zh.mockServer: now "Local mock (pnpm mock); only a pt- token works" (translated from "Local mock (pnpm mock); any bearer token works")',
       'zh.sampleComments.firstPage: now "The first page." (translated from "Awaiting gives the first page.")',
+    ]);
+    // Each language records its own: the ja translation updated (and its record) leaves zh stale.
+    const jaDone = structuredClone(UI_TRANSLATED_FROM);
+    jaDone.ja.mockServer = "Local mock (pnpm mock); only a pt- token works";
+    jaDone.ja["sampleComments.firstPage"] = "The first page.";
+    expect(staleUiStrings(changed, jaDone).map((line) => line.split(":")[0])).toEqual([
+      "zh.mockServer",
+      "zh.sampleComments.firstPage",
     ]);
   });
 

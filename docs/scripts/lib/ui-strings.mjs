@@ -62,28 +62,48 @@ export const UI = {
 };
 
 /**
- * The English each translation above was made from, by language and key: when the English changes, the
- * translation is stale and the build stops, naming it (update the translation, then its entry here).
+ * The English each translation above was made from, by language and key (each language its own, so that
+ * updating one does not pass the other): when the English changes, the translation is stale and the
+ * build stops, naming it (update the translation, then its English here).
  */
-const ENGLISH = {
-  guidesGroup: "Guides",
-  referenceGroup: "API reference",
-  mockServer: "Local mock (pnpm mock); any bearer token works",
-  tableOperation: "Operation",
-  tableStatus: "Status",
-  tableShows: "What it shows",
-  tableOfferedBy: "Offered by",
-  allOperations: "every operation",
-  errorsByOperation:
-    "Error examples, each with the operations that offer it (an operation's **Responses** show its own):",
-  "sampleComments.readsToken": "Reads QODER_PAT. To call the local mock, set",
-  "sampleComments.firstPage": "Awaiting gives the first page.",
-  "sampleComments.everyItem": "Iterating walks every item of every page.",
-  switcherLabel: "Language",
-  titleSuffix: "docs",
-  mockSampleLabel: "curl (local mock)",
+export const UI_TRANSLATED_FROM = {
+  ja: {
+    guidesGroup: "Guides",
+    referenceGroup: "API reference",
+    mockServer: "Local mock (pnpm mock); any bearer token works",
+    tableOperation: "Operation",
+    tableStatus: "Status",
+    tableShows: "What it shows",
+    tableOfferedBy: "Offered by",
+    allOperations: "every operation",
+    errorsByOperation:
+      "Error examples, each with the operations that offer it (an operation's **Responses** show its own):",
+    "sampleComments.readsToken": "Reads QODER_PAT. To call the local mock, set",
+    "sampleComments.firstPage": "Awaiting gives the first page.",
+    "sampleComments.everyItem": "Iterating walks every item of every page.",
+    switcherLabel: "Language",
+    titleSuffix: "docs",
+    mockSampleLabel: "curl (local mock)",
+  },
+  zh: {
+    guidesGroup: "Guides",
+    referenceGroup: "API reference",
+    mockServer: "Local mock (pnpm mock); any bearer token works",
+    tableOperation: "Operation",
+    tableStatus: "Status",
+    tableShows: "What it shows",
+    tableOfferedBy: "Offered by",
+    allOperations: "every operation",
+    errorsByOperation:
+      "Error examples, each with the operations that offer it (an operation's **Responses** show its own):",
+    "sampleComments.readsToken": "Reads QODER_PAT. To call the local mock, set",
+    "sampleComments.firstPage": "Awaiting gives the first page.",
+    "sampleComments.everyItem": "Iterating walks every item of every page.",
+    switcherLabel: "Language",
+    titleSuffix: "docs",
+    mockSampleLabel: "curl (local mock)",
+  },
 };
-export const UI_TRANSLATED_FROM = { ja: ENGLISH, zh: ENGLISH };
 
 /** Each English text by its dotted key ("sampleComments.firstPage"). */
 function flatten(strings, at = "", into = {}) {
