@@ -1431,6 +1431,9 @@ describe("control endpoints", () => {
     for (const fixture of ["full", null]) {
       const bad = await call<ErrorBody>("POST", "/_mock/reset", { body: { fixture } });
       expect([bad.status, bad.body.error.param]).toEqual([400, "fixture"]);
+      // Without a token the account is missing before the body is wrong: 401, as on the API's paths.
+      const anonymous = await call<ErrorBody>("POST", "/_mock/reset", { token: null, body: { fixture } });
+      expect([anonymous.status, anonymous.body.error.type]).toEqual([401, "authentication_error"]);
     }
   });
 

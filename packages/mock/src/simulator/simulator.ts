@@ -663,6 +663,8 @@ export class Simulator {
       );
 
     if (name === "reset") {
+      // The account first, as the API checks authentication before the body.
+      const token = needToken();
       const body = readBody();
       const unknown = Object.keys(body).find((key) => key !== "fixture");
       if (unknown)
@@ -674,7 +676,7 @@ export class Simulator {
       const fixture = body.fixture === undefined ? "examples" : body.fixture;
       if (fixture !== "examples" && fixture !== "empty")
         throw invalid('fixture must be "examples" or "empty".', "fixture");
-      this.reset(needToken(), fixture);
+      this.reset(token, fixture);
       return ok({ reset: true, fixture });
     }
     if (name === "clock") {
