@@ -32,16 +32,24 @@ export function resolveNode(node, ctx, from = ctx.location.source.absoluteRef) {
  */
 export function flattenObjectSchema(schemaOrRef, ctx, from, seen = new Set()) {
   const { node: schema, from: schemaFrom } = resolveNode(schemaOrRef, ctx, from);
-  const result = { properties: {}, required: new Set() };
+  // declarations: every schema given for a property, in allOf order (a later member may only annotate
+  // it, so a constraint holds if any of them states it); properties: the last of them.
+  const result = { properties: {}, declarations: {}, required: new Set() };
   if (!schema || typeof schema !== "object" || seen.has(schema)) return result;
   seen.add(schema);
+  const declare = (name, declaration) => {
+    result.properties[name] = declaration;
+    if (!Object.hasOwn(result.declarations, name)) result.declarations[name] = [];
+    result.declarations[name].push(declaration);
+  };
   for (const member of schema.allOf ?? []) {
     const merged = flattenObjectSchema(member, ctx, schemaFrom, seen);
-    Object.assign(result.properties, merged.properties);
+    for (const [name, declarations] of Object.entries(merged.declarations))
+      for (const declaration of declarations) declare(name, declaration);
     for (const name of merged.required) result.required.add(name);
   }
   for (const [name, value] of Object.entries(schema.properties ?? {}))
-    result.properties[name] = { node: value, from: schemaFrom };
+    declare(name, { node: value, from: schemaFrom });
   for (const name of schema.required ?? []) result.required.add(name);
   return result;
 }

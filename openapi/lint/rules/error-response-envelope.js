@@ -35,19 +35,29 @@ function envelopeProblem(schemaOrRef, ctx, from, schemaName) {
     if (!(name in envelope.properties) || !envelope.required.has(name))
       return `required property \`${name}\` is missing`;
   }
-  const property = (object, name) =>
-    resolveNode(object.properties[name].node, ctx, object.properties[name].from).node;
-  if (!isConst(property(envelope, "type"), "error")) return "`type` must be `const: error`";
-  if (!isStringType(property(envelope, "request_id"))) return "`request_id` must be of type string";
-  const error = envelope.properties.error;
-  const inner = flattenObjectSchema(error.node, ctx, error.from);
+  // A property may be declared by several allOf members (one constrains it, another only describes it):
+  // a constraint holds when any declaration states it.
+  const holds = (object, name, test) =>
+    object.declarations[name].some(({ node, from: declaredIn }) =>
+      test(resolveNode(node, ctx, declaredIn).node),
+    );
+  if (!holds(envelope, "type", (schema) => isConst(schema, "error"))) return "`type` must be `const: error`";
+  if (!holds(envelope, "request_id", isStringType)) return "`request_id` must be of type string";
+  const inner = { properties: {}, declarations: {}, required: new Set() };
+  for (const { node, from: declaredIn } of envelope.declarations.error) {
+    const declared = flattenObjectSchema(node, ctx, declaredIn);
+    Object.assign(inner.properties, declared.properties);
+    for (const [name, declarations] of Object.entries(declared.declarations))
+      inner.declarations[name] = [...(inner.declarations[name] ?? []), ...declarations];
+    for (const name of declared.required) inner.required.add(name);
+  }
   for (const name of ["type", "message"]) {
     if (!(name in inner.properties) || !inner.required.has(name))
       return `required property \`error.${name}\` is missing`;
   }
-  if (!isStringEnum(property(inner, "type")))
+  if (!holds(inner, "type", isStringEnum))
     return "`error.type` must be a string enum or const (e.g. a $ref to `ErrorType`)";
-  if (!isStringType(property(inner, "message"))) return "`error.message` must be of type string";
+  if (!holds(inner, "message", isStringType)) return "`error.message` must be of type string";
   return undefined;
 }
 

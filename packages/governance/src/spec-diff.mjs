@@ -322,8 +322,8 @@ const PARAMETER_PATH =
 
 /**
  * The sides a change is on: the one its location says (sideOf; a parameter is request), and every side
- * that reaches the component the changed node sits in (in the base or the revision): redocly reports a
- * change of a component that requests and responses share once, at one of its places.
+ * that reaches the component the changed node sits in: redocly reports a change of a component that
+ * requests and responses share once, at one of its places.
  * @param {RedoclyChange} change
  * @param {SidedDocument[]} documents
  * @returns {Set<Side>}
@@ -334,10 +334,13 @@ export function sidesOfChange(change, documents) {
   const own = sideOf(change.path);
   if (own) sides.add(own);
   if (PARAMETER_PATH.test(change.path)) sides.add("request");
-  for (const { document, componentSides } of documents) {
-    const component = componentOf(document, change.path);
-    for (const side of (component && componentSides.get(component)) || []) sides.add(side);
-  }
+  // The document the change's node is in as it now stands: the revision, unless the node (or the
+  // keyword) was removed. A component the node left (a request given its own copy of a shared schema)
+  // is not where the change is.
+  const removed = change.kind === "removed" || (change.kind === "modified" && !hasValue(change.revision));
+  const { document, componentSides } = documents[removed ? 0 : documents.length - 1] ?? {};
+  const component = document && componentOf(document, change.path, change.property);
+  for (const side of (component && componentSides?.get(component)) || []) sides.add(side);
   return sides;
 }
 
@@ -374,10 +377,10 @@ function followRefs(document, node, at) {
  * The component the node at `pointer` (a redocly change path, which runs through $refs as if they
  * were inlined) sits in: "#/paths/~1x/get/responses/200/…/items/properties/a" through an `items`
  * $ref to FileResource → "#/components/schemas/FileResource"; undefined when the node is inline in a
- * path or the pointer does not resolve.
- * @param {any} document @param {string} pointer
+ * path or the pointer does not resolve. `property`: the changed keyword, for a keyword beside a $ref.
+ * @param {any} document @param {string} pointer @param {string} [property]
  */
-export function componentOf(document, pointer) {
+export function componentOf(document, pointer, property) {
   let node = document;
   /** @type {string[]} */
   let at = [];
@@ -387,8 +390,16 @@ export function componentOf(document, pointer) {
     node = node[segment];
     at = [...at, segment];
   }
+  // A keyword beside a $ref (`{ $ref: Shared, readOnly: true }`) belongs to the schema holding it,
+  // not to the $ref's target.
+  if (property !== undefined && node !== null && typeof node === "object" && Object.hasOwn(node, property))
+    return componentKey(at);
   return componentKey(followRefs(document, node, at).at);
 }
+
+/** Whether a side of a redocly change carries a value (a removed keyword's revision side has none). */
+const hasValue = (/** @type {RedoclySide | undefined} */ side) =>
+  side !== undefined && Object.hasOwn(side, "value") && side.value !== undefined;
 
 /**
  * Which sides of the wire reach each component through $refs, transitively: requests through an

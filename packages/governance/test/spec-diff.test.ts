@@ -43,6 +43,8 @@ const nonBreakingCases = [
   "add-sdk-method",
   "add-parameter-default",
   "change-response-field-default",
+  "read-only-beside-shared-ref",
+  "split-shared-schema-write-only",
 ];
 
 let workDir: string;
