@@ -162,12 +162,17 @@ describe("missing and stale translations", () => {
     for (const { pointer, en } of texts) entries[pointer] = { en, ...current };
     const thing = "/components/schemas/Thing/description";
     const english = texts.find(({ pointer }) => pointer === thing)?.en as string;
-    for (const was of [`${english}\n`, `  ${english}  `, english.replace(/$/m, " \t")])
+    for (const was of [`${english}\n`, `\n${english}  `, english.replace(/$/m, " \t")])
       expect(
         checkTranslations(fixture, { ...entries, [thing]: { en: was, ...current } }).stale,
         JSON.stringify(was),
       ).toEqual([]);
-    for (const was of [english.replace(" ", "\n"), english.replace(" ", "  "), `${english} More.`])
+    for (const was of [
+      english.replace(" ", "\n"),
+      english.replace(" ", "  "),
+      `${english} More.`,
+      `    ${english}`,
+    ])
       expect(
         checkTranslations(fixture, { ...entries, [thing]: { en: was, ...current } }).stale.map(
           (s) => s.pointer,

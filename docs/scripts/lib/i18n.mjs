@@ -166,15 +166,16 @@ const sameText = (a, b) => {
 };
 
 /**
- * The English a translation was made from, unchanged but for spaces ending a line or the text (a YAML
- * block scalar's chomping): Markdown renders those alike. Any other change, spacing inside a line or a
- * line break included (code, lists), makes the translation stale.
+ * The English a translation was made from, unchanged but for spaces ending a line and line breaks ending
+ * the text (a YAML block scalar's chomping). Any other change, leading spaces (an indented code block),
+ * spacing inside a line or a line break inside the text included, makes the translation stale. (Two spaces
+ * ending a line are a Markdown hard break; the contract's texts use none.)
  */
 const sameSource = (was, now) => {
   const plain = (text) =>
     String(text)
       .replace(/[ \t]+$/gm, "")
-      .trim();
+      .replace(/^\n+|\n+$/g, "");
   return plain(was) === plain(now);
 };
 
