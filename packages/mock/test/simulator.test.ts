@@ -1332,7 +1332,7 @@ describe("control endpoints", () => {
       [
         withTimes([]),
         param,
-        /is empty, but "0 9 \* \* \*" in Asia\/Shanghai fires: leave upcoming_runs_at out/,
+        /is empty, but "0 9 \* \* \*" in Asia\/Shanghai fires \(next at \d{4}-.*\): leave upcoming_runs_at out/,
       ],
       // The expression edited, the times of the old one kept.
       [
@@ -1342,6 +1342,12 @@ describe("control endpoints", () => {
         } as Deployment,
         `${param}[0]`,
         /is not a fire time of "0 12 \* \* \*" in Asia\/Shanghai/,
+      ],
+      // Only the later ones not fire times.
+      [
+        withTimes([given[0] as string, "2099-07-04T13:37:00Z"]),
+        `${param}[1]`,
+        /\[1\] 2099-07-04T13:37:00Z is not a fire time/,
       ],
       [withTimes([...given].reverse()), `${param}[1]`, /ascending order/],
       [withTimes([given[0] as string, given[0] as string]), `${param}[1]`, /ascending order/],
@@ -1358,6 +1364,11 @@ describe("control endpoints", () => {
     expect((await server.call<List<Deployment>>("GET", "/deployments", { token: target })).body.data).toEqual(
       [],
     );
+    // A first time already past is planned again by the load, whatever it was.
+    const past = await load(withTimes(["2000-01-01T00:00:00Z"]));
+    expect(past.status, JSON.stringify(past.body)).toBe(200);
+    const replanned = await server.call<Deployment>("GET", `/deployments/${made.id}`, { token: target });
+    expect(replanned.body.schedule?.upcoming_runs_at).toEqual(given);
     // The list as the simulator gave it loads, and so does the schedule without it; both fire.
     for (const deployment of [
       withTimes(given),

@@ -1,5 +1,5 @@
 // Cron fire times, computed with cron-parser over the wall clock of the schedule's IANA time zone.
-import { CronExpressionParser } from "cron-parser";
+import { type CronExpression, CronExpressionParser } from "cron-parser";
 import { IANAZone } from "luxon";
 import { CLOCK_RANGE_MS } from "./clock.js";
 import { invalid } from "./errors.js";
@@ -152,6 +152,22 @@ function forParser(expression: string): ForParser {
   return result;
 }
 
+/**
+ * cron-parser's reading of an expression over clock readings taken as UTC, by expression (bounded): a parse
+ * costs ≈ 0.05 ms, and the check of a schedule is followed by its fire times. Reset before each use.
+ */
+const readingsByExpression = new Map<string, CronExpression>();
+
+function readingsOf(expression: string): CronExpression {
+  let readings = readingsByExpression.get(expression);
+  if (readings === undefined) {
+    readings = CronExpressionParser.parse(expression, { tz: "UTC", strict: false });
+    if (readingsByExpression.size >= 1_000) readingsByExpression.clear();
+    readingsByExpression.set(expression, readings);
+  }
+  return readings;
+}
+
 /** What cron-parser says of an expression in a zone, by both (bounded): a parse costs ≈ 0.05 ms. */
 const parseErrors = new Map<string, string | undefined>();
 
@@ -161,10 +177,9 @@ function parseError(schedule: ScheduleInput): string | undefined {
   spend();
   let problem: string | undefined;
   try {
-    CronExpressionParser.parse(forParser(schedule.expression).expression, {
-      tz: schedule.timezone,
-      strict: false,
-    });
+    // Parsed as fireTimes() reads it (over the zone's clock readings as UTC), and kept for it: which
+    // fields are valid does not depend on the zone, checked on its own.
+    readingsOf(forParser(schedule.expression).expression);
   } catch (error) {
     if (error instanceof BudgetExceeded) throw error; // a verdict on the request, not on the expression
     problem = (error as Error).message;
@@ -232,10 +247,8 @@ export function fireTimes(
   // clocks go back within the day.
   const fromReading = afterMs + Math.min(offsetMs(zone, afterMs), offsetMs(zone, afterMs + DAY_MS));
   const parsed = forParser(schedule.expression);
-  const readings = CronExpressionParser.parse(parsed.expression, {
-    tz: "UTC",
-    currentDate: new Date(fromReading - 1),
-  });
+  const readings = readingsOf(parsed.expression);
+  readings.reset(new Date(fromReading - 1));
   const times: number[] = []; // ascending
   for (;;) {
     spend();
@@ -265,9 +278,23 @@ export function fireTimes(
   return times;
 }
 
-/** Whether the schedule fires at `atMs` (the work of one fire: nothing is computed past it). */
+/**
+ * The schedule's next fire time after `afterMs` if it comes by `untilMs`, else undefined (the work of one
+ * fire: nothing is computed past `untilMs`).
+ */
+export function nextFireTime(schedule: ScheduleInput, afterMs: number, untilMs: number): number | undefined {
+  return fireTimes(schedule, afterMs, 1, untilMs)[0];
+}
+
+/**
+ * Whether the schedule fires at `atMs`: the zone's clock reading then matches the expression (as
+ * fireTimes() reads it). No cron steps: ≈ 20 µs, where finding a fire costs ≈ 0.1 ms or more.
+ */
 export function isFireTime(schedule: ScheduleInput, atMs: number): boolean {
-  return fireTimes(schedule, atMs - 1, 1, atMs)[0] === atMs;
+  const reading = new Date(atMs + offsetMs(schedule.timezone, atMs));
+  const parsed = forParser(schedule.expression);
+  if (parsed.weekdays && !parsed.weekdays.has(reading.getUTCDay())) return false;
+  return readingsOf(parsed.expression).includesDate(reading);
 }
 
 /**

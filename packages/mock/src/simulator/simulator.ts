@@ -20,7 +20,7 @@ import {
 } from "./requests.js";
 import { resources } from "./resources/index.js";
 import type { ClockPlan, OperationHandler, Resource } from "./routes.js";
-import { checkSchedule, isFireTime, upcoming, withinBudget } from "./schedule.js";
+import { checkSchedule, isFireTime, nextFireTime, withinBudget } from "./schedule.js";
 import {
   type Agent,
   type Deployment,
@@ -303,7 +303,6 @@ export class Simulator {
     // Checking them and planning those given without upcoming times, or with past ones, is cron work:
     // bounded.
     const load = () => {
-      const fireTimeChecked = new Map<string, boolean>();
       const now = this.clock.now();
       deployments.forEach((deployment: Deployment, index) => {
         const schedule = deployment.schedule;
@@ -314,13 +313,15 @@ export class Simulator {
           if (!(error instanceof ApiError)) throw error;
           throw invalid(error.message, `deployments[${index}].${error.param}`);
         }
-        // Given upcoming times are what the clock watches: a list that does not follow the schedule
-        // would show wrong times, or (empty) never fire. Its first time is checked (once per expression,
-        // zone and time), not recomputed: a state's own times keep a load of many schedules cheap.
+        // Given upcoming times are what the clock watches: a list that does not follow the schedule would
+        // show wrong times, or never fire. An empty list must be one of a schedule with no fire left, and
+        // the times of a list still ahead must be fire times of the schedule (the clock's reading then
+        // matches the expression: no cron steps, so a state of thousands of schedules loads within the
+        // budget). That they are the next ones is not checked: a later first time fires from then on.
         const times = schedule.upcoming_runs_at;
         if (times === undefined) return;
         const param = `deployments[${index}].schedule.upcoming_runs_at`;
-        const fix = `leave upcoming_runs_at out to have it computed from the clock, as create does`;
+        const fix = "leave upcoming_runs_at out to have it computed from the clock, as create does";
         if (deployment.archived_at !== null) {
           if (times.length > 0)
             throw invalid(
@@ -329,26 +330,27 @@ export class Simulator {
             );
           return;
         }
-        const first = times[0];
-        const what = `"${schedule.expression}" in ${schedule.timezone}`;
-        if (first === undefined) {
-          const from = Math.max(now, timeOf(deployment.created_at) as number);
-          if (upcoming(schedule, from).length > 0)
-            throw invalid(`${param} is empty, but ${what} fires: ${fix}.`, param);
-          return;
-        }
-        const key = `${schedule.timezone} ${schedule.expression} ${first}`;
-        let fires = fireTimeChecked.get(key);
-        if (fires === undefined) {
-          fires = isFireTime(schedule, timeOf(first) as number);
-          fireTimeChecked.set(key, fires);
-        }
-        if (!fires)
-          throw invalid(`${param}[0] ${first} is not a fire time of ${what}: ${fix}.`, `${param}[0]`);
         times.forEach((time, at) => {
           if (at > 0 && (timeOf(time) as number) <= (timeOf(times[at - 1] as string) as number))
             throw invalid(
               `${param} must be in ascending order (${param}[${at}] is not after the one before).`,
+              `${param}[${at}]`,
+            );
+        });
+        const from = Math.max(now, timeOf(deployment.created_at) as number);
+        const first = times[0];
+        const what = `"${schedule.expression}" in ${schedule.timezone}`;
+        if (first === undefined) {
+          const next = nextFireTime(schedule, from, CLOCK_RANGE_MS.max);
+          if (next === undefined) return;
+          throw invalid(`${param} is empty, but ${what} fires (next at ${rfc3339(next)}): ${fix}.`, param);
+        }
+        // A list whose first time is already past is planned again by the load, whatever it was.
+        if ((timeOf(first) as number) <= from) return;
+        times.forEach((time, at) => {
+          if (!isFireTime(schedule, timeOf(time) as number))
+            throw invalid(
+              `${param}[${at}] ${time} is not a fire time of ${what}: ${fix}.`,
               `${param}[${at}]`,
             );
         });
