@@ -30,7 +30,8 @@ import { PagePromise } from "./pagination.js";
 import type { HttpMethod, ListPath, OperationRow, RequestOptions, ResultOf } from "./resource-types.js";
 import { type Call, CallRequest, createTransport, kept } from "./transport.js";
 
-type InitWithOptions<Init> = Init & RequestOptions;
+/** openapi-fetch's init with the client's options; `headers` as the client takes them (any pairs). */
+type InitWithOptions<Init> = (Init extends unknown ? Omit<Init, "headers"> : never) & RequestOptions;
 type Paginate = <P extends ListPath>(
   path: P,
   ...init: MaybeOptionalInit<paths[P], "get"> extends infer Init

@@ -16,8 +16,11 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Idempotency-Key for a write (POST, DELETE); by default a UUID v4 made once per call, reused by its retries. */
   idempotencyKey?: string | undefined;
-  /** Extra headers for this call: an object, or any iterable of [name, value] pairs (a `Headers`, a `Map`). */
-  headers?: Record<string, string> | Iterable<readonly [string, string]> | undefined;
+  /**
+   * Extra headers for this call: an object, a `Headers`, or any iterable of [name, value] pairs (a `Map`).
+   * (`Headers` by name too: the DOM library types it iterable only with `dom.iterable`.)
+   */
+  headers?: Record<string, string> | Headers | Iterable<readonly [string, string]> | undefined;
   /** Per-call response-size cap in bytes (default: the client's `maxResponseBytes`). */
   maxResponseBytes?: number | undefined;
   /** "error" (default): a 3xx is a RedirectError naming the location; "manual": the 3xx response is returned. Never followed. */

@@ -76,6 +76,16 @@ export { lists, message };
 await qoder.deployments.retrieve("dep_1", { headers: new Headers({ "x-trace": "1" }) });
 await qoder.deployments.list({ limit: 2 }, { headers: new Map([["x-trace", "1"]]) });
 await qoder.deployments.retrieve("dep_1", { headers: [["x-trace", "1"]] });
-for await (const item of qoder.paginate("/deployments", { headers: new Headers({ "x-trace": "1" }) })) void item;
+for await (const item of qoder.paginate("/deployments", { headers: new Headers({ "x-trace": "1" }) }))
+  void item;
+for await (const item of qoder.paginate("/deployments", { headers: new Map([["x-trace", "1"]]) })) void item;
+function* traceHeaders(): Generator<[string, string]> {
+  yield ["x-trace", "1"];
+}
+for await (const item of qoder.paginate("/deployments", {
+  headers: traceHeaders(),
+  params: { query: { limit: 5 } },
+}))
+  void item;
 // @ts-expect-error a header value is a string
 await qoder.deployments.retrieve("dep_1", { headers: new Map([["x-trace", 1]]) });
