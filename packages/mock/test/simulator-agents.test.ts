@@ -349,6 +349,38 @@ describe("agents", () => {
       },
     });
     expect(tool.message).toContain("unknown tool name 'Foo'");
+    // In the toolset's per-tool configs too, by `name` or by the SDKs' `type`; a known one in either spelling passes.
+    for (const config of [
+      { name: "NotATool", enabled: false },
+      { type: "not_a_tool", enabled: false },
+    ]) {
+      const configured = await refused(400, "POST", "/agents", {
+        body: {
+          name: "c",
+          model: "ultimate",
+          tools: [{ type: "agent_toolset_20260401", configs: [config] }],
+        },
+      });
+      expect(configured).toMatchObject({
+        param: "tools",
+        message: expect.stringContaining("unknown tool name"),
+      });
+    }
+    expect(
+      (
+        await newAgent({
+          tools: [
+            {
+              type: "agent_toolset_20260401",
+              configs: [
+                { name: "WebFetch", enabled: false },
+                { type: "web_search", enabled: true },
+              ],
+            },
+          ],
+        })
+      ).tools,
+    ).toHaveLength(1);
     const effort = await refused(400, "POST", "/agents", {
       body: { name: "e", model: { id: "auto", effort: "high" } },
     });
@@ -398,6 +430,27 @@ describe("agents", () => {
     expect(again).toEqual(state);
     const relisted = await server.call("GET", "/environments?limit=100", { token: copy });
     expect(relisted.body).toEqual(listed);
+  });
+
+  it("POST /_mock/state: an agent's history with a version skipped is a 400 naming it, a version given twice a 409", async () => {
+    const agent = await newAgent();
+    await ok("POST", `/agents/${agent.id}`, { body: { version: 1, description: "v2" } });
+    const { agents } = await ok<{ agents: Agent[] }>("GET", "/_mock/state");
+    const versions = agents.filter((a) => a.id === agent.id);
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    const others = agents.filter((a) => a.id !== agent.id);
+    const load = (history: Agent[]) =>
+      server.call<ErrorBody>("POST", "/_mock/state", {
+        token: `${token}-history`,
+        body: { agents: [...others, ...history] },
+      });
+    const gap = await load([versions[1] as Agent]);
+    expect([gap.status, gap.body.error.param]).toEqual([400, `agents[${others.length}].version`]);
+    expect(gap.body.error.message).toContain("version 2 after 0");
+    const twice = await load([versions[0] as Agent, versions[0] as Agent]);
+    expect([twice.status, twice.body.error.type]).toEqual([409, "conflict_error"]);
+    expect(twice.body.error.message).toContain("given twice");
+    expect((await load(versions)).status).toBe(200);
   });
 
   it("pages the versions with next_page, newest first", async () => {

@@ -419,14 +419,19 @@ export class Store {
     }: Records,
   ): void {
     const now = this.nowMs();
-    for (const agent of agents) {
+    agents.forEach((agent, index) => {
       const known = account.agents.get(agent.id)?.versions.length ?? 0;
+      // A version given again is a record given twice (409); one skipped or out of order is an invalid
+      // history (400, naming it).
+      if (agent.version <= known)
+        throw conflict(`Agent ${agent.id} version ${agent.version} is given twice.`);
       if (agent.version !== known + 1)
-        throw conflict(
+        throw invalid(
           `Agent ${agent.id}: give its versions in order, 1 to N, each once (version ${agent.version} after ${known}).`,
+          `agents[${index}].version`,
         );
       account.addAgentVersion(agent);
-    }
+    });
     // Environments too come newest first, as lists and GET /_mock/state give them: inserted oldest first.
     for (const environment of [...environments].reverse()) {
       if (account.environments.has(environment.id))

@@ -139,7 +139,12 @@ function checkTools(
       customNames.add(tool.name);
     }
     if (tool.type === "agent_toolset_20260401") {
-      for (const name of [...(tool.enabled_tools ?? []), ...(tool.disallowed_tools ?? [])]) {
+      // The built-in toolset's tools, however named: in its lists and in its per-tool configs.
+      const configured = (tool.configs ?? []).map((config) => {
+        const { name, type } = config as { name?: string | null; type?: string | null };
+        return String(name ?? type ?? "");
+      });
+      for (const name of [...(tool.enabled_tools ?? []), ...(tool.disallowed_tools ?? []), ...configured]) {
         if (!BUILT_IN_TOOLS.some((known) => spelling(known) === spelling(name)))
           throw invalid(
             `tools[${index}]: unknown tool name '${name}' (built-in tools: ${BUILT_IN_TOOLS.join(", ")}).`,
