@@ -386,6 +386,9 @@ export function componentOf(document, pointer, property) {
   let at = [];
   for (const segment of pointerSegments(pointer)) {
     ({ node, at } = followRefs(document, node, at));
+    // Through a $ref that has siblings, redocly's path names the `$ref` key itself: it steps into the
+    // target, as followRefs just did.
+    if (segment === "$ref") continue;
     if (node === null || typeof node !== "object" || !(segment in node)) return undefined;
     node = node[segment];
     at = [...at, segment];

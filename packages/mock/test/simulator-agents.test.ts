@@ -353,6 +353,8 @@ describe("agents", () => {
     for (const config of [
       { name: "NotATool", enabled: false },
       { type: "not_a_tool", enabled: false },
+      { name: "Bash", type: "nope" },
+      { name: "bash", type: "web_fetch" },
     ]) {
       const configured = await refused(400, "POST", "/agents", {
         body: {
@@ -363,7 +365,7 @@ describe("agents", () => {
       });
       expect(configured).toMatchObject({
         param: "tools",
-        message: expect.stringContaining("unknown tool name"),
+        message: expect.stringMatching(/unknown tool name|name different tools/),
       });
     }
     expect(
@@ -375,6 +377,7 @@ describe("agents", () => {
               configs: [
                 { name: "WebFetch", enabled: false },
                 { type: "web_search", enabled: true },
+                { name: "Bash", type: "bash" },
               ],
             },
           ],

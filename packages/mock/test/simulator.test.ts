@@ -1343,6 +1343,17 @@ describe("control endpoints", () => {
         `${param}[0]`,
         /is not a fire time of "0 12 \* \* \*" in Asia\/Shanghai/,
       ],
+      // A fire time and a half second: not one (the run due on the second would wait for the half).
+      [withTimes([(given[0] as string).replace("Z", ".500Z")]), `${param}[0]`, /\.500Z is not a fire time/],
+      // Times ahead of the clock but before the deployment existed.
+      [
+        withTimes(["2098-12-31T01:00:00Z"], {
+          created_at: "2099-01-01T00:00:00Z",
+          updated_at: "2099-01-01T00:00:00Z",
+        } as Partial<Deployment>),
+        `${param}[0]`,
+        /is not after the deployment's created_at/,
+      ],
       // Only the later ones not fire times.
       [
         withTimes([given[0] as string, "2099-07-04T13:37:00Z"]),

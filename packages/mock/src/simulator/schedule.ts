@@ -291,7 +291,10 @@ export function nextFireTime(schedule: ScheduleInput, afterMs: number, untilMs: 
  * fireTimes() reads it). No cron steps: ≈ 20 µs, where finding a fire costs ≈ 0.1 ms or more.
  */
 export function isFireTime(schedule: ScheduleInput, atMs: number): boolean {
-  const reading = new Date(atMs + offsetMs(schedule.timezone, atMs));
+  const readingMs = atMs + offsetMs(schedule.timezone, atMs);
+  // Fires fall on whole minutes of the zone's clock (includesDate would not see a fraction of a second).
+  if (readingMs % 60_000 !== 0) return false;
+  const reading = new Date(readingMs);
   const parsed = forParser(schedule.expression);
   if (parsed.weekdays && !parsed.weekdays.has(reading.getUTCDay())) return false;
   return readingsOf(parsed.expression).includesDate(reading);

@@ -337,18 +337,24 @@ export class Simulator {
               `${param}[${at}]`,
             );
         });
-        const from = Math.max(now, timeOf(deployment.created_at) as number);
+        const createdMs = timeOf(deployment.created_at) as number;
         const first = times[0];
         const what = `"${schedule.expression}" in ${schedule.timezone}`;
         if (first === undefined) {
-          const next = nextFireTime(schedule, from, CLOCK_RANGE_MS.max);
+          const next = nextFireTime(schedule, Math.max(now, createdMs), CLOCK_RANGE_MS.max);
           if (next === undefined) return;
           throw invalid(`${param} is empty, but ${what} fires (next at ${rfc3339(next)}): ${fix}.`, param);
         }
         // A list whose first time is already past is planned again by the load, whatever it was.
-        if ((timeOf(first) as number) <= from) return;
+        if ((timeOf(first) as number) <= now) return;
         times.forEach((time, at) => {
-          if (!isFireTime(schedule, timeOf(time) as number))
+          const ms = timeOf(time) as number;
+          if (ms <= createdMs)
+            throw invalid(
+              `${param}[${at}] ${time} is not after the deployment's created_at (${deployment.created_at}): ${fix}.`,
+              `${param}[${at}]`,
+            );
+          if (!isFireTime(schedule, ms))
             throw invalid(
               `${param}[${at}] ${time} is not a fire time of ${what}: ${fix}.`,
               `${param}[${at}]`,

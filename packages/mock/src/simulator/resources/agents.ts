@@ -140,9 +140,14 @@ function checkTools(
     }
     if (tool.type === "agent_toolset_20260401") {
       // The built-in toolset's tools, however named: in its lists and in its per-tool configs.
-      const configured = (tool.configs ?? []).map((config) => {
+      const configured = (tool.configs ?? []).flatMap((config, at) => {
         const { name, type } = config as { name?: string | null; type?: string | null };
-        return String(name ?? type ?? "");
+        if (name != null && type != null && spelling(name) !== spelling(type))
+          throw invalid(
+            `tools[${index}].configs[${at}]: name '${name}' and type '${type}' name different tools; give one.`,
+            "tools",
+          );
+        return [name, type].filter((given): given is string => given != null);
       });
       for (const name of [...(tool.enabled_tools ?? []), ...(tool.disallowed_tools ?? []), ...configured]) {
         if (!BUILT_IN_TOOLS.some((known) => spelling(known) === spelling(name)))
