@@ -78,49 +78,47 @@ test("strict-consumer.ts and every README sample compile against the built decla
   expect(problems).toEqual([]);
 }, 120_000);
 
+/** tsc's problems with one consumer file of this folder, under strict settings and `options`. */
+function problemsOf(file: string, options: ts.CompilerOptions): string[] {
+  const consumer = fileURLToPath(new URL(`./${file}`, import.meta.url));
+  const program = ts.createProgram([consumer], {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    skipLibCheck: false,
+    noEmit: true,
+    ...options,
+  });
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const where = diagnostic.file ? diagnostic.file.fileName.replace(packageDir, "") : "";
+    return `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;
+  });
+}
+
 // es2021: @tsconfig/node16's lib; the declarations name no type of a later one (ErrorOptions is es2022).
 test.each(["lib.es2022.d.ts", "lib.es2021.d.ts"])(
   "a Node project without the DOM library (%s) compiles against the built declarations",
   (lib) => {
-    const consumer = fileURLToPath(new URL("./node-consumer.ts", import.meta.url));
-    const program = ts.createProgram([consumer], {
-      strict: true,
-      exactOptionalPropertyTypes: true,
+    const options = {
       target: ts.ScriptTarget.ES2021,
       module: ts.ModuleKind.NodeNext,
       moduleResolution: ts.ModuleResolutionKind.NodeNext,
       lib: [lib],
       types: ["node"],
-      skipLibCheck: false,
-      noEmit: true,
-    });
-    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-      const where = diagnostic.file ? diagnostic.file.fileName.replace(packageDir, "") : "";
-      return `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;
-    });
-    expect(problems).toEqual([]);
+    };
+    expect(problemsOf("node-consumer.ts", options)).toEqual([]);
   },
   120_000,
 );
 
 test("a browser project without DOM.Iterable nor @types/node compiles against the built declarations", () => {
-  const consumer = fileURLToPath(new URL("./browser-consumer.ts", import.meta.url));
-  const program = ts.createProgram([consumer], {
-    strict: true,
-    exactOptionalPropertyTypes: true,
+  const options = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
     types: [],
-    skipLibCheck: false,
-    noEmit: true,
-  });
-  const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file ? diagnostic.file.fileName.replace(packageDir, "") : "";
-    return `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;
-  });
-  expect(problems).toEqual([]);
+  };
+  expect(problemsOf("browser-consumer.ts", options)).toEqual([]);
 }, 120_000);
 
 test("a consumer's declaration files can name every type the client gives, with openapi-fetch out of its reach (pnpm's layout)", async () => {
