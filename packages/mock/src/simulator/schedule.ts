@@ -1,8 +1,9 @@
 // Cron fire times, computed with cron-parser over the wall clock of the schedule's IANA time zone.
 import { type CronExpression, CronExpressionParser } from "cron-parser";
 import { IANAZone } from "luxon";
-import { CLOCK_RANGE_MS } from "./clock.js";
+import { CLOCK_RANGE_MS, rfc3339 } from "./clock.js";
 import { invalid } from "./errors.js";
+import { timeOf } from "./pagination.js";
 
 export interface ScheduleInput {
   type: "cron";
@@ -298,6 +299,63 @@ export function isFireTime(schedule: ScheduleInput, atMs: number): boolean {
   const parsed = forParser(schedule.expression);
   if (parsed.weekdays && !parsed.weekdays.has(reading.getUTCDay())) return false;
   return readingsOf(parsed.expression).includesDate(reading);
+}
+
+/**
+ * Checks a loaded deployment's `upcoming_runs_at` (at `param`): they are what the clock watches, so a list
+ * that does not follow the schedule would show wrong times, or never fire. An empty list must be one of a
+ * schedule with no fire left; the times of a list still ahead of `nowMs` must be ascending fire times
+ * after the deployment's creation (matched without cron steps, so a state of thousands of schedules loads
+ * within the budget). That they are the next ones is not checked: a later first time fires from then on.
+ * A list whose first time is past is planned again by the load.
+ */
+export function checkUpcoming(
+  deployment: {
+    schedule: (ScheduleInput & { upcoming_runs_at?: string[] | undefined }) | null;
+    archived_at: string | null;
+    created_at: string;
+  },
+  nowMs: number,
+  param: string,
+): void {
+  const { schedule, archived_at: archivedAt, created_at: createdAt } = deployment;
+  const times = schedule?.upcoming_runs_at;
+  if (!schedule || times === undefined) return;
+  const fix = "leave upcoming_runs_at out to have it computed from the clock, as create does";
+  if (archivedAt !== null) {
+    if (times.length > 0)
+      throw invalid(
+        `${param}: an archived deployment has no upcoming runs (archiving empties them); give [].`,
+        param,
+      );
+    return;
+  }
+  const ms = times.map((time) => timeOf(time) as number);
+  ms.forEach((time, at) => {
+    if (at > 0 && time <= (ms[at - 1] as number))
+      throw invalid(
+        `${param} must be in ascending order (${param}[${at}] is not after the one before).`,
+        `${param}[${at}]`,
+      );
+  });
+  const createdMs = timeOf(createdAt) as number;
+  const what = `"${schedule.expression}" in ${schedule.timezone}`;
+  if (times.length === 0) {
+    const next = nextFireTime(schedule, Math.max(nowMs, createdMs), CLOCK_RANGE_MS.max);
+    if (next !== undefined)
+      throw invalid(`${param} is empty, but ${what} fires (next at ${rfc3339(next)}): ${fix}.`, param);
+    return;
+  }
+  if ((ms[0] as number) <= nowMs) return;
+  times.forEach((time, at) => {
+    if ((ms[at] as number) <= createdMs)
+      throw invalid(
+        `${param}[${at}] ${time} is not after the deployment's created_at (${createdAt}): ${fix}.`,
+        `${param}[${at}]`,
+      );
+    if (!isFireTime(schedule, ms[at] as number))
+      throw invalid(`${param}[${at}] ${time} is not a fire time of ${what}: ${fix}.`, `${param}[${at}]`);
+  });
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 } from "./requests.js";
 import { resources } from "./resources/index.js";
 import type { ClockPlan, OperationHandler, Resource } from "./routes.js";
-import { checkSchedule, isFireTime, nextFireTime, withinBudget } from "./schedule.js";
+import { checkSchedule, checkUpcoming, withinBudget } from "./schedule.js";
 import {
   type Agent,
   type Deployment,
@@ -313,53 +313,7 @@ export class Simulator {
           if (!(error instanceof ApiError)) throw error;
           throw invalid(error.message, `deployments[${index}].${error.param}`);
         }
-        // Given upcoming times are what the clock watches: a list that does not follow the schedule would
-        // show wrong times, or never fire. An empty list must be one of a schedule with no fire left, and
-        // the times of a list still ahead must be fire times of the schedule (the clock's reading then
-        // matches the expression: no cron steps, so a state of thousands of schedules loads within the
-        // budget). That they are the next ones is not checked: a later first time fires from then on.
-        const times = schedule.upcoming_runs_at;
-        if (times === undefined) return;
-        const param = `deployments[${index}].schedule.upcoming_runs_at`;
-        const fix = "leave upcoming_runs_at out to have it computed from the clock, as create does";
-        if (deployment.archived_at !== null) {
-          if (times.length > 0)
-            throw invalid(
-              `${param}: an archived deployment has no upcoming runs (archiving empties them); give [].`,
-              param,
-            );
-          return;
-        }
-        times.forEach((time, at) => {
-          if (at > 0 && (timeOf(time) as number) <= (timeOf(times[at - 1] as string) as number))
-            throw invalid(
-              `${param} must be in ascending order (${param}[${at}] is not after the one before).`,
-              `${param}[${at}]`,
-            );
-        });
-        const createdMs = timeOf(deployment.created_at) as number;
-        const first = times[0];
-        const what = `"${schedule.expression}" in ${schedule.timezone}`;
-        if (first === undefined) {
-          const next = nextFireTime(schedule, Math.max(now, createdMs), CLOCK_RANGE_MS.max);
-          if (next === undefined) return;
-          throw invalid(`${param} is empty, but ${what} fires (next at ${rfc3339(next)}): ${fix}.`, param);
-        }
-        // A list whose first time is already past is planned again by the load, whatever it was.
-        if ((timeOf(first) as number) <= now) return;
-        times.forEach((time, at) => {
-          const ms = timeOf(time) as number;
-          if (ms <= createdMs)
-            throw invalid(
-              `${param}[${at}] ${time} is not after the deployment's created_at (${deployment.created_at}): ${fix}.`,
-              `${param}[${at}]`,
-            );
-          if (!isFireTime(schedule, ms))
-            throw invalid(
-              `${param}[${at}] ${time} is not a fire time of ${what}: ${fix}.`,
-              `${param}[${at}]`,
-            );
-        });
+        checkUpcoming(deployment, now, `deployments[${index}].schedule.upcoming_runs_at`);
       });
       const size = bytes ?? Buffer.byteLength(JSON.stringify(state));
       this.store.load(
