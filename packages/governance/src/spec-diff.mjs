@@ -385,9 +385,10 @@ export function componentOf(document, pointer, property) {
   /** @type {string[]} */
   let at = [];
   for (const segment of pointerSegments(pointer)) {
-    ({ node, at } = followRefs(document, node, at));
-    // Through a $ref that has siblings, redocly's path names the `$ref` key itself: it steps into the
-    // target, as followRefs just did.
+    // Through a $ref that has siblings, redocly's path names the `$ref` key itself to step into the
+    // target; any other key such a node holds is its own (`{ $ref: Shared, properties: … }`).
+    const own = segment !== "$ref" && typeof node?.$ref === "string" && Object.hasOwn(node, segment);
+    if (!own) ({ node, at } = followRefs(document, node, at));
     if (segment === "$ref") continue;
     if (node === null || typeof node !== "object" || !(segment in node)) return undefined;
     node = node[segment];

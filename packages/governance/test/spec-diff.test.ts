@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeGateConfig } from "../src/redocly.mjs";
-import { diffSpecs, readableLocation, sideOf } from "../src/spec-diff.mjs";
+import { componentOf, diffSpecs, readableLocation, sideOf } from "../src/spec-diff.mjs";
 
 const fixtures = path.join(import.meta.dirname, "fixtures", "spec-diff");
 const baseFile = path.join(fixtures, "base.yaml");
@@ -117,4 +117,41 @@ test("sideOf reads the operation's own keys, not a property named like one", () 
   ).toBe("request");
   expect(sideOf("#/paths/~1deployments/get/parameters/0/schema")).toBeUndefined();
   expect(sideOf("#/components/schemas/Deployment/properties/responses")).toBeUndefined();
+});
+
+test("componentOf: a path through a $ref with siblings names `$ref` to enter the target; the node's other keys are its own", () => {
+  const document = {
+    paths: {
+      "/x": {
+        get: {
+          responses: {
+            "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/Holder" } } } },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Holder: {
+          type: "object",
+          properties: {
+            item: {
+              $ref: "#/components/schemas/Shared",
+              readOnly: true,
+              properties: { a: { type: "string", default: "h" } },
+            },
+            plain: { $ref: "#/components/schemas/Shared" },
+          },
+        },
+        Shared: { type: "object", properties: { a: { type: "string", default: "s" } } },
+      },
+    },
+  };
+  const at = "#/paths/~1x/get/responses/200/content/application~1json/schema/properties";
+  expect(componentOf(document, `${at}/item/properties/a`, "default")).toBe("#/components/schemas/Holder");
+  expect(componentOf(document, `${at}/item/$ref/properties/a`, "default")).toBe(
+    "#/components/schemas/Shared",
+  );
+  expect(componentOf(document, `${at}/plain/properties/a`, "default")).toBe("#/components/schemas/Shared");
+  expect(componentOf(document, `${at}/item`, "readOnly")).toBe("#/components/schemas/Holder");
 });

@@ -1838,6 +1838,28 @@ describe("the cron work of one request is bounded", () => {
     expect(sim.state("pt-leap-past")).toEqual(before);
   });
 
+  it("counts the check of a state's upcoming times against the budget too (a state holds up to 250,000)", () => {
+    const sim = new Simulator({ strict: true });
+    sim.setTime("2026-07-01T00:00:30Z");
+    sim.loadState("pt-upcoming-budget", referenced);
+    const handle = handleOf(sim);
+    const schedule = { type: "cron", expression: "0 9 * * *", timezone: "Asia/Shanghai" };
+    for (let count = 0; count < 50; count++)
+      expect(handle("pt-upcoming-budget", "POST", "/deployments", createBody({ schedule })).status).toBe(200);
+    const {
+      now: _now,
+      idempotency_keys: _keys,
+      ...loadable
+    } = structuredClone(sim.state("pt-upcoming-budget"));
+    // The expression is known (checked and parsed): only the upcoming times are left to check.
+    withLimit("scheduleComputationMs", 0, () => {
+      const refused = refusalOf(() => sim.loadState("pt-upcoming-budget-copy", loadable));
+      expect([refused.status, refused.param]).toEqual([400, "deployments"]);
+    });
+    sim.loadState("pt-upcoming-budget-copy", loadable);
+    expect(sim.state("pt-upcoming-budget-copy").deployments).toHaveLength(50);
+  });
+
   it("refuses a state whose schedules take longer than the budget to plan, leaving the account as it was", () => {
     const sim = new Simulator({ strict: true });
     leapDays(sim, "pt-leap-state", 20);

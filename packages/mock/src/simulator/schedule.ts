@@ -292,6 +292,7 @@ export function nextFireTime(schedule: ScheduleInput, afterMs: number, untilMs: 
  * fireTimes() reads it). No cron steps: ≈ 20 µs, where finding a fire costs ≈ 0.1 ms or more.
  */
 export function isFireTime(schedule: ScheduleInput, atMs: number): boolean {
+  spend(); // cheap, but a state holds up to 250,000 upcoming times: within the load's budget too
   const readingMs = atMs + offsetMs(schedule.timezone, atMs);
   // Fires fall on whole minutes of the zone's clock (includesDate would not see a fraction of a second).
   if (readingMs % 60_000 !== 0) return false;
