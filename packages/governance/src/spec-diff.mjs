@@ -384,22 +384,37 @@ export function componentOf(document, pointer, property) {
   let node = document;
   /** @type {string[]} */
   let at = [];
+  const hop = () => {
+    at = pointerSegments(node.$ref);
+    node = at.reduce((n, s) => n?.[s], document);
+  };
+  /** Follows $refs (at most 64: a circular chain stops) until a node holds `key` itself. */
+  const reach = (/** @type {string} */ key) => {
+    for (let hops = 0; isLocalRef(node) && !Object.hasOwn(node, key) && hops < 64; hops++) hop();
+  };
   for (const segment of pointerSegments(pointer)) {
-    // Through a $ref that has siblings, redocly's path names the `$ref` key itself to step into the
-    // target; any other key such a node holds is its own (`{ $ref: Shared, properties: … }`).
-    const own = segment !== "$ref" && typeof node?.$ref === "string" && Object.hasOwn(node, segment);
-    if (!own) ({ node, at } = followRefs(document, node, at));
-    if (segment === "$ref") continue;
+    if (segment === "$ref") {
+      // Through a $ref that has siblings, redocly's path names `$ref` to step into the target (a bare
+      // $ref on the way there it steps through unnamed): one hop past the bare ones.
+      for (let hops = 0; isLocalRef(node) && Object.keys(node).length === 1 && hops < 64; hops++) hop();
+      if (!isLocalRef(node)) return undefined;
+      hop();
+      continue;
+    }
+    reach(segment);
     if (node === null || typeof node !== "object" || !(segment in node)) return undefined;
     node = node[segment];
     at = [...at, segment];
   }
   // A keyword beside a $ref (`{ $ref: Shared, readOnly: true }`) belongs to the schema holding it,
   // not to the $ref's target.
-  if (property !== undefined && node !== null && typeof node === "object" && Object.hasOwn(node, property))
-    return componentKey(at);
-  return componentKey(followRefs(document, node, at).at);
+  if (property !== undefined) reach(property);
+  else ({ node, at } = followRefs(document, node, at));
+  return componentKey(at);
 }
+
+/** A node that is a $ref within the document. */
+const isLocalRef = (/** @type {any} */ node) => typeof node?.$ref === "string" && node.$ref.startsWith("#");
 
 /** Whether a side of a redocly change carries a value (a removed keyword's revision side has none). */
 const hasValue = (/** @type {RedoclySide | undefined} */ side) =>

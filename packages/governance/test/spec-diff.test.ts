@@ -141,9 +141,14 @@ test("componentOf: a path through a $ref with siblings names `$ref` to enter the
               properties: { a: { type: "string", default: "h" } },
             },
             plain: { $ref: "#/components/schemas/Shared" },
+            chained: { $ref: "#/components/schemas/Middle", description: "A middle schema." },
+            bare: { $ref: "#/components/schemas/Middle" },
           },
         },
         Shared: { type: "object", properties: { a: { type: "string", default: "s" } } },
+        // A $ref with siblings as a target: its own keys are its own, `$ref` goes on to Shared.
+        Middle: { $ref: "#/components/schemas/Shared", properties: { p: { type: "string", default: "p" } } },
+        Loop: { $ref: "#/components/schemas/Loop" },
       },
     },
   };
@@ -154,4 +159,17 @@ test("componentOf: a path through a $ref with siblings names `$ref` to enter the
   );
   expect(componentOf(document, `${at}/plain/properties/a`, "default")).toBe("#/components/schemas/Shared");
   expect(componentOf(document, `${at}/item`, "readOnly")).toBe("#/components/schemas/Holder");
+  // Chains: one hop per named `$ref`, bare $refs stepped through unnamed.
+  expect(componentOf(document, `${at}/chained/$ref/properties/p`, "default")).toBe(
+    "#/components/schemas/Middle",
+  );
+  expect(componentOf(document, `${at}/chained/$ref/$ref/properties/a`, "default")).toBe(
+    "#/components/schemas/Shared",
+  );
+  expect(componentOf(document, `${at}/bare/properties/p`, "default")).toBe("#/components/schemas/Middle");
+  expect(componentOf(document, `${at}/bare/$ref/properties/a`, "default")).toBe(
+    "#/components/schemas/Shared",
+  );
+  // A circular chain ends (no hang, no throw).
+  expect(componentOf(document, "#/components/schemas/Loop/properties/x", "default")).toBeUndefined();
 });
