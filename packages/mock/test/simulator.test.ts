@@ -541,11 +541,64 @@ describe("lifecycle", () => {
     expect(grown.body.error.message).toContain("at most 16");
   });
 
+  it("says what is accepted: the values of an enum or a union's type, the JSON types, lengths, id prefixes, date-times", async () => {
+    const cases: [string, string, Record<string, unknown> | undefined, string, RegExp][] = [
+      [
+        "GET",
+        "/deployments?status=Active",
+        undefined,
+        "status",
+        /^status must be one of: "active", "paused"/,
+      ],
+      [
+        "POST",
+        "/deployments",
+        createBody({ initial_events: [{ type: "user.msg", content: "hi" }] }),
+        "initial_events[0].type",
+        /must be one of: .*"user\.message"/,
+      ],
+      [
+        "POST",
+        "/deployments",
+        createBody({ vault_ids: "v" }),
+        "vault_ids",
+        /^vault_ids must be an array or null\.$/,
+      ],
+      [
+        "POST",
+        "/deployments",
+        createBody({ initial_events: [] }),
+        "initial_events",
+        /must have at least 1 item\.$/,
+      ],
+      ["POST", "/deployments", createBody({ name: "" }), "name", /must have at least 1 character\.$/],
+      [
+        "POST",
+        "/deployments",
+        createBody({ agent: "dep_1" }),
+        "agent",
+        /must be an id starting with "agent_"/,
+      ],
+      [
+        "GET",
+        "/deployment_runs?created_at[gte]=yesterday",
+        undefined,
+        "created_at[gte]",
+        /RFC 3339 date-time, e\.g\./,
+      ],
+    ];
+    for (const [method, path, body, param, message] of cases) {
+      const refused = await call<ErrorBody>(method, path, body === undefined ? {} : { body });
+      expect([refused.status, refused.body.error.param], path).toEqual([400, param]);
+      expect(refused.body.error.message, path).toMatch(message);
+    }
+  });
+
   it("names the metadata key that is too long or empty, not the whole object", async () => {
     const long = "k".repeat(65);
     for (const [key, problem] of [
-      [long, "must NOT have more than 64 characters"],
-      ["", "must NOT have fewer than 1 characters"],
+      [long, "must have at most 64 characters"],
+      ["", "must have at least 1 character"],
     ]) {
       const refused = await call<ErrorBody>("POST", "/deployments", {
         body: createBody({ metadata: { [key as string]: "v" } }),

@@ -209,7 +209,7 @@ export function describe(errors: ErrorObject[], root = ""): { message: string; p
   if (error.propertyName !== undefined) {
     const chars = Array.from(error.propertyName); // code points: a cut never splits an emoji
     const key = chars.length > 80 ? `${chars.slice(0, 80).join("")}…` : error.propertyName;
-    return { message: `${where} key ${JSON.stringify(key)} ${error.message ?? "is invalid"}.`, param };
+    return { message: `${where} key ${JSON.stringify(key)} ${wording(error)}.`, param };
   }
   switch (error.keyword) {
     case "required":
@@ -228,8 +228,74 @@ export function describe(errors: ErrorObject[], root = ""): { message: string; p
         param,
       };
     }
+    case "const": {
+      // A union's `type` that no member has: every member's constant is an accepted value.
+      const allowed = errors
+        .filter((other) => other.keyword === "const" && other.instancePath === error.instancePath)
+        .map((other) => (other.params as { allowedValue: unknown }).allowedValue);
+      return { message: `${where} ${wording(error, [...new Set(allowed)])}.`, param };
+    }
     default:
-      return { message: `${where} ${error.message ?? "is invalid"}.`, param };
+      return { message: `${where} ${wording(error)}.`, param };
+  }
+}
+
+const ARTICLES: Record<string, string> = {
+  string: "a string",
+  integer: "an integer",
+  number: "a number",
+  boolean: "a boolean",
+  object: "an object",
+  array: "an array",
+  null: "null",
+};
+
+/**
+ * What an Ajv error asks for, in words that say what is accepted (Ajv's own: "must be equal to one of
+ * the allowed values", "must be array,null"). `allowed`: a union's constants, for `const`.
+ */
+export function wording(error: ErrorObject, allowed?: unknown[]): string {
+  const params = error.params as Record<string, unknown>;
+  const list = (values: unknown[]) => values.map((value) => JSON.stringify(value)).join(", ");
+  switch (error.keyword) {
+    case "enum":
+      return `must be one of: ${list(params.allowedValues as unknown[])}`;
+    case "const": {
+      const values = allowed && allowed.length > 0 ? allowed : [params.allowedValue];
+      return values.length > 1 ? `must be one of: ${list(values)}` : `must be ${list(values)}`;
+    }
+    case "type":
+      return `must be ${String(params.type)
+        .split(",")
+        .map((type) => ARTICLES[type] ?? type)
+        .join(" or ")}`;
+    case "minItems":
+    case "maxItems":
+    case "minLength":
+    case "maxLength":
+    case "minProperties":
+    case "maxProperties": {
+      const limit = params.limit as number;
+      const unit = error.keyword.endsWith("Items")
+        ? "item"
+        : error.keyword.endsWith("Length")
+          ? "character"
+          : "key";
+      return `must have ${error.keyword.startsWith("min") ? "at least" : "at most"} ${limit} ${unit}${limit === 1 ? "" : "s"}`;
+    }
+    case "pattern": {
+      // The contract's ids: `^agent_[0-9a-z]+$` and the like.
+      const prefix = /^\^([a-z]+_)\[0-9a-z\]\+\$$/.exec(String(params.pattern))?.[1];
+      return prefix
+        ? `must be an id starting with "${prefix}" followed by lowercase letters and digits`
+        : `must match the pattern ${String(params.pattern)}`;
+    }
+    case "format":
+      return params.format === "date-time"
+        ? "must be an RFC 3339 date-time, e.g. 2026-06-15T01:00:00Z"
+        : `must be a valid ${String(params.format)}`;
+    default:
+      return error.message ?? "is invalid";
   }
 }
 

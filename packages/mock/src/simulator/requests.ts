@@ -3,7 +3,7 @@
 // checks every request so; the front layer checks the requests Prism answers (a `Prefer` header, or
 // examples mode) the same way, so that both modes refuse the same requests with the same answer.
 import { randomUUID } from "node:crypto";
-import { type Contract, describe, type OperationSpec } from "./contract.js";
+import { type Contract, describe, type OperationSpec, wording } from "./contract.js";
 import { ApiError, apiErrorOf, errorEnvelope, invalid } from "./errors.js";
 
 export interface SimRequest {
@@ -175,7 +175,9 @@ function parameters(
             : "must be an integer"
           : parameter.kind === "boolean" && typeof value !== "boolean"
             ? 'must be "true" or "false"'
-            : (error?.message ?? "is invalid");
+            : error
+              ? wording(error)
+              : "is invalid";
       throw invalid(`${parameter.name} ${expected} (got ${JSON.stringify(raw)}).`, parameter.name);
     }
     if (parameter.in === "query") query[parameter.name] = value;
