@@ -254,9 +254,14 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
   const transport = createTransport(config);
   // Built once: given options instead, openapi-fetch rebuilds the serializer on every call. The client's
   // defaultQuery goes first: a call's own parameters win.
-  const querySerializer = defaultQuery
-    ? (query: Record<string, unknown>) => serialize({ ...defaultQuery, ...query })
-    : serialize;
+  // A Date goes as RFC 3339 text: openapi-fetch would send it as an object without keys (nothing), and
+  // the filter would be dropped unseen.
+  const querySerializer = (query: Record<string, unknown>) => {
+    let all = defaultQuery ? { ...defaultQuery, ...query } : query;
+    for (const name in all)
+      if (all[name] instanceof Date) all = { ...all, [name]: (all[name] as Date).toISOString() }; // a copy
+    return serialize(all);
+  };
   const raw = createClient<paths>({
     baseUrl: config.baseUrl,
     fetch: transport,

@@ -220,6 +220,9 @@ export function checkHeaders(headers: unknown, field: string): Record<string, st
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (!/^[!#$%&'*+\-.^_`|~\w]+$/.test(name))
       fail(`\`${field}\`: bad header name ${JSON.stringify(name.slice(0, 40))}.`);
+    // An object or a function would be sent as "[object Object]" (every idempotency key alike).
+    if (typeof value === "function" || (value && typeof value === "object" && !Array.isArray(value)))
+      fail(`\`${field}\`: header "${name}" must be a string.`);
     if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(String(value)))
       fail(`\`${field}\`: header "${name}" contains CR/LF or other invalid bytes.`);
   }

@@ -10,6 +10,7 @@ import {
   InvalidResponseError,
   QoderError,
 } from "../../src/index.js";
+import { undiciFetch } from "../../src/undici.js";
 import { createQoderClient, transport } from "../support/client.js";
 import { envelope, serveDuringTest, TOKEN } from "../support/server.js";
 
@@ -282,6 +283,36 @@ describe("a re-audit of the fixes above", () => {
     expect(() => response.clone()).toThrow(TypeError);
     await expect(response.text()).rejects.toThrow(TypeError);
     expect(await copy.json()).toEqual({ id: "dep_1" });
+  });
+
+  test("a Date in a query goes as RFC 3339 text (it was dropped unseen), the caller's object untouched; an object header value is refused", async () => {
+    const api = await serveDuringTest(() => ({
+      body: { data: [], has_more: false, first_id: null, last_id: null },
+    }));
+    for (const fetch of [undefined, undiciFetch()]) {
+      const qoder = createOnFetch({ token: TOKEN, baseUrl: api.url, fetch, defaultQuery: { limit: 5 } });
+      const query = { "created_at[gte]": new Date("2099-01-01T00:00:00Z") } as unknown as {
+        "created_at[gte]": string;
+      };
+      await qoder.deploymentRuns.list(query);
+      await qoder.GET("/deployment_runs", { params: { query } });
+      expect(query["created_at[gte]"]).toBeInstanceOf(Date);
+      // A write's headers: an object would have been sent as "[object Object]" (every key alike).
+      await expect(
+        qoder.deployments.pause("dep_1", { idempotencyKey: {} as unknown as string }),
+      ).rejects.toMatchObject({
+        name: "QoderError",
+        message: expect.stringContaining('"Idempotency-Key" must be a string'),
+      });
+      await expect(
+        qoder.deployments.retrieve("dep_1", {
+          headers: { "x-a": { a: 1 } } as unknown as Record<string, string>,
+        }),
+      ).rejects.toBeInstanceOf(QoderError);
+    }
+    const sent = api.requests.map((request) => request.query.get("created_at[gte]"));
+    expect(sent).toEqual(Array(4).fill("2099-01-01T00:00:00.000Z"));
+    expect(api.requests.every((request) => request.query.get("limit") === "5")).toBe(true);
   });
 
   test("per-call headers: a Map, repeated names joined as fetch joins them, and malformed entries refused", async () => {
