@@ -362,11 +362,13 @@ const componentKey = (/** @type {string[]} */ segments) =>
     : undefined;
 
 /**
- * Follows a node's local $refs: the node they land on and its own location (segments).
+ * Follows a node's local $refs (at most `hops`, 64 by default: a circular chain stops), stopping early at
+ * a node `until` accepts: the node they land on and its own location (segments).
  * @param {any} document @param {any} node @param {string[]} at
+ * @param {(node: any) => boolean} [until] @param {number} [hops]
  */
-function followRefs(document, node, at) {
-  for (let hops = 0; typeof node?.$ref === "string" && node.$ref.startsWith("#") && hops < 64; hops++) {
+function followRefs(document, node, at, until = () => false, hops = 64) {
+  for (let hop = 0; isLocalRef(node) && !until(node) && hop < hops; hop++) {
     at = pointerSegments(node.$ref);
     node = at.reduce((n, s) => n?.[s], document);
   }
@@ -384,21 +386,17 @@ export function componentOf(document, pointer, property) {
   let node = document;
   /** @type {string[]} */
   let at = [];
-  const hop = () => {
-    at = pointerSegments(node.$ref);
-    node = at.reduce((n, s) => n?.[s], document);
-  };
-  /** Follows $refs (at most 64: a circular chain stops) until a node holds `key` itself. */
+  /** Follows $refs until a node holds `key` itself (a $ref's siblings are its own). */
   const reach = (/** @type {string} */ key) => {
-    for (let hops = 0; isLocalRef(node) && !Object.hasOwn(node, key) && hops < 64; hops++) hop();
+    ({ node, at } = followRefs(document, node, at, (holder) => Object.hasOwn(holder, key)));
   };
   for (const segment of pointerSegments(pointer)) {
     if (segment === "$ref") {
       // Through a $ref that has siblings, redocly's path names `$ref` to step into the target (a bare
       // $ref on the way there it steps through unnamed): one hop past the bare ones.
-      for (let hops = 0; isLocalRef(node) && Object.keys(node).length === 1 && hops < 64; hops++) hop();
+      ({ node, at } = followRefs(document, node, at, (holder) => Object.keys(holder).length > 1));
       if (!isLocalRef(node)) return undefined;
-      hop();
+      ({ node, at } = followRefs(document, node, at, undefined, 1));
       continue;
     }
     reach(segment);
@@ -433,7 +431,7 @@ export function componentSides(document) {
   const reach = (node, side, seen) => {
     if (node === null || typeof node !== "object" || seen.has(node)) return;
     seen.add(node);
-    if (typeof node.$ref === "string" && node.$ref.startsWith("#")) {
+    if (isLocalRef(node)) {
       const segments = pointerSegments(node.$ref);
       const key = componentKey(segments);
       if (key) sides.set(key, (sides.get(key) ?? new Set()).add(side));
