@@ -32,26 +32,35 @@ export function resolveNode(node, ctx, from = ctx.location.source.absoluteRef) {
  */
 export function flattenObjectSchema(schemaOrRef, ctx, from, seen = new Set()) {
   const { node: schema, from: schemaFrom } = resolveNode(schemaOrRef, ctx, from);
-  // declarations: every schema given for a property, in allOf order (a later member may only annotate
-  // it, so a constraint holds if any of them states it); properties: the last of them.
-  const result = { properties: {}, declarations: {}, required: new Set() };
-  if (!schema || typeof schema !== "object" || seen.has(schema)) return result;
+  if (!schema || typeof schema !== "object" || seen.has(schema))
+    return { properties: {}, declarations: {}, required: new Set() };
   seen.add(schema);
-  const declare = (name, declaration) => {
-    result.properties[name] = declaration;
-    if (!Object.hasOwn(result.declarations, name)) result.declarations[name] = [];
-    result.declarations[name].push(declaration);
-  };
-  for (const member of schema.allOf ?? []) {
-    const merged = flattenObjectSchema(member, ctx, schemaFrom, seen);
-    for (const [name, declarations] of Object.entries(merged.declarations))
-      for (const declaration of declarations) declare(name, declaration);
-    for (const name of merged.required) result.required.add(name);
-  }
+  const members = (schema.allOf ?? []).map((member) => ({ node: member, from: schemaFrom }));
+  const result = flattenAll(members, ctx, seen);
   for (const [name, value] of Object.entries(schema.properties ?? {}))
-    declare(name, { node: value, from: schemaFrom });
+    declare(result, name, [{ node: value, from: schemaFrom }]);
   for (const name of schema.required ?? []) result.required.add(name);
   return result;
+}
+
+/**
+ * Several schemas (`{ node, from }`: allOf members, or a property's declarations) flattened together.
+ * declarations: every schema given for a property, in order (a later one may only annotate it, so a
+ * constraint holds if any of them states it); properties: the last of them.
+ */
+export function flattenAll(schemas, ctx, seen = new Set()) {
+  const result = { properties: {}, declarations: {}, required: new Set() };
+  for (const { node, from } of schemas) {
+    const flat = flattenObjectSchema(node, ctx, from, seen);
+    for (const [name, declarations] of Object.entries(flat.declarations)) declare(result, name, declarations);
+    for (const name of flat.required) result.required.add(name);
+  }
+  return result;
+}
+
+function declare(result, name, declarations) {
+  result.declarations[name] = [...(result.declarations[name] ?? []), ...declarations];
+  result.properties[name] = declarations.at(-1);
 }
 
 /** The media types of a content map whose name denotes JSON (application/json, application/problem+json …). */

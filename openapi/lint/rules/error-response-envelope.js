@@ -1,7 +1,7 @@
 // Every 4xx/5xx (and `default`) response must carry the shared error envelope as JSON: either a $ref to the named
 // envelope schema or an inline schema of the same shape (components/schemas/ErrorEnvelope.yaml): `type` const
 // "error", `request_id` a string, `error.type` a string enum or const, `error.message` a string, all required.
-import { flattenObjectSchema, HTTP_METHODS, jsonMediaTypes, resolveNode } from "../helpers.js";
+import { flattenAll, flattenObjectSchema, HTTP_METHODS, jsonMediaTypes, resolveNode } from "../helpers.js";
 
 const DEFAULTS = { schemaName: "ErrorEnvelope" };
 
@@ -43,14 +43,7 @@ function envelopeProblem(schemaOrRef, ctx, from, schemaName) {
     );
   if (!holds(envelope, "type", (schema) => isConst(schema, "error"))) return "`type` must be `const: error`";
   if (!holds(envelope, "request_id", isStringType)) return "`request_id` must be of type string";
-  const inner = { properties: {}, declarations: {}, required: new Set() };
-  for (const { node, from: declaredIn } of envelope.declarations.error) {
-    const declared = flattenObjectSchema(node, ctx, declaredIn);
-    Object.assign(inner.properties, declared.properties);
-    for (const [name, declarations] of Object.entries(declared.declarations))
-      inner.declarations[name] = [...(inner.declarations[name] ?? []), ...declarations];
-    for (const name of declared.required) inner.required.add(name);
-  }
+  const inner = flattenAll(envelope.declarations.error, ctx);
   for (const name of ["type", "message"]) {
     if (!(name in inner.properties) || !inner.required.has(name))
       return `required property \`error.${name}\` is missing`;
