@@ -250,7 +250,7 @@ describe("agents", () => {
       },
     });
     expect(twoAdvisors).toMatchObject({
-      param: "multiagent",
+      param: "multiagent.agents[1]",
       message: expect.stringContaining("at most one advisor"),
     });
 
@@ -272,7 +272,7 @@ describe("agents", () => {
     expect(
       await refused(400, "POST", "/agents", toolset([{ type: "bash", allowed_domains: ["a.com"] }])),
     ).toMatchObject({
-      param: "tools",
+      param: "tools[0].configs[0].allowed_domains",
       message: expect.stringContaining("`allowed_domains` applies to web_fetch and web_search only"),
     });
     expect(
@@ -321,6 +321,16 @@ describe("agents", () => {
         )
       ).message,
     ).toContain("not both");
+    expect(
+      (
+        await refused(
+          400,
+          "POST",
+          "/agents",
+          toolset([{ type: "web_fetch", allowed_domains: ["a.com"], blocked_domains: ["b.com"] }]),
+        )
+      ).param,
+    ).toBe("tools[0].configs[0].blocked_domains");
     // An empty list is refused (omit the field instead), as the SDK documents.
     expect(
       await refused(400, "POST", "/agents", toolset([{ type: "web_fetch", allowed_domains: [] }])),
@@ -332,7 +342,7 @@ describe("agents", () => {
       body: { name: "b", model: "ultimate", tools: [{ type: "browser_toolset_20260714" }] },
     });
     expect(browser.message).toContain("x-qoder-beta: browser-use-2026-07-14");
-    expect(browser.param).toBe("tools");
+    expect(browser.param).toBe("tools[0].type");
     const mcp = await refused(400, "POST", "/agents", {
       body: {
         name: "m",
@@ -340,7 +350,10 @@ describe("agents", () => {
         mcp_servers: [{ type: "url", name: "docs", url: "https://mcp.example.com" }],
       },
     });
-    expect(mcp).toMatchObject({ param: "mcp_servers", message: expect.stringContaining("not referenced") });
+    expect(mcp).toMatchObject({
+      param: "mcp_servers[0]",
+      message: expect.stringContaining("not referenced"),
+    });
     const tool = await refused(400, "POST", "/agents", {
       body: {
         name: "t",
@@ -348,14 +361,17 @@ describe("agents", () => {
         tools: [{ type: "agent_toolset_20260401", enabled_tools: ["Foo"] }],
       },
     });
-    expect(tool.message).toContain("unknown tool name 'Foo'");
+    expect(tool).toMatchObject({
+      param: "tools[0].enabled_tools[0]",
+      message: expect.stringContaining("unknown tool name 'Foo'"),
+    });
     // In the toolset's per-tool configs too, by `name` or by the SDKs' `type`; a known one in either spelling passes.
-    for (const config of [
-      { name: "NotATool", enabled: false },
-      { type: "not_a_tool", enabled: false },
-      { name: "Bash", type: "nope" },
-      { name: "bash", type: "web_fetch" },
-    ]) {
+    for (const [config, param] of [
+      [{ name: "NotATool", enabled: false }, "tools[0].configs[0].name"],
+      [{ type: "not_a_tool", enabled: false }, "tools[0].configs[0].type"],
+      [{ name: "Bash", type: "nope" }, "tools[0].configs[0].type"],
+      [{ name: "bash", type: "web_fetch" }, "tools[0].configs[0].type"],
+    ] as const) {
       const configured = await refused(400, "POST", "/agents", {
         body: {
           name: "c",
@@ -364,7 +380,7 @@ describe("agents", () => {
         },
       });
       expect(configured).toMatchObject({
-        param: "tools",
+        param,
         message: expect.stringMatching(/unknown tool name|name different tools/),
       });
     }
@@ -454,6 +470,71 @@ describe("agents", () => {
     expect([twice.status, twice.body.error.type]).toEqual([409, "conflict_error"]);
     expect(twice.body.error.message).toContain("given twice");
     expect((await load(versions)).status).toBe(200);
+  });
+
+  it("names the field at fault in the checks the schema cannot state: MCP servers, custom tools", async () => {
+    const server = { type: "url", name: "docs", url: "https://mcp.example.com" };
+    const toolset = { type: "mcp_toolset", mcp_server_name: "docs" };
+    expect(
+      await refused(400, "POST", "/agents", {
+        body: { name: "m", model: "ultimate", mcp_servers: [server, server], tools: [toolset] },
+      }),
+    ).toMatchObject({ param: "mcp_servers[1].name", message: expect.stringContaining("used twice") });
+    expect(
+      await refused(400, "POST", "/agents", {
+        body: { name: "m", model: "ultimate", tools: [{ ...toolset, mcp_server_name: "nope" }] },
+      }),
+    ).toMatchObject({ param: "tools[0].mcp_server_name", message: expect.stringContaining('"nope"') });
+    const custom = {
+      type: "custom",
+      name: "lookup",
+      description: "Looks up.",
+      input_schema: { type: "object" },
+    };
+    expect(
+      await refused(400, "POST", "/agents", {
+        body: { name: "c", model: "ultimate", tools: [toolset, custom, custom], mcp_servers: [server] },
+      }),
+    ).toMatchObject({ param: "tools[2].name", message: expect.stringContaining("used twice") });
+  });
+
+  it("POST /_mock/state makes create's checks on every loaded agent, naming the agent and the field", async () => {
+    const coordinator = await newAgent({
+      multiagent: { type: "coordinator", agents: [SEED_AGENT, { type: "self" }] },
+    });
+    const browsing = await ok<Agent>("POST", "/agents", {
+      headers: BETA,
+      body: { name: "b", model: "ultimate", tools: [{ type: "browser_toolset_20260714" }] },
+    });
+    const { agents } = await ok<{ agents: Agent[] }>("GET", "/_mock/state");
+    const load = (loaded: Agent[]) =>
+      server.call<ErrorBody>("POST", "/_mock/state", { token: `${token}-checked`, body: { agents: loaded } });
+    // What the simulator stored loads back as it is: a Browser Use toolset needs no header there.
+    expect((await load(agents)).status).toBe(200);
+    const at = agents.findIndex((agent) => agent.id === browsing.id);
+    const altered = (change: Partial<Agent>) =>
+      load(agents.map((agent, index) => (index === at ? { ...agent, ...change } : agent)));
+    for (const [change, param, message] of [
+      [
+        { tools: [{ type: "agent_toolset_20260401", enabled_tools: ["Bash", "Teleport"] }] },
+        `agents[${at}].tools[0].enabled_tools[1]`,
+        "unknown tool name 'Teleport'",
+      ],
+      [
+        { mcp_servers: [{ type: "url", name: "docs", url: "https://mcp.example.com" }] },
+        `agents[${at}].mcp_servers[0]`,
+        "not referenced",
+      ],
+      [{ model: { id: "auto", effort: "high" } }, `agents[${at}].model.effort`, "supported: none"],
+    ] as const) {
+      const answer = await altered(change as Partial<Agent>);
+      expect([answer.status, answer.body.error?.param]).toEqual([400, param]);
+      expect(answer.body.error.message).toContain(message);
+    }
+    // A roster names agent versions of the state: one left out is named, as a deployment's agent is.
+    const dangling = await load(agents.filter((agent) => agent.id === coordinator.id));
+    expect([dangling.status, dangling.body.error.param]).toEqual([400, "agents[0].multiagent.agents[0]"]);
+    expect(dangling.body.error.message).toContain(`Agent ${SEED_AGENT} version 2 is not in the state`);
   });
 
   it("pages the versions with next_page, newest first", async () => {

@@ -18,6 +18,7 @@ import {
   targetOf,
   tokenOf,
 } from "./requests.js";
+import { checkStoredAgent } from "./resources/agents.js";
 import { resources } from "./resources/index.js";
 import type { ClockPlan, OperationHandler, Resource } from "./routes.js";
 import { checkSchedule, checkUpcoming, withinBudget } from "./schedule.js";
@@ -299,6 +300,16 @@ export class Simulator {
             `environment_sessions.${id}`,
           );
     }
+    // What create checks beyond the schema holds for a loaded agent too (a model's efforts, tools that
+    // name their MCP servers and built-in tools), each refusal naming the agent.
+    agents.forEach((agent: Agent, index) => {
+      try {
+        checkStoredAgent(agent);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        throw invalid(error.message, `agents[${index}]${error.param ? `.${error.param}` : ""}`);
+      }
+    });
     // The contract's schema cannot tell a valid cron expression or time zone: check them as create does.
     // Checking them and planning those given without upcoming times, or with past ones, is cron work:
     // bounded.

@@ -455,6 +455,13 @@ export class Store {
         `Agent ${id} version ${version} is not in the state's "agents": add it there, or name one that is.`,
         param,
       );
+    // A coordinator's roster names agent versions of the state (its own too, for a `self` entry).
+    agents.forEach((agent, index) => {
+      agent.multiagent?.agents.forEach((entry, at) => {
+        if (entry.type === "agent" && !hasAgent(entry))
+          throw missingAgent(entry.id, entry.version, `agents[${index}].multiagent.agents[${at}]`);
+      });
+    });
     // Deployments and runs come in list order, newest first (as GET /_mock/state gives them): inserted
     // oldest first, records with the same created_at keep that order.
     for (let index = deployments.length - 1; index >= 0; index--) {

@@ -91,11 +91,14 @@ function checkWebOptions(config: Record<string, unknown>, at: string): void {
     if (config[option] != null && !tools.some((tool) => spelling(tool) === spelling(named)))
       throw invalid(
         `${at}: \`${option}\` applies to ${tools.join(" and ")} only, not to '${named}'.`,
-        "tools",
+        `${at}.${option}`,
       );
   }
   if (config.allowed_domains != null && config.blocked_domains != null)
-    throw invalid(`${at}: give \`allowed_domains\` or \`blocked_domains\`, not both.`, "tools");
+    throw invalid(
+      `${at}: give \`allowed_domains\` or \`blocked_domains\`, not both.`,
+      `${at}.blocked_domains`,
+    );
   // The contract: "An IANA time zone".
   const zone = (config.user_location as { timezone?: string | null } | null | undefined)?.timezone;
   if (zone != null) checkTimeZone(zone, `${at}.user_location.timezone`);
@@ -112,7 +115,7 @@ function checkTools(
     if (serverNames.has(server.name))
       throw invalid(
         `mcp_servers[${index}]: the name "${server.name}" is used twice; names must be unique.`,
-        "mcp_servers",
+        `mcp_servers[${index}].name`,
       );
     serverNames.add(server.name);
   });
@@ -122,42 +125,54 @@ function checkTools(
     if (tool.type === BROWSER_TOOLSET && !betasOf(headers).includes(BROWSER_BETA)) {
       throw invalid(
         `tools containing ${BROWSER_TOOLSET} require the 'x-qoder-beta: ${BROWSER_BETA}' header.`,
-        "tools",
+        `tools[${index}].type`,
       );
     }
     if (tool.type === "mcp_toolset") {
       if (!serverNames.has(tool.mcp_server_name))
         throw invalid(
           `tools[${index}]: mcp_server_name "${tool.mcp_server_name}" is not the name of an entry of mcp_servers.`,
-          "tools",
+          `tools[${index}].mcp_server_name`,
         );
       referenced.add(tool.mcp_server_name);
     }
     if (tool.type === "custom") {
       if (customNames.has(tool.name))
-        throw invalid(`tools[${index}]: the custom tool name "${tool.name}" is used twice.`, "tools");
+        throw invalid(
+          `tools[${index}]: the custom tool name "${tool.name}" is used twice.`,
+          `tools[${index}].name`,
+        );
       customNames.add(tool.name);
     }
     if (tool.type === "agent_toolset_20260401") {
+      const at = `tools[${index}]`;
       // The built-in toolset's tools, however named: in its lists and in its per-tool configs.
-      const configured = (tool.configs ?? []).flatMap((config, at) => {
+      const named: [name: string, param: string][] = [
+        ...(tool.enabled_tools ?? []).map((name, k): [string, string] => [name, `${at}.enabled_tools[${k}]`]),
+        ...(tool.disallowed_tools ?? []).map((name, k): [string, string] => [
+          name,
+          `${at}.disallowed_tools[${k}]`,
+        ]),
+      ];
+      (tool.configs ?? []).forEach((config, k) => {
         const { name, type } = config as { name?: string | null; type?: string | null };
         if (name != null && type != null && spelling(name) !== spelling(type))
           throw invalid(
-            `tools[${index}].configs[${at}]: name '${name}' and type '${type}' name different tools; give one.`,
-            "tools",
+            `tools[${index}].configs[${k}]: name '${name}' and type '${type}' name different tools; give one.`,
+            `${at}.configs[${k}].type`,
           );
-        return [name, type].filter((given): given is string => given != null);
+        if (name != null) named.push([name, `${at}.configs[${k}].name`]);
+        if (type != null) named.push([type, `${at}.configs[${k}].type`]);
       });
-      for (const name of [...(tool.enabled_tools ?? []), ...(tool.disallowed_tools ?? []), ...configured]) {
+      for (const [name, param] of named) {
         if (!BUILT_IN_TOOLS.some((known) => spelling(known) === spelling(name)))
           throw invalid(
             `tools[${index}]: unknown tool name '${name}' (built-in tools: ${BUILT_IN_TOOLS.join(", ")}).`,
-            "tools",
+            param,
           );
       }
-      (tool.configs ?? []).forEach((config, at) => {
-        checkWebOptions(config as Record<string, unknown>, `tools[${index}].configs[${at}]`);
+      (tool.configs ?? []).forEach((config, k) => {
+        checkWebOptions(config as Record<string, unknown>, `${at}.configs[${k}]`);
       });
     }
   });
@@ -165,10 +180,20 @@ function checkTools(
     if (!referenced.has(server.name))
       throw invalid(
         `mcp_servers[${index}] (${server.name}) is not referenced by any mcp_toolset in tools.`,
-        "mcp_servers",
+        `mcp_servers[${index}]`,
       );
   });
   return tools.map((tool) => withoutNulls(tool)) as Agent["tools"];
+}
+
+/**
+ * The checks create makes that the contract's schema cannot state, on an agent of a loaded state
+ * (POST /_mock/state): its model's effort and context window, its tools against its MCP servers. A stored
+ * Browser Use toolset was written with the beta header.
+ */
+export function checkStoredAgent(agent: Agent): void {
+  checkModel(agent.model);
+  checkTools(agent.tools as AgentToolParams[], agent.mcp_servers, { "x-qoder-beta": BROWSER_BETA });
 }
 
 /** A copy without `null` fields (the SDKs send `null` for "not set"; answers leave such fields out). */
@@ -194,27 +219,26 @@ function checkRoster(
   const agents = multiagent.agents.map((entry, index) => {
     const param = `multiagent.agents[${index}]`;
     if (typeof entry === "object" && entry.type === "advisor") {
-      if (advisor) throw invalid(`${param}: a roster has at most one advisor.`, "multiagent");
+      if (advisor) throw invalid(`${param}: a roster has at most one advisor.`, param);
       advisor = true;
       return { type: "advisor" as const, model: entry.model };
     }
     if (typeof entry === "object" && entry.type === "self") {
-      if (seen.has(selfId)) throw invalid(`${param}: the agent itself is listed twice.`, "multiagent");
+      if (seen.has(selfId)) throw invalid(`${param}: the agent itself is listed twice.`, param);
       seen.add(selfId);
       return { type: "agent" as const, id: selfId, version: selfVersion };
     }
     const id = typeof entry === "string" ? entry : entry.id;
     const record = account.agents.get(id);
-    if (!record) throw invalid(`${param}: agent not found: ${id}.`, "multiagent");
+    if (!record) throw invalid(`${param}: agent not found: ${id}.`, param);
     const current = currentOf(record);
-    if (current.archived_at !== null) throw invalid(`${param}: agent ${id} is archived.`, "multiagent");
+    if (current.archived_at !== null) throw invalid(`${param}: agent ${id} is archived.`, param);
     if (current.multiagent)
-      throw invalid(`${param}: agent ${id} has a multiagent roster itself (depth limit 1).`, "multiagent");
-    if (seen.has(id)) throw invalid(`${param}: agent ${id} is listed twice.`, "multiagent");
+      throw invalid(`${param}: agent ${id} has a multiagent roster itself (depth limit 1).`, param);
+    if (seen.has(id)) throw invalid(`${param}: agent ${id} is listed twice.`, param);
     seen.add(id);
     const version = typeof entry === "string" ? current.version : (entry.version ?? current.version);
-    if (version > current.version)
-      throw invalid(`${param}: agent ${id} has no version ${version}.`, "multiagent");
+    if (version > current.version) throw invalid(`${param}: agent ${id} has no version ${version}.`, param);
     return { type: "agent" as const, id, version };
   });
   return { type: "coordinator", agents };
