@@ -82,7 +82,10 @@ export interface RunningMock {
    * no token forgets every account. Throws in examples mode, as do the other controls.
    */
   reset(token?: string, fixture?: Fixture): void;
-  /** Simulator mode: moves the clock forward (firing due cron schedules); returns the new time (RFC 3339). */
+  /**
+   * Simulator mode: moves the clock by `ms` (forward fires due cron schedules; a negative `ms` moves it back
+   * and fires nothing); returns the new time (RFC 3339).
+   */
   advanceTime(ms: number): string;
   /** Simulator mode: sets the clock (moving it forward fires due schedules); returns the new time. */
   setTime(at: Date | string | number): string;
@@ -317,21 +320,5 @@ function assertPortFree(port: number): Promise<void> {
       reject(error.code === "EADDRINUSE" ? portInUse(port) : error),
     );
     server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
-  });
-}
-
-/**
- * Asks the OS for a free port on 127.0.0.1 and releases it.
- * @deprecated Racy: another process may take the port before you bind it. Bind port 0 and read the bound
- * port back instead (startMock and startValidationProxy do).
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
   });
 }

@@ -586,6 +586,21 @@ describe("lifecycle", () => {
         "created_at[gte]",
         /RFC 3339 date-time, e\.g\./,
       ],
+      // RFC 3339's grammar, as POST /_mock/clock reads it: ajv-formats took a space and a colon-less offset.
+      [
+        "GET",
+        `/deployments?created_at[gte]=${encodeURIComponent("2027-01-01 00:00:00Z")}`,
+        undefined,
+        "created_at[gte]",
+        /RFC 3339 date-time/,
+      ],
+      [
+        "GET",
+        `/agents?created_at[lte]=${encodeURIComponent("2027-01-01T00:00:00+0100")}`,
+        undefined,
+        "created_at[lte]",
+        /RFC 3339 date-time/,
+      ],
     ];
     for (const [method, path, body, param, message] of cases) {
       const refused = await call<ErrorBody>(method, path, body === undefined ? {} : { body });

@@ -37,3 +37,38 @@ export function rfc3339(ms: number): string {
   }
   return lastText;
 }
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * Whether a text is an RFC 3339 date-time of a real day and time: Date.parse reads 2027-02-30 as March 2nd,
+ * and ajv-formats' date-time also takes a space for the `T` and an offset without its colon (`+0100`).
+ * The contract's `format: date-time` is checked with this one (contract.ts), as are the control endpoints.
+ */
+export function isRfc3339Time(text: string): boolean {
+  if (!RFC3339.test(text)) return false;
+  const [year, month, day, hour, minute, second] = text.slice(0, 19).split(/[-T:]/i).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  // A leap second is 23:59:60 UTC (as the contract's date-time format has it), whatever the offset.
+  const offsetMinutes = offset
+    ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]))
+    : 0;
+  const utcMinuteOfDay = (((hour * 60 + minute - offsetMinutes) % 1440) + 1440) % 1440;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= new Date(Date.UTC(year, month, 0)).getUTCDate() &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= (utcMinuteOfDay === 1439 ? 60 : 59) &&
+    (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59))
+  );
+}

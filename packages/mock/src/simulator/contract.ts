@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { forDirection, openapiJsonPath } from "@qoder-cloud/openapi";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
+import { isRfc3339Time } from "./clock.js";
 
 type JsonObject = Record<string, unknown>;
 
@@ -55,6 +56,8 @@ function compiler(document: JsonObject): (pointer: string) => ValidateFunction {
   // body chose (only failed validations pay for it).
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, verbose: true });
   ajvFormats.default(ajv);
+  // RFC 3339's own grammar, as the simulator's clock reads times: ajv-formats takes `2027-01-01 00:00:00Z`.
+  ajv.addFormat("date-time", { type: "string", validate: isRfc3339Time });
   ajv.addSchema(document, "contract");
   const cache = new Map<string, ValidateFunction>();
   return (pointer) => {

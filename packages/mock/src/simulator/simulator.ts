@@ -3,7 +3,7 @@
 // resource's handler, and (strict mode) check the answer against the contract's response schema. Also
 // the /_mock/* control endpoints.
 import { createHash } from "node:crypto";
-import { CLOCK_RANGE_MS, Clock, rfc3339 } from "./clock.js";
+import { CLOCK_RANGE_MS, Clock, isRfc3339Time, rfc3339 } from "./clock.js";
 import { type Contract, describe, loadContract, type OperationSpec } from "./contract.js";
 import { ApiError, apiErrorOf, errorEnvelope, invalid, LimitError } from "./errors.js";
 import { timeOf } from "./pagination.js";
@@ -685,36 +685,6 @@ export class Simulator {
 
 /** Serialized list items kept for reuse, at most (≈ 1 KB each). */
 const MAX_SERIALIZED = 50_000;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-
-/** Whether a text is an RFC 3339 date-time of a real day and time: Date.parse reads 2027-02-30 as March 2nd. */
-function isRfc3339Time(text: string): boolean {
-  if (!RFC3339.test(text)) return false;
-  const [year, month, day, hour, minute, second] = text.slice(0, 19).split(/[-T:]/i).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
-  // A leap second is 23:59:60 UTC (as the contract's date-time format has it), whatever the offset.
-  const offsetMinutes = offset
-    ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]))
-    : 0;
-  const utcMinuteOfDay = (((hour * 60 + minute - offsetMinutes) % 1440) + 1440) % 1440;
-  return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= new Date(Date.UTC(year, month, 0)).getUTCDate() &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= (utcMinuteOfDay === 1439 ? 60 : 59) &&
-    (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59))
-  );
-}
 
 /** JSON with every object's keys sorted: a body sent again with its keys in another order is the same body. */
 function canonicalJson(value: unknown): string {
