@@ -1,4 +1,9 @@
+import { readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
+
+const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
 
 // ESM + CJS with .d.ts/.d.cts; @qoder-cloud/types (types only) and undici stay external.
 const common: Options = {
@@ -8,6 +13,8 @@ const common: Options = {
   target: "es2022",
   platform: "neutral",
   sourcemap: true,
+  // src/version.ts: the User-Agent's version is package.json's, never a copy to keep in step.
+  define: { __CLIENT_VERSION__: JSON.stringify(version) },
 };
 export default defineConfig([
   // openapi-fetch stays an external dependency of the ESM build (a bundler dedupes it).

@@ -1,4 +1,9 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+
+const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
 
 // Tests by concern under test/<concern>/; `*.test-d.ts` are type-level tests checked by tsc. The behaviour
 // suites run twice: on the default transport (global fetch) and on @qoder-cloud/client/undici; test/undici/
@@ -14,6 +19,8 @@ const behaviour = [
   "timeouts",
 ];
 export default defineConfig({
+  // As tsup defines it (src/version.ts), for the tests that run the sources.
+  define: { __CLIENT_VERSION__: JSON.stringify(version) },
   test: {
     testTimeout: 20_000,
     projects: [

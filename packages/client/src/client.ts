@@ -243,8 +243,8 @@ export function createQoderClient(options?: ClientOptions): QoderClient {
       super(url, init);
       const { headers } = this;
       if (!headers.has("x-request-id")) headers.set("x-request-id", uuid());
-      // One key per write (the API takes one on POST, PUT and DELETE), created before the first attempt,
-      // so every retry reuses it.
+      // One key per write (every method but GET, HEAD and OPTIONS; the API documents it on POST, PUT and
+      // DELETE), created before the first attempt, so every retry reuses it.
       if (!/^(GET|HEAD|OPTIONS)$/.test(this.method)) {
         const key = init.qoderCall?.idempotencyKey;
         if (key || !headers.has("Idempotency-Key")) headers.set("Idempotency-Key", key || uuid());

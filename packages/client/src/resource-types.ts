@@ -14,7 +14,7 @@ export interface RequestOptions {
   timeoutMs?: number | undefined;
   /** Retries after the first attempt (default: the client's `maxRetries`, 2). */
   maxRetries?: number | undefined;
-  /** Idempotency-Key for a write (POST, DELETE); by default a UUID v4 made once per call, reused by its retries. */
+  /** Idempotency-Key for a write (any method but GET, HEAD and OPTIONS); by default a UUID v4 made once per call, reused by its retries. */
   idempotencyKey?: string | undefined;
   /**
    * Extra headers for this call: an object, a `Headers`, or any iterable of [name, value] pairs (a `Map`).

@@ -1,1 +1,4 @@
-export const VERSION = "0.1.0"; // kept equal to package.json by test/packaging
+// Replaced with package.json's version when tsup builds and when vitest runs the sources (their `define`),
+// so a release's version bump is the only place it is written.
+declare const __CLIENT_VERSION__: string;
+export const VERSION: string = __CLIENT_VERSION__;

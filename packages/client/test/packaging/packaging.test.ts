@@ -84,10 +84,16 @@ describe("packaging", () => {
     ).toBeLessThanOrEqual(SIZE_BUDGET_BYTES);
   });
 
-  test("VERSION (sent in User-Agent) matches package.json", async () => {
-    const { VERSION } = await import("../../src/version.js");
+  test("both builds send package.json's version in User-Agent (tsup writes it in; no copy to keep in step)", async () => {
     const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
-    expect(VERSION).toBe(version);
+    const server = await serveDuringTest(() => ({ body: { id: "dep_1", type: "deployment" } }));
+    for (const build of [await import(dist("index.js")), createRequire(import.meta.url)(dist("index.cjs"))]) {
+      await build.createQoderClient({ baseUrl: server.url, token: TOKEN }).deployments.retrieve("dep_1");
+    }
+    expect(server.requests.map((request) => request.headers["user-agent"])).toEqual([
+      `@qoder-cloud/client/${version} node/${process.versions.node}`,
+      `@qoder-cloud/client/${version} node/${process.versions.node}`,
+    ]);
   });
 
   test("ESM and CJS builds load and export the same public names", async () => {
