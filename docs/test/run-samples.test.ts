@@ -1,5 +1,5 @@
-// Every TypeScript sample of the docs site, every guide snippet and the README's client example are
-// executed against the stateful simulator, as a user runs them, so none of them can rot: the generated
+// Every TypeScript sample of the docs site, every guide snippet and the samples of the READMEs (the root's,
+// the client's and the mock's) are executed against the stateful simulator, as a user runs them, so none of them can rot: the generated
 // sample of each operation and each guide program runs with `node` (QODER_BASE_URL pointing at the
 // mock), and the snippets that are files of a consumer project (`// vitest.config.ts`,
 // `// test/….test.ts`) are written out as that project and run with vitest.
@@ -56,17 +56,62 @@ function snippets(dir: string, readmeBlocks: string[] = []): Snippet[] {
   return [...found, ...readmeBlocks.map((source, index) => ({ name: `README-${index + 1}`, source }))];
 }
 
-const readmeBlocks = [
-  ...readFileSync(join(docsDir, "..", "README.md"), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm),
-].map(([, code]) => code as string);
+/** The ```ts blocks of a README of the repository. */
+const tsBlocks = (readme: string) =>
+  [...readFileSync(join(docsDir, "..", readme), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(
+    ([, code]) => code as string,
+  );
+
+/**
+ * The client README's blocks are fragments that take some names as given (its declarations test declares
+ * them for tsc): here they get values of a new account of the simulator, and each block runs as the body
+ * of a function, so that a name it declares itself shadows the given one.
+ */
+const CLIENT_README_GIVEN = `
+import { createQoderClient as createGivenClient } from "@qoder-cloud/client";
+const qoder = createGivenClient();
+const id = "dep_019ec556114c78f8b60ee34fcb98bf59";
+const name = "readme-sample", agent = "agent_019eb4d4a06d747c865d5800b9c57ae2";
+const environment_id = "env_019e64e01a137caf953ac2ac7b42ec5c";
+const initial_events = [{ type: "user.message", content: "Report today's status." }];
+const schedule = { type: "cron", expression: "0 9 * * *", timezone: "Asia/Shanghai" };
+const params = { name, agent, environment_id, initial_events };
+const signal = new AbortController().signal;
+const token = process.env.QODER_PAT, baseUrl = process.env.QODER_BASE_URL, region = "global";
+const maxRetries = 2, timeoutMs = 60_000, maxResponseBytes = 10_000_000;
+const workspaceId = "ws_readme", betas = [], defaultHeaders = {}, headers = {}, defaultQuery = {};
+const fetch = globalThis.fetch, logger = console, logLevel = "warn";
+`;
+function clientReadmeProgram(block: string): string {
+  const lines = block.split("\n");
+  const body = lines.filter((line) => !line.startsWith("import "));
+  return [
+    ...lines.filter((line) => line.startsWith("import ")),
+    CLIENT_README_GIVEN,
+    `async function sample() {\n${body.join("\n")}\n}\nawait sample();`,
+  ].join("\n");
+}
+
+/** A README block that is a file of a consumer project names itself on its first line. */
+const readmeSnippets = (prefix: string, blocks: string[]): Snippet[] =>
+  blocks.map((source, index) => {
+    const projectPath = /^\/\/ ((?:[\w.-]+\/)*[\w.-]+\.ts)$/.exec(source.split("\n")[0] ?? "")?.[1];
+    return { name: `${prefix}-${index + 1}`, source, ...(projectPath ? { projectPath } : {}) };
+  });
+
+const readmeBlocks = tsBlocks("README.md");
+const packageReadmeSnippets = [
+  ...readmeSnippets("client-README", tsBlocks("packages/client/README.md").map(clientReadmeProgram)),
+  ...readmeSnippets("mock-README", tsBlocks("packages/mock/README.md")),
+];
 const operationSamples = snippets(join(distDir, "samples"));
 const guideSnippets = snippets(join(distDir, "samples", "guides"), readmeBlocks);
-const programs = [...operationSamples, ...guideSnippets].filter(
+const programs = [...operationSamples, ...guideSnippets, ...packageReadmeSnippets].filter(
   (snippet) => !snippet.projectPath && !(snippet.name in NOT_RUN),
 );
-// The project files of one guide form one project.
+// The project files of one guide (or one README) form one project.
 const projects = new Map<string, Snippet[]>();
-for (const snippet of guideSnippets.filter((each) => each.projectPath)) {
+for (const snippet of [...guideSnippets, ...packageReadmeSnippets].filter((each) => each.projectPath)) {
   const guide = snippet.name.replace(/-\d+$/, "");
   projects.set(guide, [...(projects.get(guide) ?? []), snippet]);
 }
@@ -91,6 +136,14 @@ it("finds the samples: one per operation and the guides' snippets", () => {
   expect(operationSamples.length).toBeGreaterThanOrEqual(12);
   expect(guideSnippets.some((snippet) => snippet.name.startsWith("05-testing-against-the-mock"))).toBe(true);
   expect(readmeBlocks.length).toBeGreaterThan(0);
+  // Every block of the client's and the mock's README (the types README's are types only: tsc checks them).
+  expect(packageReadmeSnippets.map((snippet) => snippet.name)).toEqual([
+    ...Array.from({ length: 8 }, (_, index) => `client-README-${index + 1}`),
+    "mock-README-1",
+    "mock-README-2",
+    "mock-README-3",
+  ]);
+  expect([...projects.keys()]).toContain("mock-README");
   for (const name of Object.keys(NOT_RUN)) {
     expect(
       guideSnippets.map((snippet) => snippet.name),
