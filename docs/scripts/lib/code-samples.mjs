@@ -3,6 +3,8 @@
 import { exampleOf, resolveRef, successSchemaName } from "./spec.mjs";
 
 export const GENERATED_HEADER = "generated from openapi/ — do not edit";
+/** Where the docs tell readers to run the mock (its CLI's default port). */
+export const MOCK_SERVER_URL = "http://127.0.0.1:4010";
 
 /**
  * The sample tabs of every operation, in display order (`lang` picks the syntax highlighting); the local
@@ -120,7 +122,7 @@ export function typescriptSample(spec, op, request, comments = SAMPLE_COMMENTS) 
     `import { createQoderClient } from "@qoder-cloud/client";`,
     "",
     `// ${comments.readsToken}`,
-    "// QODER_BASE_URL=http://127.0.0.1:4010",
+    `// QODER_BASE_URL=${MOCK_SERVER_URL}`,
     "const qoder = createQoderClient();",
     "",
   ];

@@ -1,11 +1,16 @@
 // Turns the bundled contract into the spec the docs site renders: code samples on every operation,
 // the local mock as a server, and the guides as navigation entries (x-traitTag + x-tagGroups).
-import { curlSample, requestExample, sampleLanguages, typescriptSample } from "./code-samples.mjs";
+import {
+  curlSample,
+  MOCK_SERVER_URL,
+  requestExample,
+  sampleLanguages,
+  typescriptSample,
+} from "./code-samples.mjs";
 import { highlightFences } from "./highlight.mjs";
 import { listOperations, responseExamples } from "./spec.mjs";
 import { UI } from "./ui-strings.mjs";
 
-export const MOCK_SERVER_URL = "http://127.0.0.1:4010";
 export const EXAMPLE_NAMES_MARKER = "<!-- generated:example-names -->";
 
 /** Redoc's section id of a guide (`Errors and retries` → `errors-and-retries`). */

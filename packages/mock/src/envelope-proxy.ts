@@ -20,7 +20,14 @@ import {
 import type { AddressInfo, Socket } from "node:net";
 import type { ErrorEnvelope, ErrorType } from "@qoder-cloud/types";
 import { mockPrefer, preferWithStatus, type StatusOfExample } from "./example-statuses.js";
-import { type SimRequest, type SimResponse, type Simulator, withoutBasePath } from "./simulator/index.js";
+import {
+  notAnEndpoint,
+  notAnOperation,
+  type SimRequest,
+  type SimResponse,
+  type Simulator,
+  withoutBasePath,
+} from "./simulator/index.js";
 
 /**
  * The one request-body limit of the mock: the API's (global region, 32 MB, taken as 32 MiB), answered as
@@ -613,16 +620,12 @@ function toEnvelope(
       case "NO_PATH_MATCHED_ERROR":
         return {
           status: 404,
-          body: envelope(requestId, "not_found_error", `Not found: ${route} is not an endpoint of this API.`),
+          body: envelope(requestId, "not_found_error", notAnEndpoint(route)),
         };
       case "NO_METHOD_MATCHED_ERROR":
         return {
           status: 405,
-          body: envelope(
-            requestId,
-            "invalid_request_error",
-            `Method not allowed: ${route} is not an operation of this API.`,
-          ),
+          body: envelope(requestId, "invalid_request_error", notAnOperation(route)),
         };
       case "NOT_FOUND":
         // The `Prefer` header asked for a status or example the operation does not document.

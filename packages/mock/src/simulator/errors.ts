@@ -21,6 +21,11 @@ export const notFound = (message: string, param?: string) =>
 export const conflict = (message: string, param?: string) =>
   new ApiError(409, "conflict_error", message, param);
 
+/** A request to no path of the contract (404), or to one of its paths with another method (405). */
+export const notAnEndpoint = (route: string) => `Not found: ${route} is not an endpoint of this API.`;
+export const notAnOperation = (route: string) =>
+  `Method not allowed: ${route} is not an operation of this API.`;
+
 /**
  * A refusal at one of the simulator's own limits: not the API's answer to the request, so an idempotency
  * key does not keep it (once room is made, the same request with the same key goes through).

@@ -4,7 +4,7 @@
 // examples mode) the same way, so that both modes refuse the same requests with the same answer.
 import { randomUUID } from "node:crypto";
 import { type Contract, describe, type OperationSpec, wording } from "./contract.js";
-import { ApiError, apiErrorOf, errorEnvelope, invalid } from "./errors.js";
+import { ApiError, apiErrorOf, errorEnvelope, invalid, notAnEndpoint, notAnOperation } from "./errors.js";
 
 export interface SimRequest {
   method: string;
@@ -133,13 +133,9 @@ function route(
     return { operation, path: params };
   }
   if (pathMatched) {
-    throw new ApiError(
-      405,
-      "invalid_request_error",
-      `Method not allowed: ${method} ${path} is not an operation of this API.`,
-    );
+    throw new ApiError(405, "invalid_request_error", notAnOperation(`${method} ${path}`));
   }
-  throw new ApiError(404, "not_found_error", `Not found: ${method} ${path} is not an endpoint of this API.`);
+  throw new ApiError(404, "not_found_error", notAnEndpoint(`${method} ${path}`));
 }
 
 /** The list cursors, mutually exclusive wherever an operation takes more than one (stated in prose). */

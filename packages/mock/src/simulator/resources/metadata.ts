@@ -1,8 +1,16 @@
 // String-to-string metadata, one rule for agents, environments and deployments (whose reserved
 // cas_config block is handled beside it, in deployments.ts).
+import { loadContract } from "../contract.js";
 import { invalid } from "../errors.js";
 
-const MAX_METADATA_KEYS = 16;
+let maxKeys: number | undefined;
+/** The contract's cap on the keys a write may leave (`KeyValueMetadataParams`' `maxProperties`). */
+function maxMetadataKeys(): number {
+  maxKeys ??= (loadContract().document.components as { schemas: Record<string, { maxProperties?: number }> })
+    .schemas.KeyValueMetadataParams?.maxProperties;
+  if (maxKeys === undefined) throw new Error("The contract's KeyValueMetadataParams has no maxProperties.");
+  return maxKeys;
+}
 
 /**
  * Applies a metadata patch: keys set to null are deleted (also "" where `emptyDeletes`, as the
@@ -20,9 +28,10 @@ export function patchMetadata(
     else
       Object.defineProperty(metadata, key, { value, enumerable: true, writable: true, configurable: true });
   }
-  if (Object.keys(metadata).length > MAX_METADATA_KEYS)
+  const max = maxMetadataKeys();
+  if (Object.keys(metadata).length > max)
     throw invalid(
-      `metadata may hold at most ${MAX_METADATA_KEYS} keys; this would leave ${Object.keys(metadata).length}. Delete keys by setting them to null.`,
+      `metadata may hold at most ${max} keys; this would leave ${Object.keys(metadata).length}. Delete keys by setting them to null.`,
       "metadata",
     );
   return metadata;
