@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { parse as parseYaml } from "yaml";
+import parseChangesetFile from "@changesets/parse";
 import { bundleAtCommit, bundleWorkingTree, git, repoRootOf, resolveBase } from "./git-contract.mjs";
 import { writeGateConfig } from "./redocly.mjs";
 import { diffSpecs } from "./spec-diff.mjs";
@@ -198,14 +198,25 @@ export async function contractBumpSince(repoRoot, baseCommit) {
   return { bump: highest < 0 ? undefined : LEVELS[highest], silentMajors };
 }
 
+/** A changeset as changesets itself reads it (@changesets/parse); a file it refuses is an error naming it. */
+function parseChangeset(/** @type {string} */ text, file = "changeset") {
+  try {
+    return parseChangesetFile(text);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+    throw new Error(
+      `${file}: ${reason.replace(/^could not parse changeset - /, "").replace(/\.$/, "")} (changesets refuses it too).`,
+    );
+  }
+}
+
 /**
  * A changeset's text below its front matter, as the changelog shows it: trimmed, without HTML comments
  * (which the changelog does not show) and invisible characters. @param {string} text
  */
 export function changesetSummary(text) {
-  return text
-    .replace(FRONT_MATTER, "")
-    .replace(/<!--[\s\S]*?(-->|$)/g, "")
+  return parseChangeset(text)
+    .summary.replace(/<!--[\s\S]*?(-->|$)/g, "")
     .replace(
       /[\u00ad\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2800\u3164\uffa0\ufeff]/g,
       "",
@@ -213,45 +224,18 @@ export function changesetSummary(text) {
     .trim();
 }
 
-// The same delimiters as @changesets/parse: a `---` line, the front matter, then a `---` line that ends
-// there (`---text` or `----` do not close it, and changesets refuses such a file).
-const FRONT_MATTER = /^\s*---([\s\S]*?)\r?\n\s*---(?=[ \t]*(\r?\n|$))/;
-
 /**
- * The bumps (`"package": level`) of a changeset's front matter, read as YAML as changesets reads it
- * (quotes of either kind, comments). A front matter changesets would refuse (not YAML, not a map, an
- * unknown level) is an error rather than a changeset that names nothing.
+ * The bumps (`"package": level`) of a changeset's front matter; `none` bumps nothing. A file changesets
+ * would refuse (no front matter, not YAML, not a map, an unknown level) is an error rather than a
+ * changeset that names nothing.
  * @param {string} text  the changeset file
  * @param {string} [file]  its path, for the error message
+ * @returns {Map<string, string>}
  */
 export function changesetBumps(text, file = "changeset") {
-  /** @type {Map<string, string>} */
-  const bumps = new Map();
-  const front = FRONT_MATTER.exec(text);
-  if (!front) {
-    // Opened and never closed: changesets refuses the file, so it must not pass here as a no-bump.
-    if (/^\s*---/.test(text)) throw new Error(`${file}: the front matter is not closed by a \`---\` line.`);
-    return bumps;
-  }
-  /** @type {unknown} */
-  let releases;
-  try {
-    releases = parseYaml(front[1] ?? "");
-  } catch (error) {
-    throw new Error(
-      `${file}: the front matter is not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : error}).`,
-    );
-  }
-  if (releases === null || releases === undefined) return bumps;
-  if (typeof releases !== "object" || Array.isArray(releases))
-    throw new Error(`${file}: the front matter must map package names to bump levels.`);
-  for (const [name, level] of Object.entries(releases)) {
-    if (level === "none") continue; // valid for changesets, but bumps nothing
-    if (typeof level !== "string" || !LEVELS.includes(level))
-      throw new Error(
-        `${file}: ${JSON.stringify(level)} is not a bump level (patch, minor, major, none) for ${name}.`,
-      );
-    bumps.set(name, level);
-  }
-  return bumps;
+  return new Map(
+    parseChangeset(text, file)
+      .releases.filter(({ type }) => type !== "none")
+      .map(({ name, type }) => [name, type]),
+  );
 }

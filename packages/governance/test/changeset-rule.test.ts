@@ -54,18 +54,20 @@ describe("changesetBumps", () => {
     expect(changesetBumps('---\n"@qoder-cloud/openapi": none\n---\n').size).toBe(0);
     expect(changesetBumps("---\n---\n\nText.\n").size).toBe(0);
   });
-  test("a file without front matter bumps nothing", () => {
-    expect(changesetBumps("just text\n").size).toBe(0);
+  test("a file without front matter is an error, as changesets refuses it", () => {
+    expect(() => changesetBumps("just text\n", ".changeset/x.md")).toThrow(
+      /^\.changeset\/x\.md: missing or invalid frontmatter \(changesets refuses it too\)\.$/,
+    );
   });
   test("a front matter changesets would refuse is an error naming the file, not a silent no-bump", () => {
     // An unquoted @scope/name is not a YAML key (@ is reserved); changesets refuses the file.
     expect(() => changesetBumps("---\n@qoder-cloud/openapi: patch\n---\n", ".changeset/x.md")).toThrow(
-      /^\.changeset\/x\.md: the front matter is not valid YAML/,
+      /^\.changeset\/x\.md: invalid YAML in frontmatter/,
     );
     expect(() => changesetBumps('---\n"@qoder-cloud/openapi": mayor\n---\n')).toThrow(
-      /"mayor" is not a bump level/,
+      /invalid version type "mayor" for package "@qoder-cloud\/openapi"/,
     );
-    expect(() => changesetBumps("---\n- patch\n---\n")).toThrow(/must map package names/);
+    expect(() => changesetBumps("---\n- patch\n---\n")).toThrow(/must be an object mapping package names/);
   });
 });
 
@@ -98,14 +100,14 @@ describe("a major changeset says how to migrate", () => {
       '---\n"@qoder-cloud/openapi": major\n---Migrate x.\n',
       '---\n"@qoder-cloud/openapi": major\n----\n\nText.\n',
     ])
-      expect(() => changesetBumps(text, ".changeset/x.md"), text).toThrow(/not closed by a `---` line/);
+      expect(() => changesetBumps(text, ".changeset/x.md"), text).toThrow(/missing or invalid frontmatter/);
     expect([...changesetBumps('---\r\n"@qoder-cloud/openapi": major\r\n---  \r\n\r\nText.\r\n')]).toEqual([
       ["@qoder-cloud/openapi", "major"],
     ]);
   });
   test("a front matter that is never closed is an error, not a no-bump", () => {
     expect(() => changesetBumps('---\n"@qoder-cloud/openapi": major\n\nText.\n', ".changeset/x.md")).toThrow(
-      /^\.changeset\/x\.md: the front matter is not closed by a `---` line\./,
+      /^\.changeset\/x\.md: missing or invalid frontmatter/,
     );
   });
 });
