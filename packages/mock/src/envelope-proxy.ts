@@ -227,15 +227,17 @@ export async function startEnvelopeProxy(options: {
     };
 
     const fields = request.rawHeaders.length / 2;
-    const [status, problem] =
+    const [status, problem, param] =
       fields > MAX_HEADER_FIELDS
         ? [431, `Request has ${fields} header fields; the mock takes at most ${MAX_HEADER_FIELDS}.`]
-        : request.headers.host === undefined && request.httpVersion === "1.1"
-          ? [400, "An HTTP/1.1 request needs a Host header."]
-          : [];
+        : (requestProblem(request) ?? []);
     if (status) {
       request.resume();
-      sendEnvelope(response, status, envelope(requestId, errorTypeForStatus(status), problem as string));
+      sendEnvelope(
+        response,
+        status,
+        envelope(requestId, errorTypeForStatus(status), problem as string, param),
+      );
       log(status);
       return;
     }
@@ -243,7 +245,21 @@ export async function startEnvelopeProxy(options: {
       if (body === "too-large") {
         // The rest of the body is drained (bounded by requestTimeoutMs), never stored.
         request.resume();
-        return refuseUnread(`Request body exceeds the 32 MB limit (${MAX_BODY_BYTES} bytes).`);
+        const refuse = () => refuseUnread(`Request body exceeds the 32 MB limit (${MAX_BODY_BYTES} bytes).`);
+        if (response.shouldKeepAlive || request.complete) return refuse();
+        // The connection closes after this answer (`Connection: close`, HTTP/1.0): Node closes the socket
+        // as soon as the answer is written, the body still arriving then resets the connection, and the
+        // client's kernel drops the answer. So the answer waits for the rest of the body, at most LINGER_MS
+        // (a client that waits for the answer before sending hears it then).
+        let timer: NodeJS.Timeout | undefined;
+        const answer = () => {
+          clearTimeout(timer);
+          request.off("end", answer);
+          if (!response.destroyed && !response.headersSent) refuse();
+        };
+        request.once("end", answer);
+        timer = setTimeout(answer, LINGER_MS).unref();
+        return undefined;
       }
       let json: { value: unknown } | undefined;
       if (body.length > 0) {
@@ -747,6 +763,9 @@ function sendEnvelope(
 }
 
 /** Answers on a socket no ServerResponse serves (a refused request), then closes it. */
+/** How long a refused body is drained before its answer, on a connection that closes after it. */
+const LINGER_MS = 5_000;
+
 function closeWith(socket: Socket, status: number, message: string): void {
   if (!socket.writable) return void socket.destroy();
   // A fresh id (the request's own headers were never parsed), in the body and the header, as for any error.
@@ -755,6 +774,46 @@ function closeWith(socket: Socket, status: number, message: string): void {
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\nx-request-id: ${requestId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
+}
+
+/**
+ * What HTTP itself rules out in a request the parser let through (RFC 9112 §3.2: one valid Host; a
+ * request target the server can read), and a body coding the mock cannot read (it would be parsed as
+ * JSON, or its coding silently ignored): [status, message, param]. An absolute-form target
+ * (`GET http://host/v1/…`) is rewritten to its origin form, so that both modes route it alike.
+ */
+function requestProblem(request: IncomingMessage): [number, string, string?] | undefined {
+  const hosts = request.headersDistinct.host ?? [];
+  if (hosts.length === 0 && request.httpVersion === "1.1")
+    return [400, "An HTTP/1.1 request needs a Host header."];
+  if (hosts.length > 1) return [400, "The request has more than one Host header; send one.", "Host"];
+  const host = hosts[0];
+  if (host !== undefined && !validHost(host))
+    return [400, `Host "${host}" is not a host name with an optional port (e.g. 127.0.0.1:4010).`, "Host"];
+  const target = request.url ?? "/";
+  if (!target.startsWith("/") && target !== "*") {
+    let url: URL | undefined;
+    try {
+      url = new URL(target);
+    } catch {}
+    if (!url || !/^https?:$/.test(url.protocol))
+      return [400, "The request target is neither a path (/deployments) nor an absolute http(s) URL."];
+    request.url = `${url.pathname}${url.search}`;
+  }
+  const coding = request.headers["content-encoding"]?.trim().toLowerCase();
+  if (coding && coding !== "identity")
+    return [
+      400,
+      `Content-Encoding "${coding}" is not supported: send the JSON body uncompressed, without Content-Encoding.`,
+      "Content-Encoding",
+    ];
+  return undefined;
+}
+
+/** A Host header's value (RFC 3986 `host [":" port]`): a registered name or IPv4 address, or a bracketed IPv6 one. */
+function validHost(host: string): boolean {
+  const match = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(?::(\d{1,5}))?$/.exec(host);
+  return match !== null && (match[2] === undefined || Number(match[2]) <= 65_535);
 }
 
 function requestIdOf(request: IncomingMessage): string {

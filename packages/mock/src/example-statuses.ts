@@ -73,6 +73,7 @@ export function mockPrefer(
   if (header === undefined) return NO_PREFER; // nearly every request: nothing to parse or allocate
   const text = Array.isArray(header) ? header.join(", ") : header;
   const kept: string[] = [];
+  const given = new Map<string, string>();
   for (const part of text.split(/[,;]/)) {
     const match = /^\s*(code|example)\s*=\s*"?([^"]*?)"?\s*$/i.exec(part);
     if (!match) continue;
@@ -82,6 +83,14 @@ export function mockPrefer(
       return { problem: `Prefer: code must be an HTTP status such as 404, got "${value}".` };
     if (name === "example" && !/^[\w.-]+$/.test(value))
       return { problem: `Prefer: example must be an example name such as already_paused, got "${value}".` };
+    // Two different answers asked for at once: which one was meant is not for the mock to guess.
+    const earlier = given.get(name);
+    if (earlier !== undefined && earlier !== value)
+      return {
+        problem: `Prefer: ${name} is given twice (${name}=${earlier} and ${name}=${value}); give one.`,
+      };
+    if (earlier !== undefined) continue;
+    given.set(name, value);
     kept.push(`${name}=${value}`);
   }
   return { value: kept.length > 0 ? kept.join(", ") : undefined };

@@ -21,6 +21,7 @@ import {
   type ServerTimeouts,
   startEnvelopeProxy,
 } from "../src/envelope-proxy.js";
+import { mockPrefer } from "../src/example-statuses.js";
 import { Simulator } from "../src/simulator/index.js";
 
 const cleanups: (() => unknown)[] = [];
@@ -94,7 +95,12 @@ const openFds = () => readdirSync("/proc/self/fd").length;
 function expectEnvelope(received: string, type: string, message: RegExp): void {
   expect(received).toMatch(/\r\ncontent-type: application\/json\r\n/i);
   const body = JSON.parse(received.slice(received.indexOf("\r\n\r\n") + 4));
-  expect(body).toMatchObject({ type: "error", request_id: expect.any(String), error: { type, message } });
+  // stringMatching: a RegExp given as a value to toMatchObject matches any string (it has no own keys).
+  expect(body).toMatchObject({
+    type: "error",
+    request_id: expect.any(String),
+    error: { type, message: expect.stringMatching(message) },
+  });
 }
 
 describe("requests Node's HTTP parser refuses get the API's envelope, and the connection is closed", () => {
@@ -284,6 +290,28 @@ describe("requests Node would answer itself get the envelope too", () => {
       431,
       new RegExp(`at most ${MAX_HEADER_FIELDS}`),
     ],
+    // RFC 9112 §3.2: one Host, a valid one.
+    ["two Host headers", `${list}host: y\r\n\r\n`, 400, /more than one Host/],
+    [
+      "a Host that is not a host and port",
+      "GET /models HTTP/1.1\r\nhost: x:99999\r\nauthorization: Bearer pt-node\r\n\r\n",
+      400,
+      /Host "x:99999" is not a host name/,
+    ],
+    // A parse that throws is a 400 for the request, not a 500 for the server (which SDKs retry).
+    [
+      "an absolute-form target that is not a URL",
+      "GET http://x:99999/models HTTP/1.1\r\nhost: x\r\nauthorization: Bearer pt-node\r\n\r\n",
+      400,
+      /neither a path .* nor an absolute http\(s\) URL/,
+    ],
+    // A body coding the mock cannot read is named, not parsed as JSON or ignored.
+    [
+      "a compressed body",
+      `POST /agents HTTP/1.1\r\nhost: x\r\nauthorization: Bearer pt-node\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\ncontent-length: 2\r\n\r\n{}`,
+      400,
+      /Content-Encoding "gzip" is not supported/,
+    ],
   ])("%s", async (_what, request, status, message) => {
     const proxy = await proxyOf();
     const { received } = await timeUntilClosed(proxy.port, (socket) =>
@@ -292,6 +320,76 @@ describe("requests Node would answer itself get the envelope too", () => {
     expect(received).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
     expectEnvelope(received, "invalid_request_error", message);
   });
+
+  it("an absolute-form target is routed as its path, with or without the base path", async () => {
+    const proxy = await proxyOf();
+    for (const target of ["http://x/models", "http://x/api/v1/cloud/models?limit=1"]) {
+      const { received } = await timeUntilClosed(proxy.port, (socket) =>
+        socket.end(
+          `GET ${target} HTTP/1.1\r\nhost: x\r\nauthorization: Bearer pt-node\r\nconnection: close\r\n\r\n`,
+        ),
+      );
+      expect(received, target).toMatch(/^HTTP\/1\.1 200 /);
+    }
+  });
+
+  it("a 405 names the methods the path takes in Allow (RFC 9110 §15.5.6), on the API's paths and /_mock/*", async () => {
+    const proxy = await proxyOf();
+    for (const [method, path, allow] of [
+      ["DELETE", "/models", "GET"],
+      ["HEAD", "/deployments", "GET, POST"],
+      ["PUT", "/agents/agent_019eb4d4a06d747c865d5800b9c57ae2", "GET, POST"],
+      ["GET", "/_mock/reset", "POST"],
+      ["DELETE", "/_mock/state", "GET, POST"],
+    ] as const) {
+      const answer = await fetch(`http://127.0.0.1:${proxy.port}${path}`, {
+        method,
+        headers: { authorization: "Bearer pt-node" },
+      });
+      expect([answer.status, answer.headers.get("allow")], `${method} ${path}`).toEqual([405, allow]);
+    }
+  });
+
+  it("refuses what it would otherwise drop: two different Prefer answers, a control endpoint's query or a GET's body", async () => {
+    const proxy = await proxyOf();
+    const url = `http://127.0.0.1:${proxy.port}`;
+    const auth = { authorization: "Bearer pt-node" };
+    const refused = async (path: string, init: RequestInit, param: string, message: RegExp) => {
+      const answer = await fetch(`${url}${path}`, { ...init, headers: { ...auth, ...init.headers } });
+      const body = (await answer.json()) as { error: { param?: string; message: string } };
+      expect([answer.status, body.error.param], path).toEqual([400, param]);
+      expect(body.error.message, path).toMatch(message);
+    };
+    await refused("/models", { headers: { prefer: "code=200, code=429" } }, "Prefer", /code is given twice/);
+    await refused(
+      "/deployments",
+      { headers: { prefer: "example=deployments, example=empty" } },
+      "Prefer",
+      /example is given twice/,
+    );
+    await refused("/_mock/reset?fixture=empty", { method: "POST" }, "fixture", /in the JSON body/);
+    await refused("/_mock/clock?advance_ms=1000", { method: "POST" }, "advance_ms", /in the JSON body/);
+    await refused("/_mock/state?fixture=empty", {}, "fixture", /takes no query parameters/);
+    // The same directive twice is one directive.
+    expect(mockPrefer("code=200, code=200")).toEqual({ value: "code=200" });
+  });
+
+  it("a body over the limit on a connection that closes after it: the client still reads the 400", async () => {
+    const proxy = await proxyOf();
+    const body = Buffer.alloc(MAX_BODY_BYTES + 8 * 1024 * 1024, " ");
+    // Answered before the body arrived, the answer was lost on most runs (the socket closed while the body
+    // still came, and the reset dropped it): ten in a row must all hear it.
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const { received } = await timeUntilClosed(proxy.port, (socket) => {
+        socket.write(
+          `POST /agents HTTP/1.1\r\nhost: x\r\nauthorization: Bearer pt-node\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: ${body.length}\r\n\r\n`,
+        );
+        socket.end(body);
+      });
+      expect(received, `attempt ${attempt + 1}`).toMatch(/^HTTP\/1\.1 400 /);
+      expectEnvelope(received, "invalid_request_error", /exceeds the 32 MB limit/);
+    }
+  }, 60_000);
 
   it("a pipelined request the parser refuses is answered after the answers of the requests before it", async () => {
     const proxy = await proxyOf();

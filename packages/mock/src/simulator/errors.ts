@@ -21,6 +21,20 @@ export const notFound = (message: string, param?: string) =>
 export const conflict = (message: string, param?: string) =>
   new ApiError(409, "conflict_error", message, param);
 
+/** A 405, with the methods the path takes for its `Allow` header (RFC 9110 §15.5.6). */
+export class MethodNotAllowedError extends ApiError {
+  constructor(
+    message: string,
+    readonly allow: string[],
+  ) {
+    super(405, "invalid_request_error", message);
+  }
+}
+
+/** The headers an error's answer carries beside its envelope: `Allow` on a 405. */
+export const errorHeaders = (error: ApiError): Record<string, string> =>
+  error instanceof MethodNotAllowedError ? { allow: [...error.allow].sort().join(", ") } : {};
+
 /** A request to no path of the contract (404), or to one of its paths with another method (405). */
 export const notAnEndpoint = (route: string) => `Not found: ${route} is not an endpoint of this API.`;
 export const notAnOperation = (route: string) =>

@@ -4,7 +4,16 @@
 // examples mode) the same way, so that both modes refuse the same requests with the same answer.
 import { randomUUID } from "node:crypto";
 import { type Contract, describe, type OperationSpec, wording } from "./contract.js";
-import { ApiError, apiErrorOf, errorEnvelope, invalid, notAnEndpoint, notAnOperation } from "./errors.js";
+import {
+  ApiError,
+  apiErrorOf,
+  errorEnvelope,
+  errorHeaders,
+  invalid,
+  MethodNotAllowedError,
+  notAnEndpoint,
+  notAnOperation,
+} from "./errors.js";
 
 export interface SimRequest {
   method: string;
@@ -108,7 +117,7 @@ function answerOf(error: unknown, request: SimRequest): SimResponse {
   const requestId = requestIdOf(request);
   return {
     status: apiError.status,
-    headers: { "content-type": "application/json", "x-request-id": requestId },
+    headers: { "content-type": "application/json", "x-request-id": requestId, ...errorHeaders(apiError) },
     body: JSON.stringify(errorEnvelope(apiError, requestId)),
   };
 }
@@ -120,11 +129,11 @@ function route(
   method: string,
   path: string,
 ): { operation: OperationSpec; path: Record<string, string> } {
-  let pathMatched = false;
+  const allowed: string[] = [];
   for (const operation of contract.operations) {
     const match = operation.pattern.exec(path);
     if (!match) continue;
-    pathMatched = true;
+    allowed.push(operation.method);
     if (operation.method !== method) continue;
     const params: Record<string, string> = {};
     operation.pathParameterNames.forEach((name, index) => {
@@ -132,9 +141,7 @@ function route(
     });
     return { operation, path: params };
   }
-  if (pathMatched) {
-    throw new ApiError(405, "invalid_request_error", notAnOperation(`${method} ${path}`));
-  }
+  if (allowed.length > 0) throw new MethodNotAllowedError(notAnOperation(`${method} ${path}`), allowed);
   throw new ApiError(404, "not_found_error", notAnEndpoint(`${method} ${path}`));
 }
 
@@ -211,10 +218,14 @@ function parseTarget(target: string): { pathname: string; searchParams: URLSearc
   if (PLAIN_PATH.test(pathname) && PLAIN_QUERY.test(query))
     return { pathname, searchParams: new URLSearchParams(query) };
   // Appended, not resolved: resolving `//deployments` would read "deployments" as a host.
-  return new URL(
-    target.startsWith("/") ? `http://simulator.invalid${target}` : target,
-    "http://simulator.invalid",
-  );
+  try {
+    return new URL(
+      target.startsWith("/") ? `http://simulator.invalid${target}` : target,
+      "http://simulator.invalid",
+    );
+  } catch {
+    throw invalid("The request target is neither a path (/deployments) nor an absolute http(s) URL.");
+  }
 }
 
 function convert(raw: string, kind: "string" | "integer" | "boolean"): string | number | boolean {

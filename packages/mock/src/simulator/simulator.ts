@@ -5,7 +5,15 @@
 import { createHash } from "node:crypto";
 import { CLOCK_RANGE_MS, Clock, isRfc3339Time, rfc3339 } from "./clock.js";
 import { type Contract, describe, loadContract, type OperationSpec } from "./contract.js";
-import { ApiError, apiErrorOf, errorEnvelope, invalid, LimitError } from "./errors.js";
+import {
+  ApiError,
+  apiErrorOf,
+  errorEnvelope,
+  errorHeaders,
+  invalid,
+  LimitError,
+  MethodNotAllowedError,
+} from "./errors.js";
 import { timeOf } from "./pagination.js";
 import {
   type CheckedRequest,
@@ -370,7 +378,7 @@ export class Simulator {
     try {
       const { path, search } = targetOf(request.url);
       if (path.startsWith(CONTROL_PREFIX))
-        return this.control(request, path, tokenOf(request.headers), requestId);
+        return this.control(request, path, search, tokenOf(request.headers), requestId);
       const checked = checkRequest(this.contract, request, path, search);
       operation = checked.operation;
       // Only reads leave every record as it was.
@@ -563,7 +571,9 @@ export class Simulator {
 
   private fail(error: unknown, requestId: string, operation?: OperationSpec): SimResponse {
     const apiError = apiErrorOf(error);
-    return this.respond(operation, apiError.status, errorEnvelope(apiError, requestId), requestId);
+    const answer = this.respond(operation, apiError.status, errorEnvelope(apiError, requestId), requestId);
+    Object.assign(answer.headers, errorHeaders(apiError));
+    return answer;
   }
 
   // ---- /_mock/* ----
@@ -571,6 +581,7 @@ export class Simulator {
   private control(
     request: SimRequest,
     path: string,
+    search: URLSearchParams,
     token: string | undefined,
     requestId: string,
   ): SimResponse {
@@ -629,11 +640,22 @@ export class Simulator {
       };
     }
     if (!methods.includes(method))
-      throw new ApiError(
-        405,
-        "invalid_request_error",
+      throw new MethodNotAllowedError(
         `Method not allowed: ${method} ${path} (use ${methods.join(" or ")}).`,
+        methods,
       );
+    // Options go in the JSON body: one in the query would otherwise be dropped unseen (a reset to the
+    // examples asked as ?fixture=empty).
+    const [key] = search.keys();
+    if (key !== undefined)
+      throw invalid(
+        method === "GET"
+          ? `GET /_mock/${name} takes no query parameters (${key}).`
+          : `${method} /_mock/${name} takes its options in the JSON body, not in the query: send {"${key}": …}.`,
+        key,
+      );
+    if (method === "GET" && jsonOf(request) !== undefined)
+      throw invalid(`GET /_mock/${name} takes no request body.`);
 
     if (name === "reset") {
       // The account first, as the API checks authentication before the body.
