@@ -8,3 +8,26 @@ export declare const openapiJsonPath: string;
  * Schema cannot say "required in one direction only".
  */
 export declare function forDirection<T extends object>(document: T, direction: "request" | "response"): T;
+/** The methods an OpenAPI Path Item may hold an operation under, in the specification's order. */
+export declare const HTTP_METHODS: readonly [
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+];
+/**
+ * Follows `node`'s local `$ref`s to the node they point at, and says where that is as a URI fragment
+ * (`#/components/schemas/Deployment`; `at` when `node` is no reference). A reference that is not local,
+ * loops, or points nowhere throws.
+ */
+export declare function resolveRefAt(
+  document: object,
+  node: unknown,
+  at?: string,
+): { node: unknown; at: string };
+/** `node` with its local `$ref`s followed (see resolveRefAt). */
+export declare function resolveRef(document: object, node: unknown): unknown;

@@ -1,5 +1,6 @@
-// Absolute paths of the bundled contract, for tools that want a file rather than an import, and
-// forDirection(): the contract as one side of the wire sees it.
+// Absolute paths of the bundled contract, for tools that want a file rather than an import,
+// forDirection(): the contract as one side of the wire sees it, and the two things every reader of the
+// bundle needs: the methods a path item holds operations under, and its local `$ref`s followed.
 import { fileURLToPath } from "node:url";
 
 export const openapiYamlPath = fileURLToPath(new URL("./dist/openapi.yaml", import.meta.url));
@@ -16,22 +17,6 @@ export const openapiJsonPath = fileURLToPath(new URL("./dist/openapi.json", impo
 export function forDirection(document, direction) {
   const flag = direction === "request" ? "readOnly" : "writeOnly";
   const copy = structuredClone(document);
-  /** A schema, its internal `$ref`s followed. */
-  const resolve = (node) => {
-    let current = node;
-    for (
-      let hops = 0;
-      typeof current?.$ref === "string" && current.$ref.startsWith("#/") && hops < 32;
-      hops++
-    ) {
-      current = current.$ref
-        .slice(2)
-        .split("/")
-        .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"))
-        .reduce((parent, token) => parent?.[token], copy);
-    }
-    return current;
-  };
   const visit = (node) => {
     if (typeof node !== "object" || node === null) return;
     if (Array.isArray(node)) {
@@ -39,10 +24,59 @@ export function forDirection(document, direction) {
       return;
     }
     if (Array.isArray(node.required) && node.properties) {
-      node.required = node.required.filter((name) => resolve(node.properties[name])?.[flag] !== true);
+      node.required = node.required.filter(
+        (name) => resolveRef(copy, node.properties[name])?.[flag] !== true,
+      );
     }
     Object.values(node).forEach(visit);
   };
   visit(copy);
   return copy;
 }
+
+/** The methods an OpenAPI Path Item may hold an operation under, in the specification's order. */
+export const HTTP_METHODS = Object.freeze([
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+]);
+
+/**
+ * Follows `node`'s local `$ref`s (`#/components/…`, RFC 6901 escapes) to the node they point at, and
+ * says where that is as a URI fragment (`#/components/schemas/Deployment`; `at` when `node` is no
+ * reference). A reference that is not local, loops, or points nowhere throws: the bundle holds none.
+ * @param {object} document the bundled contract
+ * @param {unknown} node
+ * @param {string} [at] where `node` itself lives
+ */
+export function resolveRefAt(document, node, at = "") {
+  let current = node;
+  let where = at;
+  const seen = new Set();
+  while (current !== null && typeof current === "object" && typeof current.$ref === "string") {
+    const ref = current.$ref;
+    if (!ref.startsWith("#/")) throw new Error(`Only local $refs are supported in the bundle, got "${ref}"`);
+    if (seen.has(ref)) throw new Error(`Circular $ref "${ref}"`);
+    seen.add(ref);
+    current = ref
+      .slice(2)
+      .split("/")
+      .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce((parent, token) => parent?.[token], document);
+    if (current === undefined) throw new Error(`Unresolvable $ref "${ref}"`);
+    where = ref;
+  }
+  return { node: current, at: where };
+}
+
+/**
+ * `node` with its local `$ref`s followed (see resolveRefAt).
+ * @param {object} document
+ * @param {unknown} node
+ */
+export const resolveRef = (document, node) => resolveRefAt(document, node).node;

@@ -84,4 +84,4 @@ export function effectiveParameters(pathItem, operation, ctx) {
   return [...byKey.values()];
 }
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+export { HTTP_METHODS } from "../index.js";

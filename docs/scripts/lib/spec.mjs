@@ -1,26 +1,10 @@
 // Reading the bundled contract: operations, local $refs and example values.
 // Shared by the build (to decorate the spec) and the tests (to enumerate what must appear).
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+// The methods of a path item and local $refs followed: one definition, the contract package's.
+import { HTTP_METHODS, resolveRef } from "@qoder-cloud/openapi";
 
-/** Follows local `#/...` references (the bundle keeps components by reference). */
-export function resolveRef(spec, node) {
-  let current = node;
-  const seen = new Set();
-  while (current && typeof current === "object" && typeof current.$ref === "string") {
-    const ref = current.$ref;
-    if (!ref.startsWith("#/")) throw new Error(`Only local $refs are supported in the bundle, got "${ref}"`);
-    if (seen.has(ref)) throw new Error(`Circular $ref "${ref}"`);
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((obj, key) => obj?.[key], spec);
-    if (current === undefined) throw new Error(`Unresolvable $ref "${ref}"`);
-  }
-  return current;
-}
+export { HTTP_METHODS, resolveRef };
 
 /** Every operation of the spec, in document order, with its path-level parameters merged in. */
 export function listOperations(spec) {

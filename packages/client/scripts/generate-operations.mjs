@@ -5,12 +5,11 @@
 // spec therefore needs no hand-written client code. `--check` exits 1 when the committed file is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { openapiJsonPath } from "@qoder-cloud/openapi";
+import { HTTP_METHODS, openapiJsonPath } from "@qoder-cloud/openapi";
 
 const { values } = parseArgs({ options: { check: { type: "boolean" }, spec: { type: "string" } } });
 const specPath = values.spec ?? openapiJsonPath;
 const outFile = new URL("../src/generated/operations.ts", import.meta.url);
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 // Names the openapi-fetch client (or ours) already uses at the top level of `qoder`.
 const RESERVED = new Set([
   ...HTTP_METHODS.map((m) => m.toUpperCase()),

@@ -2,6 +2,7 @@
 // for `Prefer: example=<name>` only among the success responses; with this index the mock also finds
 // an error example by its name alone (`example=not_active` → 409), as consumers expect.
 import { readFileSync } from "node:fs";
+import { resolveRef } from "@qoder-cloud/openapi";
 
 type Json = { [key: string]: unknown };
 
@@ -23,17 +24,7 @@ export function loadStatusOfExample(jsonSpecPath: string): StatusOfExample | und
   } catch {
     return undefined;
   }
-  const resolve = (node: unknown): Json => {
-    let current = node as Json;
-    while (typeof current?.$ref === "string" && current.$ref.startsWith("#/")) {
-      current = current.$ref
-        .slice(2)
-        .split("/")
-        .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"))
-        .reduce<Json>((parent, token) => parent?.[token] as Json, spec);
-    }
-    return current ?? {};
-  };
+  const resolve = (node: unknown) => (resolveRef(spec, node) ?? {}) as Json;
 
   const operations: OperationExamples[] = [];
   for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, Json>)) {

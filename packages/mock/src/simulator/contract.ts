@@ -2,7 +2,7 @@
 // parameters, request bodies and responses. Nothing here restates a schema; everything is read from
 // openapi/dist/openapi.json of @qoder-cloud/openapi, so the simulator follows the contract on rebuild.
 import { readFileSync } from "node:fs";
-import { forDirection, openapiJsonPath } from "@qoder-cloud/openapi";
+import { forDirection, openapiJsonPath, resolveRefAt } from "@qoder-cloud/openapi";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
 import { isRfc3339Time } from "./clock.js";
@@ -98,9 +98,9 @@ export function loadContract(path: string = openapiJsonPath): Contract {
         ...((item.parameters as unknown[]) ?? []),
         ...((operation.parameters as unknown[]) ?? []),
       ].map((reference) => {
-        const { node, pointer } = resolve(document, reference, "");
+        const { node, at: pointer } = resolveAt(document, reference, "");
         const schemaPointer = `${pointer}/schema`;
-        const schema = resolve(document, node.schema, schemaPointer).node;
+        const schema = resolveAt(document, node.schema, schemaPointer).node;
         return {
           name: node.name as string,
           key: node.in === "header" ? (node.name as string).toLowerCase() : (node.name as string),
@@ -115,7 +115,11 @@ export function loadContract(path: string = openapiJsonPath): Contract {
       const operationPointer = `#/paths/${escapePointerToken(path)}/${method}`;
       let body: OperationSpec["body"];
       if (operation.requestBody) {
-        const { node, pointer } = resolve(document, operation.requestBody, `${operationPointer}/requestBody`);
+        const { node, at: pointer } = resolveAt(
+          document,
+          operation.requestBody,
+          `${operationPointer}/requestBody`,
+        );
         body = {
           required: node.required === true,
           validate: validator(`${pointer}/content/application~1json/schema`, "request"),
@@ -123,7 +127,11 @@ export function loadContract(path: string = openapiJsonPath): Contract {
       }
       const responses: OperationSpec["responses"] = new Map();
       for (const [status, reference] of Object.entries(operation.responses as JsonObject)) {
-        const { node, pointer } = resolve(document, reference, `${operationPointer}/responses/${status}`);
+        const { node, at: pointer } = resolveAt(
+          document,
+          reference,
+          `${operationPointer}/responses/${status}`,
+        );
         const content = (node.content as JsonObject | undefined)?.["application/json"] as
           | JsonObject
           | undefined;
@@ -155,24 +163,9 @@ export function loadContract(path: string = openapiJsonPath): Contract {
   return contract;
 }
 
-/** Follows `$ref`s, returning the node and the JSON pointer where it lives. */
-function resolve(
-  document: JsonObject,
-  node: unknown,
-  pointer: string,
-): { node: JsonObject; pointer: string } {
-  let current = node as JsonObject;
-  let at = pointer;
-  while (typeof current?.$ref === "string") {
-    at = current.$ref;
-    current = at
-      .slice(2)
-      .split("/")
-      .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce<JsonObject>((parent, token) => parent[token] as JsonObject, document);
-  }
-  return { node: current, pointer: at };
-}
+/** resolveRefAt, typed for this file: every node it follows to is an object of the bundle. */
+const resolveAt = (document: JsonObject, node: unknown, at: string) =>
+  resolveRefAt(document, node, at) as { node: JsonObject; at: string };
 
 function escapePointerToken(token: string): string {
   return token.replaceAll("~", "~0").replaceAll("/", "~1");
