@@ -224,6 +224,9 @@ const unfollow = (signal: AbortSignal, controller: AbortController) => {
   }
 };
 
+/** Outside createTransport, so that the timer does not hold its scope. */
+const sweepIfKept = (sweep: WeakRef<() => void>) => sweep.deref()?.();
+
 export function createTransport(config: ResolvedConfig): typeof fetch {
   const { origin } = new URL(config.baseUrl);
   const sameOrigin = `${origin}/`;
@@ -243,7 +246,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
     if (at < sweepAt) {
       clearTimeout(sweeper as number);
       sweepAt = at;
-      sweeper = setTimeout(sweep, at - performance.now());
+      sweeper = setTimeout(sweepIfKept, at - performance.now(), sweepRef);
       if (!running.size) sweeper.unref?.();
     }
   };
@@ -256,6 +259,9 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         controller.abort(TIMED_OUT);
       }
   };
+  // The timer holds the sweep weakly (a running attempt holds it strongly): a client its user dropped is
+  // collected at once, not kept with its config and controllers until the timer's last deadline.
+  const sweepRef = new WeakRef(sweep);
   return async function qoderFetch(input: RequestInfo | URL): Promise<Response> {
     const request = input as CallRequest | (Request & { qoderCall?: Call });
     const call = request.qoderCall ?? {};

@@ -1,6 +1,8 @@
 // Issue 10, items 13-19: redirects, timeouts that cannot be honoured, listener leaks, non-JSON 2xx, resets
 // mid-body, bad header bytes and base URLs, Retry-After above the cap, and the response-size cap.
 import { getEventListeners } from "node:events";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, test } from "vitest";
 import {
   APIConnectionError,
@@ -13,7 +15,7 @@ import {
   ResponseTooLargeError,
   UnprocessableEntityError,
 } from "../../src/index.js";
-import { createQoderClient } from "../support/client.js";
+import { createQoderClient, transportFetch } from "../support/client.js";
 import { envelope, serveDuringTest, TOKEN } from "../support/server.js";
 
 describe("redirects (item 13)", () => {
@@ -191,6 +193,30 @@ describe("a shared AbortSignal (item 15)", () => {
     controller.abort();
     for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(APIUserAbortError);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+});
+
+describe("memory", () => {
+  test("a client its user dropped is collected once its calls end, not kept until its timeout", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const server = await serveDuringTest(() => ({ body: { id: "dep_1", type: "deployment" } }));
+    // The client's config holds its `fetch`: that function's collection tells that the client's
+    // transport went too (its deadline timer held all of it for timeoutMs, here ten minutes).
+    let collected = 0;
+    const registry = new FinalizationRegistry(() => collected++);
+    const clients = 100;
+    for (let index = 0; index < clients; index++) {
+      const fetch: typeof globalThis.fetch = (input, init) => transportFetch(input, init);
+      const qoder = createQoderClient({ baseUrl: server.url, token: TOKEN, timeoutMs: 600_000, fetch });
+      await qoder.deployments.retrieve("dep_1");
+      registry.register(fetch, index);
+    }
+    for (let round = 0; round < 10 && collected < clients - 5; round++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(collected).toBeGreaterThanOrEqual(clients - 5);
   });
 });
 

@@ -24,3 +24,7 @@ const undici =
 export function createQoderClient(options?: ClientOptions) {
   return create(undici && !options?.fetch ? { ...options, fetch: undici } : options);
 }
+
+/** This project's transport as a `fetch` a test can wrap (the global fetch, or the shared undiciFetch()). */
+export const transportFetch: typeof globalThis.fetch =
+  undici ?? ((input, init) => globalThis.fetch(input, init));
