@@ -240,8 +240,13 @@ export async function startDocsServer({ port = DEFAULT_DOCS_PORT, root = default
       console.error(`docs server: ${req.method} ${JSON.stringify(req.url)}: ${error.message}`);
     }
   });
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+  server.on("clientError", (error, socket) => {
+    // A request too slow (Node's headers or request timeout) is a 408, anything else the parser refused
+    // a 400. Closed once the answer is out: end() alone only half-closes, and a client that never closes
+    // its side would hold the socket for good.
+    const status = error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request";
+    if (socket.writable)
+      socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`, () => socket.destroy());
     else socket.destroy();
   });
   await new Promise((resolveListen, rejectListen) => {

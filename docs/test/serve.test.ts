@@ -1,8 +1,17 @@
 // The static docs server: serves the built site on 127.0.0.1 and nothing outside it, and no request
 // can take it down.
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -155,6 +164,36 @@ describe("docs server", () => {
     const op = await get("/deployments/listdeployments");
     expect(op.headers.location).toBe("/#/deployments/listdeployments");
     expect((await get("/missing.yaml")).status).toBe(404); // a file name is not a section
+  });
+
+  it("closes the socket of a malformed request it answered, also when the client never closes its side", async () => {
+    const openFds = () => readdirSync("/proc/self/fd").length;
+    const before = openFds();
+    // allowHalfOpen: the client keeps its side open after the server's answer, as one that never reads.
+    const clients = Array.from({ length: 10 }, () =>
+      connect({ port: docs.port, host: "127.0.0.1", allowHalfOpen: true }),
+    );
+    try {
+      const answers = clients.map(
+        (client) =>
+          new Promise<string>((resolve) => {
+            let received = "";
+            client.on("data", (chunk: Buffer) => {
+              received += chunk.toString();
+            });
+            client.once("end", () => resolve(received));
+          }),
+      );
+      for (const client of clients) client.write("NOT HTTP AT ALL\r\n\r\n");
+      for (const received of await Promise.all(answers)) expect(received).toMatch(/^HTTP\/1\.1 400 /);
+      // Both ends live in this process: only the clients' 10 descriptors may be left.
+      const deadline = performance.now() + 5_000;
+      while (openFds() > before + 10 && performance.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(openFds()).toBeLessThanOrEqual(before + 10);
+    } finally {
+      for (const client of clients) client.destroy();
+    }
   });
 
   it("rejects a bad DOCS_PORT with a message naming it; unset or blank is the default", () => {

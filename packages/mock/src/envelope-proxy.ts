@@ -763,6 +763,8 @@ function sendEnvelope(
 }
 
 /** Answers on a socket no ServerResponse serves (a refused request), then closes it. */
+/** How long a connection answered and closed by the mock may stay open for the client to read the answer. */
+const CLOSE_GRACE_MS = 1_000;
 /** How long a refused body is drained before its answer, on a connection that closes after it. */
 const LINGER_MS = 5_000;
 
@@ -774,6 +776,11 @@ function closeWith(socket: Socket, status: number, message: string): void {
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\nx-request-id: ${requestId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
+  // end() only half-closes: a client that never reads, or never closes its side, would keep the socket
+  // open for good. It is destroyed a moment later, when the answer has had time to go (destroyed at once,
+  // bytes the client is still sending would reset the connection and lose the answer).
+  const closing = setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref();
+  socket.once("close", () => clearTimeout(closing));
 }
 
 /**

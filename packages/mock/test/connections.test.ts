@@ -173,6 +173,29 @@ describe("stalled connections are closed", () => {
     expect(ms).toBeLessThan(20_000);
   });
 
+  it("a stalled client that never reads nor closes its side does not keep its socket once answered", async () => {
+    const proxy = await proxyTo("http://127.0.0.1:9", { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 });
+    const before = openFds();
+    // allowHalfOpen: the client does not close its side when the mock closes its own, as a client that
+    // never reads would not; then the mock's socket must still go.
+    const clients = Array.from({ length: 20 }, () =>
+      connect({ port: proxy.port, host: "127.0.0.1", allowHalfOpen: true }),
+    );
+    for (const client of clients) cleanups.push(() => client.destroy());
+    await Promise.all(clients.map((client) => new Promise((resolve) => client.once("connect", resolve))));
+    for (const client of clients) client.write("GET /models HTTP/1.1\r\nHost: mock\r\n");
+    // Both ends of each connection live in this process: 40 descriptors once the mock accepted them all.
+    const until = async (done: () => boolean) => {
+      const deadline = performance.now() + 10_000;
+      while (!done() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    await until(() => openFds() >= before + 40);
+    expect(openFds()).toBeGreaterThanOrEqual(before + 40);
+    // The headers' deadline (1 s), its 408, then at most the second the answer is given to go.
+    await until(() => openFds() <= before + 20);
+    expect(openFds()).toBeLessThanOrEqual(before + 20);
+  });
+
   it("keepAliveTimeout: an idle keep-alive connection is closed after 5 s", async () => {
     const upstream = createServer((_request, response) => response.end("{}"));
     await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
