@@ -1649,6 +1649,68 @@ describe("control endpoints", () => {
   });
 });
 
+describe("the records kept in all accounts are bounded", () => {
+  const ENV = { name: "e", config: { type: "cloud", networking: { type: "unrestricted" } } };
+  /** An empty-fixture simulator holding at most `max` records, and one account's deployment in it. */
+  const withDeployment = (max: number, token: string) => {
+    const sim = new Simulator({ strict: true, fixture: "empty", maxRecords: max });
+    const handle = handleOf(sim);
+    const environment = handle(token, "POST", "/environments", ENV).body;
+    const agent = handle(token, "POST", "/agents", { name: "a", model: "ultimate" }).body;
+    const deployment = handle(token, "POST", "/deployments", {
+      name: "d",
+      agent: agent.id,
+      environment_id: environment.id,
+      initial_events: [{ type: "user.message", content: "hi" }],
+      schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+    });
+    expect(deployment.status, JSON.stringify(deployment.body)).toBe(200);
+    return { sim, handle, environment, agent, deployment: deployment.body };
+  };
+
+  it("counts runs, which no body pays for, and every other record, in all accounts together", () => {
+    const { handle, deployment } = withDeployment(5, "pt-records-a"); // 3 records
+    const run = () => handle("pt-records-a", "POST", `/deployments/${deployment.id}/run`);
+    expect([run().status, run().status]).toEqual([200, 200]);
+    const refused = run();
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain(
+      "This mock holds 5 records (deployments, runs, agent versions, environments) in all accounts",
+    );
+    // Another account meets the same limit...
+    expect(handle("pt-records-b", "POST", "/environments", ENV).status).toBe(409);
+    // ...until one is reset, which frees its records.
+    expect(handle("pt-records-a", "POST", "/_mock/reset", { fixture: "empty" }).status).toBe(200);
+    expect(handle("pt-records-b", "POST", "/environments", ENV).status).toBe(200);
+  });
+
+  it("frees a deleted environment's record; a refused state load frees what it counted", () => {
+    const { sim, handle } = withDeployment(4, "pt-records-c"); // 3 records
+    const spare = handle("pt-records-c", "POST", "/environments", ENV).body;
+    expect(handle("pt-records-c", "POST", "/environments", ENV).status).toBe(409);
+    expect(handle("pt-records-c", "DELETE", `/environments/${spare.id}`).status).toBe(200);
+    expect(handle("pt-records-c", "POST", "/environments", ENV).status).toBe(200);
+    // A state of 4 records for another token cannot load beside these 4 (409), and counts nothing after.
+    const state = sim.state("pt-records-c");
+    const { now: _, idempotency_keys: __, ...records } = state;
+    expect(() => sim.loadState("pt-records-d", records)).toThrow(/holds 4 records/);
+    // The same state loaded in place of the account it came from fits: the old records make room.
+    sim.loadState("pt-records-c", { ...records });
+    expect(handle("pt-records-e", "POST", "/environments", ENV).status).toBe(409);
+    expect(handle("pt-records-c", "POST", "/_mock/reset", { fixture: "empty" }).status).toBe(200);
+    sim.loadState("pt-records-d", records);
+    expect(handle("pt-records-e", "POST", "/environments", ENV).status).toBe(409);
+  });
+
+  it("a scheduled fire with no room left in the mock pauses its deployment, saying which limit", () => {
+    const { sim, handle, deployment } = withDeployment(3, "pt-records-f");
+    sim.advanceTime(2 * 60 * 60 * 1000);
+    const paused = handle("pt-records-f", "GET", `/deployments/${deployment.id}`).body;
+    expect(paused.status).toBe("paused");
+    expect(paused.paused_reason.error.message).toMatch(/^Not fired at .*: This mock holds 3 records/);
+  });
+});
+
 describe("the request data kept in all accounts is bounded", () => {
   let own: SimServer;
   beforeAll(async () => {

@@ -68,6 +68,8 @@ export interface SimulatorOptions {
   resources?: Resource[];
   /** Request data kept in all accounts; default LIMITS.storedBytes (tests lower it). */
   maxStoredBytes?: number | undefined;
+  /** Records in all accounts; default LIMITS.recordsInAllAccounts (tests lower it). */
+  maxRecords?: number | undefined;
 }
 
 export interface AccountState {
@@ -131,6 +133,7 @@ export class Simulator {
       options.fixture ?? "examples",
       options.seed,
       options.maxStoredBytes,
+      options.maxRecords,
     );
   }
 

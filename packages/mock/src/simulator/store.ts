@@ -39,6 +39,12 @@ export const LIMITS = {
   agentVersions: 1_000,
   environmentsPerAccount: 10_000,
   idempotencyKeysPerAccount: 100_000,
+  /**
+   * Records (deployments, runs, agent versions, environments) in all accounts together. The limits per
+   * account times 1,000 accounts bound nothing a machine has (a run takes ≈ 0.5 KB of heap, a deployment
+   * ≈ 1.3 KB), and runs come from bodyless requests and the clock, which the byte limit below never sees.
+   */
+  recordsInAllAccounts: 500_000,
   /** Scheduled runs one clock move may fire, in all accounts together: a move costs what it fires. */
   runsPerClockMove: 10_000,
   /**
@@ -88,9 +94,30 @@ function randomIdBytes(): Buffer {
  */
 export type SeededIdBytes = (sequence: "request" | "schedule") => Buffer;
 
+/** The records of every account of a store, counted against LIMITS.recordsInAllAccounts. */
+export interface RecordLedger {
+  records: number;
+  /** LIMITS.recordsInAllAccounts, unless a test lowers it. */
+  readonly max: number;
+}
+
 export class Account {
   /** With a seed, every id is drawn whole from `seeded`, so it does not depend on when it was made. */
-  constructor(private readonly seeded?: SeededIdBytes) {}
+  constructor(
+    private readonly ledger: RecordLedger,
+    private readonly seeded?: SeededIdBytes,
+  ) {}
+
+  /** This account's records, as the ledger counts them. */
+  records = 0;
+
+  /** Counts one more record, or refuses it when the store holds all it may. */
+  private admit(): void {
+    if (this.ledger.records >= this.ledger.max)
+      throw new LimitError(409, "conflict_error", storeFull(this.ledger.max));
+    this.ledger.records++;
+    this.records++;
+  }
 
   /**
    * `dep_` / `drun_` / `sess_` + 32 lowercase hex: 12 of them the time in ms (UUIDv7-like), 20 random.
@@ -142,6 +169,7 @@ export class Account {
     if (this.deployments.size >= LIMITS.deploymentsPerAccount) {
       throw capacity(`${LIMITS.deploymentsPerAccount} deployments`);
     }
+    this.admit();
     const { deployment } = record;
     this.deployments.insert(deployment.id, timeOf(deployment.created_at) as number, record);
     this.watch(record);
@@ -153,16 +181,19 @@ export class Account {
     if (record) {
       if (record.versions.length >= LIMITS.agentVersions)
         throw capacity(`${LIMITS.agentVersions} versions of agent ${agent.id}`, "agent");
+      this.admit();
       record.versions.push(agent);
       return;
     }
     if (this.agents.size >= LIMITS.agentsPerAccount) throw capacity(`${LIMITS.agentsPerAccount} agents`);
+    this.admit();
     this.agents.insert(agent.id, timeOf(agent.created_at) as number, { versions: [agent] });
   }
 
   addEnvironment(environment: Environment): void {
     if (this.environments.size >= LIMITS.environmentsPerAccount)
       throw capacity(`${LIMITS.environmentsPerAccount} environments`);
+    this.admit();
     this.environments.insert(environment.id, timeOf(environment.created_at) as number, environment);
   }
 
@@ -176,12 +207,28 @@ export class Account {
     } else this.scheduled.delete(record);
   }
 
+  /** Runs this account may still record: its own room, and the store's. */
   get remainingRuns(): number {
-    return LIMITS.runsPerAccount - this.runs.size;
+    return Math.min(LIMITS.runsPerAccount - this.runs.size, this.ledger.max - this.ledger.records);
+  }
+
+  /** Why a run cannot be recorded (remainingRuns is 0): the account's limit, or the store's. */
+  get noRoomForRuns(): string {
+    return this.runs.size >= LIMITS.runsPerAccount
+      ? atLimit(`${LIMITS.runsPerAccount} deployment runs`)
+      : storeFull(this.ledger.max);
+  }
+
+  /** An environment deleted: its record no longer counts. */
+  deleteEnvironment(id: string): void {
+    if (!this.environments.delete(id)) return;
+    this.ledger.records--;
+    this.records--;
   }
 
   addRun(run: DeploymentRun): void {
     if (this.runs.size >= LIMITS.runsPerAccount) throw capacity(`${LIMITS.runsPerAccount} deployment runs`);
+    this.admit();
     const createdMs = timeOf(run.created_at) as number;
     this.runs.insert(run.id, createdMs, run);
     let own = this.runsByDeployment.get(run.deployment_id);
@@ -235,6 +282,10 @@ export class Account {
 /** What an account at one of the simulator's limits is told, with the way out. */
 export const atLimit = (what: string, per = "account") =>
   `This mock account already holds ${what}, the simulator's limit per ${per}. Reset it (POST /_mock/reset or reset() from startMock), or use another bearer token.`;
+
+/** What a write past LIMITS.recordsInAllAccounts is told. */
+const storeFull = (max: number) =>
+  `This mock holds ${max} records (deployments, runs, agent versions, environments) in all accounts, the simulator's limit. Reset accounts (POST /_mock/reset or reset() from startMock), or restart the mock.`;
 
 function capacity(what: string, per?: string): ApiError {
   return new LimitError(409, "conflict_error", atLimit(what, per));
@@ -299,6 +350,7 @@ export function exampleRecords(
 
 export class Store {
   private readonly accounts = new Map<string, Account>();
+  private readonly ledger: RecordLedger;
 
   constructor(
     private readonly seed: () => Records,
@@ -307,7 +359,10 @@ export class Store {
     /** Makes ids repeatable: each account draws from its own sequence, derived from the seed and token. */
     private readonly idSeed?: number,
     private readonly maxStoredBytes: number = LIMITS.storedBytes,
-  ) {}
+    maxRecords: number = LIMITS.recordsInAllAccounts,
+  ) {
+    this.ledger = { records: 0, max: maxRecords };
+  }
 
   /**
    * Refuses, before anything is stored, a write whose `bytes` would take the store past its limit
@@ -340,7 +395,25 @@ export class Store {
 
   /** Puts `account` in use for `token`, in place of the one it had (whose data is no longer kept). */
   private use(token: string, account: Account): void {
+    const old = this.accounts.get(token);
+    if (old && old !== account) this.discard(old);
     this.accounts.set(token, account);
+  }
+
+  /** An account no longer kept (replaced, or refused while filled): its records no longer count. */
+  private discard(account: Account): void {
+    this.ledger.records -= account.records;
+    account.records = 0;
+  }
+
+  /** Fills a new account with the fixture; a refusal drops what it counted, as the account is dropped. */
+  private filled(account: Account, records: Records): void {
+    try {
+      this.fill(account, records);
+    } catch (error) {
+      this.discard(account);
+      throw error;
+    }
   }
 
   /** The account of a token, created with the default fixture on first use. */
@@ -372,6 +445,7 @@ export class Store {
     }
     const drawn = { request: 0, schedule: 0 };
     const account = new Account(
+      this.ledger,
       this.idSeed === undefined
         ? undefined
         : (sequence) =>
@@ -383,7 +457,7 @@ export class Store {
               .digest()
               .subarray(0, 16),
     );
-    if (fixture === "examples") this.fill(account, structuredClone(this.seed()));
+    if (fixture === "examples") this.filled(account, structuredClone(this.seed()));
     return account;
   }
 
@@ -393,18 +467,30 @@ export class Store {
    */
   load(token: string, records: Records, bytes: number, settle?: (account: Account) => void): Account {
     this.checkRoom(bytes, this.accounts.get(token));
+    // The records of the account this one replaces make room for its own (counted again on a refusal).
+    const old = this.accounts.get(token);
+    const replaced = old?.records ?? 0;
+    this.ledger.records -= replaced;
     const account = this.create(token, "empty");
-    this.fill(account, records);
-    account.storedBytes = bytes;
-    // The caller's last word before the account replaces the old one (firing what came due): a refusal
-    // there leaves the old account too.
-    settle?.(account);
+    try {
+      this.fill(account, records);
+      account.storedBytes = bytes;
+      // The caller's last word before the account replaces the old one (firing what came due): a refusal
+      // there leaves the old account too.
+      settle?.(account);
+    } catch (error) {
+      this.discard(account);
+      this.ledger.records += replaced;
+      throw error;
+    }
+    if (old) old.records = 0; // no longer counted
     this.use(token, account);
     return account;
   }
 
   resetAll(): void {
     this.accounts.clear();
+    this.ledger.records = 0;
   }
 
   private fill(

@@ -451,7 +451,7 @@ function fire(account: Account, record: DeploymentRecord, due: number[]): void {
       // other requests and every other account's clock go on.
       error = {
         type: "unknown_error",
-        message: `Not fired at ${rfc3339(at)}: ${atLimit(`${LIMITS.runsPerAccount} deployment runs`)}`,
+        message: `Not fired at ${rfc3339(at)}: ${account.noRoomForRuns}`,
       };
     }
     record.deployment = {

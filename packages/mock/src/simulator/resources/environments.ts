@@ -157,7 +157,7 @@ export const environments: Resource = {
           `Environment is referenced by ${sessions} session${sessions === 1 ? "" : "s"} and cannot be deleted; archive it instead.`,
         );
       }
-      account.environments.delete(id);
+      account.deleteEnvironment(id);
       account.deletedEnvironments.add(id);
       return { body: { id, type: "environment_deleted" } };
     },
