@@ -312,25 +312,16 @@ describe("agents", () => {
     );
     expect(JSON.stringify(located.tools)).toContain("America/New_York");
     expect(
-      (
-        await refused(
-          400,
-          "POST",
-          "/agents",
-          toolset([{ type: "web_fetch", allowed_domains: ["a.com"], blocked_domains: ["b.com"] }]),
-        )
-      ).message,
-    ).toContain("not both");
-    expect(
-      (
-        await refused(
-          400,
-          "POST",
-          "/agents",
-          toolset([{ type: "web_fetch", allowed_domains: ["a.com"], blocked_domains: ["b.com"] }]),
-        )
-      ).param,
-    ).toBe("tools[0].configs[0].blocked_domains");
+      await refused(
+        400,
+        "POST",
+        "/agents",
+        toolset([{ type: "web_fetch", allowed_domains: ["a.com"], blocked_domains: ["b.com"] }]),
+      ),
+    ).toMatchObject({
+      param: "tools[0].configs[0].blocked_domains",
+      message: expect.stringContaining("not both"),
+    });
     // An empty list is refused (omit the field instead), as the SDK documents.
     expect(
       await refused(400, "POST", "/agents", toolset([{ type: "web_fetch", allowed_domains: [] }])),
