@@ -762,12 +762,12 @@ function sendEnvelope(
     .end(payload);
 }
 
-/** Answers on a socket no ServerResponse serves (a refused request), then closes it. */
 /** How long a connection answered and closed by the mock may stay open for the client to read the answer. */
 const CLOSE_GRACE_MS = 1_000;
 /** How long a refused body is drained before its answer, on a connection that closes after it. */
 const LINGER_MS = 5_000;
 
+/** Answers on a socket no ServerResponse serves (a refused request), then closes it. */
 function closeWith(socket: Socket, status: number, message: string): void {
   if (!socket.writable) return void socket.destroy();
   // A fresh id (the request's own headers were never parsed), in the body and the header, as for any error.
@@ -805,7 +805,9 @@ function requestProblem(request: IncomingMessage): [number, string, string?] | u
     } catch {}
     if (!url || !/^https?:$/.test(url.protocol))
       return [400, "The request target is neither a path (/deployments) nor an absolute http(s) URL."];
-    request.url = `${url.pathname}${url.search}`;
+    // Its path and query as sent (the URL parser would resolve `..` and re-encode what the checks read).
+    const rest = target.replace(/^https?:\/\/[^/?#]*/i, "");
+    request.url = rest.startsWith("/") ? rest : `/${rest}`;
   }
   const coding = request.headers["content-encoding"]?.trim().toLowerCase();
   if (coding && coding !== "identity")

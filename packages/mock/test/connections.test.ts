@@ -354,6 +354,17 @@ describe("requests Node would answer itself get the envelope too", () => {
       );
       expect(received, target).toMatch(/^HTTP\/1\.1 200 /);
     }
+    // Its path as sent, not as the URL parser would resolve it: the same answer as the origin form's.
+    const statusOf = async (target: string) =>
+      (
+        await timeUntilClosed(proxy.port, (socket) =>
+          socket.end(
+            `GET ${target} HTTP/1.1\r\nhost: x\r\nauthorization: Bearer pt-node\r\nconnection: close\r\n\r\n`,
+          ),
+        )
+      ).received.slice(0, 12);
+    for (const path of ["/agents/../models", "/models?limit=%zz", "/models/%2e%2e"])
+      expect(await statusOf(`http://x${path}`), path).toBe(await statusOf(path));
   });
 
   it("a 405 names the methods the path takes in Allow (RFC 9110 §15.5.6), on the API's paths and /_mock/*", async () => {
