@@ -224,8 +224,15 @@ const unfollow = (signal: AbortSignal, controller: AbortController) => {
   }
 };
 
-/** Outside createTransport, so that the timer does not hold its scope. */
+/**
+ * The deadline timers hold their transport's sweep weakly (outside createTransport, so that the timer does
+ * not hold its scope): a client its user dropped is collected when its calls end, not kept with its config
+ * and controllers until its timer's last deadline. While a transport has attempts running, `busy` holds
+ * its sweep: a running call still ends at its timeout whoever holds the client (a token function that
+ * never settles is held by nothing else).
+ */
 const sweepIfKept = (sweep: WeakRef<() => void>) => sweep.deref()?.();
+const busy = new Set<() => void>();
 
 export function createTransport(config: ResolvedConfig): typeof fetch {
   const { origin } = new URL(config.baseUrl);
@@ -246,7 +253,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
     if (at < sweepAt) {
       clearTimeout(sweeper as number);
       sweepAt = at;
-      sweeper = setTimeout(sweepIfKept, at - performance.now(), sweepRef);
+      sweeper = setTimeout(sweepIfKept, at - performance.now(), new WeakRef(sweep));
       if (!running.size) sweeper.unref?.();
     }
   };
@@ -259,9 +266,6 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         controller.abort(TIMED_OUT);
       }
   };
-  // The timer holds the sweep weakly (a running attempt holds it strongly): a client its user dropped is
-  // collected at once, not kept with its config and controllers until the timer's last deadline.
-  const sweepRef = new WeakRef(sweep);
   return async function qoderFetch(input: RequestInfo | URL): Promise<Response> {
     const request = input as CallRequest | (Request & { qoderCall?: Call });
     const call = request.qoderCall ?? {};
@@ -286,6 +290,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
       // 0 and Infinity mean no timeout (config refuses what setTimeout cannot honour).
       if (timeoutMs > 0 && timeoutMs < Infinity) {
         running.set(controller, performance.now() + timeoutMs);
+        busy.add(sweep);
         arm(performance.now() + timeoutMs);
         (sweeper as { ref?: () => void }).ref?.();
       }
@@ -378,6 +383,7 @@ export function createTransport(config: ResolvedConfig): typeof fetch {
         headers.delete("authorization");
         running.delete(controller);
         if (!running.size) {
+          busy.delete(sweep);
           if (sweeper?.unref) sweeper.unref();
           else {
             clearTimeout(sweeper as number);

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, test, vi } from "vitest";
 import { resolveConfig } from "../../src/config.js";
 import {
@@ -127,6 +129,38 @@ describe("a token function is part of its attempt", () => {
     await delay(20);
     expect(server.requests.map((request) => request.headers.authorization)).toEqual(["Bearer pt-second"]);
     expect(seen[0]?.headers.has("authorization")).toBe(false);
+  });
+});
+
+describe("deadlines hold while the garbage collector runs", () => {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  /** Runs full collections every 20 ms until `call` settles; what it settled with. */
+  const collecting = async (call: Promise<unknown>) => {
+    const timer = setInterval(gc, 20);
+    try {
+      return await call.then(
+        () => "resolved",
+        (error: unknown) => error,
+      );
+    } finally {
+      clearInterval(timer);
+    }
+  };
+
+  test("a call of a client still held, a call of a client dropped, a never-settling token: all time out", async () => {
+    const server = await serve(() => undefined); // never answers
+    const options = { baseUrl: server.url, token: TOKEN, timeoutMs: 300, maxRetries: 0 };
+    const held = createQoderClient(options);
+    expect(await collecting(held.deployments.retrieve("dep_1"))).toBeInstanceOf(APITimeoutError);
+    // Later calls of that client still get a deadline.
+    expect(await collecting(held.deployments.retrieve("dep_1"))).toBeInstanceOf(APITimeoutError);
+    expect(await collecting(createQoderClient(options).deployments.retrieve("dep_1"))).toBeInstanceOf(
+      APITimeoutError,
+    );
+    // Nothing but the timer holds a call waiting for a token that never comes.
+    const waiting = createQoderClient({ ...options, token: () => new Promise<string>(() => {}) });
+    expect(await collecting(waiting.deployments.retrieve("dep_1"))).toBeInstanceOf(APITimeoutError);
   });
 });
 
