@@ -17,6 +17,14 @@ export const openapiJsonPath = fileURLToPath(new URL("./dist/openapi.json", impo
 export function forDirection(document, direction) {
   const flag = direction === "request" ? "readOnly" : "writeOnly";
   const copy = structuredClone(document);
+  /** Whether a property is of the other side; one whose `$ref` points to another file stays required. */
+  const flagged = (property) => {
+    try {
+      return resolveRef(copy, property)?.[flag] === true;
+    } catch {
+      return false;
+    }
+  };
   const visit = (node) => {
     if (typeof node !== "object" || node === null) return;
     if (Array.isArray(node)) {
@@ -24,9 +32,7 @@ export function forDirection(document, direction) {
       return;
     }
     if (Array.isArray(node.required) && node.properties) {
-      node.required = node.required.filter(
-        (name) => resolveRef(copy, node.properties[name])?.[flag] !== true,
-      );
+      node.required = node.required.filter((name) => !flagged(node.properties[name]));
     }
     Object.values(node).forEach(visit);
   };

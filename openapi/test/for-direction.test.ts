@@ -6,6 +6,21 @@ import { loadBundle } from "./support/bundle.js";
 const spec = loadBundle() as { components: { schemas: Record<string, { required?: string[] }> } };
 
 describe("forDirection", () => {
+  it("leaves a property whose $ref points to another file as it is (required), as it always did", () => {
+    const document = {
+      components: {
+        schemas: {
+          Thing: {
+            type: "object",
+            required: ["owner", "id"],
+            properties: { owner: { $ref: "./people.yaml#/Person" }, id: { type: "string", readOnly: true } },
+          },
+        },
+      },
+    };
+    expect(forDirection(document, "request").components.schemas.Thing.required).toEqual(["owner"]);
+  });
+
   it("keeps a writeOnly property required in requests and drops it in responses", () => {
     const document = {
       components: {

@@ -24,7 +24,15 @@ export function loadStatusOfExample(jsonSpecPath: string): StatusOfExample | und
   } catch {
     return undefined;
   }
-  const resolve = (node: unknown) => (resolveRef(spec, node) ?? {}) as Json;
+  // A reference this lookup cannot follow (to another file, as a custom specPath may hold: Prism resolves
+  // it) names no example here: such an example then needs `code=` too.
+  const resolve = (node: unknown): Json => {
+    try {
+      return (resolveRef(spec, node) ?? {}) as Json;
+    } catch {
+      return {};
+    }
+  };
 
   const operations: OperationExamples[] = [];
   for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, Json>)) {

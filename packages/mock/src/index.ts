@@ -160,6 +160,11 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const args = ["mock", specPath];
   if (options.dynamic) args.push("--dynamic");
   if (options.dynamic && options.seed !== undefined) args.push("--seed", String(options.seed));
+  // Read before Prism starts, so that a document they cannot read leaves no process behind. The
+  // bundle's JSON twin (a custom YAML specPath has none: example names then need `code=` too).
+  const jsonSpecPath = specPath === openapiYamlPath ? openapiJsonPath : specPath;
+  const statusOfExample = loadStatusOfExample(jsonSpecPath);
+  const pathTemplates = loadPathTemplates(jsonSpecPath);
   // Prism binds port 0 and reports the port it got; if it dies, it is restarted (logged) and requests
   // for it get 503 meanwhile.
   const prism = await supervisePrism(
@@ -175,15 +180,12 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   );
 
   // Listen only once Prism answers, so that whoever polls the port never sees a half-started mock.
-  // The bundle's JSON twin (a custom YAML specPath has none: example names then need `code=` too).
-  const jsonSpecPath = specPath === openapiYamlPath ? openapiJsonPath : specPath;
-  const statusOfExample = loadStatusOfExample(jsonSpecPath);
   const proxy = await startEnvelopeProxy({
     port,
     upstream: prism,
     onLog: options.onLog,
     statusOfExample,
-    pathTemplates: loadPathTemplates(jsonSpecPath),
+    pathTemplates,
     simulator,
     refuse: contract && ((request) => refusal(contract, request)),
     admit: contract && ((request) => admission(contract, request)),

@@ -517,6 +517,48 @@ describe("startMock", () => {
     }
   });
 
+  it("serves a JSON document of its own whose responses $ref another file (Prism resolves it)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qoder-mock-"));
+    try {
+      writeFileSync(
+        join(dir, "shared.json"),
+        JSON.stringify({
+          NotFound: {
+            description: "Not found",
+            content: { "application/json": { example: { gone: true } } },
+          },
+        }),
+      );
+      const specPath = join(dir, "openapi.json");
+      writeFileSync(
+        specPath,
+        JSON.stringify({
+          openapi: "3.1.0",
+          info: { title: "own", version: "1.0.0" },
+          paths: {
+            "/things": {
+              get: {
+                responses: {
+                  200: { description: "ok", content: { "application/json": { example: { things: [] } } } },
+                  404: { $ref: "./shared.json#/NotFound" },
+                },
+              },
+            },
+          },
+        }),
+      );
+      const own = await startMock({ port: 0, mode: "examples", specPath });
+      try {
+        const answer = await fetch(`${own.url}/things`);
+        expect([answer.status, await answer.json()]).toEqual([200, { things: [] }]);
+      } finally {
+        await own.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("validates its options", async () => {
     await expect(startMock({ port: 70_000 })).rejects.toThrow(/"port" must be an integer/);
     await expect(startMock({ port: 0, mode: "examples", seed: 1 })).rejects.toThrow(/"seed".*dynamic: true/);
