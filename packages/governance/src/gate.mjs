@@ -188,7 +188,9 @@ export async function contractBumpSince(repoRoot, baseCommit) {
   );
   let highest = -1;
   for (const name of await readdir(dir)) {
-    if (!name.endsWith(".md") || name === "README.md" || atBase.has(name)) continue;
+    // The files changesets reads (@changesets/read): not its README (any case), not a dotfile.
+    if (!name.endsWith(".md") || /^readme\.md$/i.test(name) || name.startsWith(".") || atBase.has(name))
+      continue;
     const file = path.join(".changeset", name);
     const text = await readFile(path.join(repoRoot, file), "utf8");
     const level = changesetBumps(text, file).get(CONTRACT_PACKAGE);

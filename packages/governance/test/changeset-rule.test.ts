@@ -1,9 +1,9 @@
 // The gate's versioning rule (docs/guides/06-versioning.md) on its own, without git or Redocly.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { changesetBumps, changesetSummary, sameDocument, verdict } from "../src/gate.mjs";
+import { changesetBumps, changesetSummary, contractBumpSince, sameDocument, verdict } from "../src/gate.mjs";
 
 describe("verdict", () => {
   const none = { breaking: 0, majorRaised: false, contractChanged: false, bump: undefined };
@@ -68,6 +68,25 @@ describe("changesetBumps", () => {
       /invalid version type "mayor" for package "@qoder-cloud\/openapi"/,
     );
     expect(() => changesetBumps("---\n- patch\n---\n")).toThrow(/must be an object mapping package names/);
+  });
+});
+
+describe("contractBumpSince", () => {
+  test("reads the files changesets reads: not its README in any case, not a dotfile", async () => {
+    const repo = await mkdtemp(path.join(os.tmpdir(), "governance-changesets-"));
+    try {
+      await mkdir(path.join(repo, ".changeset"));
+      const write = (name: string, text: string) => writeFile(path.join(repo, ".changeset", name), text);
+      await write("real.md", '---\n"@qoder-cloud/openapi": patch\n---\n\nWording.\n');
+      // A major the release would never see must not satisfy the gate; notes beside them must not fail it.
+      await write(".hidden.md", '---\n"@qoder-cloud/openapi": major\n---\n\nMigrate.\n');
+      await write("readme.md", "How to write a changeset.\n");
+      await write(".notes.md", "Scratch notes.\n");
+      // Not a git repository: no base to leave files out by.
+      expect(await contractBumpSince(repo, "HEAD")).toEqual({ bump: "patch", silentMajors: [] });
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
   });
 });
 
