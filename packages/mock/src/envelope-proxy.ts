@@ -177,11 +177,11 @@ export async function startEnvelopeProxy(options: {
   // over Node's 16 KiB, headers or a body too slow) gets the API's envelope too, as Node's own answer
   // would: only while nothing of a response went out on the socket, and the connection is closed.
   /** Answers a refused request after the answers of the requests before it on its connection, then closes. */
-  const closeAfter = (socket: Socket, status: number, message: string) => {
+  const closeAfter = (socket: Socket, status: number, message: string, headers = "") => {
     const last = exchanges.get(socket);
     if (last && !last.response.writableFinished)
-      last.response.once("close", () => closeWith(socket, status, message));
-    else closeWith(socket, status, message);
+      last.response.once("close", () => closeWith(socket, status, message, headers));
+    else closeWith(socket, status, message, headers);
   };
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
     if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
@@ -196,9 +196,15 @@ export async function startEnvelopeProxy(options: {
   });
   // CONNECT (Node closes the connection without a word) and an Expect header other than 100-continue
   // (Node answers a bare 417) get the envelope too.
-  server.on("connect", (request: IncomingMessage, socket: Socket) =>
-    closeAfter(socket, 405, `${request.method} is not an operation of the API.`),
-  );
+  // CONNECT's 405 names what its target allows (RFC 9110 §15.5.6): an API path's methods, else none.
+  server.on("connect", (request: IncomingMessage, socket: Socket) => {
+    const url = withoutBasePath(request.url ?? "");
+    const routed = url.startsWith("/")
+      ? options.admit?.({ method: "CONNECT", url, headers: {}, requestId: "" })
+      : undefined;
+    const allow = routed?.status === 405 ? (routed.headers.allow ?? "") : "";
+    closeAfter(socket, 405, notAnOperation(`CONNECT ${request.url}`), `allow: ${allow}\r\n`);
+  });
   server.on("checkExpectation", (request: IncomingMessage, response: ServerResponse) => {
     sendEnvelope(
       response,
@@ -768,13 +774,13 @@ const CLOSE_GRACE_MS = 1_000;
 const LINGER_MS = 5_000;
 
 /** Answers on a socket no ServerResponse serves (a refused request), then closes it. */
-function closeWith(socket: Socket, status: number, message: string): void {
+function closeWith(socket: Socket, status: number, message: string, headers = ""): void {
   if (!socket.writable) return void socket.destroy();
   // A fresh id (the request's own headers were never parsed), in the body and the header, as for any error.
   const requestId = randomUUID();
   const body = JSON.stringify(envelope(requestId, errorTypeForStatus(status), message));
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\nx-request-id: ${requestId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\nx-request-id: ${requestId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${headers}connection: close\r\n\r\n${body}`,
   );
   // end() only half-closes: a client that never reads, or never closes its side, would keep the socket
   // open for good. It is destroyed a moment later, when the answer has had time to go (destroyed at once,
@@ -819,10 +825,13 @@ function requestProblem(request: IncomingMessage): [number, string, string?] | u
   return undefined;
 }
 
-/** A Host header's value (RFC 3986 `host [":" port]`): a registered name or IPv4 address, or a bracketed IPv6 one. */
+/**
+ * A Host header's value (RFC 3986 `host [":" port]`, the port possibly empty): a registered name or IPv4
+ * address, or a bracketed IP literal (IPv6, with a zone id as RFC 6874 writes it, or IPvFuture).
+ */
 function validHost(host: string): boolean {
-  const match = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(?::(\d{1,5}))?$/.exec(host);
-  return match !== null && (match[2] === undefined || Number(match[2]) <= 65_535);
+  const match = /^(\[[\w.:%~!$&'()*+,;=-]+\]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(?::(\d*))?$/.exec(host);
+  return match !== null && Number(match[2] ?? 0) <= 65_535;
 }
 
 function requestIdOf(request: IncomingMessage): string {

@@ -22,7 +22,7 @@ import {
   startEnvelopeProxy,
 } from "../src/envelope-proxy.js";
 import { mockPrefer } from "../src/example-statuses.js";
-import { Simulator } from "../src/simulator/index.js";
+import { admission, loadContract, refusal, Simulator } from "../src/simulator/index.js";
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -287,10 +287,14 @@ describe("upstream requests", () => {
 
 describe("requests Node would answer itself get the envelope too", () => {
   const proxyOf = async (timeouts?: Partial<ServerTimeouts>) => {
+    const contract = loadContract();
+    // As startMock wires it: the contract's route and token checks answer first.
     const proxy = await startEnvelopeProxy({
       port: 0,
       upstream: "http://127.0.0.1:9",
       simulator: new Simulator({ strict: true }),
+      refuse: (request) => refusal(contract, request),
+      admit: (request) => admission(contract, request),
       timeouts,
     });
     cleanups.push(() => proxy.close());
@@ -365,6 +369,44 @@ describe("requests Node would answer itself get the envelope too", () => {
       ).received.slice(0, 12);
     for (const path of ["/agents/../models", "/models?limit=%zz", "/models/%2e%2e"])
       expect(await statusOf(`http://x${path}`), path).toBe(await statusOf(path));
+  });
+
+  it("takes every Host form RFC 3986 and 6874 allow: an empty port, an IPv6 zone id, IPvFuture, names with _", async () => {
+    const proxy = await proxyOf();
+    for (const host of [
+      "localhost:",
+      "127.0.0.1:",
+      "[fe80::1%25eth0]",
+      "[v1.fe]",
+      "my_host.local.",
+      "[::1]:4010",
+    ]) {
+      const { received } = await timeUntilClosed(proxy.port, (socket) =>
+        socket.end(
+          `GET /models HTTP/1.1\r\nhost: ${host}\r\nauthorization: Bearer pt-node\r\nconnection: close\r\n\r\n`,
+        ),
+      );
+      expect(received, host).toMatch(/^HTTP\/1\.1 200 /);
+    }
+  });
+
+  it("CONNECT's 405 carries Allow too: the path's methods, or none for a host and port", async () => {
+    const proxy = await proxyOf();
+    for (const [target, allow] of [
+      ["/agents", "GET, POST"],
+      ["127.0.0.1:9", ""],
+    ] as const) {
+      const { received } = await timeUntilClosed(proxy.port, (socket) =>
+        socket.end(`CONNECT ${target} HTTP/1.1\r\nhost: x\r\n\r\n`),
+      );
+      expect(received, target).toMatch(/^HTTP\/1\.1 405 /);
+      expect(received, target).toMatch(new RegExp(`\r\nallow: ${allow}\r\n`));
+      expectEnvelope(
+        received,
+        "invalid_request_error",
+        /^Method not allowed: CONNECT .* is not an operation of this API\.$/,
+      );
+    }
   });
 
   it("a 405 names the methods the path takes in Allow (RFC 9110 §15.5.6), on the API's paths and /_mock/*", async () => {
@@ -451,7 +493,7 @@ describe("requests Node would answer itself get the envelope too", () => {
     const proxy = await proxyOf({ requestTimeoutMs: 1_500, headersTimeoutMs: 1_000 });
     const { received } = await timeUntilClosed(proxy.port, (socket) => {
       socket.write(
-        `POST /deployments HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${MAX_BODY_BYTES + 1}\r\n\r\n{`,
+        `POST /deployments HTTP/1.1\r\nhost: x\r\nauthorization: Bearer pt-node\r\ncontent-type: application/json\r\ncontent-length: ${MAX_BODY_BYTES + 1}\r\n\r\n{`,
       );
     });
     expect(received.match(/HTTP\/1\.1 /g)).toHaveLength(1);

@@ -10,7 +10,7 @@ import { createBody, type SimServer, startSimServer } from "./support/simulator.
 import { matchOperation, operations } from "./support/spec.js";
 
 type Resource = { id: string; version?: number };
-type ErrorBody = { error: { type: string; message: string } };
+type ErrorBody = { error: { type: string; message: string; param?: string } };
 
 let server: SimServer;
 beforeAll(async () => {
@@ -18,8 +18,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** A message with its ids blanked out (the examples name records of their own): what both share. */
-const shape = (message: string) => message.replace(/\b[a-z]+_[0-9a-f]{32}\b/g, "<id>");
+/**
+ * An error's message and `param`, ids blanked out (the examples name records of their own): what both
+ * share. The param too: an example's `param` is what a client branches on.
+ */
+const shape = ({ message, param }: ErrorBody["error"]) =>
+  `${message.replace(/\b[a-z]+_[0-9a-f]{32}\b/g, "<id>")} (param: ${param ?? "none"})`;
 
 /** The operation a concrete request is for, matched against the contract's path templates. */
 function operationOf(method: string, path: string): string {
@@ -46,7 +50,7 @@ it("every operation's error examples are ones it answers (404 and 409: no more a
     if (answer.status === 400 || answer.status === 404 || answer.status === 409) {
       const where = `${operationOf(method, path)} ${answer.status}`;
       const messages = answered.get(where) ?? new Set();
-      messages.add(shape((answer.body as ErrorBody).error.message));
+      messages.add(shape((answer.body as ErrorBody).error));
       answered.set(where, messages);
     } else {
       expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBe(200);
@@ -218,7 +222,7 @@ it("every operation's error examples are ones it answers (404 and 409: no more a
         .map((response) => {
           const messages = response.examples
             .filter((example) => example.name !== "invalid_request")
-            .map((example) => shape((example.value as ErrorBody).error.message));
+            .map((example) => shape((example.value as ErrorBody).error));
           return [`${operation.operationId} ${response.status}`, new Set(messages)] as const;
         }),
     ),

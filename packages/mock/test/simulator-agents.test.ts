@@ -526,6 +526,41 @@ describe("agents", () => {
     const dangling = await load(agents.filter((agent) => agent.id === coordinator.id));
     expect([dangling.status, dangling.body.error.param]).toEqual([400, "agents[0].multiagent.agents[0]"]);
     expect(dangling.body.error.message).toContain(`Agent ${SEED_AGENT} version 2 is not in the state`);
+    // And holds what create lets it hold: each agent once, members without a roster, one advisor.
+    const seed = { type: "agent", id: SEED_AGENT, version: 2 };
+    const advisor = { type: "advisor", model: "ultimate" };
+    const coordinatorAt = agents.findIndex((agent) => agent.id === coordinator.id);
+    const withRoster = (roster: unknown[]) =>
+      load(
+        agents.map((agent, index) =>
+          index === coordinatorAt ? { ...agent, multiagent: { type: "coordinator", agents: roster } } : agent,
+        ),
+      );
+    const nested = { type: "agent", id: coordinator.id, version: 1 }; // itself: a `self` entry, allowed
+    expect((await withRoster([seed, nested, advisor])).status).toBe(200);
+    for (const [roster, at, message] of [
+      [[seed, seed], 1, "is listed twice"],
+      [[advisor, seed, advisor], 2, "at most one advisor"],
+    ] as const) {
+      const answer = await withRoster([...roster]);
+      expect([answer.status, answer.body.error.param]).toEqual([
+        400,
+        `agents[${coordinatorAt}].multiagent.agents[${at}]`,
+      ]);
+      expect(answer.body.error.message).toContain(message);
+    }
+    // A member that has a roster of its own (depth limit 1): a second coordinator naming the first.
+    const second = {
+      ...agents[coordinatorAt],
+      id: `agent_${"1".repeat(32)}`,
+      multiagent: { type: "coordinator", agents: [{ type: "agent", id: coordinator.id, version: 1 }] },
+    } as Agent;
+    const deep = await load([...agents, second]);
+    expect([deep.status, deep.body.error.param]).toEqual([
+      400,
+      `agents[${agents.length}].multiagent.agents[0]`,
+    ]);
+    expect(deep.body.error.message).toContain("has a multiagent roster itself (depth limit 1)");
   });
 
   it("pages the versions with next_page, newest first", async () => {

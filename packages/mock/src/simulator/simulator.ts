@@ -186,6 +186,8 @@ export class Simulator {
     const plans: ClockPlan[] = [];
     const work = () => {
       let total = 0;
+      // The store's room is shared: what one account's fires take, the next account's cannot.
+      let storeRoom = this.store.recordRoom;
       for (const account of this.store.all()) {
         if (ms < from) {
           for (const resource of this.resources) {
@@ -195,7 +197,8 @@ export class Simulator {
           continue;
         }
         // Each plan counts at most one run past its limit, so a huge move is refused at once.
-        const limit = Math.min(account.remainingRuns, LIMITS.runsPerClockMove - total);
+        const room = Math.max(0, Math.min(account.remainingRuns, storeRoom));
+        const limit = Math.min(room, LIMITS.runsPerClockMove - total);
         let created = 0;
         for (const resource of this.resources) {
           const plan = resource.planTime?.(account, ms, limit - created);
@@ -204,7 +207,9 @@ export class Simulator {
           plans.push(plan);
         }
         // Past an account's room, a fire pauses its deployment instead (deployments.ts): it costs nothing.
-        total += Math.min(created, account.remainingRuns);
+        const recorded = Math.min(created, room);
+        total += recorded;
+        storeRoom -= recorded;
         if (total > LIMITS.runsPerClockMove) {
           throw invalid(
             `Moving the clock to ${rfc3339(ms)} would fire more than ${LIMITS.runsPerClockMove} scheduled runs in all accounts, the simulator's limit for one move. Move it in smaller steps, pause deployments, or reset accounts.`,

@@ -110,10 +110,15 @@ export class Account {
 
   /** This account's records, as the ledger counts them. */
   records = 0;
+  /**
+   * Set while the example fixture fills a new account: counted, never refused (16 records, bounded by the
+   * 1,000 accounts), since a new token's first request may be a read, which documents no 409.
+   */
+  seeding = false;
 
   /** Counts one more record, or refuses it when the store holds all it may. */
   private admit(): void {
-    if (this.ledger.records >= this.ledger.max)
+    if (this.ledger.records >= this.ledger.max && !this.seeding)
       throw new LimitError(409, "conflict_error", storeFull(this.ledger.max));
     this.ledger.records++;
     this.records++;
@@ -393,6 +398,11 @@ export class Store {
     account.storedBytes += bytes;
   }
 
+  /** Records the store may still hold, in all accounts. */
+  get recordRoom(): number {
+    return this.ledger.max - this.ledger.records;
+  }
+
   /** Puts `account` in use for `token`, in place of the one it had (whose data is no longer kept). */
   private use(token: string, account: Account): void {
     const old = this.accounts.get(token);
@@ -457,7 +467,11 @@ export class Store {
               .digest()
               .subarray(0, 16),
     );
-    if (fixture === "examples") this.filled(account, structuredClone(this.seed()));
+    if (fixture === "examples") {
+      account.seeding = true;
+      this.filled(account, structuredClone(this.seed()));
+      account.seeding = false;
+    }
     return account;
   }
 
@@ -541,11 +555,26 @@ export class Store {
         `Agent ${id} version ${version} is not in the state's "agents": add it there, or name one that is.`,
         param,
       );
-    // A coordinator's roster names agent versions of the state (its own too, for a `self` entry).
+    // A coordinator's roster holds what create lets it hold: agent versions of the state (its own too, for
+    // a `self` entry), each agent once, members without a roster of their own, one advisor at most.
     agents.forEach((agent, index) => {
+      const seen = new Set<string>();
+      let advisors = 0;
       agent.multiagent?.agents.forEach((entry, at) => {
-        if (entry.type === "agent" && !hasAgent(entry))
-          throw missingAgent(entry.id, entry.version, `agents[${index}].multiagent.agents[${at}]`);
+        const param = `agents[${index}].multiagent.agents[${at}]`;
+        if (entry.type === "advisor") {
+          if (++advisors > 1) throw invalid(`${param}: a roster has at most one advisor.`, param);
+          return;
+        }
+        if (!hasAgent(entry)) throw missingAgent(entry.id, entry.version, param);
+        if (seen.has(entry.id)) throw invalid(`${param}: agent ${entry.id} is listed twice.`, param);
+        seen.add(entry.id);
+        const member = account.agents.get(entry.id)?.versions[entry.version - 1];
+        if (entry.id !== agent.id && member?.multiagent)
+          throw invalid(
+            `${param}: agent ${entry.id} version ${entry.version} has a multiagent roster itself (depth limit 1).`,
+            param,
+          );
       });
     });
     // Deployments and runs come in list order, newest first (as GET /_mock/state gives them): inserted
