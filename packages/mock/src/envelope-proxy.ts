@@ -796,11 +796,16 @@ function closeWith(socket: Socket, status: number, message: string, headers = ""
  * (`GET http://host/v1/…`) is rewritten to its origin form, so that both modes route it alike.
  */
 function requestProblem(request: IncomingMessage): [number, string, string?] | undefined {
-  const hosts = request.headersDistinct.host ?? [];
-  if (hosts.length === 0 && request.httpVersion === "1.1")
-    return [400, "An HTTP/1.1 request needs a Host header."];
-  if (hosts.length > 1) return [400, "The request has more than one Host header; send one.", "Host"];
-  const host = hosts[0];
+  // Counted in rawHeaders: `headersDistinct` builds an object of every header on each request (creates
+  // per server CPU-second fell from ≈ 22,000 to ≈ 19,300 with it in the benchmark), and `headers` keeps
+  // only the first Host.
+  let hosts = 0;
+  const raw = request.rawHeaders;
+  for (let index = 0; index < raw.length; index += 2)
+    if ((raw[index] as string).length === 4 && (raw[index] as string).toLowerCase() === "host") hosts++;
+  if (hosts === 0 && request.httpVersion === "1.1") return [400, "An HTTP/1.1 request needs a Host header."];
+  if (hosts > 1) return [400, "The request has more than one Host header; send one.", "Host"];
+  const host = request.headers.host;
   if (host !== undefined && !validHost(host))
     return [400, `Host "${host}" is not a host name with an optional port (e.g. 127.0.0.1:4010).`, "Host"];
   const target = request.url ?? "/";
