@@ -1718,6 +1718,21 @@ describe("the records kept in all accounts are bounded", () => {
     expect(handle("pt-records-g", "POST", "/_mock/reset", {}).status).toBe(200);
   });
 
+  it("past the limit by new accounts' example data, a scheduled fire still pauses its deployment, saying so", () => {
+    const sim = new Simulator({ strict: true, maxRecords: 1 });
+    const handle = handleOf(sim);
+    const scheduled = (
+      handle("pt-records-over", "GET", "/deployments?limit=100").body as List<Deployment>
+    ).data.filter((deployment) => deployment.status === "active" && deployment.schedule);
+    expect(scheduled.length).toBeGreaterThan(0); // the examples' data alone holds 16 records
+    sim.advanceTime(2 * 24 * 60 * 60 * 1000);
+    for (const { id } of scheduled) {
+      const after = handle("pt-records-over", "GET", `/deployments/${id}`).body;
+      expect(after.status, id).toBe("paused");
+      expect(after.paused_reason.error.message).toMatch(/^Not fired at .*: This mock holds 1 records/);
+    }
+  });
+
   it("a clock move counts the store's room once, not once per account", () => {
     withLimit("runsPerClockMove", 10, () => {
       const first = withDeployment(15, "pt-records-h"); // 3 records; an every-hour schedule

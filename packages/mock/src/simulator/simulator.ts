@@ -197,7 +197,7 @@ export class Simulator {
           continue;
         }
         // Each plan counts at most one run past its limit, so a huge move is refused at once.
-        const room = Math.max(0, Math.min(account.remainingRuns, storeRoom));
+        const room = Math.min(account.remainingRuns, storeRoom);
         const limit = Math.min(room, LIMITS.runsPerClockMove - total);
         let created = 0;
         for (const resource of this.resources) {
