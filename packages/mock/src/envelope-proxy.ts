@@ -199,9 +199,12 @@ export async function startEnvelopeProxy(options: {
   // CONNECT's 405 names what its target allows (RFC 9110 §15.5.6): an API path's methods, else none.
   server.on("connect", (request: IncomingMessage, socket: Socket) => {
     const url = withoutBasePath(request.url ?? "");
-    const routed = url.startsWith("/")
-      ? options.admit?.({ method: "CONNECT", url, headers: {}, requestId: "" })
-      : undefined;
+    const asked = { method: "CONNECT", url, headers: {}, requestId: "" };
+    const routed = !url.startsWith("/")
+      ? undefined
+      : url.startsWith("/_mock/")
+        ? options.simulator?.handle(asked)
+        : options.admit?.(asked);
     const allow = routed?.status === 405 ? (routed.headers.allow ?? "") : "";
     closeAfter(socket, 405, notAnOperation(`CONNECT ${request.url}`), `allow: ${allow}\r\n`);
   });

@@ -48,7 +48,14 @@ export function loadStatusOfExample(jsonSpecPath: string): StatusOfExample | und
           }
         }
       }
-      const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, "[^/]+")}$`);
+      // A template's own characters match as they are (a custom spec's path may hold `(` or `.`).
+      const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const pattern = new RegExp(
+        `^${path
+          .split(/\{[^}]+\}/)
+          .map(literal)
+          .join("[^/]+")}$`,
+      );
       operations.push({ method: method.toUpperCase(), pattern, statuses });
     }
   }

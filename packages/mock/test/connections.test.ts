@@ -394,6 +394,8 @@ describe("requests Node would answer itself get the envelope too", () => {
     const proxy = await proxyOf();
     for (const [target, allow] of [
       ["/agents", "GET, POST"],
+      ["/_mock/reset", "POST"],
+      ["/_mock/state", "GET, POST"],
       ["127.0.0.1:9", ""],
     ] as const) {
       const { received } = await timeUntilClosed(proxy.port, (socket) =>

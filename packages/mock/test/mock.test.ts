@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadStatusOfExample } from "../src/example-statuses.js";
 import { type RunningMock, startMock } from "../src/index.js";
 import { exampleBody, examplePath, operationById, operations, validate } from "./support/spec.js";
 
@@ -554,6 +555,25 @@ describe("startMock", () => {
       } finally {
         await own.stop();
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("indexes the examples of a spec whose paths hold regular-expression characters, matched as they are", () => {
+    const dir = mkdtempSync(join(tmpdir(), "qoder-mock-"));
+    try {
+      const specPath = join(dir, "openapi.json");
+      const errors = {
+        404: { description: "gone", content: { "application/json": { examples: { gone: { value: {} } } } } },
+      };
+      writeFileSync(
+        specPath,
+        JSON.stringify({ paths: { "/files/(all).{id}": { get: { responses: errors } } } }),
+      );
+      const statusOf = loadStatusOfExample(specPath);
+      expect(statusOf?.("GET", "/files/(all).f1", "gone")).toEqual([404]);
+      expect(statusOf?.("GET", "/files/Xall).f1", "gone")).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -549,18 +549,15 @@ describe("agents", () => {
       ]);
       expect(answer.body.error.message).toContain(message);
     }
-    // A member that has a roster of its own (depth limit 1): a second coordinator naming the first.
-    const second = {
-      ...agents[coordinatorAt],
-      id: `agent_${"1".repeat(32)}`,
-      multiagent: { type: "coordinator", agents: [{ type: "agent", id: coordinator.id, version: 1 }] },
-    } as Agent;
-    const deep = await load([...agents, second]);
-    expect([deep.status, deep.body.error.param]).toEqual([
-      400,
-      `agents[${agents.length}].multiagent.agents[0]`,
-    ]);
-    expect(deep.body.error.message).toContain("has a multiagent roster itself (depth limit 1)");
+    // A member pinned at a version that had a roster, chosen when its current version had none (create
+    // checks the current one): GET /_mock/state gives such a state, and it loads back.
+    const former = await newAgent({ multiagent: { type: "coordinator", agents: [SEED_AGENT] } });
+    await ok("POST", `/agents/${former.id}`, { body: { version: 1, multiagent: null } });
+    await newAgent({
+      multiagent: { type: "coordinator", agents: [{ type: "agent", id: former.id, version: 1 }] },
+    });
+    const { agents: now } = await ok<{ agents: Agent[] }>("GET", "/_mock/state");
+    expect((await load(now)).status).toBe(200);
   });
 
   it("pages the versions with next_page, newest first", async () => {

@@ -1733,6 +1733,38 @@ describe("the records kept in all accounts are bounded", () => {
     }
   });
 
+  it("a clock move with little room left pauses every deployment it cannot fire, in every account", () => {
+    const sim = new Simulator({ strict: true, fixture: "empty", maxRecords: 15 });
+    const handle = handleOf(sim);
+    const ids: [string, string][] = [];
+    for (const token of ["pt-records-j", "pt-records-k"]) {
+      const environment = handle(token, "POST", "/environments", ENV).body;
+      const agent = handle(token, "POST", "/agents", { name: "a", model: "ultimate" }).body;
+      for (const name of ["d1", "d2"]) {
+        const made = handle(token, "POST", "/deployments", {
+          ...createBody({ name, agent: agent.id, environment_id: environment.id }),
+          schedule: { type: "cron", expression: "0 * * * *", timezone: "UTC" },
+        }).body;
+        ids.push([token, made.id]);
+      }
+    }
+    // 8 records held, room for 7 runs; 4 deployments x 7 fires are due: the first fires all 7, and each
+    // of the three that met no room is paused, saying why (one was left active with its fires dropped).
+    sim.advanceTime(7 * 60 * 60 * 1000);
+    const after = ids.map(([token, id]) => ({
+      runs: handle(token, "GET", `/deployments/${id}/runs`).body.data.length as number,
+      deployment: handle(token, "GET", `/deployments/${id}`).body,
+    }));
+    expect(after.map(({ runs, deployment }) => [runs, deployment.status])).toEqual([
+      [7, "active"],
+      [0, "paused"],
+      [0, "paused"],
+      [0, "paused"],
+    ]);
+    for (const { deployment } of after.slice(1))
+      expect(deployment.paused_reason.error.message).toMatch(/^Not fired at .*: This mock holds 15 records/);
+  });
+
   it("a clock move counts the store's room once, not once per account", () => {
     withLimit("runsPerClockMove", 10, () => {
       const first = withDeployment(15, "pt-records-h"); // 3 records; an every-hour schedule

@@ -46,7 +46,7 @@ export interface Resource {
    * reads in between reuse serialized records (Simulator `changed()`). `limit`: the runs it may plan; one
    * more is planned when more would fire, so the move can be refused.
    */
-  planTime?(account: Account, nowMs: number, limit?: number): ClockPlan;
+  planTime?(account: Account, nowMs: number, limit?: number, room?: number): ClockPlan;
   /** The same when the clock was moved back to `nowMs`: what was planned from later is planned again. */
   planClockBack?(account: Account, nowMs: number): ClockPlan;
 }

@@ -196,20 +196,24 @@ export class Simulator {
           }
           continue;
         }
-        // Each plan counts at most one run past its limit, so a huge move is refused at once.
+        // Each plan counts the runs it records, and at most one past its limit, so a huge move is refused
+        // at once. Past the room (the account's, and what is left of the store's), a fire pauses its
+        // deployment instead (deployments.ts): it costs nothing.
         const room = Math.min(account.remainingRuns, storeRoom);
-        const limit = Math.min(room, LIMITS.runsPerClockMove - total);
         let created = 0;
         for (const resource of this.resources) {
-          const plan = resource.planTime?.(account, ms, limit - created);
+          const plan = resource.planTime?.(
+            account,
+            ms,
+            LIMITS.runsPerClockMove - total - created,
+            room - created,
+          );
           if (!plan) continue;
           created += plan.runs;
           plans.push(plan);
         }
-        // Past an account's room, a fire pauses its deployment instead (deployments.ts): it costs nothing.
-        const recorded = Math.min(created, room);
-        total += recorded;
-        storeRoom -= recorded;
+        total += created;
+        storeRoom -= created;
         if (total > LIMITS.runsPerClockMove) {
           throw invalid(
             `Moving the clock to ${rfc3339(ms)} would fire more than ${LIMITS.runsPerClockMove} scheduled runs in all accounts, the simulator's limit for one move. Move it in smaller steps, pause deployments, or reset accounts.`,

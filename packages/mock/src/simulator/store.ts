@@ -561,7 +561,8 @@ export class Store {
         param,
       );
     // A coordinator's roster holds what create lets it hold: agent versions of the state (its own too, for
-    // a `self` entry), each agent once, members without a roster of their own, one advisor at most.
+    // a `self` entry), each agent once, one advisor at most. (That a member had no roster of its own was
+    // checked against its version current then, which a state does not tell: not checked here.)
     agents.forEach((agent, index) => {
       const seen = new Set<string>();
       let advisors = 0;
@@ -574,12 +575,6 @@ export class Store {
         if (!hasAgent(entry)) throw missingAgent(entry.id, entry.version, param);
         if (seen.has(entry.id)) throw invalid(`${param}: agent ${entry.id} is listed twice.`, param);
         seen.add(entry.id);
-        const member = account.agents.get(entry.id)?.versions[entry.version - 1];
-        if (entry.id !== agent.id && member?.multiagent)
-          throw invalid(
-            `${param}: agent ${entry.id} version ${entry.version} has a multiagent roster itself (depth limit 1).`,
-            param,
-          );
       });
     });
     // Deployments and runs come in list order, newest first (as GET /_mock/state gives them): inserted

@@ -381,7 +381,7 @@ export const deployments: Resource = {
    * Fires the schedules that came due up to `nowMs`: one run per fire time passed, for active,
    * non-archived deployments; paused ones only move their upcoming times on.
    */
-  planTime(account, nowMs, limit = Number.POSITIVE_INFINITY) {
+  planTime(account, nowMs, limit = Number.POSITIVE_INFINITY, room = account.remainingRuns) {
     if (nowMs < account.nextFireMs) return NOTHING_PLANNED;
     let runs = 0;
     let nextFire = Number.POSITIVE_INFINITY;
@@ -406,13 +406,16 @@ export const deployments: Resource = {
       }
       let due: number[] = [];
       if (deployment.status === "active") {
-        // Up to one fire past what fits: one past the account's room pauses the deployment (fire()), and
-        // one past `limit` is a run too many, for the clock to refuse the move.
-        const room = account.remainingRuns - runs;
+        // Up to one fire past what fits: one past the room pauses the deployment (fire()), and one past
+        // `limit` is a run too many, for the clock to refuse the move. Never fewer than one: with no room
+        // left, that one fire is what pauses it, saying why.
+        const left = Math.max(0, room - runs);
         // A deployment whose agent or environment is gone fires once: that run fails and pauses it.
-        const count = brokenReference(account, deployment) ? 1 : Math.min(room, limit - runs) + 1;
+        const count = brokenReference(account, deployment)
+          ? 1
+          : Math.max(0, Math.min(left, limit - runs)) + 1;
         due = fireTimes(schedule, record.firedThroughMs, count, nowMs);
-        runs += Math.min(due.length, room);
+        runs += Math.min(due.length, left);
       }
       plans.push({ record, schedule, due, times: upcoming(schedule, nowMs) });
     }
