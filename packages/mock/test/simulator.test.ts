@@ -1681,7 +1681,7 @@ describe("the records kept in all accounts are bounded", () => {
     const refused = run();
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain(
-      "This mock holds 5 records (deployments, runs, agent versions, environments) in all accounts",
+      "This mock already keeps as many records as it may in all accounts: 5 (deployments, runs, agent versions and environments together)",
     );
     // Another account meets the same limit...
     expect(handle("pt-records-b", "POST", "/environments", ENV).status).toBe(409);
@@ -1699,7 +1699,9 @@ describe("the records kept in all accounts are bounded", () => {
     // A state of 4 records for another token cannot load beside these 4 (409), and counts nothing after.
     const state = sim.state("pt-records-c");
     const { now: _, idempotency_keys: __, ...records } = state;
-    expect(() => sim.loadState("pt-records-d", records)).toThrow(/holds 4 records/);
+    expect(() => sim.loadState("pt-records-d", records)).toThrow(
+      /as many records as it may in all accounts: 4 \(/,
+    );
     // The same state loaded in place of the account it came from fits: the old records make room.
     sim.loadState("pt-records-c", { ...records });
     expect(handle("pt-records-e", "POST", "/environments", ENV).status).toBe(409);
@@ -1729,7 +1731,9 @@ describe("the records kept in all accounts are bounded", () => {
     for (const { id } of scheduled) {
       const after = handle("pt-records-over", "GET", `/deployments/${id}`).body;
       expect(after.status, id).toBe("paused");
-      expect(after.paused_reason.error.message).toMatch(/^Not fired at .*: This mock holds 1 records/);
+      expect(after.paused_reason.error.message).toMatch(
+        /^Not fired at .*: This mock already keeps as many records as it may in all accounts: 1 \(/,
+      );
     }
   });
 
@@ -1762,7 +1766,9 @@ describe("the records kept in all accounts are bounded", () => {
       [0, "paused"],
     ]);
     for (const { deployment } of after.slice(1))
-      expect(deployment.paused_reason.error.message).toMatch(/^Not fired at .*: This mock holds 15 records/);
+      expect(deployment.paused_reason.error.message).toMatch(
+        /^Not fired at .*: This mock already keeps as many records as it may in all accounts: 15 \(/,
+      );
   });
 
   it("a clock move counts the store's room once, not once per account", () => {
@@ -1789,7 +1795,9 @@ describe("the records kept in all accounts are bounded", () => {
     sim.advanceTime(2 * 60 * 60 * 1000);
     const paused = handle("pt-records-f", "GET", `/deployments/${deployment.id}`).body;
     expect(paused.status).toBe("paused");
-    expect(paused.paused_reason.error.message).toMatch(/^Not fired at .*: This mock holds 3 records/);
+    expect(paused.paused_reason.error.message).toMatch(
+      /^Not fired at .*: This mock already keeps as many records as it may in all accounts: 3 \(/,
+    );
   });
 });
 

@@ -295,7 +295,7 @@ export const atLimit = (what: string, per = "account") =>
 
 /** What a write past LIMITS.recordsInAllAccounts is told. */
 const storeFull = (max: number) =>
-  `This mock holds ${max} records (deployments, runs, agent versions, environments) in all accounts, the simulator's limit. Reset accounts (POST /_mock/reset or reset() from startMock), or restart the mock.`;
+  `This mock already keeps as many records as it may in all accounts: ${max} (deployments, runs, agent versions and environments together), the simulator's limit. Reset accounts (POST /_mock/reset or reset() from startMock), or restart the mock.`;
 
 function capacity(what: string, per?: string): ApiError {
   return new LimitError(409, "conflict_error", atLimit(what, per));
