@@ -48,8 +48,6 @@ export function loadStatusOfExample(jsonSpecPath: string): StatusOfExample | und
           }
         }
       }
-      // A template's own characters match as they are (a custom spec's path may hold `(` or `.`).
-      const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       const pattern = new RegExp(
         `^${path
           .split(/\{[^}]+\}/)
@@ -66,6 +64,9 @@ export function loadStatusOfExample(jsonSpecPath: string): StatusOfExample | und
   };
 }
 
+/** A path template's own characters, matched as they are (a custom spec's path may hold `(` or `.`). */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 const NO_PREFER = { value: undefined } as const;
 
 /**
@@ -78,7 +79,6 @@ export function mockPrefer(
 ): { value: string | undefined } | { problem: string } {
   if (header === undefined) return NO_PREFER; // nearly every request: nothing to parse or allocate
   const text = Array.isArray(header) ? header.join(", ") : header;
-  const kept: string[] = [];
   const given = new Map<string, string>();
   for (const part of text.split(/[,;]/)) {
     const match = /^\s*(code|example)\s*=\s*"?([^"]*?)"?\s*$/i.exec(part);
@@ -95,11 +95,11 @@ export function mockPrefer(
       return {
         problem: `Prefer: ${name} is given twice (${name}=${earlier} and ${name}=${value}); give one.`,
       };
-    if (earlier !== undefined) continue;
     given.set(name, value);
-    kept.push(`${name}=${value}`);
   }
-  return { value: kept.length > 0 ? kept.join(", ") : undefined };
+  return {
+    value: given.size > 0 ? [...given].map(([name, value]) => `${name}=${value}`).join(", ") : undefined,
+  };
 }
 
 /**

@@ -321,7 +321,7 @@ export class Simulator {
           );
     }
     // What create checks beyond the schema holds for a loaded agent too (a model's efforts, tools that
-    // name their MCP servers and built-in tools), each refusal naming the agent.
+    // name their MCP servers and built-in tools, a roster's own rules), each refusal naming the agent.
     agents.forEach((agent: Agent, index) => {
       try {
         checkStoredAgent(agent);

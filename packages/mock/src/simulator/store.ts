@@ -560,21 +560,12 @@ export class Store {
         `Agent ${id} version ${version} is not in the state's "agents": add it there, or name one that is.`,
         param,
       );
-    // A coordinator's roster holds what create lets it hold: agent versions of the state (its own too, for
-    // a `self` entry), each agent once, one advisor at most. (That a member had no roster of its own was
-    // checked against its version current then, which a state does not tell: not checked here.)
+    // A coordinator's roster names agent versions of the state (its own too, for a `self` entry); its own
+    // rules are checked with the agent's (checkStoredAgent).
     agents.forEach((agent, index) => {
-      const seen = new Set<string>();
-      let advisors = 0;
       agent.multiagent?.agents.forEach((entry, at) => {
-        const param = `agents[${index}].multiagent.agents[${at}]`;
-        if (entry.type === "advisor") {
-          if (++advisors > 1) throw invalid(`${param}: a roster has at most one advisor.`, param);
-          return;
-        }
-        if (!hasAgent(entry)) throw missingAgent(entry.id, entry.version, param);
-        if (seen.has(entry.id)) throw invalid(`${param}: agent ${entry.id} is listed twice.`, param);
-        seen.add(entry.id);
+        if (entry.type === "agent" && !hasAgent(entry))
+          throw missingAgent(entry.id, entry.version, `agents[${index}].multiagent.agents[${at}]`);
       });
     });
     // Deployments and runs come in list order, newest first (as GET /_mock/state gives them): inserted

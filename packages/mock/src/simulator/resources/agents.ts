@@ -188,12 +188,36 @@ function checkTools(
 
 /**
  * The checks create makes that the contract's schema cannot state, on an agent of a loaded state
- * (POST /_mock/state): its model's effort and context window, its tools against its MCP servers. A stored
- * Browser Use toolset was written with the beta header.
+ * (POST /_mock/state): its model's effort and context window, its tools against its MCP servers, its
+ * roster's own rules. A stored Browser Use toolset was written with the beta header.
  */
 export function checkStoredAgent(agent: Agent): void {
   checkModel(agent.model);
   checkTools(agent.tools as AgentToolParams[], agent.mcp_servers, { "x-qoder-beta": BROWSER_BETA });
+  // Its roster's own rules (the versions it names are the state's to hold: store.ts checks them).
+  const rules = rosterRules();
+  agent.multiagent?.agents.forEach((entry, index) => {
+    const param = `multiagent.agents[${index}]`;
+    if (entry.type === "advisor") rules.advisor(param);
+    else rules.agent(param, entry.id);
+  });
+}
+
+/** A roster's own rules, whatever its entries name: each agent once, one advisor at most. */
+function rosterRules() {
+  const seen = new Set<string>();
+  let advisor = false;
+  return {
+    advisor(param: string): void {
+      if (advisor) throw invalid(`${param}: a roster has at most one advisor.`, param);
+      advisor = true;
+    },
+    agent(param: string, id: string, self = false): void {
+      if (seen.has(id))
+        throw invalid(`${param}: ${self ? "the agent itself" : `agent ${id}`} is listed twice.`, param);
+      seen.add(id);
+    },
+  };
 }
 
 /** A copy without `null` fields (the SDKs send `null` for "not set"; answers leave such fields out). */
@@ -214,18 +238,15 @@ function checkRoster(
   selfVersion: number,
 ): Agent["multiagent"] {
   if (!multiagent) return null;
-  const seen = new Set<string>();
-  let advisor = false;
+  const rules = rosterRules();
   const agents = multiagent.agents.map((entry, index) => {
     const param = `multiagent.agents[${index}]`;
     if (typeof entry === "object" && entry.type === "advisor") {
-      if (advisor) throw invalid(`${param}: a roster has at most one advisor.`, param);
-      advisor = true;
+      rules.advisor(param);
       return { type: "advisor" as const, model: entry.model };
     }
     if (typeof entry === "object" && entry.type === "self") {
-      if (seen.has(selfId)) throw invalid(`${param}: the agent itself is listed twice.`, param);
-      seen.add(selfId);
+      rules.agent(param, selfId, true);
       return { type: "agent" as const, id: selfId, version: selfVersion };
     }
     const id = typeof entry === "string" ? entry : entry.id;
@@ -235,8 +256,7 @@ function checkRoster(
     if (current.archived_at !== null) throw invalid(`${param}: agent ${id} is archived.`, param);
     if (current.multiagent)
       throw invalid(`${param}: agent ${id} has a multiagent roster itself (depth limit 1).`, param);
-    if (seen.has(id)) throw invalid(`${param}: agent ${id} is listed twice.`, param);
-    seen.add(id);
+    rules.agent(param, id);
     const version = typeof entry === "string" ? current.version : (entry.version ?? current.version);
     if (version > current.version) throw invalid(`${param}: agent ${id} has no version ${version}.`, param);
     return { type: "agent" as const, id, version };
