@@ -90,7 +90,7 @@ function bearer(token: unknown): string {
 export function resolveConfig(given?: ClientOptions | null): ResolvedConfig {
   const options = given ?? {}; // null too (JavaScript callers pass it)
   const token = options.token ?? env("QODER_PAT");
-  if (!token) fail("No token: pass `token` or set QODER_PAT.");
+  if (!token) fail("No token: pass `token`, or omit it and set QODER_PAT.");
   // The token lives in these closures only: never on an object that could be logged.
   let authorization: ResolvedConfig["authorization"];
   if (typeof token === "function") {

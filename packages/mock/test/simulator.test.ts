@@ -26,7 +26,12 @@ type List<T> = {
   has_more: boolean;
   next_page: string | null;
 };
-type Run = { id: string; deployment_id: string; trigger_context: { type: string; scheduled_at?: string } };
+type Run = {
+  id: string;
+  deployment_id: string;
+  created_at: string;
+  trigger_context: { type: string; scheduled_at?: string };
+};
 type ErrorBody = {
   type: "error";
   request_id: string;
@@ -1187,6 +1192,27 @@ describe("clock and schedules", () => {
   });
 });
 
+describe("last_run_at", () => {
+  it("a schedule set after none (manual runs only) starts from the deployment's newest run, not from nothing", async () => {
+    const hourly = { type: "cron", expression: "0 * * * *", timezone: "UTC" };
+    const made = await create({ schedule: hourly });
+    await server.call("POST", "/_mock/clock", { body: { advance_ms: 90 * 60_000 } });
+    await call("POST", `/deployments/${made.id}`, { body: { schedule: null } });
+    const manual = await call<Run>("POST", `/deployments/${made.id}/run`);
+    const again = await call("POST", `/deployments/${made.id}`, { body: { schedule: hourly } });
+    expect(again.body.schedule?.last_run_at).toBe(manual.body.created_at);
+    // Never scheduled before: its manual run is its last.
+    const manualOnly = await create({ schedule: null });
+    const run = await call<Run>("POST", `/deployments/${manualOnly.id}/run`);
+    const scheduled = await call("POST", `/deployments/${manualOnly.id}`, { body: { schedule: hourly } });
+    expect(scheduled.body.schedule?.last_run_at).toBe(run.body.created_at);
+    // Not run yet: none.
+    const fresh = await create({ schedule: null });
+    const first = await call("POST", `/deployments/${fresh.id}`, { body: { schedule: hourly } });
+    expect(first.body.schedule?.last_run_at ?? null).toBeNull();
+  });
+});
+
 describe("the clock moved back", () => {
   it("plans every schedule again from the new now: the next fire times, which then fire", async () => {
     await server.call("POST", "/_mock/clock", { body: { now: "2026-06-01T00:00:00Z" } });
@@ -1467,6 +1493,28 @@ describe("control endpoints", () => {
     await server.call("POST", "/_mock/clock", { token: target, body: { advance_ms: 3 * 86_400_000 } });
     const runs = await server.call<List<Run>>("GET", `/deployments/${made.id}/runs`, { token: target });
     expect(runs.body.data.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("a loaded schedule whose first upcoming time is after its next fire fires from then on: the times before it never fire late", async () => {
+    const made = await create({ schedule: { type: "cron", expression: "0 9 * * *", timezone: "UTC" } });
+    const given = made.schedule?.upcoming_runs_at as string[];
+    const target = `${token}-later-upcoming`;
+    const later = { ...made, schedule: { ...made.schedule, upcoming_runs_at: given.slice(2) } };
+    const loaded = await server.call("POST", "/_mock/state", {
+      token: target,
+      body: { ...referenced, deployments: [later] },
+    });
+    expect(loaded.status, JSON.stringify(loaded.body)).toBe(200);
+    // The scheduled times of the deployment's runs once the clock is an hour past `time`.
+    const firedBy = async (time: string) => {
+      const clock = await server.call<{ now: string }>("GET", "/_mock/clock", { token: target });
+      const advance_ms = Date.parse(time) + 3_600_000 - Date.parse(clock.body.now);
+      await server.call("POST", "/_mock/clock", { token: target, body: { advance_ms } });
+      const runs = await server.call<List<Run>>("GET", `/deployments/${made.id}/runs`, { token: target });
+      return runs.body.data.map((run) => run.trigger_context.scheduled_at);
+    };
+    expect(await firedBy(given[1] as string)).toEqual([]);
+    expect(await firedBy(given[2] as string)).toEqual([given[2]]);
   });
 
   it("POST /_mock/state refuses null for a list of records, naming it, instead of loading an empty account", async () => {
@@ -2395,13 +2443,40 @@ describe("schedules computed once per second", () => {
       ["utc", "UTC"],
       ["america/new_york", "America/New_York"],
       ["ASIA/TOKYO", "Asia/Tokyo"],
+      // Links (aliases) too: tzdb spells them one way.
+      ["us/eastern", "US/Eastern"],
+      ["asia/kolkata", "Asia/Kolkata"],
+      ["etc/gmt+5", "Etc/GMT+5"],
     ])
       expect(refusal("0 9 * * *", zone as string), zone).toEqual({
         message: `schedule.timezone "${zone}" is not an IANA time zone: names are case-sensitive; use "${spelled}".`,
         param: "schedule.timezone",
       });
-    for (const zone of ["UTC", "America/New_York", "US/Eastern", "Etc/GMT+5", "Asia/Kolkata"])
+    for (const zone of [
+      "UTC",
+      "America/New_York",
+      "US/Eastern",
+      "Etc/GMT+5",
+      "Asia/Kolkata",
+      "Asia/Calcutta",
+    ])
       expect(refusal("0 9 * * *", zone), zone).toBeUndefined();
+    // Names ICU takes that tzdb never had (Java's three-letter IDs, "BST" being Dhaka there), or dropped.
+    for (const zone of [
+      "PST",
+      "pst",
+      "BST",
+      "ART",
+      "IST",
+      "JST",
+      "SystemV/AST4",
+      "US/Pacific-New",
+      "Factory",
+    ])
+      expect(refusal("0 9 * * *", zone), zone).toEqual({
+        message: `schedule.timezone "${zone}" is not an IANA time zone (e.g. "Asia/Shanghai", "UTC").`,
+        param: "schedule.timezone",
+      });
     for (const expression of ["0 0 31 2 *", "* * 30 2 *", "0 0 31 4,6,9,11 *", "0 0 31 FEB */4"])
       expect(refusal(expression, "UTC"), expression).toEqual({
         message: `schedule.expression "${expression}" is not a valid cron expression: it never fires: none of its months has that day of the month.`,

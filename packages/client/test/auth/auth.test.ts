@@ -45,6 +45,14 @@ describe("token", () => {
     expect(() => createQoderClient({ baseUrl: server.url })).toThrowError(/`token`/);
   });
 
+  test("an empty token is refused, not replaced by QODER_PAT, and the message says so", () => {
+    vi.stubEnv("QODER_PAT", "pt-from-env");
+    // An empty string is a token given (a variable read from an unset source): never silently swapped.
+    expect(() => createQoderClient({ token: "", baseUrl: server.url })).toThrowError(
+      /No token: pass `token`, or omit it and set QODER_PAT/,
+    );
+  });
+
   test("a token with a line break is refused without echoing it", () => {
     const bad = `${TOKEN}\r\nX-Evil: 1`;
     let error: unknown;

@@ -1,4 +1,5 @@
 // Cron fire times, computed with cron-parser over the wall clock of the schedule's IANA time zone.
+import { createRequire } from "node:module";
 import { type CronExpression, CronExpressionParser } from "cron-parser";
 import { IANAZone } from "luxon";
 import { CLOCK_RANGE_MS, rfc3339 } from "./clock.js";
@@ -47,17 +48,20 @@ function spend(): void {
   if (budgetEnd !== Number.POSITIVE_INFINITY && cpuMs() > budgetEnd) throw new BudgetExceeded();
 }
 
-/** Throws a 400 naming `field` when `zone` is not an IANA time zone as the zone database spells it. */
+/**
+ * Throws a 400 naming `field` when `zone` is not a name of the IANA zone database, as it spells it (the
+ * API checks names against it, as the official SDKs' Go and Python zone loaders do): ICU also takes
+ * names tzdb never had ("PST", "BST" as Dhaka, "SystemV/AST4") and any case ("utc").
+ */
 export function checkTimeZone(zone: string, field: string): void {
-  if (!isTimeZone(zone))
-    throw invalid(`${field} "${zone}" is not an IANA time zone (e.g. "Asia/Shanghai", "UTC").`, field);
-  const spelled = canonicalSpelling(zone);
-  if (spelled !== undefined && spelled !== zone) {
-    throw invalid(
-      `${field} "${zone}" is not an IANA time zone: names are case-sensitive; use "${spelled}".`,
-      field,
-    );
-  }
+  const spelled = ianaNames().get(zone.toLowerCase());
+  if (spelled === zone && isTimeZone(zone)) return;
+  throw invalid(
+    spelled && spelled !== zone
+      ? `${field} "${zone}" is not an IANA time zone: names are case-sensitive; use "${spelled}".`
+      : `${field} "${zone}" is not an IANA time zone (e.g. "Asia/Shanghai", "UTC").`,
+    field,
+  );
 }
 
 /** Throws a 400 naming the field when the expression or time zone is not valid. */
@@ -193,20 +197,16 @@ function parseError(schedule: ScheduleInput): string | undefined {
   return problem;
 }
 
-/**
- * The canonical IANA names, by their lower case: ICU finds a zone whatever its case ("utc"), a zone
- * database does not, so a canonical name in another case is refused, naming the right one. (Aliases such
- * as "US/Eastern" are not listed by ICU and are taken as ICU takes them.)
- */
-let canonicalZones: Map<string, string> | undefined;
-function canonicalSpelling(zone: string): string | undefined {
-  canonicalZones ??= new Map(
-    [...Intl.supportedValuesOf("timeZone"), "UTC", "Etc/UTC", "GMT", "Etc/GMT"].map((name) => [
+/** The zone database's names (zones and links) by their lower case, from the `tzdata` package (loaded once). */
+let ianaZones: Map<string, string> | undefined;
+function ianaNames(): Map<string, string> {
+  ianaZones ??= new Map(
+    Object.keys((createRequire(import.meta.url)("tzdata") as { zones: object }).zones).map((name) => [
       name.toLowerCase(),
       name,
     ]),
   );
-  return canonicalZones.get(zone.toLowerCase());
+  return ianaZones;
 }
 
 /** Zones found valid (bounded): building an Intl.DateTimeFormat to check one costs ≈ 0.1 ms. */

@@ -589,7 +589,13 @@ export class Store {
       const schedule = deployment.schedule;
       if (schedule && schedule.upcoming_runs_at === undefined && deployment.archived_at === null)
         schedule.upcoming_runs_at = upcoming(schedule, from).map(rfc3339);
-      account.addDeployment({ deployment, firedThroughMs: from });
+      // A first upcoming time later than the schedule's next fire: it fires from then on, the times
+      // before it are skipped (not fired late once the clock passes it).
+      const first = timeOf(schedule?.upcoming_runs_at?.[0]);
+      account.addDeployment({
+        deployment,
+        firedThroughMs: first === undefined ? from : Math.max(from, first - 1),
+      });
     }
     for (let index = runs.length - 1; index >= 0; index--) {
       const run = runs[index] as DeploymentRun;

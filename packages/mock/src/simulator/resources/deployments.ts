@@ -7,14 +7,7 @@ import { conflict, invalid, notFound } from "../errors.js";
 import { listPage, timeOf } from "../pagination.js";
 import type { Resource } from "../routes.js";
 import { checkSchedule, fireTimes, type ScheduleInput, upcoming } from "../schedule.js";
-import {
-  type Account,
-  atLimit,
-  type Deployment,
-  type DeploymentRecord,
-  type DeploymentRun,
-  LIMITS,
-} from "../store.js";
+import type { Account, Deployment, DeploymentRecord, DeploymentRun } from "../store.js";
 import { currentOf } from "./agents.js";
 import { recordRun } from "./deployment-runs.js";
 import { patchMetadata } from "./metadata.js";
@@ -287,8 +280,10 @@ export const deployments: Resource = {
       const rescheduled = patch.schedule !== undefined;
       if (rescheduled) {
         next.schedule = patch.schedule ? scheduleOf(patch.schedule, nowMs) : null;
-        if (next.schedule && record.deployment.schedule?.last_run_at)
-          next.schedule.last_run_at = record.deployment.schedule.last_run_at;
+        // Its runs stay its runs: a schedule set after none (manual runs only) starts from the newest.
+        const [newest] = account.runsByDeployment.get(next.id)?.values() ?? [];
+        const lastRunAt = record.deployment.schedule?.last_run_at ?? newest?.created_at;
+        if (next.schedule && lastRunAt) next.schedule.last_run_at = lastRunAt;
       }
       next.updated_at = rfc3339(nowMs);
       record.deployment = next;
