@@ -156,7 +156,7 @@ const str = (value: unknown) => (typeof value === "string" && value) || undefine
 export const MAX_HONOURED_WAIT_MS = 60_000;
 
 /**
- * How long the server asked us to wait (retry-after-ms, then Retry-After as decimal seconds or an HTTP
+ * How long the server asked us to wait (retry-after-ms, then Retry-After as whole decimal seconds or an HTTP
  * date, which has a time of day), in ms; undefined when absent or malformed (`0x2` is not 2 s, and
  * `Retry 2`, which Date.parse reads as a date in 2001, is no date).
  */
