@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { parse, stringify } from "yaml";
 import { GENERATED_HEADER, sampleLanguages } from "./lib/code-samples.mjs";
 import { anchorHeadings, decorateSpec, guideSlug, parseGuide, rewriteGuideLinks } from "./lib/decorate.mjs";
+import { typescriptBlocks } from "./lib/fences.mjs";
 import {
   applyTranslations,
   formatReport,
@@ -76,11 +77,6 @@ function translatedGuides(lang, english, slugs) {
     const body = rewriteGuideLinks(guide.body, slugs, found.location);
     return { fileName, name, title: guide.title, body: anchorHeadings(body, source, found.location) };
   });
-}
-
-/** The fenced ```ts code blocks of a markdown text. */
-function tsBlocks(markdown) {
-  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(([, code]) => code);
 }
 
 function runRedoc(specFile, htmlFile, title, ui) {
@@ -212,10 +208,11 @@ async function main() {
       `// ${GENERATED_HEADER} (${operationId})\n${source}`,
     );
   }
-  // The guides' ```ts blocks are type-checked too (test/samples.test.ts), so they cannot drift either.
+  // The guides' TypeScript blocks are type-checked (test/samples.test.ts) and run (test/run-samples.test.ts)
+  // too, so they cannot drift either.
   mkdirSync(join(distDir, "samples", "guides"), { recursive: true });
   for (const guide of guides) {
-    tsBlocks(guide.body).forEach((code, i) => {
+    typescriptBlocks(guide.body).forEach((code, i) => {
       const name = `${guide.fileName.replace(/\.md$/, "")}-${i + 1}.ts`;
       writeFileSync(
         join(distDir, "samples", "guides", name),
@@ -228,7 +225,7 @@ async function main() {
     if (lang === "en") return;
     mkdirSync(join(distDir, "samples", "guides", lang), { recursive: true });
     for (const guide of sites[i].guides) {
-      tsBlocks(guide.body).forEach((code, n) => {
+      typescriptBlocks(guide.body).forEach((code, n) => {
         const name = `${guide.fileName.replace(/\.md$/, "")}-${n + 1}.ts`;
         writeFileSync(
           join(distDir, "samples", "guides", lang, name),

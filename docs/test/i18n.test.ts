@@ -20,6 +20,7 @@ import {
   rewriteGuideLinks,
   showOwnDescriptions,
 } from "../scripts/lib/decorate.mjs";
+import { typescriptBlocks } from "../scripts/lib/fences.mjs";
 import { highlightFences, keepWhitespace } from "../scripts/lib/highlight.mjs";
 import {
   applyTranslations,
@@ -667,6 +668,19 @@ describe("guide code highlighting", () => {
     expect(() => highlightFences("```cobol\nX\n```\n", "docs/guides/x.md")).toThrow(
       /docs\/guides\/x\.md: a code block is marked ```cobol/,
     );
+  });
+
+  it("extracts for the checks every block it shows as TypeScript (```ts, ```typescript), and only those", () => {
+    const markdown = [
+      "```ts\nconst a = 1;\n```",
+      "```typescript\nconst b = 2;\n```",
+      "```TypeScript\nconst c = 3;\n```",
+      "```sh\necho no\n```",
+      "```\nplain\n```",
+    ].join("\n\n");
+    expect(typescriptBlocks(markdown)).toEqual(["const a = 1;\n", "const b = 2;\n", "const c = 3;\n"]);
+    const shownAsTypescript = highlightFences(markdown, "test").match(/language-typescript/g) ?? [];
+    expect(shownAsTypescript).toHaveLength(typescriptBlocks(markdown).length);
   });
 });
 

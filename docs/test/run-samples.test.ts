@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { type RunningMock, startMock } from "@qoder-cloud/mock";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { typescriptBlocks } from "../scripts/lib/fences.mjs";
 import { distDir, docsDir, requireBuiltSite } from "./support/site.js";
 
 requireBuiltSite();
@@ -56,11 +57,8 @@ function snippets(dir: string, readmeBlocks: string[] = []): Snippet[] {
   return [...found, ...readmeBlocks.map((source, index) => ({ name: `README-${index + 1}`, source }))];
 }
 
-/** The ```ts blocks of a README of the repository. */
-const tsBlocks = (readme: string) =>
-  [...readFileSync(join(docsDir, "..", readme), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(
-    ([, code]) => code as string,
-  );
+/** The TypeScript blocks of a README of the repository. */
+const tsBlocks = (readme: string) => typescriptBlocks(readFileSync(join(docsDir, "..", readme), "utf8"));
 
 /**
  * The client README's blocks are fragments that take some names as given (its declarations test declares

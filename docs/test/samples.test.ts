@@ -1,12 +1,20 @@
 // The generated code samples and the guides' snippets against the real client, and the offline check.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { findExternalLoads } from "../scripts/lib/offline.mjs";
 import { UI } from "../scripts/lib/ui-strings.mjs";
-import { bundledOperations, bundledSpecText, distDir, docsDir, requireBuiltSite } from "./support/site.js";
+import {
+  bundledOperations,
+  bundledSpecText,
+  distDir,
+  docsDir,
+  guidesIn,
+  requireBuiltSite,
+  SITE_LANGUAGES,
+} from "./support/site.js";
 
 requireBuiltSite();
 const operations = bundledOperations();
@@ -31,6 +39,29 @@ describe("generated TypeScript samples", () => {
     expect(result.stdout + result.stderr, "tsc diagnostics").toBe("");
     expect(result.status).toBe(0);
   });
+
+  it.each(SITE_LANGUAGES.map(({ code }) => code))(
+    "%s: every guide block the site shows as TypeScript is extracted for tsc and the run",
+    (lang) => {
+      // Counted in the highlighted site, not by the build's own rule: a fence the highlighter takes as
+      // TypeScript (```typescript as well as ```ts) must not be left out of the checks.
+      const site = parse(
+        readFileSync(join(distDir, ...(lang === "en" ? [] : [lang]), "openapi.decorated.yaml"), "utf8"),
+      ) as { tags: Array<{ "x-traitTag"?: boolean; description?: string }> };
+      const guideSections = site.tags.filter((tag) => tag["x-traitTag"]);
+      const guides = guidesIn(lang);
+      expect(guideSections).toHaveLength(guides.length);
+      const shown = guides.flatMap(({ file }, i) => {
+        const blocks = guideSections[i]?.description?.match(/class="hljs language-typescript"/g) ?? [];
+        return blocks.map((_, n) => `${basename(file, ".md")}-${n + 1}.ts`);
+      });
+      const extracted = readdirSync(join(distDir, "samples", "guides", ...(lang === "en" ? [] : [lang])));
+      expect(
+        extracted.filter((name) => name.endsWith(".ts")).sort(),
+        "dist/samples/guides: one file per TypeScript block of the guides",
+      ).toEqual(shown.sort());
+    },
+  );
 
   it.each(operations)(
     "$operationId has a sample that calls qoder.$sdkMethod",

@@ -6,6 +6,7 @@ import bash from "highlight.js/lib/languages/bash";
 import json from "highlight.js/lib/languages/json";
 import typescript from "highlight.js/lib/languages/typescript";
 import yaml from "highlight.js/lib/languages/yaml";
+import { FENCE, TYPESCRIPT_FENCES } from "./fences.mjs";
 
 hljs.registerLanguage("typescript", typescript);
 hljs.registerLanguage("bash", bash);
@@ -14,8 +15,8 @@ hljs.registerLanguage("yaml", yaml);
 
 /** Fence info strings → highlight.js languages. */
 const LANGUAGES = {
-  ts: "typescript",
-  typescript: "typescript",
+  // Every TypeScript fence the checks read (fences.mjs): a block shown as TypeScript is type-checked and run.
+  ...Object.fromEntries(TYPESCRIPT_FENCES.map((lang) => [lang, "typescript"])),
   sh: "bash",
   bash: "bash",
   shell: "bash",
@@ -75,7 +76,7 @@ export function keepWhitespace(html, location) {
  * @param location names the file in errors
  */
 export function highlightFences(markdown, location) {
-  return markdown.replace(/^```([\w-]*)[^\n]*\n([\s\S]*?)^```[ \t]*$/gm, (whole, lang) => {
+  return markdown.replace(FENCE, (whole, lang) => {
     if (!lang) return whole;
     const language = LANGUAGES[lang.toLowerCase()];
     if (!language) {

@@ -1,15 +1,16 @@
-// The getting-started guide is the real path (environment → agent → deployment → run): its ```ts
+// The getting-started guide is the real path (environment → agent → deployment → run): its TypeScript
 // blocks are executed in order, as printed, against the mock, in an account that starts empty.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createQoderClient } from "@qoder-cloud/client";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { typescriptBlocks } from "../../../docs/scripts/lib/fences.mjs";
 
 const guide = readFileSync(
   fileURLToPath(new URL("../../../docs/guides/01-getting-started.md", import.meta.url)),
   "utf8",
 );
-const blocks = [...guide.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(([, code]) => code as string);
+const blocks = typescriptBlocks(guide);
 // Inside this package, so `@qoder-cloud/client` resolves as it does for a user who installed it.
 const dir = fileURLToPath(new URL("../.snippets/", import.meta.url));
 const token = `pt-guide-${process.pid}-${Date.now()}`;

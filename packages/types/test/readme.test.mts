@@ -1,14 +1,13 @@
-// The README's ```ts blocks compile, strictly, against the package as a consumer imports it (types only:
-// there is nothing to run), so a renamed export or a changed shape cannot leave a sample behind.
+// The README's TypeScript blocks (docs/scripts/lib/fences.mjs) compile, strictly, against the package as a
+// consumer imports it (types only: there is nothing to run), so a renamed export or a changed shape cannot leave a sample behind.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { expect, test } from "vitest";
+import { typescriptBlocks } from "../../../docs/scripts/lib/fences.mjs";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const blocks = [...readFileSync(`${packageDir}README.md`, "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(
-  ([, code]) => code as string,
-);
+const blocks = typescriptBlocks(readFileSync(`${packageDir}README.md`, "utf8"));
 
 test("every ts block of the README compiles against @qoder-cloud/types", () => {
   expect(blocks.length).toBeGreaterThanOrEqual(2);

@@ -1,16 +1,18 @@
 // The built declarations serve a consumer compiling with the settings strict users turn on
 // (exactOptionalPropertyTypes, noUncheckedIndexedAccess, no skipLibCheck): strict-consumer.ts, and every
-// ```ts block of this package's README, so a sample cannot rot. The blocks are fragments: each becomes the
-// body of a function in its own in-memory module, after a preamble declaring the names they take as given
-// (`qoder`, `id`, the options of "Create a client" …); a name a block declares itself shadows the preamble's.
+// TypeScript block of this package's README (docs/scripts/lib/fences.mjs), so a sample cannot rot. The
+// blocks are fragments: each becomes the body of a function in its own in-memory module, after a preamble
+// declaring the names they take as given (`qoder`, `id`, the options of "Create a client" …); a name a block
+// declares itself shadows the preamble's.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { expect, test } from "vitest";
+import { typescriptBlocks } from "../../../../docs/scripts/lib/fences.mjs";
 
 const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 const readme = readFileSync(`${packageDir}README.md`, "utf8");
-const blocks = [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(([, code]) => code as string);
+const blocks = typescriptBlocks(readme);
 
 const PREAMBLE = `
 declare const qoder: import("@qoder-cloud/client").QoderClient;
