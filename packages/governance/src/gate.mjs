@@ -9,6 +9,7 @@ import parseChangesetFile from "@changesets/parse";
 import { bundleAtCommit, bundleWorkingTree, git, repoRootOf, resolveBase } from "./git-contract.mjs";
 import { writeGateConfig } from "./redocly.mjs";
 import { diffSpecs } from "./spec-diff.mjs";
+import { workspaceManifests } from "./workspace.mjs";
 
 export const EXIT_OK = 0;
 export const EXIT_BREAKING = 1;
@@ -71,15 +72,16 @@ export async function runGate(argv, { cwd, log }) {
     printGroup(log, "Non-breaking", "✓", nonBreaking);
 
     const contractChanged = !(await sameDocument(baseFile, revisionFile));
-    const { bump, silentMajors } = contractChanged
+    const { bump, silentMajors, refused } = contractChanged
       ? await contractBumpSince(repoRoot, base.commit)
-      : { bump: undefined, silentMajors: [] };
+      : { bump: undefined, silentMajors: [], refused: [] };
     const result = verdict({
       breaking: breaking.length,
       majorRaised: diff.majorRaised,
       contractChanged,
       bump,
       silentMajors,
+      refused,
     });
     if (result.ok) {
       log(
@@ -121,12 +123,14 @@ const LEVELS = ["patch", "minor", "major"];
 /**
  * The gate's rule, as docs/guides/06-versioning.md states it: a contract change carries a changeset for
  * the contract package; a breaking change also needs info.version's major raised and a major changeset
- * that says how to migrate (`silentMajors`: the major ones with nothing below their front matter).
- * @param {{ breaking: number, majorRaised: boolean, contractChanged: boolean, bump: string | undefined, silentMajors?: string[] }} facts
+ * that says how to migrate (`silentMajors`: the major ones with nothing below their front matter). A
+ * changeset that `changeset version` would refuse counts for nothing (`refused`: why, per changeset).
+ * @param {{ breaking: number, majorRaised: boolean, contractChanged: boolean, bump: string | undefined, silentMajors?: string[], refused?: string[] }} facts
  * @returns {{ ok: true } | { ok: false, problem: string }}
  */
-export function verdict({ breaking, majorRaised, contractChanged, bump, silentMajors = [] }) {
+export function verdict({ breaking, majorRaised, contractChanged, bump, silentMajors = [], refused = [] }) {
   const howTo = "Add one with `pnpm changeset` (see CONTRIBUTING.md).";
+  if (refused.length > 0) return { ok: false, problem: refused.join("\n  ") };
   if (silentMajors.length > 0)
     return {
       ok: false,
@@ -171,16 +175,20 @@ export async function sameDocument(a, b) {
 
 /**
  * The highest bump of the contract package among the changesets added since `baseCommit` (the files in
- * .changeset/ of the working tree that the base does not have), or undefined when none names it; and the
- * major ones among them with no text below their front matter.
+ * .changeset/ of the working tree that the base does not have), or undefined when none names it; the
+ * major ones among them with no text below their front matter; and why `changeset version` would refuse
+ * any of them (`refused`, see changesetRefusals).
  * @param {string} repoRoot @param {string} baseCommit
- * @returns {Promise<{ bump: string | undefined, silentMajors: string[] }>}
+ * @returns {Promise<{ bump: string | undefined, silentMajors: string[], refused: string[] }>}
  */
 export async function contractBumpSince(repoRoot, baseCommit) {
   /** @type {string[]} */
   const silentMajors = [];
+  /** @type {string[]} */
+  const refused = [];
   const dir = path.join(repoRoot, ".changeset");
-  if (!existsSync(dir)) return { bump: undefined, silentMajors };
+  if (!existsSync(dir)) return { bump: undefined, silentMajors, refused };
+  const workspace = await changesetWorkspace(repoRoot);
   const atBase = new Set(
     (await git(["ls-tree", "--name-only", baseCommit, ".changeset/"], repoRoot).catch(() => ""))
       .split("\n")
@@ -188,16 +196,75 @@ export async function contractBumpSince(repoRoot, baseCommit) {
   );
   let highest = -1;
   for (const name of await readdir(dir)) {
-    // The files changesets reads (@changesets/read): not its README (any case), not a dotfile.
-    if (!name.endsWith(".md") || /^readme\.md$/i.test(name) || name.startsWith(".") || atBase.has(name))
-      continue;
+    if (!isChangesetFile(name) || atBase.has(name)) continue;
     const file = path.join(".changeset", name);
     const text = await readFile(path.join(repoRoot, file), "utf8");
+    const refusals = changesetRefusals(text, file, workspace);
+    refused.push(...refusals);
     const level = changesetBumps(text, file).get(CONTRACT_PACKAGE);
-    if (level) highest = Math.max(highest, LEVELS.indexOf(level));
+    if (level && refusals.length === 0) highest = Math.max(highest, LEVELS.indexOf(level));
     if (level === "major" && changesetSummary(text) === "") silentMajors.push(file);
   }
-  return { bump: highest < 0 ? undefined : LEVELS[highest], silentMajors };
+  return { bump: highest < 0 ? undefined : LEVELS[highest], silentMajors, refused };
+}
+
+/** Whether a file of .changeset/ is one changesets reads (@changesets/read): not its README (any case), not a dotfile. @param {string} name */
+export function isChangesetFile(name) {
+  return name.endsWith(".md") && !/^readme\.md$/i.test(name) && !name.startsWith(".");
+}
+
+/**
+ * The packages a changeset may name, as `changeset version` sees them: every package of the workspace
+ * (from the package.json files pnpm-workspace.yaml lists), and among them the ones a release skips
+ * (@changesets/should-skip-package: in .changeset/config.json "ignore", private while "privatePackages"
+ * does not version them, or without a version).
+ * @param {string} repoRoot @returns {Promise<{ names: Set<string>, skipped: Set<string> }>}
+ */
+export async function changesetWorkspace(repoRoot) {
+  const config = JSON.parse(await readFile(path.join(repoRoot, ".changeset", "config.json"), "utf8"));
+  const ignore = new Set(config.ignore ?? []);
+  const versionsPrivate = config.privatePackages?.version ?? true;
+  const manifests = await workspaceManifests(repoRoot);
+  return {
+    names: new Set(manifests.map(({ name }) => name)),
+    skipped: new Set(
+      manifests
+        .filter(
+          ({ name, version, private: isPrivate }) =>
+            ignore.has(name) || (isPrivate && !versionsPrivate) || !version,
+        )
+        .map(({ name }) => name),
+    ),
+  };
+}
+
+/**
+ * Why `changeset version` would refuse a changeset (empty = it would not), each naming the file, the
+ * package and the fix: a package that is not in the workspace (a typo), or packages a release skips
+ * named beside released ones (changesets: "Mixed changesets … are not allowed").
+ * @param {string} text  the changeset file @param {string} file  its path
+ * @param {{ names: Set<string>, skipped: Set<string> }} workspace  see changesetWorkspace
+ * @returns {string[]}
+ */
+export function changesetRefusals(text, file, { names, skipped }) {
+  const named = parseChangeset(text, file).releases.map(({ name }) => name); // `none` too, as changesets reads it
+  const released = [...names].filter((name) => !skipped.has(name)).sort();
+  const problems = named
+    .filter((name) => !names.has(name))
+    .map(
+      (name) =>
+        `${file} names ${name}, which is not a package of the workspace (changeset version refuses it): ` +
+        `name one of ${released.join(", ")} instead.`,
+    );
+  const skippedNamed = named.filter((name) => skipped.has(name));
+  const releasedNamed = named.filter((name) => names.has(name) && !skipped.has(name));
+  if (skippedNamed.length > 0 && releasedNamed.length > 0)
+    problems.push(
+      `${file} names ${skippedNamed.join(", ")}, which releases skip (.changeset/config.json "ignore", or ` +
+        `private), beside ${releasedNamed.join(", ")} (changeset version refuses a mixed changeset): ` +
+        `remove ${skippedNamed.join(", ")} from it; a skipped package needs no changeset.`,
+    );
+  return problems;
 }
 
 /** A changeset as changesets itself reads it (@changesets/parse); a file it refuses is an error naming it. */

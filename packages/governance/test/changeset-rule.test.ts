@@ -3,7 +3,35 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { changesetBumps, changesetSummary, contractBumpSince, sameDocument, verdict } from "../src/gate.mjs";
+import {
+  changesetBumps,
+  changesetRefusals,
+  changesetSummary,
+  changesetWorkspace,
+  contractBumpSince,
+  sameDocument,
+  verdict,
+} from "../src/gate.mjs";
+
+/** A workspace as changesets reads it: two released packages and an ignored private one. */
+async function fakeWorkspace(repo: string) {
+  const write = async (file: string, value: unknown) => {
+    await mkdir(path.dirname(path.join(repo, file)), { recursive: true });
+    await writeFile(path.join(repo, file), typeof value === "string" ? value : JSON.stringify(value));
+  };
+  await write("pnpm-workspace.yaml", "packages:\n  - openapi\n  - packages/*\n");
+  await write("openapi/package.json", { name: "@qoder-cloud/openapi", version: "4.0.0" });
+  await write("packages/client/package.json", { name: "@qoder-cloud/client", version: "1.0.0" });
+  await write("packages/contract-tests/package.json", {
+    name: "@qoder-cloud/contract-tests",
+    version: "0.0.0",
+    private: true,
+  });
+  await write(".changeset/config.json", {
+    ignore: ["@qoder-cloud/contract-tests"],
+    privatePackages: { version: false, tag: false },
+  });
+}
 
 describe("verdict", () => {
   const none = { breaking: 0, majorRaised: false, contractChanged: false, bump: undefined };
@@ -75,7 +103,7 @@ describe("contractBumpSince", () => {
   test("reads the files changesets reads: not its README in any case, not a dotfile", async () => {
     const repo = await mkdtemp(path.join(os.tmpdir(), "governance-changesets-"));
     try {
-      await mkdir(path.join(repo, ".changeset"));
+      await fakeWorkspace(repo);
       const write = (name: string, text: string) => writeFile(path.join(repo, ".changeset", name), text);
       await write("real.md", '---\n"@qoder-cloud/openapi": patch\n---\n\nWording.\n');
       // A major the release would never see must not satisfy the gate; notes beside them must not fail it.
@@ -83,7 +111,67 @@ describe("contractBumpSince", () => {
       await write("readme.md", "How to write a changeset.\n");
       await write(".notes.md", "Scratch notes.\n");
       // Not a git repository: no base to leave files out by.
-      expect(await contractBumpSince(repo, "HEAD")).toEqual({ bump: "patch", silentMajors: [] });
+      expect(await contractBumpSince(repo, "HEAD")).toEqual({ bump: "patch", silentMajors: [], refused: [] });
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
+  });
+
+  test("a changeset `changeset version` refuses counts for nothing, and is named", async () => {
+    const repo = await mkdtemp(path.join(os.tmpdir(), "governance-changesets-"));
+    try {
+      await fakeWorkspace(repo);
+      await writeFile(
+        path.join(repo, ".changeset", "typo.md"),
+        '---\n"@qoder-cloud/openapi": minor\n"@qoder-cloud/clinet": patch\n---\n\nAdds nickname.\n',
+      );
+      const found = await contractBumpSince(repo, "HEAD");
+      expect(found).toMatchObject({
+        bump: undefined,
+        refused: [expect.stringContaining(".changeset/typo.md")],
+      });
+      expect(verdict({ breaking: 0, majorRaised: false, contractChanged: true, ...found })).toEqual({
+        ok: false,
+        problem: found.refused[0],
+      });
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("changesetRefusals: what `changeset version` refuses", () => {
+  const workspace = {
+    names: new Set(["@qoder-cloud/openapi", "@qoder-cloud/client", "@qoder-cloud/contract-tests"]),
+    skipped: new Set(["@qoder-cloud/contract-tests"]),
+  };
+  const refusals = (front: string) =>
+    changesetRefusals(`---\n${front}---\n\nText.\n`, ".changeset/x.md", workspace);
+
+  test("a package that is not in the workspace, naming the file, the package and the fix", () => {
+    expect(refusals('"@qoder-cloud/openapi": minor\n"@qoder-cloud/clinet": patch\n')).toEqual([
+      ".changeset/x.md names @qoder-cloud/clinet, which is not a package of the workspace (changeset version " +
+        "refuses it): name one of @qoder-cloud/client, @qoder-cloud/openapi instead.",
+    ]);
+    // `none` bumps nothing, but changesets still looks the package up.
+    expect(refusals('"@qoder-cloud/nope": none\n')).toHaveLength(1);
+  });
+
+  test("a skipped (ignored) package beside a released one; either kind alone is fine", () => {
+    expect(refusals('"@qoder-cloud/openapi": minor\n"@qoder-cloud/contract-tests": patch\n')).toEqual([
+      '.changeset/x.md names @qoder-cloud/contract-tests, which releases skip (.changeset/config.json "ignore", ' +
+        "or private), beside @qoder-cloud/openapi (changeset version refuses a mixed changeset): remove " +
+        "@qoder-cloud/contract-tests from it; a skipped package needs no changeset.",
+    ]);
+    expect(refusals('"@qoder-cloud/contract-tests": patch\n')).toEqual([]);
+    expect(refusals('"@qoder-cloud/openapi": minor\n"@qoder-cloud/client": patch\n')).toEqual([]);
+  });
+
+  test("the workspace is read from its package.json files and .changeset/config.json", async () => {
+    const repo = await mkdtemp(path.join(os.tmpdir(), "governance-workspace-"));
+    try {
+      await fakeWorkspace(repo);
+      expect(await changesetWorkspace(repo)).toEqual(workspace);
     } finally {
       await rm(repo, { recursive: true, force: true });
     }

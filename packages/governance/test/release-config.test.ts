@@ -1,8 +1,10 @@
 // The changesets configuration against the workspace: exactly the four public packages are released,
-// the contract and its types share a version, and each published manifest can carry npm provenance.
-import { readFile } from "node:fs/promises";
+// the contract and its types share a version, each published manifest can carry npm provenance, and
+// every pending changeset is one `changeset version` takes.
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "vitest";
+import { changesetRefusals, changesetWorkspace, isChangesetFile } from "../src/gate.mjs";
 import { repoRoot, workspaceManifests } from "./support/workspace.js";
 
 const PUBLISHED = ["@qoder-cloud/client", "@qoder-cloud/mock", "@qoder-cloud/openapi", "@qoder-cloud/types"];
@@ -42,4 +44,17 @@ test("published manifests name a license and the GitHub repository (npm provenan
     urls.add(manifest.repository?.url);
   }
   expect(urls.size).toBe(1);
+});
+
+test("every pending changeset names packages of the workspace, never skipped ones beside released ones", async () => {
+  const workspace = await changesetWorkspace(repoRoot);
+  expect([...workspace.names].sort()).toEqual((await workspaceManifests()).map((m) => m.name).sort());
+  const files = (await readdir(path.join(repoRoot, ".changeset"))).filter(isChangesetFile);
+  expect(files.length).toBeGreaterThan(0);
+  const refused = [];
+  for (const name of files) {
+    const file = path.join(".changeset", name);
+    refused.push(...changesetRefusals(await readFile(path.join(repoRoot, file), "utf8"), file, workspace));
+  }
+  expect(refused).toEqual([]);
 });

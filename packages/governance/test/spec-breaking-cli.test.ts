@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseDocument } from "yaml";
-import { repoRoot as workspaceRoot } from "./support/workspace.js";
+import { workspaceManifests, repoRoot as workspaceRoot } from "./support/workspace.js";
 
 const execFileAsync = promisify(execFile);
 const cli = path.resolve(import.meta.dirname, "../bin/spec-breaking.mjs");
@@ -67,7 +67,11 @@ beforeAll(async () => {
     recursive: true,
     filter: (src) => !/[/\\](node_modules|dist|\.turbo)$/.test(src),
   });
-  await cp(path.join(workspaceRoot, "redocly.yaml"), path.join(seedRepo, "redocly.yaml"));
+  // What the gate reads besides the contract: the workspace's packages and changesets' config, which
+  // decide what a changeset may name.
+  const manifests = (await workspaceManifests()).map(({ dir }) => path.join(dir, "package.json"));
+  for (const file of ["redocly.yaml", "pnpm-workspace.yaml", ".changeset/config.json", ...manifests])
+    await cp(path.join(workspaceRoot, file), path.join(seedRepo, file));
   await git(scratch, "init", "-q", "-b", "main", seedRepo);
   await git(seedRepo, "add", ".");
   await git(seedRepo, "commit", "-q", "-m", "contract");
@@ -146,6 +150,25 @@ describe.concurrent("pnpm spec:breaking in a git repository", () => {
     const { code, output } = await runCli(repo, "HEAD~1");
     expect(output).toContain("bumps @qoder-cloud/openapi (minor)");
     expect(code).toBe(0);
+  });
+
+  test("HEAD~1 with an added operation and a changeset `changeset version` refuses → exit 1, naming it", async () => {
+    const repo = await cloneSeed("additive-refused-changesets");
+    await editRootSpec(repo, addOperation);
+    await mkdir(path.join(repo, ".changeset"), { recursive: true });
+    const changeset = (other: string) =>
+      `---\n"@qoder-cloud/openapi": minor\n"${other}": patch\n---\n\nProbe.\n`;
+    await writeFile(path.join(repo, ".changeset", "typo.md"), changeset("@qoder-cloud/clinet"));
+    await writeFile(path.join(repo, ".changeset", "mixed.md"), changeset("@qoder-cloud/contract-tests"));
+    await commitAll(repo, "add an operation with changesets that changesets refuses");
+    const { code, output } = await runCli(repo, "HEAD~1");
+    expect(output).toContain(
+      ".changeset/typo.md names @qoder-cloud/clinet, which is not a package of the workspace",
+    );
+    expect(output).toContain(
+      ".changeset/mixed.md names @qoder-cloud/contract-tests, which releases skip (.changeset/config.json",
+    );
+    expect(code).toBe(1);
   });
 
   test("HEAD~1 with only keys reordered in a path file, no changeset → exit 0: the contract is the same", async () => {

@@ -1,9 +1,8 @@
 // The workspace as the tests see it: its root and the manifests of the packages pnpm-workspace.yaml lists.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
+import { workspaceManifests as manifestsOf } from "../../src/workspace.mjs";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../../..");
 
@@ -16,22 +15,9 @@ export type Manifest = {
   scripts?: Record<string, string>;
 };
 
-/** Manifests of the workspace packages (globs of the `dir` or `dir/*` form), with their folders. */
+/** Manifests of the workspace packages, with their folders (src/workspace.mjs, which the gate reads too). */
 export async function workspaceManifests(): Promise<Array<Manifest & { dir: string }>> {
-  const { packages: globs } = parseYaml(await readFile(path.join(repoRoot, "pnpm-workspace.yaml"), "utf8"));
-  const manifests: Array<Manifest & { dir: string }> = [];
-  for (const glob of globs as string[]) {
-    const dirs = glob.endsWith("/*")
-      ? (await readdir(path.join(repoRoot, glob.slice(0, -2)), { withFileTypes: true }))
-          .filter((entry) => entry.isDirectory())
-          .map((entry) => path.join(glob.slice(0, -2), entry.name))
-      : [glob];
-    for (const dir of dirs) {
-      const text = await readFile(path.join(repoRoot, dir, "package.json"), "utf8").catch(() => undefined);
-      if (text) manifests.push({ ...JSON.parse(text), dir });
-    }
-  }
-  return manifests;
+  return (await manifestsOf(repoRoot)) as Array<Manifest & { dir: string }>;
 }
 
 /**
