@@ -31,3 +31,9 @@ export declare function resolveRefAt(
 ): { node: unknown; at: string };
 /** `node` with its local `$ref`s followed (see resolveRefAt). */
 export declare function resolveRef(document: object, node: unknown): unknown;
+/**
+ * The envelope's `error.type` for each error status, as the contract states it (the description of
+ * `components.schemas.ErrorType`, each type one of its enum). Throws when the description maps nothing,
+ * or a type the enum lacks.
+ */
+export declare function errorTypeByStatus(document: object): Record<number, string>;

@@ -1,6 +1,7 @@
 // Absolute paths of the bundled contract, for tools that want a file rather than an import,
-// forDirection(): the contract as one side of the wire sees it, and the two things every reader of the
-// bundle needs: the methods a path item holds operations under, and its local `$ref`s followed.
+// forDirection(): the contract as one side of the wire sees it, the two things every reader of the
+// bundle needs: the methods a path item holds operations under, and its local `$ref`s followed, and
+// errorTypeByStatus(): the error.type the contract fixes for each error status.
 import { fileURLToPath } from "node:url";
 
 export const openapiYamlPath = fileURLToPath(new URL("./dist/openapi.yaml", import.meta.url));
@@ -86,3 +87,28 @@ export function resolveRefAt(document, node, at = "") {
  * @param {unknown} node
  */
 export const resolveRef = (document, node) => resolveRefAt(document, node).node;
+
+/**
+ * The envelope's `error.type` for each error status, as the contract itself states it: the description
+ * of `components.schemas.ErrorType` ("fixed per HTTP status: 400 `invalid_request_error`, …"), each type
+ * one of that schema's enum. The one mapping the contract's example checks and the client's contract tests
+ * read. A description that maps nothing, or maps a status to a type the enum lacks, throws.
+ * @param {object} document the bundled contract
+ * @returns {Record<number, string>}
+ */
+export function errorTypeByStatus(document) {
+  const schema = document?.components?.schemas?.ErrorType;
+  const pairs = [...String(schema?.description ?? "").matchAll(/\b([45]\d\d) `(\w+)`/g)];
+  if (pairs.length === 0)
+    throw new Error(
+      "components.schemas.ErrorType's description maps no status to a type (e.g. 404 `not_found_error`)",
+    );
+  const types = new Set(schema.enum ?? []);
+  const byStatus = {};
+  for (const [, status, type] of pairs) {
+    if (!types.has(type))
+      throw new Error(`ErrorType's description maps ${status} to \`${type}\`, which its enum does not hold`);
+    byStatus[status] = type;
+  }
+  return byStatus;
+}

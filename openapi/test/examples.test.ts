@@ -1,10 +1,11 @@
 // Every example in the bundled contract must validate against the schema it illustrates. Cases are
 // enumerated from openapi/dist/openapi.json, so a new example is covered without touching this file.
 import { describe, expect, it } from "vitest";
+import { errorTypeByStatus } from "../index.js";
 import { loadBundle } from "./support/bundle.js";
 import type { JsonObject } from "./support/json-pointer.js";
 import { describeErrors, SpecValidator } from "./support/schema-validator.js";
-import { collectExamples } from "./support/spec-examples.js";
+import { collectExamples, exampleSource } from "./support/spec-examples.js";
 
 const spec = loadBundle();
 const components = (spec.components ?? {}) as JsonObject;
@@ -58,6 +59,44 @@ describe("example coverage", () => {
   it("checks request examples too (writeOnly/readOnly rules apply per direction)", () => {
     expect(cases.some((c) => c.direction === "request")).toBe(true);
     expect(cases.some((c) => c.direction === "response")).toBe(true);
+  });
+});
+
+// Every example of every error response, not only the first (the one Prism answers with): its
+// error.type is the one the contract fixes for the status (ErrorType's description). The schema allows
+// any type of the enum, so a 409 example saying not_found_error validates.
+describe("error examples carry the error.type their status has", () => {
+  const typeByStatus = errorTypeByStatus(spec);
+  const errorCases = cases.filter((example) => /^[45]\d\d$/.test(example.location));
+
+  it("found them: more than one for some status", () => {
+    expect(errorCases.length).toBeGreaterThan(Object.keys(typeByStatus).length);
+  });
+
+  it("reads the mapping from ErrorType's description, each type one of its enum", () => {
+    expect(typeByStatus).toMatchObject({ 404: "not_found_error", 409: "conflict_error", 500: "api_error" });
+    const errorType = (description: string) => ({
+      components: { schemas: { ErrorType: { description, enum: ["not_found_error"] } } },
+    });
+    expect(errorTypeByStatus(errorType("404 `not_found_error`."))).toEqual({ 404: "not_found_error" });
+    expect(() => errorTypeByStatus(errorType("404 `not_found`."))).toThrow(/maps 404 to `not_found`/);
+    expect(() => errorTypeByStatus(errorType("Category of an error."))).toThrow(/maps no status/);
+  });
+
+  it.each(errorCases.map((example) => [example.title, example] as const))("%s", (_title, example) => {
+    const status = Number(example.location);
+    const expected = typeByStatus[status];
+    const found = (example.value as { error?: { type?: unknown } } | null)?.error?.type;
+    expect(
+      expected,
+      `${example.title}: ErrorType's description fixes no error.type for ${status}`,
+    ).toBeDefined();
+    expect(
+      found,
+      `${exampleSource(example.exampleAt)} (${example.title}): error.type is "${String(found)}", but ` +
+        `${status} answers "${expected}" (components/schemas/ErrorType.yaml): set "type": "${expected}" ` +
+        "or move the example under the status it describes",
+    ).toBe(expected);
   });
 });
 

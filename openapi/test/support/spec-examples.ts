@@ -10,6 +10,8 @@ export interface ExampleCase {
   /** Where the example sits: "request", "200", "parameter limit (query)", "429 header Retry-After", "schema Deployment/properties/name". */
   location: string;
   exampleName: string;
+  /** JSON pointer (into the bundle) of the Example object or value: "/components/examples/ErrorNotFound". */
+  exampleAt: string;
   direction: ExampleDirection;
   /** JSON pointer (into the bundle) of the schema the example must satisfy. */
   schemaPointer: string;
@@ -19,9 +21,10 @@ export interface ExampleCase {
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 /** Examples held by a media type, parameter or header object (`example` or named `examples`). */
-function examplesOf(doc: Json, holder: JsonObject, at: string): { name: string; value: Json }[] {
-  const found: { name: string; value: Json }[] = [];
-  if ("example" in holder) found.push({ name: "example", value: holder.example as Json });
+function examplesOf(doc: Json, holder: JsonObject, at: string): { name: string; value: Json; at: string }[] {
+  const found: { name: string; value: Json; at: string }[] = [];
+  if ("example" in holder)
+    found.push({ name: "example", value: holder.example as Json, at: `${at}/example` });
   if (isObject(holder.examples)) {
     for (const [name, entry] of Object.entries(holder.examples)) {
       const { node: example, at: exampleAt } = deref(doc, entry, `${at}${pointer("examples", name)}`);
@@ -29,7 +32,7 @@ function examplesOf(doc: Json, holder: JsonObject, at: string): { name: string; 
       if ("externalValue" in example)
         throw new Error(`Example "${name}" at ${exampleAt} uses externalValue; inline it.`);
       if (!("value" in example)) throw new Error(`Example "${name}" at ${exampleAt} has no value.`);
-      found.push({ name, value: example.value as Json });
+      found.push({ name, value: example.value as Json, at: exampleAt });
     }
   }
   return found;
@@ -37,7 +40,7 @@ function examplesOf(doc: Json, holder: JsonObject, at: string): { name: string; 
 
 /** A parameter or header: its examples sit next to `schema`, or inside a single `content` media type. */
 function parameterLike(doc: Json, node: JsonObject, at: string) {
-  const cases: { name: string; value: Json; schemaPointer: string; mediaType?: string }[] = [];
+  const cases: { name: string; value: Json; at: string; schemaPointer: string; mediaType?: string }[] = [];
   if (isObject(node.schema)) {
     for (const example of examplesOf(doc, node, at))
       cases.push({ ...example, schemaPointer: `${at}/schema` });
@@ -54,7 +57,7 @@ function parameterLike(doc: Json, node: JsonObject, at: string) {
 }
 
 function mediaTypeCases(doc: Json, content: Json | undefined, at: string) {
-  const cases: { name: string; value: Json; schemaPointer: string; mediaType: string }[] = [];
+  const cases: { name: string; value: Json; at: string; schemaPointer: string; mediaType: string }[] = [];
   if (!isObject(content)) return cases;
   for (const [mediaType, media] of Object.entries(content)) {
     if (!isObject(media)) continue;
@@ -65,6 +68,17 @@ function mediaTypeCases(doc: Json, content: Json | undefined, at: string) {
     for (const example of examples) cases.push({ ...example, schemaPointer: `${mediaAt}/schema`, mediaType });
   }
   return cases;
+}
+
+/**
+ * The file of openapi/ an example of the bundle comes from, for messages: a component example is
+ * components/examples/<name>.yaml (one file per component); any other is named by its pointer.
+ */
+export function exampleSource(exampleAt: string): string {
+  const component = /^\/components\/examples\/([^/]+)$/.exec(exampleAt)?.[1];
+  return component
+    ? `components/examples/${component.replaceAll("~1", "/").replaceAll("~0", "~")}.yaml`
+    : exampleAt;
 }
 
 export function collectExamples(doc: Json): ExampleCase[] {
@@ -83,13 +97,14 @@ export function collectExamples(doc: Json): ExampleCase[] {
       const add = (
         location: string,
         direction: ExampleDirection,
-        found: { name: string; value: Json; schemaPointer: string; mediaType?: string },
+        found: { name: string; value: Json; at: string; schemaPointer: string; mediaType?: string },
       ) =>
         cases.push({
           title: `${operationId} ${location}${found.mediaType ? ` ${found.mediaType}` : ""} › ${found.name}`,
           operationId,
           location,
           exampleName: found.name,
+          exampleAt: found.at,
           direction,
           schemaPointer: found.schemaPointer,
           value: found.value,
@@ -162,6 +177,7 @@ export function collectExamples(doc: Json): ExampleCase[] {
           operationId: "",
           location: `schema ${where}`,
           exampleName,
+          exampleAt: `${at}/${exampleName.replace(/\[(\d+)\]$/, "/$1")}`,
           direction: "schema",
           schemaPointer: at,
           value,

@@ -9,15 +9,25 @@ import {
   PermissionError,
   RateLimitError,
 } from "@qoder-cloud/client";
+import { errorTypeByStatus } from "@qoder-cloud/openapi";
+import { spec } from "./spec.js";
 
 type ErrorClass = new (...args: never[]) => APIError;
 
-export const ERROR_BY_STATUS: Record<number, { errorClass: ErrorClass; type: string }> = {
-  400: { errorClass: InvalidRequestError, type: "invalid_request_error" },
-  401: { errorClass: AuthenticationError, type: "authentication_error" },
-  403: { errorClass: PermissionError, type: "permission_error" },
-  404: { errorClass: NotFoundError, type: "not_found_error" },
-  409: { errorClass: ConflictError, type: "conflict_error" },
-  429: { errorClass: RateLimitError, type: "rate_limit_error" },
-  500: { errorClass: InternalServerError, type: "api_error" },
+const CLASS_BY_STATUS: Record<number, ErrorClass> = {
+  400: InvalidRequestError,
+  401: AuthenticationError,
+  403: PermissionError,
+  404: NotFoundError,
+  409: ConflictError,
+  429: RateLimitError,
+  500: InternalServerError,
 };
+
+/** The type is the contract's own (ErrorType's description, read by @qoder-cloud/openapi), not a copy. */
+export const ERROR_BY_STATUS: Record<number, { errorClass: ErrorClass; type: string }> = Object.fromEntries(
+  Object.entries(errorTypeByStatus(spec)).map(([status, type]) => [
+    status,
+    { errorClass: CLASS_BY_STATUS[Number(status)] as ErrorClass, type },
+  ]),
+);
