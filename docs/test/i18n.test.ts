@@ -35,7 +35,13 @@ import {
   readTranslations,
   TRANSLATED,
 } from "../scripts/lib/i18n.mjs";
-import { missingUiStrings, staleUiStrings, UI, UI_TRANSLATED_FROM } from "../scripts/lib/ui-strings.mjs";
+import {
+  extraUiStrings,
+  missingUiStrings,
+  staleUiStrings,
+  UI,
+  UI_TRANSLATED_FROM,
+} from "../scripts/lib/ui-strings.mjs";
 import { bundledSpecText, docsDir } from "./support/site.js";
 
 type Spec = Record<string, unknown>;
@@ -469,6 +475,15 @@ describe("the project's translations (the gate)", () => {
     delete broken.ja?.tableShows;
     (broken.zh?.sampleComments as Record<string, string>).firstPage = " ";
     expect(missingUiStrings(broken)).toEqual(["ja.tableShows", "zh.sampleComments.firstPage"]);
+  });
+
+  it("every text of a language has an English one (a key only ja or zh has is a typo or a dropped text)", () => {
+    expect(extraUiStrings()).toEqual([]);
+    const extra = structuredClone(UI) as Record<string, Record<string, unknown>>;
+    (extra.ja as Record<string, unknown>).extraKey = "余分";
+    (extra.zh?.sampleComments as Record<string, string>).lastPage = "最后一页";
+    expect(extraUiStrings(extra)).toEqual(["ja.extraKey", "zh.sampleComments.lastPage"]);
+    expect(missingUiStrings(extra)).toEqual([]); // what the English has is all there
   });
 
   it("a text the build writes itself whose English changed since it was translated is stale, named with both Englishes", () => {

@@ -105,7 +105,7 @@ export const UI_TRANSLATED_FROM = {
   },
 };
 
-/** Each English text by its dotted key ("sampleComments.firstPage"). */
+/** Each text of a language by its dotted key ("sampleComments.firstPage"). */
 function flatten(strings, at = "", into = {}) {
   for (const [key, text] of Object.entries(strings)) {
     if (typeof text === "object") flatten(text, `${at}${key}.`, into);
@@ -150,10 +150,31 @@ export function missingUiStrings(ui = UI) {
   return missing;
 }
 
+/**
+ * "ja.mockSampleLable" …: keys of a language that English does not have (a typo, or a text English
+ * dropped); the build never shows them, and no check of the English would ever see them go stale.
+ * @param {Record<string, Record<string, unknown>>} [ui]
+ */
+export function extraUiStrings(ui = UI) {
+  const english = flatten(ui.en);
+  return Object.keys(ui)
+    .filter((lang) => lang !== "en")
+    .flatMap((lang) =>
+      Object.keys(flatten(ui[lang] ?? {}))
+        .filter((key) => !(key in english))
+        .map((key) => `${lang}.${key}`),
+    );
+}
+
 // A missing text would be rendered as "undefined" on the site: refuse to build instead, naming it.
 const missing = missingUiStrings();
 if (missing.length > 0)
   throw new Error(`docs/scripts/lib/ui-strings.mjs: no text for ${missing.join(", ")}; add it to UI.`);
+const extra = extraUiStrings();
+if (extra.length > 0)
+  throw new Error(
+    `docs/scripts/lib/ui-strings.mjs: ${extra.join(", ")} not in English (UI.en): remove each, or add its English to UI.en and UI_TRANSLATED_FROM.`,
+  );
 // A translation of an older English is never shown as current.
 const stale = staleUiStrings();
 if (stale.length > 0)
