@@ -4,7 +4,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { formatProblems, type LintProblem, redoclyConfig, redoclyLint } from "./support/redocly.js";
+import {
+  formatProblems,
+  ignoredByFile,
+  type LintProblem,
+  lintIgnoreFile,
+  redoclyConfig,
+  redoclyLint,
+} from "./support/redocly.js";
 
 const fixturesDir = fileURLToPath(new URL("./fixtures/lint/", import.meta.url));
 // Folders of fixtures, each with a valid.yaml and broken-*.yaml: "" holds one-file specs; split/ holds
@@ -146,9 +153,25 @@ describe("redocly.yaml", () => {
 });
 
 describe("the real contract", () => {
-  it("lints (redocly lint deployments@v1) with zero errors and zero warnings", async () => {
-    const [report] = await redoclyLint(["deployments@v1"]);
+  let report: Awaited<ReturnType<typeof redoclyLint>>[number] | undefined;
+  beforeAll(async () => {
+    [report] = await redoclyLint(["deployments@v1"]);
+  });
+
+  it("lints (redocly lint deployments@v1) with zero errors and zero warnings", () => {
     expect(report?.problems ?? [], formatProblems(report?.problems ?? [])).toEqual([]);
-    expect(report?.totals).toEqual({ errors: 0, warnings: 0, ignored: 0 });
+    expect(report?.totals).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  // `pnpm lint` passes with problems in an ignore file ("N problems are explicitly ignored"), and its JSON
+  // report lists none of them: the contract accepts none, so the file itself fails, naming what it hides.
+  it(`has no ${lintIgnoreFile} hiding problems from pnpm lint`, () => {
+    const hidden = ignoredByFile();
+    expect(
+      { ignored: report?.totals.ignored, hidden },
+      `${lintIgnoreFile} (written by \`redocly lint --generate-ignore-file\`) hides ${hidden.length} problem(s) ` +
+        `from pnpm lint:\n  ${hidden.join("\n  ")}\nDelete ${lintIgnoreFile} and fix the spec: the ` +
+        "contract accepts no lint problem (pnpm lint lists them again once the file is gone).\n",
+    ).toEqual({ ignored: 0, hidden: [] });
   });
 });

@@ -2,8 +2,10 @@
 // @redocly/cli bundles its own openapi-core and exposes no programmatic API, so spawning it is the
 // faithful way to test exactly what developers and CI run.
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const redoclyConfig = fileURLToPath(new URL("../../../redocly.yaml", import.meta.url));
@@ -73,4 +75,22 @@ export function formatProblems(problems: LintProblem[]): string {
         `${p.severity} ${p.ruleId} at ${p.location[0]?.source.ref}${p.location[0]?.pointer ?? ""}: ${p.message}`,
     )
     .join("\n");
+}
+
+/** The lint-ignore file Redocly reads beside redocly.yaml (`redocly lint --generate-ignore-file` writes it). */
+export const lintIgnoreFile = ".redocly.lint-ignore.yaml";
+
+/**
+ * The problems the lint-ignore file hides ("<file> <rule> at <pointer>"), which `redocly lint` then only
+ * counts as ignored (its JSON report lists none of them); empty when there is no such file.
+ */
+export function ignoredByFile(): string[] {
+  const path = `${repoRoot}${lintIgnoreFile}`;
+  if (!existsSync(path)) return [];
+  const entries = (parseYaml(readFileSync(path, "utf8")) ?? {}) as Record<string, Record<string, string[]>>;
+  return Object.entries(entries).flatMap(([file, rules]) =>
+    Object.entries(rules ?? {}).flatMap(([rule, pointers]) =>
+      (pointers ?? []).map((pointer) => `${file} ${rule} at ${pointer}`),
+    ),
+  );
 }
