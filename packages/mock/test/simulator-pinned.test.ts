@@ -2,35 +2,18 @@
 // against a mutant of the simulator (a changed comparison, a dropped update) that every other test let
 // through, and fails on it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadContract } from "../src/simulator/contract.js";
-import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
+import {
+  createBody,
+  type Deployment,
+  type ErrorBody,
+  type List,
+  type Run,
+  referenced as referencedState,
+  type SimServer,
+  startSimServer,
+} from "./support/simulator.js";
 
-type Deployment = {
-  id: string;
-  name: string;
-  archived_at: string | null;
-  environment_id: string;
-  metadata: Record<string, unknown>;
-  schedule: { upcoming_runs_at?: string[]; last_run_at?: string } | null;
-  [key: string]: unknown;
-};
-type List<T> = {
-  data: T[];
-  first_id: string | null;
-  last_id: string | null;
-  has_more: boolean;
-  next_page: string | null;
-};
-type Run = { id: string; created_at: string; error: unknown; trigger_context: { type: string } };
-type ErrorBody = { error: { type: string; message: string; param?: string } };
-
-const examples = (loadContract().document.components as { examples: Record<string, { value: never }> })
-  .examples;
-const example = <T>(name: string): T => structuredClone(examples[name]?.value) as T;
-const referenced = {
-  agents: example<List<{ version: number }>>("AgentVersionListExample").data.reverse(),
-  environments: example<List<unknown>>("EnvironmentListExample").data,
-};
+const referenced = referencedState();
 
 let server: SimServer;
 beforeAll(async () => {

@@ -5,49 +5,21 @@ import { ApiError } from "../src/simulator/errors.js";
 import { LIMITS, refusal, Simulator } from "../src/simulator/index.js";
 import { MAX_JSON_DEPTH } from "../src/simulator/requests.js";
 import { checkSchedule, fireTimes, upcoming, withinBudget } from "../src/simulator/schedule.js";
-import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
+import {
+  createBody,
+  type Deployment,
+  type ErrorBody,
+  example,
+  type List,
+  type Run,
+  referenced as referencedState,
+  type SimServer,
+  startSimServer,
+} from "./support/simulator.js";
 
-type Deployment = {
-  id: string;
-  name: string;
-  status: string;
-  paused_reason: unknown;
-  archived_at: string | null;
-  created_at: string;
-  updated_at: string;
-  metadata: Record<string, unknown>;
-  schedule: { upcoming_runs_at?: string[]; last_run_at?: string } | null;
-  [key: string]: unknown;
-};
-type List<T> = {
-  data: T[];
-  first_id: string | null;
-  last_id: string | null;
-  has_more: boolean;
-  next_page: string | null;
-};
-type Run = {
-  id: string;
-  deployment_id: string;
-  created_at: string;
-  trigger_context: { type: string; scheduled_at?: string };
-};
-type ErrorBody = {
-  type: "error";
-  request_id: string;
-  error: { type: string; message: string; param?: string };
-};
-
-const examples = (loadContract().document.components as { examples: Record<string, { value: never }> })
-  .examples;
-const example = <T>(name: string): T => structuredClone(examples[name]?.value) as T;
 const seedList = example<List<Deployment>>("DeploymentListExample");
 const seedDeployment = seedList.data[0] as Deployment;
-/** The agent (both versions) and environments the example deployments reference. */
-const referenced = {
-  agents: example<List<{ version: number }>>("AgentVersionListExample").data.reverse(),
-  environments: example<List<unknown>>("EnvironmentListExample").data,
-};
+const referenced = referencedState();
 
 /** One request to an in-process simulator as `token`'s account: its status and parsed body. */
 const handleOf = (sim: Simulator) => (token: string, method: string, url: string, body?: unknown) => {

@@ -59,9 +59,53 @@ export async function startSimServer(options: SimulatorOptions = {}): Promise<Si
   };
 }
 
+/** What the simulator's answers hold, as far as these tests read them. */
+export type Deployment = {
+  id: string;
+  name: string;
+  status: string;
+  paused_reason: unknown;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+  environment_id: string;
+  metadata: Record<string, unknown>;
+  schedule: { upcoming_runs_at?: string[]; last_run_at?: string } | null;
+  [key: string]: unknown;
+};
+export type List<T> = {
+  data: T[];
+  first_id: string | null;
+  last_id: string | null;
+  has_more: boolean;
+  next_page: string | null;
+};
+export type Run = {
+  id: string;
+  deployment_id: string;
+  created_at: string;
+  error: unknown;
+  trigger_context: { type: string; scheduled_at?: string };
+};
+export type ErrorBody = {
+  type: "error";
+  request_id: string;
+  error: { type: string; message: string; param?: string };
+};
+
+const examples = () =>
+  (loadContract().document.components as { examples: Record<string, { value: never }> }).examples;
+
+/** A copy of one of the contract's named examples' value. */
+export const example = <T>(name: string): T => structuredClone(examples()[name]?.value) as T;
+
+/** The agent (both versions) and environments the example deployments reference: a state to load. */
+export const referenced = () => ({
+  agents: example<List<{ version: number }>>("AgentVersionListExample").data.reverse(),
+  environments: example<List<unknown>>("EnvironmentListExample").data,
+});
+
 /** A valid create body: the contract's own `plain_string` request example, with overrides. */
 export function createBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const examples = (loadContract().document.components as { examples: Record<string, { value: object }> })
-    .examples;
-  return { ...structuredClone(examples.CreateDeploymentStringRequest?.value), ...overrides };
+  return { ...example<object>("CreateDeploymentStringRequest"), ...overrides };
 }
