@@ -280,6 +280,16 @@ export async function startEnvelopeProxy(options: {
       const path = withoutBasePath(request.url ?? "/");
       const control = path.startsWith("/_mock/");
       const sent = { method, url: path, headers: request.headers, body, json, requestId };
+      // An OPTIONS that is not a CORS preflight is a method no path has: its 405 (or 404) names the
+      // path's methods in `Allow`, as every other 405 does (Prism's has none).
+      if (
+        method === "OPTIONS" &&
+        !control &&
+        request.headers["access-control-request-method"] === undefined
+      ) {
+        const refused = options.admit?.(sent);
+        if (refused) return sendSimulated(refused);
+      }
       const prefer = mockPrefer(request.headers.prefer);
       if ("problem" in prefer) {
         // Authentication and validation first, as in the API: `Prefer` is the mock's own, looked at last.

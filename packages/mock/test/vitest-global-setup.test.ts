@@ -1,7 +1,7 @@
 // The ready-made globalSetup: starts one mock and exposes it, defers to a loopback QODER_BASE_URL already
 // set, and never lets an ambient remote URL win without the explicit opt-in.
 import { join } from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import setup, { mockGlobalSetup } from "../src/vitest-global-setup.js";
 import { typecheck } from "./support/tsc.js";
 
@@ -203,3 +203,47 @@ it('types inject("qoderBaseUrl") for a strict tsc through the shipped ProvidedCo
   // The same check fails on a wrong type, so the one above can fail.
   await expect(run("wrong")).rejects.toMatchObject({ stdout: expect.stringContaining("TS2322") });
 }, 60_000);
+
+describe("mockGlobalSetup's options", () => {
+  // MockGlobalSetupOptions.fixture: "Simulator mode: what each new token's account starts with."
+  it("fixture: 'empty' starts every new token's account empty", async () => {
+    const teardown = await mockGlobalSetup({ fixture: "empty", log: () => {} })();
+    try {
+      const page = await fetch(`${process.env.QODER_BASE_URL}/deployments`, {
+        headers: { authorization: "Bearer pt-any-new-token" },
+      });
+      expect(((await page.json()) as { data: unknown[] }).data).toEqual([]);
+    } finally {
+      await teardown?.();
+    }
+  });
+
+  // What the setup prints: "tests run against the ${mode} mock at <url>".
+  it("says it runs the examples mock when mode is 'examples'", async () => {
+    const lines: string[] = [];
+    const teardown = await mockGlobalSetup({ mode: "examples", log: (line) => lines.push(line) })();
+    try {
+      expect(lines.join("\n")).toContain(
+        `tests run against the examples mock at ${process.env.QODER_BASE_URL}.`,
+      );
+    } finally {
+      await teardown?.();
+    }
+  });
+});
+
+describe("mockGlobalSetup's loopback check", () => {
+  // The setup's promise: "A QODER_BASE_URL already set is used only if it is a loopback URL (a mock started
+  // elsewhere), or with QODER_ALLOW_REMOTE_API=1". A name that merely starts like 127.0.0.1 is remote.
+  it("ignores a QODER_BASE_URL whose host only starts like a loopback address", async () => {
+    process.env.QODER_BASE_URL = "http://127.0.0.1.example.com:4010";
+    const lines: string[] = [];
+    const teardown = await mockGlobalSetup({ log: (line) => lines.push(line) })();
+    try {
+      expect(lines[0]).toContain("ignoring QODER_BASE_URL=http://127.0.0.1.example.com:4010");
+      expect(process.env.QODER_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await teardown?.();
+    }
+  });
+});
