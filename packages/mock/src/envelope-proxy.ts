@@ -282,29 +282,26 @@ export async function startEnvelopeProxy(options: {
       const sent = { method, url: path, headers: request.headers, body, json, requestId };
       // An OPTIONS that is not a CORS preflight is a method no path has: its 405 (or 404) names the
       // path's methods in `Allow`, as every other 405 does (Prism's has none).
-      if (
-        method === "OPTIONS" &&
-        !control &&
-        request.headers["access-control-request-method"] === undefined
-      ) {
+      const preflight = isPreflight(request);
+      if (method === "OPTIONS" && !control && !preflight) {
         const refused = options.admit?.(sent);
         if (refused) return sendSimulated(refused);
       }
       const prefer = mockPrefer(request.headers.prefer);
       if ("problem" in prefer) {
         // Authentication and validation first, as in the API: `Prefer` is the mock's own, looked at last.
-        const refused = !control && method !== "OPTIONS" ? options.refuse?.(sent) : undefined;
+        const refused = !control && !preflight ? options.refuse?.(sent) : undefined;
         if (refused) return sendSimulated(refused);
         sendEnvelope(response, 400, envelope(requestId, "invalid_request_error", prefer.problem, "Prefer"));
         return log(400);
       }
       const requested = prefer.value;
-      if (options.simulator && (control || (requested === undefined && method !== "OPTIONS"))) {
+      if (options.simulator && (control || (requested === undefined && !preflight))) {
         // The body goes parsed, so that the simulator does not parse it again.
         return sendSimulated(options.simulator.handle(sent));
       }
       // Prism validates less than the contract says: what the simulator would refuse, it refuses first.
-      const refused = !control && method !== "OPTIONS" ? options.refuse?.(sent) : undefined;
+      const refused = !control && !preflight ? options.refuse?.(sent) : undefined;
       if (refused) return sendSimulated(refused);
       return viaPrism(body, method, path, requested, control);
     };
@@ -331,7 +328,7 @@ export async function startEnvelopeProxy(options: {
       const path = withoutBasePath(request.url ?? "/");
       const method = request.method ?? "GET";
       const first =
-        path.startsWith("/_mock/") || method === "OPTIONS"
+        path.startsWith("/_mock/") || isPreflight(request)
           ? undefined
           : options.admit?.({ method, url: path, headers: request.headers, requestId });
       if (first && [401, 404, 405].includes(first.status)) return sendSimulated(first);
@@ -898,6 +895,10 @@ function readBody(request: IncomingMessage, done: (body: Buffer | "too-large") =
 }
 
 const NO_BODY = Buffer.alloc(0);
+
+/** A CORS preflight: an OPTIONS naming the method it asks about. Prism answers it (204), unchecked. */
+const isPreflight = (request: IncomingMessage): boolean =>
+  request.method === "OPTIONS" && !!request.headers["access-control-request-method"];
 
 /**
  * The simulator's answers of one event-loop turn, written together once every request that was ready

@@ -134,6 +134,24 @@ describe("a started simulator", () => {
     expect(bare.status).toBe(405);
     expect(bare.headers.get("allow")).toBe("GET, POST");
     expect(((await bare.json()) as { error: { type: string } }).error.type).toBe("invalid_request_error");
+    // Whatever else is wrong with it (the route comes first, as for any method), or with an empty
+    // Access-Control-Request-Method, which asks about no method.
+    for (const [what, query, init] of [
+      [
+        "a body that is not JSON",
+        "",
+        { body: "{", headers: { ...AUTH, "content-type": "application/json" } },
+      ],
+      ["a malformed query", "?limit=%zz", { headers: AUTH }],
+      [
+        "an empty Access-Control-Request-Method",
+        "",
+        { headers: { ...AUTH, "access-control-request-method": "" } },
+      ],
+    ] as const) {
+      const answer = await fetch(`${mock.url}/deployments${query}`, { method: "OPTIONS", ...init });
+      expect([answer.status, answer.headers.get("allow")], what).toEqual([405, "GET, POST"]);
+    }
   });
 
   // RunningMock.reset: "re-seeds one account (a bearer token) with `fixture` (default: the mock's)".

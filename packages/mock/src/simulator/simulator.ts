@@ -636,7 +636,7 @@ export class Simulator {
     // A browser page calling these (with a token, JSON) first sends a CORS preflight: allowed, as Prism
     // allows it on the API's paths.
     const preflight = request.headers["access-control-request-method"];
-    if (method === "OPTIONS" && typeof preflight === "string") {
+    if (method === "OPTIONS" && typeof preflight === "string" && preflight !== "") {
       const origin = request.headers.origin;
       const asked = request.headers["access-control-request-headers"];
       return {
