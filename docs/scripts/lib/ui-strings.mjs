@@ -161,7 +161,7 @@ export function extraUiStrings(ui = UI) {
     .filter((lang) => lang !== "en")
     .flatMap((lang) =>
       Object.keys(flatten(ui[lang] ?? {}))
-        .filter((key) => !(key in english))
+        .filter((key) => !Object.hasOwn(english, key))
         .map((key) => `${lang}.${key}`),
     );
 }
