@@ -80,10 +80,10 @@ export function fail(message: string, cause?: unknown): never {
   throw new QoderError(message, cause ? { cause } : undefined);
 }
 
-/** `Bearer <token>`: a token is visible ASCII only. The message never echoes it. */
-function bearer(token: unknown): string {
+/** `Bearer <token>`: a token is visible ASCII only. The message names where it came from, never echoes it. */
+function bearer(token: unknown, source = "`token`"): string {
   if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token))
-    fail("`token` must be printable ASCII without spaces; copy it again.");
+    fail(`${source} must be printable ASCII without spaces; copy it again.`);
   return `Bearer ${token}`;
 }
 
@@ -104,7 +104,7 @@ export function resolveConfig(given?: ClientOptions | null): ResolvedConfig {
       return bearer(value);
     };
   } else {
-    const value = bearer(token);
+    const value = bearer(token, options.token == null ? "QODER_PAT" : undefined);
     authorization = () => value;
   }
 

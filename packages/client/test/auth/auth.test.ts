@@ -53,6 +53,14 @@ describe("token", () => {
     );
   });
 
+  test("a malformed QODER_PAT (a space, a CR from an .env file) is named as QODER_PAT, not as `token`", () => {
+    vi.stubEnv("QODER_PAT", "pt-from-env\r");
+    expect(() => createQoderClient({ baseUrl: server.url })).toThrowError(
+      /^QODER_PAT must be printable ASCII without spaces; copy it again\.$/,
+    );
+    expect(() => createQoderClient({ token: " ", baseUrl: server.url })).toThrowError(/^`token` must be/);
+  });
+
   test("a token with a line break is refused without echoing it", () => {
     const bad = `${TOKEN}\r\nX-Evil: 1`;
     let error: unknown;
