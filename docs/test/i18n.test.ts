@@ -483,7 +483,7 @@ describe("the project's translations (the gate)", () => {
     (extra.ja as Record<string, unknown>).extraKey = "余分";
     (extra.zh?.sampleComments as Record<string, string>).lastPage = "最后一页";
     // Named like an Object.prototype member: still a key English does not have.
-    (extra.ja as Record<string, unknown>).toString = "文字列";
+    Object.assign(extra.ja as object, { toString: "文字列" });
     expect(extraUiStrings(extra)).toEqual(["ja.extraKey", "ja.toString", "zh.sampleComments.lastPage"]);
     expect(missingUiStrings(extra)).toEqual([]); // what the English has is all there
   });
