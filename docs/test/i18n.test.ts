@@ -694,8 +694,16 @@ describe("guide code highlighting", () => {
       "```TypeScript\nconst c = 3;\n```",
       "```sh\necho no\n```",
       "```\nplain\n```",
+      // A longer fence shows a ```ts example inside it (CommonMark): one block, and the ts block after it found.
+      "````\n```ts\nnot a block\n```\n````",
+      "```ts\nconst d = 4;\n```",
     ].join("\n\n");
-    expect(typescriptBlocks(markdown)).toEqual(["const a = 1;\n", "const b = 2;\n", "const c = 3;\n"]);
+    expect(typescriptBlocks(markdown)).toEqual([
+      "const a = 1;\n",
+      "const b = 2;\n",
+      "const c = 3;\n",
+      "const d = 4;\n",
+    ]);
     const shownAsTypescript = highlightFences(markdown, "test").match(/language-typescript/g) ?? [];
     expect(shownAsTypescript).toHaveLength(typescriptBlocks(markdown).length);
   });

@@ -3,7 +3,7 @@
 
 /** The fence languages (a fence's first word, in any case) of a TypeScript block. */
 export declare const TYPESCRIPT_FENCES: readonly string[];
-/** Every top-level fenced block: its language (may be empty), then its code (each line with its "\n"). */
+/** Every top-level fenced block: its fence, its language (may be empty), then its code (each line with its "\n"). */
 export declare const FENCE: RegExp;
 /** Whether a fence's language marks a TypeScript block. */
 export declare function isTypescriptFence(lang: string): boolean;

@@ -6,8 +6,12 @@
 /** The fence languages (a fence's first word, in any case) of a TypeScript block. */
 export const TYPESCRIPT_FENCES = ["ts", "typescript"];
 
-/** Every top-level fenced block: its language (may be empty), then its code (each line with its "\n"). */
-export const FENCE = /^```([\w-]*)[^\n]*\n([\s\S]*?)^```[ \t]*$/gm;
+/**
+ * Every top-level fenced block: its fence, its language (may be empty), then its code (each line with its
+ * "\n"). It closes at a fence of its own backticks or more, as CommonMark reads it: a ````md block may show
+ * a ```ts example, which is not a block of its own.
+ */
+export const FENCE = /^(`{3,})([\w-]*)[^\n]*\n([\s\S]*?)^\1`*[ \t]*$/gm;
 
 /** Whether a fence's language marks a TypeScript block. */
 export const isTypescriptFence = (lang) => TYPESCRIPT_FENCES.includes(lang.toLowerCase());
@@ -15,6 +19,6 @@ export const isTypescriptFence = (lang) => TYPESCRIPT_FENCES.includes(lang.toLow
 /** The code of the TypeScript blocks of a markdown text, in order. */
 export function typescriptBlocks(markdown) {
   return [...markdown.matchAll(FENCE)]
-    .filter(([, lang]) => isTypescriptFence(lang))
-    .map(([, , code]) => code);
+    .filter(([, , lang]) => isTypescriptFence(lang))
+    .map(([, , , code]) => code);
 }

@@ -76,7 +76,7 @@ export function keepWhitespace(html, location) {
  * @param location names the file in errors
  */
 export function highlightFences(markdown, location) {
-  return markdown.replace(FENCE, (whole, lang) => {
+  return markdown.replace(FENCE, (whole, _fence, lang, block) => {
     if (!lang) return whole;
     const language = LANGUAGES[lang.toLowerCase()];
     if (!language) {
@@ -84,7 +84,7 @@ export function highlightFences(markdown, location) {
         `${location}: a code block is marked \`\`\`${lang}; use one of ${Object.keys(LANGUAGES).join(", ")} (or add the language to docs/scripts/lib/highlight.mjs)`,
       );
     }
-    const code = whole.slice(whole.indexOf("\n") + 1, whole.lastIndexOf("```")).replace(/\n$/, "");
+    const code = block.replace(/\n$/, "");
     const html = keepWhitespace(hljs.highlight(code, { language, ignoreIllegals: true }).value, location);
     // One line: a blank line would not end this HTML block (<pre> blocks end at </pre>), but keep the
     // markdown parser out of the code entirely.
