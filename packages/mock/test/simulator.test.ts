@@ -229,6 +229,9 @@ describe("list", () => {
     expect(back.body.has_more).toBe(true);
     // The seed: next_page is last_id while has_more is true, whichever way the page was asked for.
     expect(back.body.next_page).toBe(made[2]?.id);
+    // So `page` goes on toward older records after a before_id page too (docs/guides/03-pagination.md).
+    const onward = await call<List<Deployment>>("GET", `/deployments?limit=2&page=${back.body.next_page}`);
+    expect(onward.body.data.map((item) => item.name)).toEqual(["d1", "d0"]);
     // A page that holds exactly what is left, in each direction: nothing more to fetch.
     for (const [query, names] of [
       ["limit=5", ["d4", "d3", "d2", "d1", "d0"]],
