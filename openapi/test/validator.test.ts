@@ -23,6 +23,20 @@ describe("on the real contract", () => {
     expect(result.valid, describeErrors(result.errors)).toBe(true);
   });
 
+  it("checks `format: uri` as RFC 3986 does (ajv-formats' own check takes a port that is not a number)", () => {
+    const source = (url: string) =>
+      validator.validate("/components/schemas/UrlSource", { type: "url", url }, "schema");
+    expect(source("https://example.com:8443/a.png").valid).toBe(true);
+    for (const url of ["https://example.com:abc/a.png", "https://a@b@example.com/a.png", "no scheme"]) {
+      const result = source(url);
+      expect(result.valid, url).toBe(false);
+      expect(
+        result.errors.map((e) => [e.instancePath, e.keyword]),
+        url,
+      ).toEqual([["/url", "format"]]);
+    }
+  });
+
   it("rejects an unknown property in a closed schema (CreateDeploymentParams), naming it", () => {
     const body = { ...firstCreateExample(), colour: "red" };
     const result = validator.validate(`${createBody}/schema`, body, "request");

@@ -1,6 +1,8 @@
 // Ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1) set up to validate examples against schemas
 // that live inside the bundled spec. The whole spec is registered as one schema document, so `$ref`s
 // like "#/components/schemas/Deployment" resolve exactly as they do for OpenAPI tools.
+
+import { isUri } from "@hyperjump/uri";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
 import { forDirection } from "../../index.js";
@@ -46,6 +48,8 @@ function createAjv(spec: Json, direction: ExampleDirection): Ajv2020 {
   });
   // ajv-formats is CommonJS: under NodeNext its default import is `module.exports`, whose `.default` is the plugin.
   ajvFormats.default(ajv);
+  // RFC 3986's URI: ajv-formats' `uri` takes `https://host:abc/x` and `https://a@b@host/x`.
+  ajv.addFormat("uri", { type: "string", validate: isUri });
   // Ajv honours OpenAPI 3.0's `nullable` by default; in 3.1 it means nothing, so make it an unknown keyword.
   ajv.removeKeyword("nullable");
   // Root-level OpenAPI fields are not schema keywords: declare them so the spec can be a schema document.

@@ -595,6 +595,41 @@ describe("lifecycle", () => {
     }
   });
 
+  it("takes only URIs as RFC 3986 writes them, and RFC 3339 dates of any year", async () => {
+    const repository = (url: string) =>
+      createBody({ resources: [{ type: "github_repository", url, authorization_token: "t0ken" }] });
+    const image = (url: string) =>
+      createBody({
+        initial_events: [
+          { type: "user.message", content: [{ type: "image", source: { type: "url", url } }] },
+        ],
+      });
+    // ajv-formats' `uri` took each of these (an authority after a single slash), and answers echoed them.
+    for (const url of [
+      "https://github.com:abc/acme/reports",
+      "https://a@b@github.com/acme/reports",
+      "https://github.com:443:80/acme",
+      "https://::",
+    ]) {
+      for (const [body, param] of [
+        [repository(url), "resources[0].url"],
+        [image(url), "initial_events[0].content[0].source.url"],
+      ] as const) {
+        const refused = await call<ErrorBody>("POST", "/deployments", { body });
+        expect([refused.status, refused.body.error.param], url).toEqual([400, param]);
+      }
+    }
+    const made = await call<Deployment>("POST", "/deployments", {
+      body: repository("https://github.com:443/acme/reports"),
+    });
+    expect(made.status).toBe(200);
+    // Year 0 is a leap year (Date.UTC read it as 1900, which is not); 1900 is not.
+    const leapYearZero = encodeURIComponent("0000-02-29T00:00:00Z");
+    expect((await call("GET", `/deployments?created_at[gte]=${leapYearZero}`)).status).toBe(200);
+    const notLeap = await call<ErrorBody>("GET", "/deployments?created_at[gte]=1900-02-29T00:00:00Z");
+    expect([notLeap.status, notLeap.body.error.param]).toEqual([400, "created_at[gte]"]);
+  });
+
   it("names the metadata key that is too long or empty, not the whole object", async () => {
     const long = "k".repeat(65);
     for (const [key, problem] of [

@@ -40,6 +40,13 @@ export function rfc3339(ms: number): string {
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
+/** Days in a month (1–12) of the proleptic Gregorian calendar: Date.UTC reads years 0–99 as 1900–1999. */
+function daysIn(year: number, month: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
+}
+
 /**
  * Whether a text is an RFC 3339 date-time of a real day and time: Date.parse reads 2027-02-30 as March 2nd,
  * and ajv-formats' date-time also takes a space for the `T` and an offset without its colon (`+0100`).
@@ -65,7 +72,7 @@ export function isRfc3339Time(text: string): boolean {
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
-    day <= new Date(Date.UTC(year, month, 0)).getUTCDate() &&
+    day <= daysIn(year, month) &&
     hour <= 23 &&
     minute <= 59 &&
     second <= (utcMinuteOfDay === 1439 ? 60 : 59) &&

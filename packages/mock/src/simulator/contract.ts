@@ -2,12 +2,26 @@
 // parameters, request bodies and responses. Nothing here restates a schema; everything is read from
 // openapi/dist/openapi.json of @qoder-cloud/openapi, so the simulator follows the contract on rebuild.
 import { readFileSync } from "node:fs";
+import { isUri } from "@hyperjump/uri";
 import { forDirection, openapiJsonPath, resolveRefAt } from "@qoder-cloud/openapi";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
 import { isRfc3339Time } from "./clock.js";
 
 type JsonObject = Record<string, unknown>;
+
+/**
+ * Whether a text is a URI as RFC 3986 writes one: ajv-formats' `uri` takes `https://host:abc/x` and
+ * `https://a@b@host/x` (its authority may start after a single slash). A host the parser does not know how
+ * to read (an IPvFuture literal, `[v1.x]`) is refused rather than guessed at.
+ */
+export function isRfc3986Uri(text: string): boolean {
+  try {
+    return isUri(text);
+  } catch {
+    return false;
+  }
+}
 
 export interface ParameterSpec {
   name: string;
@@ -58,6 +72,7 @@ function compiler(document: JsonObject): (pointer: string) => ValidateFunction {
   ajvFormats.default(ajv);
   // RFC 3339's own grammar, as the simulator's clock reads times: ajv-formats takes `2027-01-01 00:00:00Z`.
   ajv.addFormat("date-time", { type: "string", validate: isRfc3339Time });
+  ajv.addFormat("uri", { type: "string", validate: isRfc3986Uri });
   ajv.addSchema(document, "contract");
   const cache = new Map<string, ValidateFunction>();
   return (pointer) => {

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { forDirection, openapiJsonPath } from "@qoder-cloud/openapi";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
+import { isRfc3986Uri } from "../../src/simulator/contract.js";
 
 type JsonObject = Record<string, unknown>;
 
@@ -87,6 +88,8 @@ export function matchOperation(method: string, pathname: string): Operation | un
 function ajvFor(direction: "request" | "response"): Ajv2020 {
   const instance = new Ajv2020({ allErrors: true, strict: false });
   ajvFormats.default(instance);
+  // RFC 3986, as the simulator checks what it is sent (ajv-formats' `uri` takes `https://host:abc/x`).
+  instance.addFormat("uri", { type: "string", validate: isRfc3986Uri });
   instance.addSchema(forDirection(spec, direction), "openapi.json");
   return instance;
 }
