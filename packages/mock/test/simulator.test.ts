@@ -595,7 +595,7 @@ describe("lifecycle", () => {
     }
   });
 
-  it("takes only URIs as RFC 3986 writes them, and RFC 3339 dates of any year", async () => {
+  it("takes only URIs as RFC 3986 writes them, base64 as RFC 4648 does, and RFC 3339 dates of any year", async () => {
     const repository = (url: string) =>
       createBody({ resources: [{ type: "github_repository", url, authorization_token: "t0ken" }] });
     const image = (url: string) =>
@@ -623,6 +623,26 @@ describe("lifecycle", () => {
       body: repository("https://github.com:443/acme/reports"),
     });
     expect(made.status).toBe(200);
+    // contentEncoding: base64 is asserted, as the API decodes the bytes.
+    const inline = (data: string) =>
+      createBody({
+        initial_events: [
+          {
+            type: "user.message",
+            content: [{ type: "image", source: { type: "base64", media_type: "image/png", data } }],
+          },
+        ],
+      });
+    for (const data of ["data:image/png;base64,iVBORw0KGgo=", "iVBORw0KGgo", "%%%not base64", "aGk=\n"]) {
+      const refused = await call<ErrorBody>("POST", "/deployments", { body: inline(data) });
+      expect([refused.status, refused.body.error.param], data).toEqual([
+        400,
+        "initial_events[0].content[0].source.data",
+      ]);
+      expect(refused.body.error.message, data).toMatch(/must be base64 \(RFC 4648.*data: URL prefix\.$/);
+    }
+    for (const data of ["iVBORw0KGgo=", "aGk=", "aGk/", ""])
+      expect((await call("POST", "/deployments", { body: inline(data) })).status, data).toBe(200);
     // Year 0 is a leap year (Date.UTC read it as 1900, which is not); 1900 is not.
     const leapYearZero = encodeURIComponent("0000-02-29T00:00:00Z");
     expect((await call("GET", `/deployments?created_at[gte]=${leapYearZero}`)).status).toBe(200);

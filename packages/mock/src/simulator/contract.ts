@@ -10,6 +10,9 @@ import { isRfc3339Time } from "./clock.js";
 
 type JsonObject = Record<string, unknown>;
 
+/** RFC 4648's base64 alphabet, padded with `=` to whole groups of four. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 /**
  * Whether a text is a URI as RFC 3986 writes one: ajv-formats' `uri` takes `https://host:abc/x` and
  * `https://a@b@host/x` (its authority may start after a single slash). A host the parser does not know how
@@ -73,6 +76,15 @@ function compiler(document: JsonObject): (pointer: string) => ValidateFunction {
   // RFC 3339's own grammar, as the simulator's clock reads times: ajv-formats takes `2027-01-01 00:00:00Z`.
   ajv.addFormat("date-time", { type: "string", validate: isRfc3339Time });
   ajv.addFormat("uri", { type: "string", validate: isRfc3986Uri });
+  // JSON Schema makes contentEncoding an annotation; the API decodes the bytes, so text that is not
+  // base64 (often a whole `data:image/png;base64,…` URL) is refused as it would be, naming the field.
+  ajv.removeKeyword("contentEncoding");
+  ajv.addKeyword({
+    keyword: "contentEncoding",
+    type: "string",
+    schemaType: "string",
+    validate: (encoding: string, data: string) => encoding !== "base64" || BASE64.test(data),
+  });
   ajv.addSchema(document, "contract");
   const cache = new Map<string, ValidateFunction>();
   return (pointer) => {
@@ -301,6 +313,8 @@ export function wording(error: ErrorObject, allowed?: unknown[]): string {
         ? `must be an id starting with "${prefix}" followed by lowercase letters and digits`
         : `must match the pattern ${String(params.pattern)}`;
     }
+    case "contentEncoding":
+      return "must be base64 (RFC 4648: A-Z, a-z, 0-9, + and /, padded with =), without a data: URL prefix";
     case "format":
       return params.format === "date-time"
         ? "must be an RFC 3339 date-time, e.g. 2026-06-15T01:00:00Z"
