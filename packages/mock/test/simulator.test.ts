@@ -643,6 +643,16 @@ describe("lifecycle", () => {
     }
     for (const data of ["iVBORw0KGgo=", "aGk=", "aGk/", ""])
       expect((await call("POST", "/deployments", { body: inline(data) })).status, data).toBe(200);
+    // An image of megabytes (one regex of four-character groups ran V8 out of stack past ≈ 4 MB of text).
+    const large = Buffer.alloc(4 * 2 ** 20, 7).toString("base64");
+    expect((await call("POST", "/deployments", { body: inline(large) })).status).toBe(200);
+    const largeBroken = await call<ErrorBody>("POST", "/deployments", {
+      body: inline(`${large.slice(4)}ab!=`),
+    });
+    expect([largeBroken.status, largeBroken.body.error.param]).toEqual([
+      400,
+      "initial_events[0].content[0].source.data",
+    ]);
     // Year 0 is a leap year (Date.UTC read it as 1900, which is not); 1900 is not.
     const leapYearZero = encodeURIComponent("0000-02-29T00:00:00Z");
     expect((await call("GET", `/deployments?created_at[gte]=${leapYearZero}`)).status).toBe(200);
