@@ -19,7 +19,8 @@ const isBase64 = (text: string): boolean => text.length % 4 === 0 && /^[A-Za-z0-
 /**
  * Whether a text is a URI as RFC 3986 writes one: ajv-formats' `uri` takes `https://host:abc/x` and
  * `https://a@b@host/x` (its authority may start after a single slash). A host the parser does not know how
- * to read (an IPvFuture literal, `[v1.x]`) is refused rather than guessed at.
+ * to read (an IPvFuture literal, `[v1.x]`), or a text its regex runs out of stack on (megabytes long), is
+ * refused rather than guessed at.
  */
 export function isRfc3986Uri(text: string): boolean {
   try {
