@@ -80,8 +80,9 @@ function compiler(document: JsonObject): (pointer: string) => ValidateFunction {
   // RFC 3339's own grammar, as the simulator's clock reads times: ajv-formats takes `2027-01-01 00:00:00Z`.
   ajv.addFormat("date-time", { type: "string", validate: isRfc3339Time });
   ajv.addFormat("uri", { type: "string", validate: isRfc3986Uri });
-  // JSON Schema makes contentEncoding an annotation; the API decodes the bytes, so text that is not
-  // base64 (often a whole `data:image/png;base64,…` URL) is refused as it would be, naming the field.
+  // JSON Schema makes contentEncoding an annotation; asserted here as RFC 4648 reads base64 (no character
+  // outside the alphabet), so text that is not (often a whole `data:image/png;base64,…` URL) is refused,
+  // naming the field, rather than stored as bytes it does not hold.
   ajv.removeKeyword("contentEncoding");
   ajv.addKeyword({
     keyword: "contentEncoding",
