@@ -27,7 +27,12 @@ describe("on the real contract", () => {
     const source = (url: string) =>
       validator.validate("/components/schemas/UrlSource", { type: "url", url }, "schema");
     expect(source("https://example.com:8443/a.png").valid).toBe(true);
-    for (const url of ["https://example.com:abc/a.png", "https://a@b@example.com/a.png", "no scheme"]) {
+    for (const url of [
+      "https://example.com:abc/a.png",
+      "https://a@b@example.com/a.png",
+      "no scheme",
+      "http://[v1.x]/",
+    ]) {
       const result = source(url);
       expect(result.valid, url).toBe(false);
       expect(
