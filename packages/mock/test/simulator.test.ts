@@ -623,7 +623,7 @@ describe("lifecycle", () => {
       body: repository("https://github.com:443/acme/reports"),
     });
     expect(made.status).toBe(200);
-    // contentEncoding: base64 is asserted, as the API decodes the bytes.
+    // contentEncoding: base64 is asserted as RFC 4648 reads base64 (JSON Schema leaves it an annotation).
     const inline = (data: string) =>
       createBody({
         initial_events: [
