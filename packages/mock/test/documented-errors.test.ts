@@ -5,18 +5,14 @@
 // fails); for 400 every example but the generic `invalid_request` must be reached (the validators say
 // more than any list of examples). Another operation's error listed as an example misleads the docs
 // reader, and `Prefer: code=` answers the first one.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { createBody, type SimServer, startSimServer } from "./support/simulator.js";
+import { expect, it } from "vitest";
+import { createBody, simServerOfFile } from "./support/simulator.js";
 import { matchOperation, operations } from "./support/spec.js";
 
 type Resource = { id: string; version?: number };
 type ErrorBody = { error: { type: string; message: string; param?: string } };
 
-let server: SimServer;
-beforeAll(async () => {
-  server = await startSimServer();
-});
-afterAll(() => server.close());
+const server = simServerOfFile();
 
 /**
  * An error's message and `param`, ids blanked out (the examples name records of their own): what both

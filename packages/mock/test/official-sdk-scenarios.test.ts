@@ -15,8 +15,8 @@
 // - the auto-pager: convention/pagination PageCursor.GetNextPage; queries as Go's url.Values.Encode;
 // - error envelopes: convention/apierror/error.go ({request_id, error{type, message, code}}, strings only);
 // - headers and `{}\n` for a POST without params: convention/requestconfig.go.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Deployment, type List, type Run, type SimServer, startSimServer } from "./support/simulator.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { type Deployment, type List, type Run, simServerOfFile } from "./support/simulator.js";
 
 type SdkRun = Run & { session_id: string | null };
 type SdkDeployment = Deployment & { agent: { id: string }; description: string | null };
@@ -24,11 +24,7 @@ type Query = Record<string, string | number | boolean>;
 type Reply<T> = { status: number; requestId: string | null; body: T };
 type Options = { query?: Query; body?: unknown; headers?: Record<string, string>; token?: string | null };
 
-let server: SimServer;
-beforeAll(async () => {
-  server = await startSimServer();
-});
-afterAll(() => server.close());
+const server = simServerOfFile();
 
 let token: string;
 let count = 0;
@@ -153,6 +149,14 @@ async function deploymentOf(cleanup: ReturnType<typeof cleanups>, prefix: string
   return deployment;
 }
 
+/** Deployments.Run as the execution scenarios call it: the run names a session, whose cleanup is queued. */
+async function runOf(cleanup: ReturnType<typeof cleanups>, deploymentId: string) {
+  const run = await ok<SdkRun>("POST", `deployments/${deploymentId}/run`);
+  expect(run.session_id).toEqual(expect.stringMatching(/^sess_\w+$/));
+  cleanup.session(run.session_id as string);
+  return run;
+}
+
 /** The auto-pager: stops when has_more is false or next_page empty, else sends page=next_page without ids. */
 async function walk(path: string, query: Query = {}) {
   const ids: string[] = [];
@@ -192,9 +196,7 @@ describe("the Go SDK's live Deployments scenarios", () => {
   it("TestManagedDeploymentScopedRunsLive: run, scoped get and list; the environment is archived", async () => {
     const cleanup = cleanups();
     const deployment = await deploymentOf(cleanup, "scoped-runs", "Reply with SDK-LIVE.");
-    const run = await ok<SdkRun>("POST", `deployments/${deployment.id}/run`);
-    expect(run.session_id).toEqual(expect.stringMatching(/^sess_\w+$/));
-    cleanup.session(run.session_id as string);
+    const run = await runOf(cleanup, deployment.id);
     const scoped = await ok<SdkRun>("GET", `deployments/${deployment.id}/runs/${run.id}`);
     expect(scoped).toMatchObject({ id: run.id, deployment_id: deployment.id, session_id: run.session_id });
     const runs = await ok<List<SdkRun>>("GET", `deployments/${deployment.id}/runs`, { query: { limit: 10 } });
@@ -211,9 +213,7 @@ describe("the Go SDK's live Deployments scenarios", () => {
   it("TestManagedDeploymentE2ELive (up to waitTurn): DeploymentRuns.Get keeps the run's session", async () => {
     const cleanup = cleanups();
     const deployment = await deploymentOf(cleanup, "deployment-e2e", "Reply with exactly 0123456789abcdef");
-    const run = await ok<SdkRun>("POST", `deployments/${deployment.id}/run`);
-    expect(run.session_id).toEqual(expect.stringMatching(/^sess_\w+$/));
-    cleanup.session(run.session_id as string);
+    const run = await runOf(cleanup, deployment.id);
     const got = await ok<SdkRun>("GET", `deployment_runs/${run.id}`);
     expect([got.id, got.session_id]).toEqual([run.id, run.session_id]);
     expect((await cleanup.run()).at(-1)).toBe("environment: delete 409, archive: 200");

@@ -13,8 +13,8 @@ import {
 } from "@hyperjump/json-schema/openapi-3-1";
 import "@hyperjump/json-schema/formats-lite";
 import { forDirection } from "@qoder-cloud/openapi";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { createBody, example, type SimServer, startSimServer } from "./support/simulator.js";
+import { afterAll, expect, it, vi } from "vitest";
+import { createBody, example, simServerOfFile } from "./support/simulator.js";
 import { exampleBody, examplePath, matchOperation, operations, spec } from "./support/spec.js";
 
 const BASE = "https://contract.test/openapi.json";
@@ -24,13 +24,9 @@ setShouldValidateFormat(true);
 const OAS_DOCUMENT = "https://spec.openapis.org/oas/3.1/schema-base"; // schemas in it: the 3.1 dialect
 registerSchema(forDirection(spec, "response") as SchemaObject, BASE, OAS_DOCUMENT);
 
-let server: SimServer;
-beforeAll(async () => {
-  server = await startSimServer();
-});
-afterAll(async () => {
+const server = simServerOfFile();
+afterAll(() => {
   vi.restoreAllMocks();
-  await server.close();
 });
 
 const validators = new Map<string, Promise<Validator>>();

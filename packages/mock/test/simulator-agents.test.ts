@@ -1,7 +1,7 @@
 // Agents, Environments and Models in the simulator, over real HTTP with strict mode on (every answer is
 // checked against the contract), and the references deployments make to them.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createBody, example, type SimServer, startSimServer } from "./support/simulator.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createBody, example, type SimServer, simServerOfFile } from "./support/simulator.js";
 
 type Agent = { id: string; version: number; archived_at: string | null; [key: string]: unknown };
 type Environment = {
@@ -24,11 +24,7 @@ const SEED_AGENT = "agent_019eb4d4a06d747c865d5800b9c57ae2";
 const SEED_ENV = "env_019e64e01a137caf953ac2ac7b42ec5c";
 const BETA = { "x-qoder-beta": "browser-use-2026-07-14" };
 
-let server: SimServer;
-beforeAll(async () => {
-  server = await startSimServer();
-});
-afterAll(() => server.close());
+const server = simServerOfFile();
 
 let token: string;
 let count = 0;

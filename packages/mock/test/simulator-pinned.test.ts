@@ -1,25 +1,21 @@
 // Behaviours the contract and issue 11 promise that the other suites left open: each test was written
 // against a mutant of the simulator (a changed comparison, a dropped update) that every other test let
 // through, and fails on it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
+  accountCalls,
   createBody,
   type Deployment,
   type ErrorBody,
   type List,
   type Run,
   referenced as referencedState,
-  type SimServer,
-  startSimServer,
+  simServerOfFile,
 } from "./support/simulator.js";
 
 const referenced = referencedState();
 
-let server: SimServer;
-beforeAll(async () => {
-  server = await startSimServer();
-});
-afterAll(() => server.close());
+const server = simServerOfFile();
 let token: string;
 let count = 0;
 beforeEach(async () => {
@@ -27,13 +23,7 @@ beforeEach(async () => {
   expect((await server.call("POST", "/_mock/reset", { token, body: { fixture: "empty" } })).status).toBe(200);
   expect((await server.call("POST", "/_mock/state", { token, body: referenced })).status).toBe(200);
 });
-const call = <T = Deployment>(method: string, path: string, options: Parameters<SimServer["call"]>[2] = {}) =>
-  server.call<T>(method, path, { token, ...options });
-const create = async (overrides: Record<string, unknown> = {}) => {
-  const answer = await call("POST", "/deployments", { body: createBody(overrides) });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  return answer.body;
-};
+const { call, create } = accountCalls(server, () => token);
 const clock = (body: object) => server.call<{ now: string }>("POST", "/_mock/clock", { body });
 /** metadata.cas_config.stats of a deployment made with a cas_config. */
 const statsOf = (deployment: Deployment) =>

@@ -6,6 +6,7 @@ import { LIMITS, refusal, Simulator } from "../src/simulator/index.js";
 import { MAX_JSON_DEPTH } from "../src/simulator/requests.js";
 import { checkSchedule, fireTimes, upcoming, withinBudget } from "../src/simulator/schedule.js";
 import {
+  accountCalls,
   createBody,
   type Deployment,
   type ErrorBody,
@@ -14,6 +15,7 @@ import {
   type Run,
   referenced as referencedState,
   type SimServer,
+  simServerOfFile,
   startSimServer,
 } from "./support/simulator.js";
 
@@ -52,11 +54,7 @@ const setLimit = (name: keyof typeof LIMITS, value: number) => {
   (LIMITS as Record<keyof typeof LIMITS, number>)[name] = value;
 };
 
-let server: SimServer;
-beforeAll(async () => {
-  server = await startSimServer();
-});
-afterAll(() => server.close());
+const server = simServerOfFile();
 
 /** A fresh, empty account per test: tokens are accounts. */
 let token: string;
@@ -69,13 +67,7 @@ beforeEach(async () => {
   const loaded = await server.call("POST", "/_mock/state", { token, body: referenced });
   expect(loaded.status, JSON.stringify(loaded.body)).toBe(200);
 });
-const call = <T = Deployment>(method: string, path: string, options: Parameters<SimServer["call"]>[2] = {}) =>
-  server.call<T>(method, path, { token, ...options });
-const create = async (overrides: Record<string, unknown> = {}) => {
-  const answer = await call("POST", "/deployments", { body: createBody(overrides) });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  return answer.body;
-};
+const { call, create } = accountCalls(server, () => token);
 
 describe("accounts and the example fixture", () => {
   it("starts a new token's account with the contract's examples: the seed's deployment is retrievable", async () => {

@@ -1,6 +1,7 @@
 // A simulator served over real HTTP on 127.0.0.1 (port 0) by the mock's own front layer, strict mode on:
 // an answer that drifts from the contract's response schema comes back as a 500 naming the schema, which
 // every helper below rejects. No Prism: a request for it (a `Prefer` header) gets the front layer's 503.
+import { afterAll, beforeAll, expect } from "vitest";
 import { startEnvelopeProxy } from "../../src/envelope-proxy.js";
 import { loadContract } from "../../src/simulator/contract.js";
 import { Simulator, type SimulatorOptions } from "../../src/simulator/index.js";
@@ -21,6 +22,51 @@ export interface SimServer {
     path: string,
     options?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
   ): Promise<Answer<T>>;
+}
+
+/**
+ * Calls as one account (`token()`, read at each call: a file's token changes per test), and a create of a
+ * deployment that must succeed (its body given by `createBody`).
+ */
+export function accountCalls(server: SimServer, token: () => string) {
+  const call = <T = Deployment>(
+    method: string,
+    path: string,
+    options: Parameters<SimServer["call"]>[2] = {},
+  ) => server.call<T>(method, path, { token: token(), ...options });
+  const create = async (overrides: Record<string, unknown> = {}) => {
+    const answer = await call("POST", "/deployments", { body: createBody(overrides) });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body;
+  };
+  return { call, create };
+}
+
+/**
+ * The server of a test file: started before its tests and closed after them (the hooks are registered
+ * here), so a file writes `const server = simServerOfFile();`. Use it in tests and hooks only.
+ */
+export function simServerOfFile(options: SimulatorOptions = {}): SimServer {
+  let started: SimServer | undefined;
+  beforeAll(async () => {
+    started = await startSimServer(options);
+  });
+  afterAll(() => started?.close());
+  const current = (): SimServer => {
+    if (!started)
+      throw new Error("The file's simulator server starts in beforeAll: use it in tests and hooks.");
+    return started;
+  };
+  return {
+    get sim() {
+      return current().sim;
+    },
+    get url() {
+      return current().url;
+    },
+    close: () => current().close(),
+    call: ((...args: Parameters<SimServer["call"]>) => current().call(...args)) as SimServer["call"],
+  };
 }
 
 export async function startSimServer(options: SimulatorOptions = {}): Promise<SimServer> {
